@@ -1,0 +1,346 @@
+package dev.cfnsecrets.eval;
+
+import dev.cfnsecrets.eval.Part.Unknown.Kind;
+import dev.cfnsecrets.model.Parameter;
+import dev.cfnsecrets.model.Template;
+import dev.cfnsecrets.source.ListNode;
+import dev.cfnsecrets.source.MapNode;
+import dev.cfnsecrets.source.Node;
+import dev.cfnsecrets.source.ScalarNode;
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.Optional;
+
+/**
+ * Evaluates a template node to a {@link Value} the way CloudFormation would at deploy time, as far
+ * as the template alone allows: literals, Parameter defaults, Mappings, {@code Fn::Sub},
+ * {@code Fn::Join}, {@code Fn::If} (both branches), {@code Fn::FindInMap}, {@code Fn::Select},
+ * {@code Fn::Split} and {@code Fn::Base64} (the value before encoding). Attributes, imports, pseudo
+ * parameters and Parameters without a Default stay {@link Part.Unknown}.
+ */
+public final class Evaluator {
+    private static final int MAX_DEPTH = 64;
+
+    private final Template template;
+    private final TextLocator locator;
+    private int depth;
+
+    public Evaluator(Template template) {
+        this.template = template;
+        this.locator = new TextLocator(template.source());
+    }
+
+    public Value evaluate(Node node) {
+        if (++depth > MAX_DEPTH) {
+            depth--;
+            return unknown(Kind.OTHER, "expression nested too deeply", node);
+        }
+        try {
+            if (node instanceof ScalarNode scalar) {
+                return scalar(scalar);
+            }
+            if (node instanceof ListNode list) {
+                return new Value.ListValue(list.items().stream().map(this::evaluate).toList(), list);
+            }
+            MapNode map = (MapNode) node;
+            return map.intrinsic()
+                    .map(call -> function(call.name(), call.value(), map))
+                    .orElseGet(() -> unknown(Kind.OTHER, "a map, not a string", map));
+        } finally {
+            depth--;
+        }
+    }
+
+    private Value scalar(ScalarNode scalar) {
+        return new Value.Text(DynamicReferences.split(scalar, 0, scalar.value().length(), locator), scalar);
+    }
+
+    private Value function(String name, Node argument, MapNode call) {
+        return switch (name) {
+            case "Ref" -> argument instanceof ScalarNode s ? ref(s.value(), call) : unknown(Kind.OTHER, "Ref", call);
+            case "Fn::Sub" -> sub(argument, call);
+            case "Fn::Join" -> join(argument, call);
+            case "Fn::If" -> ifBranches(argument, call);
+            case "Fn::FindInMap" -> findInMap(argument, call);
+            case "Fn::Select" -> select(argument, call);
+            case "Fn::Split" -> split(argument, call);
+            case "Fn::Base64" -> evaluate(argument);
+            case "Fn::GetAtt" -> unknown(Kind.ATTRIBUTE, attributeName(argument), call);
+            case "Fn::ImportValue" -> unknown(Kind.IMPORT, "Fn::ImportValue", call);
+            default -> unknown(Kind.OTHER, name, call);
+        };
+    }
+
+    /** {@code Ref}: a Parameter's Default (remembering the Parameter), otherwise unknown. */
+    private Value ref(String name, Node at) {
+        if (name.startsWith("AWS::")) {
+            return unknown("AWS::NoValue".equals(name) ? Kind.NO_VALUE : Kind.PSEUDO_PARAMETER, name, at);
+        }
+        Parameter parameter = template.parameters().get(name);
+        if (parameter == null) {
+            return unknown(template.resources().containsKey(name) ? Kind.RESOURCE : Kind.OTHER, name, at);
+        }
+        if (parameter.type().startsWith("AWS::SSM::Parameter::Value")) {
+            return unknown(Kind.SSM_PARAMETER, name, at);
+        }
+        Optional<Node> defaultValue = parameter.defaultValue();
+        if (defaultValue.isEmpty()) {
+            return unknown(Kind.PARAMETER, name, at);
+        }
+        Value value = evaluate(defaultValue.get());
+        if (isListType(parameter.type()) && value instanceof Value.Text text) {
+            value = splitText(",", text, defaultValue.get());
+        }
+        return viaParameter(value, name);
+    }
+
+    private static boolean isListType(String type) {
+        return type.equals("CommaDelimitedList") || type.startsWith("List<");
+    }
+
+    private static Value viaParameter(Value value, String parameter) {
+        if (value instanceof Value.Text t) {
+            return new Value.Text(t.parts().stream().map(p -> p.withParameter(parameter)).toList(), t.origin());
+        }
+        if (value instanceof Value.Choice c) {
+            return new Value.Choice(c.options().stream().map(o -> viaParameter(o, parameter)).toList(), c.origin());
+        }
+        Value.ListValue l = (Value.ListValue) value;
+        return new Value.ListValue(l.items().stream().map(i -> viaParameter(i, parameter)).toList(), l.origin());
+    }
+
+    /** {@code Fn::Sub}: the string form or {@code [string, {Var: value}]}; {@code ${!x}} is the literal {@code ${x}}. */
+    private Value sub(Node argument, MapNode call) {
+        Node format = argument;
+        Optional<MapNode> variables = Optional.empty();
+        if (argument instanceof ListNode list && !list.items().isEmpty()) {
+            format = list.items().get(0);
+            if (list.items().size() > 1 && list.items().get(1) instanceof MapNode vars) {
+                variables = Optional.of(vars);
+            }
+        }
+        if (!(format instanceof ScalarNode text)) {
+            return unknown(Kind.OTHER, "Fn::Sub without a string", call);
+        }
+        String s = text.value();
+        List<Value> pieces = new ArrayList<>();
+        int literalStart = 0;
+        int i = 0;
+        while (i < s.length()) {
+            int open = s.indexOf("${", i);
+            if (open < 0) {
+                break;
+            }
+            int close = s.indexOf('}', open + 2);
+            if (close < 0) {
+                break;
+            }
+            if (open + 2 < s.length() && s.charAt(open + 2) == '!') {
+                // ${!Name} renders as the literal ${Name}: keep "${" and drop the "!".
+                addLiteral(pieces, text, literalStart, open + 2);
+                literalStart = open + 3;
+                i = close + 1;
+                continue;
+            }
+            addLiteral(pieces, text, literalStart, open);
+            pieces.add(subVariable(s.substring(open + 2, close).trim(), variables, text));
+            literalStart = close + 1;
+            i = close + 1;
+        }
+        addLiteral(pieces, text, literalStart, s.length());
+        return concat(pieces, call);
+    }
+
+    private void addLiteral(List<Value> pieces, ScalarNode text, int from, int to) {
+        if (to > from) {
+            pieces.add(new Value.Text(DynamicReferences.split(text, from, to, locator), text));
+        }
+    }
+
+    private Value subVariable(String name, Optional<MapNode> variables, ScalarNode at) {
+        Optional<Node> bound = variables.flatMap(v -> v.get(name));
+        if (bound.isPresent()) {
+            return evaluate(bound.get());
+        }
+        if (name.contains(".") && !name.startsWith("AWS::")) {
+            return unknown(Kind.ATTRIBUTE, name, at);
+        }
+        return ref(name, at);
+    }
+
+    /** {@code Fn::Join [delimiter, [items…]]}. */
+    private Value join(Node argument, MapNode call) {
+        if (!(argument instanceof ListNode args) || args.items().size() != 2
+                || !(args.items().get(0) instanceof ScalarNode delimiter)) {
+            return unknown(Kind.OTHER, "malformed Fn::Join", call);
+        }
+        Value list = evaluate(args.items().get(1));
+        if (!(list instanceof Value.ListValue items)) {
+            return unknown(Kind.OTHER, "Fn::Join over an unknown list", call);
+        }
+        List<Value> pieces = new ArrayList<>();
+        for (int i = 0; i < items.items().size(); i++) {
+            if (i > 0 && !delimiter.value().isEmpty()) {
+                pieces.add(scalar(delimiter));
+            }
+            pieces.add(items.items().get(i));
+        }
+        return concat(pieces, call);
+    }
+
+    /** {@code Fn::If [condition, whenTrue, whenFalse]}: both branches are kept. */
+    private Value ifBranches(Node argument, MapNode call) {
+        if (!(argument instanceof ListNode args) || args.items().size() != 3) {
+            return unknown(Kind.OTHER, "malformed Fn::If", call);
+        }
+        return new Value.Choice(List.of(evaluate(args.items().get(1)), evaluate(args.items().get(2))), call);
+    }
+
+    /** {@code Fn::FindInMap [map, topKey, secondKey]}: every candidate entry when a key is unknown. */
+    private Value findInMap(Node argument, MapNode call) {
+        if (!(argument instanceof ListNode args) || args.items().size() < 3) {
+            return unknown(Kind.OTHER, "malformed Fn::FindInMap", call);
+        }
+        Optional<MapNode> mapping = literalKey(args.items().get(0))
+                .flatMap(name -> template.mappings().flatMap(m -> m.getMap(name)));
+        if (mapping.isEmpty()) {
+            return unknown(Kind.OTHER, "Fn::FindInMap on an unknown mapping", call);
+        }
+        List<Value> candidates = new ArrayList<>();
+        for (Node level1 : candidates(mapping.get(), args.items().get(1))) {
+            if (level1 instanceof MapNode second) {
+                for (Node leaf : candidates(second, args.items().get(2))) {
+                    candidates.add(evaluate(leaf));
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return args.items().size() > 3 ? defaultValue(args.items().get(3), call)
+                    : unknown(Kind.OTHER, "Fn::FindInMap finds no entry", call);
+        }
+        return candidates.size() == 1 ? candidates.get(0) : new Value.Choice(candidates, call);
+    }
+
+    /** The {@code DefaultValue} of a language-extensions {@code Fn::FindInMap}. */
+    private Value defaultValue(Node options, MapNode call) {
+        return options instanceof MapNode m && m.has("DefaultValue") ? evaluate(m.get("DefaultValue").get())
+                : unknown(Kind.OTHER, "Fn::FindInMap finds no entry", call);
+    }
+
+    private List<Node> candidates(MapNode level, Node keyNode) {
+        Optional<String> key = literalKey(keyNode);
+        if (key.isPresent()) {
+            return level.get(key.get()).map(List::of).orElse(List.of());
+        }
+        return level.entries().stream().map(MapNode.Entry::value).toList();
+    }
+
+    private Optional<String> literalKey(Node node) {
+        Value v = evaluate(node);
+        return v instanceof Value.Text t && t.isLiteral() ? Optional.of(t.literal()) : Optional.empty();
+    }
+
+    /** {@code Fn::Select [index, list]}: every item when the index is unknown. */
+    private Value select(Node argument, MapNode call) {
+        if (!(argument instanceof ListNode args) || args.items().size() != 2) {
+            return unknown(Kind.OTHER, "malformed Fn::Select", call);
+        }
+        Value list = evaluate(args.items().get(1));
+        if (!(list instanceof Value.ListValue items) || items.items().isEmpty()) {
+            return unknown(Kind.OTHER, "Fn::Select from an unknown list", call);
+        }
+        Optional<Integer> index = literalKey(args.items().get(0)).flatMap(Evaluator::parseIndex);
+        if (index.isPresent()) {
+            return index.get() < items.items().size() ? items.items().get(index.get())
+                    : unknown(Kind.OTHER, "Fn::Select index out of range", call);
+        }
+        return new Value.Choice(items.items(), call);
+    }
+
+    private static Optional<Integer> parseIndex(String s) {
+        try {
+            return Optional.of(Integer.parseInt(s.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code Fn::Split [delimiter, string]}: a list when the string is known. */
+    private Value split(Node argument, MapNode call) {
+        if (!(argument instanceof ListNode args) || args.items().size() != 2
+                || !(args.items().get(0) instanceof ScalarNode delimiter) || delimiter.value().isEmpty()) {
+            return unknown(Kind.OTHER, "malformed Fn::Split", call);
+        }
+        Value source = evaluate(args.items().get(1));
+        if (source instanceof Value.Text text && text.isLiteral()) {
+            return splitText(delimiter.value(), text, call);
+        }
+        return unknown(Kind.OTHER, "Fn::Split of an unknown string", call);
+    }
+
+    /** Splits literal text; pieces of a single scalar keep their exact spans. */
+    private Value splitText(String delimiter, Value.Text text, Node at) {
+        String s = text.literal();
+        boolean exact = text.parts().size() == 1 && text.parts().get(0).origin() instanceof ScalarNode origin
+                && origin.value().equals(s);
+        List<Value> items = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            int next = s.indexOf(delimiter, from);
+            int to = next < 0 ? s.length() : next;
+            if (exact) {
+                ScalarNode origin = (ScalarNode) text.parts().get(0).origin();
+                items.add(new Value.Text(DynamicReferences.split(origin, from, to, locator), origin));
+            } else {
+                Part.Literal whole = (Part.Literal) text.parts().get(0);
+                items.add(new Value.Text(List.of(new Part.Literal(s.substring(from, to), whole.origin(), whole.span(),
+                        whole.viaParameter())), at));
+            }
+            if (next < 0) {
+                break;
+            }
+            from = next + delimiter.length();
+        }
+        return new Value.ListValue(items, at);
+    }
+
+    /** Concatenates values; alternatives multiply (up to {@link Value#MAX_ALTERNATIVES}). */
+    private static Value concat(List<Value> pieces, Node at) {
+        List<List<Part>> combinations = new ArrayList<>();
+        combinations.add(new ArrayList<>());
+        for (Value piece : pieces) {
+            List<Value.Text> options = piece instanceof Value.ListValue
+                    ? List.of(new Value.Text(List.of(new Part.Unknown(Kind.OTHER, "a list inside a string", at)), at))
+                    : piece.alternatives();
+            List<List<Part>> next = new ArrayList<>();
+            for (List<Part> prefix : combinations) {
+                for (Value.Text option : options) {
+                    if (next.size() < Value.MAX_ALTERNATIVES) {
+                        List<Part> parts = new ArrayList<>(prefix);
+                        parts.addAll(option.parts());
+                        next.add(parts);
+                    }
+                }
+            }
+            combinations = next;
+        }
+        if (combinations.size() == 1) {
+            return new Value.Text(combinations.get(0), at);
+        }
+        return new Value.Choice(combinations.stream().<Value>map(parts -> new Value.Text(parts, at)).toList(), at);
+    }
+
+    private static String attributeName(Node argument) {
+        if (argument instanceof ListNode list) {
+            return String.join(".", list.items().stream()
+                    .map(n -> n instanceof ScalarNode s ? s.value() : "?").toList());
+        }
+        return argument instanceof ScalarNode s ? s.value() : "?";
+    }
+
+    private static Value unknown(Kind kind, String name, Node at) {
+        return new Value.Text(List.of(new Part.Unknown(kind, name, at)), at);
+    }
+
+}

@@ -1,0 +1,65 @@
+package dev.cfnsecrets.finding;
+
+import dev.cfnsecrets.source.Span;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One result of one rule. It knows no output format. {@code secrets} lists the secret values the
+ * message or the source line may contain: every reporter redacts them unless told otherwise.
+ * {@code value} is what the fingerprint hashes (never printed).
+ *
+ * @param logicalId    the resource (or parameter, output) logical id, or null for file-level findings
+ * @param propertyPath the path in the document, e.g. {@code Resources/Fn/Properties/Environment/Variables/API_KEY}
+ * @param cdkPath      the CDK construct path ({@code Metadata["aws:cdk:path"]}), or null
+ */
+public record Finding(
+        String ruleId,
+        Level level,
+        String message,
+        String file,
+        Span span,
+        String logicalId,
+        String propertyPath,
+        String cdkPath,
+        List<Location> related,
+        List<String> secrets,
+        String value,
+        Optional<Fix> fix,
+        Optional<Suppression> suppression) {
+
+    public Finding {
+        related = List.copyOf(related);
+        secrets = List.copyOf(secrets);
+    }
+
+    public Finding suppressed(Suppression why) {
+        return new Finding(ruleId, level, message, file, span, logicalId, propertyPath, cdkPath, related, secrets,
+                value, fix, Optional.of(why));
+    }
+
+    public boolean isSuppressed() {
+        return suppression.isPresent();
+    }
+
+    /**
+     * Stable identity for code scanning and baselines: rule, file, property path and a hash of the
+     * value — never line numbers, so alerts survive edits above them.
+     */
+    public String fingerprint() {
+        return sha256(ruleId + "\n" + file + "\n" + propertyPath + "\n" + sha256(value == null ? "" : value));
+    }
+
+    private static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

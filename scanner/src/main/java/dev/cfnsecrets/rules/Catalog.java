@@ -1,0 +1,121 @@
+package dev.cfnsecrets.rules;
+
+import dev.cfnsecrets.finding.Level;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * The rule catalog, read from {@code cfn-secrets/rules/*.md} on the class path (the build copies
+ * the repository's {@code rules/} folder there). It is the one source of ids, levels, names and
+ * help for the SARIF rules array, {@code cfn-secrets rules} and {@code explain}.
+ */
+public final class Catalog {
+    static final String RESOURCE_DIR = "cfn-secrets/rules";
+
+    private final Map<String, RuleDescription> rules;
+
+    private Catalog(Map<String, RuleDescription> rules) {
+        this.rules = rules;
+    }
+
+    /** The catalog bundled with the scanner. */
+    public static Catalog bundled() {
+        URL url = Catalog.class.getClassLoader().getResource(RESOURCE_DIR);
+        if (url == null) {
+            throw new IllegalStateException("rule catalog missing from the class path: " + RESOURCE_DIR);
+        }
+        try {
+            String location = url.toString();
+            if (location.startsWith("jar:")) {
+                // jar:file:/…/cfn-secrets.jar!/cfn-secrets/rules — open the jar as its own file system.
+                Path jarFile = Path.of(new URI(location.substring(4, location.indexOf("!/"))));
+                try (FileSystem jar = FileSystems.newFileSystem(jarFile)) {
+                    return fromDirectory(jar.getPath(RESOURCE_DIR));
+                }
+            }
+            return fromDirectory(Path.of(url.toURI()));
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read the rule catalog: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads every {@code *.md} rule file of a directory, ordered by id. */
+    public static Catalog fromDirectory(Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().matches("CFS\\d{3}\\.md")).sorted().toList();
+        }
+        Map<String, RuleDescription> rules = new LinkedHashMap<>();
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file)) {
+                RuleDescription rule = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), file.toString());
+                rules.put(rule.id(), rule);
+            }
+        }
+        return new Catalog(rules);
+    }
+
+    static RuleDescription parse(String text, String origin) {
+        String normalized = text.replace("\r\n", "\n");
+        if (!normalized.startsWith("---\n")) {
+            throw new IllegalStateException(origin + ": a rule file starts with '---' front matter");
+        }
+        int end = normalized.indexOf("\n---\n", 4);
+        if (end < 0) {
+            throw new IllegalStateException(origin + ": front matter is not closed with '---'");
+        }
+        Object loaded = new Load(LoadSettings.builder().build()).loadFromString(normalized.substring(4, end));
+        if (!(loaded instanceof Map<?, ?> front)) {
+            throw new IllegalStateException(origin + ": front matter is not a map");
+        }
+        List<String> cwe = new ArrayList<>();
+        if (front.get("cwe") instanceof Collection<?> list) {
+            list.forEach(c -> cwe.add(String.valueOf(c)));
+        }
+        return new RuleDescription(
+                required(front, "id", origin),
+                Level.parse(required(front, "level", origin)),
+                required(front, "name", origin),
+                required(front, "summary", origin),
+                cwe,
+                Double.parseDouble(required(front, "security-severity", origin)),
+                normalized.substring(end + 5).strip() + "\n");
+    }
+
+    private static String required(Map<?, ?> front, String key, String origin) {
+        Object value = front.get(key);
+        if (value == null) {
+            throw new IllegalStateException(origin + ": front matter lacks '" + key + "'");
+        }
+        return String.valueOf(value).strip();
+    }
+
+    public Collection<RuleDescription> all() {
+        return rules.values();
+    }
+
+    public Optional<RuleDescription> find(String id) {
+        return Optional.ofNullable(rules.get(id.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    public RuleDescription get(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("no rule " + id + " in the catalog"));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.cfnsecrets.rules;
+
+import dev.cfnsecrets.eval.Evaluator;
+import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.finding.Fix;
+import dev.cfnsecrets.finding.Level;
+import dev.cfnsecrets.finding.Location;
+import dev.cfnsecrets.model.Document;
+import dev.cfnsecrets.model.Resource;
+import dev.cfnsecrets.model.Template;
+import dev.cfnsecrets.source.Node;
+import dev.cfnsecrets.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What a rule sees of one document, and where it reports. One context per document and rule run. */
+public final class RuleContext {
+    private final Document document;
+    private final Catalog catalog;
+    private final List<Finding> findings = new ArrayList<>();
+    private Evaluator evaluator;
+
+    public RuleContext(Document document, Catalog catalog) {
+        this.document = document;
+        this.catalog = catalog;
+    }
+
+    public Document document() {
+        return document;
+    }
+
+    public Optional<Template> template() {
+        return document instanceof Document.TemplateDocument t ? Optional.of(t.template()) : Optional.empty();
+    }
+
+    /** The evaluator of this document's template (shared by all rules of the run). */
+    public Evaluator evaluator() {
+        if (evaluator == null) {
+            evaluator = new Evaluator(template().orElseThrow(() -> new IllegalStateException("not a template")));
+        }
+        return evaluator;
+    }
+
+    /** Starts a finding of {@code ruleId} at its catalog level, in this document's file. */
+    public Builder report(String ruleId) {
+        return new Builder(ruleId, catalog.get(ruleId).level());
+    }
+
+    public List<Finding> findings() {
+        return List.copyOf(findings);
+    }
+
+    /** Collects one finding; {@link #add()} records it. */
+    public final class Builder {
+        private final String ruleId;
+        private final Level level;
+        private String message = "";
+        private Span span = Span.point(1, 1);
+        private String logicalId;
+        private String propertyPath = "";
+        private String cdkPath;
+        private final List<Location> related = new ArrayList<>();
+        private final List<String> secrets = new ArrayList<>();
+        private String value;
+        private Fix fix;
+
+        private Builder(String ruleId, Level level) {
+            this.ruleId = ruleId;
+            this.level = level;
+        }
+
+        public Builder message(String text) {
+            this.message = text;
+            return this;
+        }
+
+        /** The offending node: its span and its document path. */
+        public Builder at(Node node) {
+            this.span = node.span();
+            this.propertyPath = node.path();
+            return this;
+        }
+
+        public Builder at(Span where, String path) {
+            this.span = where;
+            this.propertyPath = path;
+            return this;
+        }
+
+        /** The resource the finding is about: its logical id and CDK construct path. */
+        public Builder resource(Resource resource) {
+            this.logicalId = resource.logicalId();
+            this.cdkPath = resource.cdkPath().orElse(null);
+            return this;
+        }
+
+        /** A logical id that is not a resource (a Parameter or Output name). */
+        public Builder logicalId(String id) {
+            this.logicalId = id;
+            return this;
+        }
+
+        public Builder related(Span where, String note) {
+            related.add(new Location(document.path(), where, note));
+            return this;
+        }
+
+        /** A secret value that the message or source line may contain: reporters redact it. */
+        public Builder secret(String secret) {
+            if (secret != null && !secret.isEmpty()) {
+                secrets.add(secret);
+            }
+            return this;
+        }
+
+        /** What the fingerprint hashes: the offending value (defaults to the message). */
+        public Builder value(String fingerprinted) {
+            this.value = fingerprinted;
+            return this;
+        }
+
+        public Builder fix(Fix mechanicalFix) {
+            this.fix = mechanicalFix;
+            return this;
+        }
+
+        public void add() {
+            findings.add(new Finding(ruleId, level, message, document.path(), span, logicalId, propertyPath, cdkPath,
+                    related, secrets, value == null ? message : value, Optional.ofNullable(fix), Optional.empty()));
+        }
+    }
+}

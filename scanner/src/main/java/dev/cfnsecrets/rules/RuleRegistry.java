@@ -1,0 +1,13 @@
+package dev.cfnsecrets.rules;
+
+import java.util.List;
+
+/** Every rule the scanner runs, in catalog order. */
+public final class RuleRegistry {
+    private RuleRegistry() {
+    }
+
+    public static List<Rule> all() {
+        return List.of(new TemplateUnreadable());
+    }
+}

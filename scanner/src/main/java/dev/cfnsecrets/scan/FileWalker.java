@@ -1,0 +1,85 @@
+package dev.cfnsecrets.scan;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Expands the paths given on the command line into the files to scan: directories recursively
+ * (template extensions only, default excludes skipped), files as named whatever their extension.
+ */
+public final class FileWalker {
+    private static final Set<String> EXTENSIONS = Set.of(".yaml", ".yml", ".json", ".template");
+    private static final Set<String> EXCLUDED_DIRECTORIES = Set.of(".git", "node_modules", "target");
+
+    private FileWalker() {
+    }
+
+    /** Files under the given paths in a stable order; a missing path is an error for the caller. */
+    public static List<Path> expand(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                files.addAll(walk(path));
+            } else {
+                files.add(path);
+            }
+        }
+        return files;
+    }
+
+    private static List<Path> walk(Path root) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(root) && isExcluded(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && hasTemplateExtension(file)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    // An unreadable file inside a tree is reported when it is loaded; here we only list.
+                    found.add(file);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        found.sort(null);
+        return found;
+    }
+
+    static boolean isExcluded(Path dir) {
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+        if (EXCLUDED_DIRECTORIES.contains(name)) {
+            return true;
+        }
+        Path parent = dir.getParent();
+        String parentName = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+        return ("build".equals(name) && ".aws-sam".equals(parentName))
+                || (name.startsWith("asset.") && "cdk.out".equals(parentName));
+    }
+
+    static boolean hasTemplateExtension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+}

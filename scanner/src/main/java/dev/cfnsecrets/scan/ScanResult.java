@@ -1,0 +1,43 @@
+package dev.cfnsecrets.scan;
+
+import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.finding.Level;
+import dev.cfnsecrets.rules.Catalog;
+import dev.cfnsecrets.source.SourceFile;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a reporter needs: the findings in file order, the scanned sources (for snippets),
+ * counts for the summary and the catalog for rule metadata.
+ */
+public record ScanResult(
+        List<Finding> findings,
+        Map<String, SourceFile> sources,
+        int filesScanned,
+        int filesSkipped,
+        Catalog catalog) {
+
+    public ScanResult {
+        findings = List.copyOf(findings);
+        sources = Map.copyOf(sources);
+    }
+
+    public Optional<SourceFile> source(String path) {
+        return Optional.ofNullable(sources.get(path));
+    }
+
+    /** Unsuppressed findings at or above a level: these decide the exit status. */
+    public long countAtOrAbove(Level level) {
+        return findings.stream().filter(f -> !f.isSuppressed() && f.level().compareTo(level) >= 0).count();
+    }
+
+    public long count(Level level) {
+        return findings.stream().filter(f -> !f.isSuppressed() && f.level() == level).count();
+    }
+
+    public long suppressedCount() {
+        return findings.stream().filter(Finding::isSuppressed).count();
+    }
+}

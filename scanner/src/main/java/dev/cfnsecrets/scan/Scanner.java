@@ -1,0 +1,138 @@
+package dev.cfnsecrets.scan;
+
+import dev.cfnsecrets.config.InTemplateSuppressions;
+import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.model.Document;
+import dev.cfnsecrets.model.DocumentLoader;
+import dev.cfnsecrets.rules.Catalog;
+import dev.cfnsecrets.rules.Rule;
+import dev.cfnsecrets.rules.RuleContext;
+import dev.cfnsecrets.rules.RuleRegistry;
+import dev.cfnsecrets.source.SourceFile;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The engine: paths to {@link ScanResult}. Each file goes source → document → rules → in-template
+ * suppressions on its own, so files are scanned in parallel and a broken file never stops the others.
+ */
+public final class Scanner {
+    /** The path argument that means standard input. */
+    public static final String STDIN = "-";
+
+    private final Catalog catalog;
+    private final List<Rule> rules;
+    private final DocumentLoader loader;
+
+    public Scanner(ScanOptions options) {
+        this(options, Catalog.bundled());
+    }
+
+    public Scanner(ScanOptions options, Catalog catalog) {
+        this.catalog = catalog;
+        this.rules = RuleRegistry.all().stream().filter(r -> options.runs(r.id())).toList();
+        this.loader = new DocumentLoader(options.limits());
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Scans files and directories; {@code "-"} reads {@code stdin}. Paths must exist. */
+    public ScanResult scan(List<String> paths, Supplier<InputStream> stdin) {
+        List<Path> files = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String p : paths) {
+            if (STDIN.equals(p)) {
+                outcomes.add(check(loader.load(stdin.get(), "<stdin>")));
+            } else {
+                files.add(Path.of(p));
+            }
+        }
+        outcomes.addAll(FileWalker.expand(files).parallelStream()
+                .map(file -> check(loader.load(file, displayPath(file))))
+                .toList());
+        return result(outcomes);
+    }
+
+    /** Scans one document that is already in memory (used by tests and integrations). */
+    public ScanResult scan(SourceFile source) {
+        return result(List.of(check(loader.parse(source))));
+    }
+
+    private Outcome check(Document document) {
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules) {
+            RuleContext context = new RuleContext(document, catalog);
+            rule.check(context);
+            findings.addAll(context.findings());
+        }
+        if (document instanceof Document.TemplateDocument t) {
+            findings = InTemplateSuppressions.apply(t.template(), findings);
+        }
+        return new Outcome(document, dedupe(findings));
+    }
+
+    /** One value, one finding: a value written once (say in SAM Globals) is reported once per rule. */
+    private static List<Finding> dedupe(List<Finding> findings) {
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            unique.putIfAbsent(f.ruleId() + "\u0000" + f.span() + "\u0000" + f.message(), f);
+        }
+        return new ArrayList<>(unique.values());
+    }
+
+    private ScanResult result(List<Outcome> outcomes) {
+        List<Finding> findings = new ArrayList<>();
+        Map<String, SourceFile> sources = new HashMap<>();
+        int scanned = 0;
+        int skipped = 0;
+        for (Outcome o : outcomes) {
+            if (o.document instanceof Document.NotOurs) {
+                skipped++;
+                continue;
+            }
+            scanned++;
+            findings.addAll(o.findings);
+            sourceOf(o.document).ifPresent(s -> {
+                if (!o.findings.isEmpty()) {
+                    sources.put(s.path(), s);
+                }
+            });
+        }
+        findings.sort(Comparator.comparing(Finding::file)
+                .thenComparingInt(f -> f.span().startLine())
+                .thenComparingInt(f -> f.span().startColumn())
+                .thenComparing(Finding::ruleId));
+        return new ScanResult(findings, sources, scanned, skipped, catalog);
+    }
+
+    private static Optional<SourceFile> sourceOf(Document document) {
+        if (document instanceof Document.TemplateDocument t) {
+            return Optional.of(t.template().source());
+        }
+        if (document instanceof Document.PolicyDocument p) {
+            return Optional.of(p.source());
+        }
+        return document instanceof Document.Unreadable u ? Optional.ofNullable(u.source()) : Optional.empty();
+    }
+
+    /** Paths under the working directory are shown relative to it, with '/' separators. */
+    static String displayPath(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        Path shown = absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute;
+        return shown.toString().replace('\\', '/');
+    }
+
+    private record Outcome(Document document, List<Finding> findings) {
+    }
+}

@@ -1,0 +1,54 @@
+package dev.cfnsecrets.source;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A mapping in source order. Keys are unique: duplicates are rejected while parsing. */
+public record MapNode(List<Entry> entries, Span span, String path) implements Node {
+
+    public record Entry(ScalarNode key, Node value) {
+        public String name() {
+            return key.value();
+        }
+    }
+
+    public MapNode {
+        entries = List.copyOf(entries);
+    }
+
+    public Optional<Node> get(String key) {
+        for (Entry e : entries) {
+            if (e.name().equals(key)) {
+                return Optional.of(e.value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Entry> entry(String key) {
+        return entries.stream().filter(e -> e.name().equals(key)).findFirst();
+    }
+
+    public Optional<MapNode> getMap(String key) {
+        return get(key).filter(MapNode.class::isInstance).map(MapNode.class::cast);
+    }
+
+    public Optional<String> getString(String key) {
+        return get(key).filter(ScalarNode.class::isInstance).map(n -> ((ScalarNode) n).value());
+    }
+
+    public boolean has(String key) {
+        return get(key).isPresent();
+    }
+
+    /** The single entry of an intrinsic-function map such as {@code {"Fn::Sub": …}}, if this is one. */
+    public Optional<Entry> intrinsic() {
+        if (entries.size() == 1) {
+            Entry only = entries.get(0);
+            if (Intrinsics.isFunctionKey(only.name())) {
+                return Optional.of(only);
+            }
+        }
+        return Optional.empty();
+    }
+}
