@@ -1,0 +1,6 @@
+package dev.cfnsecrets.report;
+
+/** The output formats of {@code cfn-secrets scan --format}. */
+public enum Format {
+    TEXT, SARIF, JSON, GITHUB
+}
