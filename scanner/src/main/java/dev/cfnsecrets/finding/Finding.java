@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * One result of one rule. It knows no output format. {@code secrets} lists the secret values the
  * message or the source line may contain: every reporter redacts them unless told otherwise.
- * {@code value} is what the fingerprint hashes (never printed).
+ * {@code value} is what the fingerprint hashes (never printed). {@code securitySeverity} (0–10)
+ * overrides the rule's catalog severity for this result, e.g. by the blast radius of a credential.
  *
  * @param logicalId    the resource (or parameter, output) logical id, or null for file-level findings
  * @param propertyPath the path in the document, e.g. {@code Resources/Fn/Properties/Environment/Variables/API_KEY}
@@ -29,6 +30,7 @@ public record Finding(
         List<Location> related,
         List<String> secrets,
         String value,
+        Optional<Double> securitySeverity,
         Optional<Fix> fix,
         Optional<Suppression> suppression) {
 
@@ -39,7 +41,7 @@ public record Finding(
 
     public Finding suppressed(Suppression why) {
         return new Finding(ruleId, level, message, file, span, logicalId, propertyPath, cdkPath, related, secrets,
-                value, fix, Optional.of(why));
+                value, securitySeverity, fix, Optional.of(why));
     }
 
     public boolean isSuppressed() {

@@ -12,18 +12,22 @@ import dev.cfnsecrets.source.Node;
 import dev.cfnsecrets.source.Span;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What a rule sees of one document, and where it reports. One context per document and rule run. */
 public final class RuleContext {
     private final Document document;
     private final Catalog catalog;
+    private final Map<String, Level> levels;
     private final List<Finding> findings = new ArrayList<>();
     private Evaluator evaluator;
 
-    public RuleContext(Document document, Catalog catalog) {
+    /** {@code levels} overrides catalog levels by rule id (from the configuration). */
+    public RuleContext(Document document, Catalog catalog, Map<String, Level> levels) {
         this.document = document;
         this.catalog = catalog;
+        this.levels = levels;
     }
 
     public Document document() {
@@ -44,7 +48,7 @@ public final class RuleContext {
 
     /** Starts a finding of {@code ruleId} at its catalog level, in this document's file. */
     public Builder report(String ruleId) {
-        return new Builder(ruleId, catalog.get(ruleId).level());
+        return new Builder(ruleId, levels.getOrDefault(ruleId, catalog.get(ruleId).level()));
     }
 
     public List<Finding> findings() {
@@ -64,6 +68,7 @@ public final class RuleContext {
         private final List<String> secrets = new ArrayList<>();
         private String value;
         private Fix fix;
+        private Double securitySeverity;
 
         private Builder(String ruleId, Level level) {
             this.ruleId = ruleId;
@@ -125,9 +130,16 @@ public final class RuleContext {
             return this;
         }
 
+        /** GitHub's 0–10 security severity of this result, when it differs from the rule's. */
+        public Builder securitySeverity(double severity) {
+            this.securitySeverity = severity;
+            return this;
+        }
+
         public void add() {
             findings.add(new Finding(ruleId, level, message, document.path(), span, logicalId, propertyPath, cdkPath,
-                    related, secrets, value == null ? message : value, Optional.ofNullable(fix), Optional.empty()));
+                    related, secrets, value == null ? message : value, Optional.ofNullable(securitySeverity),
+                    Optional.ofNullable(fix), Optional.empty()));
         }
     }
 }

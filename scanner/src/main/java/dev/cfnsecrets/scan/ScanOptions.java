@@ -1,23 +1,68 @@
 package dev.cfnsecrets.scan;
 
+import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.source.Limits;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * What to scan with: input limits and the rule selection. {@code enable} and {@code disable} hold
- * rule ids or prefixes ({@code CFS3} = all IAM rules); an empty {@code enable} means all rules.
+ * How to scan: input limits, the rule selection ({@code enable}/{@code disable} hold rule ids or
+ * prefixes, {@code CFS3} = all IAM rules; an empty {@code enable} means all), level overrides,
+ * path excludes (globs over the shown path, e.g. {@code test/**}) and the baseline's fingerprints.
  */
-public record ScanOptions(Limits limits, List<String> enable, List<String> disable) {
+public record ScanOptions(
+        Limits limits,
+        List<String> enable,
+        List<String> disable,
+        Map<String, Level> levels,
+        List<String> exclude,
+        Set<String> baseline) {
 
-    public static final ScanOptions DEFAULT = new ScanOptions(Limits.DEFAULT, List.of(), List.of());
+    public static final ScanOptions DEFAULT =
+            new ScanOptions(Limits.DEFAULT, List.of(), List.of(), Map.of(), List.of(), Set.of());
 
     public ScanOptions {
         enable = List.copyOf(enable);
         disable = List.copyOf(disable);
+        levels = Map.copyOf(levels);
+        exclude = List.copyOf(exclude);
+        baseline = Set.copyOf(baseline);
     }
 
     public boolean runs(String ruleId) {
         boolean enabled = enable.isEmpty() || enable.stream().anyMatch(ruleId::startsWith);
         return enabled && disable.stream().noneMatch(ruleId::startsWith);
+    }
+
+    public boolean excludes(String shownPath) {
+        Path path = Path.of(shownPath);
+        return exclude.stream().anyMatch(glob -> {
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            return matcher.matches(path);
+        });
+    }
+
+    public ScanOptions withLimits(Limits newLimits) {
+        return new ScanOptions(newLimits, enable, disable, levels, exclude, baseline);
+    }
+
+    public ScanOptions withRules(List<String> newEnable, List<String> newDisable) {
+        return new ScanOptions(limits, newEnable, newDisable, levels, exclude, baseline);
+    }
+
+    public ScanOptions withLevels(Map<String, Level> newLevels) {
+        return new ScanOptions(limits, enable, disable, newLevels, exclude, baseline);
+    }
+
+    public ScanOptions withExclude(List<String> newExclude) {
+        return new ScanOptions(limits, enable, disable, levels, newExclude, baseline);
+    }
+
+    public ScanOptions withBaseline(Set<String> fingerprints) {
+        return new ScanOptions(limits, enable, disable, levels, exclude, fingerprints);
     }
 }

@@ -2,6 +2,7 @@ package dev.cfnsecrets.scan;
 
 import dev.cfnsecrets.config.InTemplateSuppressions;
 import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.finding.Suppression;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
 import dev.cfnsecrets.rules.Catalog;
@@ -28,6 +29,7 @@ public final class Scanner {
     /** The path argument that means standard input. */
     public static final String STDIN = "-";
 
+    private final ScanOptions options;
     private final Catalog catalog;
     private final List<Rule> rules;
     private final DocumentLoader loader;
@@ -37,6 +39,7 @@ public final class Scanner {
     }
 
     public Scanner(ScanOptions options, Catalog catalog) {
+        this.options = options;
         this.catalog = catalog;
         this.rules = RuleRegistry.all().stream().filter(r -> options.runs(r.id())).toList();
         this.loader = new DocumentLoader(options.limits());
@@ -57,8 +60,12 @@ public final class Scanner {
                 files.add(Path.of(p));
             }
         }
-        outcomes.addAll(FileWalker.expand(files).parallelStream()
-                .map(file -> check(loader.load(file, displayPath(file))))
+        outcomes.addAll(FileWalker.expand(files).stream()
+                .map(file -> new Input(file, displayPath(file)))
+                .filter(input -> !options.excludes(input.shown()))
+                .toList()
+                .parallelStream()
+                .map(input -> check(loader.load(input.path(), input.shown())))
                 .toList());
         return result(outcomes);
     }
@@ -71,13 +78,18 @@ public final class Scanner {
     private Outcome check(Document document) {
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
-            RuleContext context = new RuleContext(document, catalog);
+            RuleContext context = new RuleContext(document, catalog, options.levels());
             rule.check(context);
             findings.addAll(context.findings());
         }
         if (document instanceof Document.TemplateDocument t) {
             findings = InTemplateSuppressions.apply(t.template(), findings);
         }
+        findings = findings.stream()
+                .map(f -> !f.isSuppressed() && options.baseline().contains(f.fingerprint())
+                        ? f.suppressed(new Suppression(Suppression.Kind.EXTERNAL, "recorded in the baseline"))
+                        : f)
+                .toList();
         return new Outcome(document, dedupe(findings));
     }
 
@@ -131,6 +143,9 @@ public final class Scanner {
         Path cwd = Path.of("").toAbsolutePath();
         Path shown = absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute;
         return shown.toString().replace('\\', '/');
+    }
+
+    private record Input(Path path, String shown) {
     }
 
     private record Outcome(Document document, List<Finding> findings) {
