@@ -82,7 +82,10 @@ public final class YamlTreeBuilder {
                 }
             }
         } catch (MarkedYamlEngineException e) {
-            Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+            // An unclosed construct is detected at the end of the input; its start is the useful place.
+            boolean atEnd = e.getProblemMark().map(m -> m.getIndex() >= source.text().length()).orElse(true);
+            Mark mark = (atEnd ? e.getContextMark().or(e::getProblemMark) : e.getProblemMark().or(e::getContextMark))
+                    .orElse(null);
             String what = e.getContext() == null ? e.getProblem() : e.getContext() + ", " + e.getProblem();
             throw problem("malformed YAML: " + ProblemText.safe(what), Optional.ofNullable(mark));
         } catch (YamlEngineException e) {

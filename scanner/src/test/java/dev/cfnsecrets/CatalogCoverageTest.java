@@ -1,0 +1,68 @@
+package dev.cfnsecrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cfnsecrets.rules.Catalog;
+import dev.cfnsecrets.rules.Rule;
+import dev.cfnsecrets.rules.RuleDescription;
+import dev.cfnsecrets.rules.RuleRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Every catalog entry has an implementation and fixtures both ways, and vice versa. */
+class CatalogCoverageTest {
+    private final Catalog catalog = Catalog.bundled();
+
+    private TreeSet<String> catalogIds() {
+        TreeSet<String> ids = new TreeSet<>();
+        catalog.all().forEach(r -> ids.add(r.id()));
+        return ids;
+    }
+
+    private static TreeSet<String> implementedIds() {
+        TreeSet<String> ids = new TreeSet<>();
+        RuleRegistry.all().forEach(r -> ids.add(r.id()));
+        return ids;
+    }
+
+    @Test
+    void catalogAndImplementationsMatch() {
+        assertThat(implementedIds()).isEqualTo(catalogIds()).isNotEmpty();
+    }
+
+    @Test
+    void bundledCatalogIsTheRepositoryCatalog() throws IOException {
+        Catalog repo = Catalog.fromDirectory(Path.of(System.getProperty("cfnsecrets.repo", "..")).resolve("rules"));
+        assertThat(repo.all()).containsExactlyElementsOf(catalog.all());
+    }
+
+    @Test
+    void everyRuleHasFixturesThatCatchAndThatLeaveAlone() {
+        Fixtures fixtures = Fixtures.read(Fixtures.root());
+        assertThat(fixtures.rulesCaught()).as("rules with a fixture they must catch").containsAll(implementedIds());
+        assertThat(fixtures.rulesLeftAlone()).as("rules with a fixture they must leave alone")
+                .containsAll(implementedIds());
+        assertThat(catalogIds()).as("fixtures name only catalog rules")
+                .containsAll(fixtures.rulesCaught()).containsAll(fixtures.rulesLeftAlone());
+    }
+
+    @Test
+    void everyEntryHasHelpWithBadAndGoodExamples() {
+        for (RuleDescription rule : catalog.all()) {
+            assertThat(rule.id()).matches("CFS\\d{3}");
+            assertThat(rule.name()).matches("[a-z0-9-]+");
+            assertThat(rule.summary()).isNotBlank();
+            assertThat(rule.securitySeverity()).isBetween(0.0, 10.0);
+            assertThat(rule.helpMarkdown()).as(rule.id()).contains("## Bad", "## Good", "```");
+        }
+    }
+
+    @Test
+    void rulesKnowTheirIds() {
+        for (Rule rule : RuleRegistry.all()) {
+            assertThat(catalog.find(rule.id())).as(rule.id()).isPresent();
+        }
+    }
+}
