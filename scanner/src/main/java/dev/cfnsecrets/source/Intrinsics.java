@@ -27,7 +27,14 @@ public final class Intrinsics {
             Map.entry("!ImportValue", "Fn::ImportValue"),
             Map.entry("!Transform", "Fn::Transform"),
             Map.entry("!ToJsonString", "Fn::ToJsonString"),
-            Map.entry("!Length", "Fn::Length"));
+            Map.entry("!Length", "Fn::Length"),
+            // Functions of the template's Rules section.
+            Map.entry("!Contains", "Fn::Contains"),
+            Map.entry("!EachMemberEquals", "Fn::EachMemberEquals"),
+            Map.entry("!EachMemberIn", "Fn::EachMemberIn"),
+            Map.entry("!RefAll", "Fn::RefAll"),
+            Map.entry("!ValueOf", "Fn::ValueOf"),
+            Map.entry("!ValueOfAll", "Fn::ValueOfAll"));
 
     /** Long-form keys that make a one-entry map an intrinsic function call. */
     private static final Set<String> FUNCTION_KEYS = Set.copyOf(SHORT_TAGS.values());
@@ -38,6 +45,15 @@ public final class Intrinsics {
     /** The long-form name for a short tag such as {@code !Sub}, if it is one. */
     public static Optional<String> longForm(String tag) {
         return Optional.ofNullable(SHORT_TAGS.get(tag));
+    }
+
+    /**
+     * A namespaced tag such as {@code !Rain::Embed} is a directive for a template preprocessor
+     * (Rain, PyPlate-style macros), not a typo: it is kept as an opaque one-entry map keyed by its
+     * name without the "!", which the evaluator treats as unknown.
+     */
+    public static Optional<String> preprocessorDirective(String tag) {
+        return tag.matches("![A-Za-z][A-Za-z0-9]*(::[A-Za-z0-9]+)+") ? Optional.of(tag.substring(1)) : Optional.empty();
     }
 
     public static boolean isFunctionKey(String key) {

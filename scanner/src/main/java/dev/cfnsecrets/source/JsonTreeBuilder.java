@@ -84,29 +84,31 @@ public final class JsonTreeBuilder {
     private void key(JsonParser parser) throws IOException, InputProblem {
         Frame top = stack.peek();
         String name = parser.currentName();
-        int[] s = start(parser);
-        Span span = new Span(s[0], s[1], parser.currentLocation().getLineNr(), parser.currentLocation().getColumnNr());
+        Span span = keySpan(start(parser));
         Span first = top.keys.putIfAbsent(name, span);
         if (first != null) {
             throw new InputProblem("duplicate key '" + ProblemText.safe(name) + "' (first defined on line "
                     + first.startLine() + ")", span);
         }
         top.pendingKey = new ScalarNode(name, ScalarNode.Kind.STRING, ScalarNode.Style.JSON_STRING,
-                trimColon(span), Node.childPath(top.path, name));
+                span, Node.childPath(top.path, name));
     }
 
-    /** Jackson's location after a field name is past the colon; the key's span ends at its closing quote. */
-    private Span trimColon(Span span) {
-        int from = source.offset(span.startLine(), span.startColumn());
-        int to = source.offset(span.endLine(), span.endColumn());
-        while (to > from && source.text().charAt(to - 1) != '"') {
-            to--;
+    /** The span of a field name from its opening to its closing quote (Jackson's location reads ahead). */
+    private Span keySpan(int[] start) {
+        String text = source.text();
+        int from = source.offset(start[0], start[1]);
+        int to = from + 1;
+        while (to < text.length() && text.charAt(to) != '"') {
+            to += text.charAt(to) == '\\' ? 2 : 1;
         }
-        return source.span(from, to);
+        return source.span(from, Math.min(text.length(), to + 1));
     }
 
     private void scalar(JsonParser parser, JsonToken token) throws IOException, InputProblem {
         int[] s = start(parser);
+        // Jackson reads a string's characters lazily: take the text first so the location is past the token.
+        String value = parser.getText();
         Span span = new Span(s[0], s[1], parser.currentLocation().getLineNr(), parser.currentLocation().getColumnNr());
         ScalarNode.Kind kind = switch (token) {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ScalarNode.Kind.NUMBER;
@@ -114,7 +116,7 @@ public final class JsonTreeBuilder {
             case VALUE_NULL -> ScalarNode.Kind.NULL;
             default -> ScalarNode.Kind.STRING;
         };
-        String text = kind == ScalarNode.Kind.NULL ? "" : parser.getText();
+        String text = kind == ScalarNode.Kind.NULL ? "" : value;
         attach(new ScalarNode(text, kind, ScalarNode.Style.JSON_STRING, span, childPath()));
     }
 

@@ -215,9 +215,9 @@ public final class YamlTreeBuilder {
         if (t.startsWith(YAML_TAG_PREFIX) && STANDARD_TAGS.contains(t.substring(YAML_TAG_PREFIX.length()))) {
             return t;
         }
-        Optional<String> intrinsic = Intrinsics.longForm(t);
-        if (intrinsic.isPresent()) {
-            return intrinsic.get();
+        Optional<String> known = Intrinsics.longForm(t).or(() -> Intrinsics.preprocessorDirective(t));
+        if (known.isPresent()) {
+            return known.get();
         }
         throw problem("unknown tag " + ProblemText.safe(t) + " (CloudFormation knows !Ref, !Sub, !GetAtt, !Join, !If, "
                 + "!FindInMap, !Select, !Split, !Base64 and the other intrinsic functions)", mark);
