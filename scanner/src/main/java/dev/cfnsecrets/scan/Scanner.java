@@ -90,7 +90,10 @@ public final class Scanner {
                         ? f.suppressed(new Suppression(Suppression.Kind.EXTERNAL, "recorded in the baseline"))
                         : f)
                 .toList();
-        return new Outcome(document, dedupe(findings));
+        findings = dedupe(findings);
+        // Keep only what the report needs, not the parsed tree: large scans stay small in memory.
+        return new Outcome(document instanceof Document.NotOurs, findings,
+                findings.isEmpty() ? null : sourceOf(document).orElse(null));
     }
 
     /** One value, one finding: a value written once (say in SAM Globals) is reported once per rule. */
@@ -108,17 +111,15 @@ public final class Scanner {
         int scanned = 0;
         int skipped = 0;
         for (Outcome o : outcomes) {
-            if (o.document instanceof Document.NotOurs) {
+            if (o.skipped()) {
                 skipped++;
                 continue;
             }
             scanned++;
-            findings.addAll(o.findings);
-            sourceOf(o.document).ifPresent(s -> {
-                if (!o.findings.isEmpty()) {
-                    sources.put(s.path(), s);
-                }
-            });
+            findings.addAll(o.findings());
+            if (o.source() != null) {
+                sources.put(o.source().path(), o.source());
+            }
         }
         findings.sort(Comparator.comparing(Finding::file)
                 .thenComparingInt(f -> f.span().startLine())
@@ -148,6 +149,7 @@ public final class Scanner {
     private record Input(Path path, String shown) {
     }
 
-    private record Outcome(Document document, List<Finding> findings) {
+    /** What one file contributes to the result; {@code source} only when it has findings (for snippets). */
+    private record Outcome(boolean skipped, List<Finding> findings, SourceFile source) {
     }
 }
