@@ -1,0 +1,77 @@
+package dev.cfnsecrets.report;
+
+import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.rules.RuleDescription;
+import dev.cfnsecrets.scan.ScanResult;
+import dev.cfnsecrets.source.Span;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * GitHub Actions workflow commands: one {@code ::error}, {@code ::warning} or {@code ::notice}
+ * line per unsuppressed finding, which GitHub shows as an annotation on the file, then a summary
+ * line. Suppressed findings are not annotated.
+ */
+public final class GithubReporter implements Reporter {
+    private final Redactor redactor;
+
+    public GithubReporter(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    @Override
+    public void write(ScanResult result, Writer out) throws IOException {
+        for (Finding finding : result.findings()) {
+            if (finding.isSuppressed()) {
+                continue;
+            }
+            out.write(command(finding, result));
+            out.write('\n');
+        }
+        out.write(Summary.line(result));
+        out.write('\n');
+        out.flush();
+    }
+
+    private String command(Finding finding, ScanResult result) {
+        Span span = finding.span();
+        String title = finding.ruleId() + result.catalog().find(finding.ruleId())
+                .map(RuleDescription::name).map(name -> " " + name).orElse("");
+        StringBuilder line = new StringBuilder("::").append(command(finding));
+        line.append(" file=").append(property(finding.file()));
+        // GitHub accepts columns only for an annotation on a single line; its endColumn is inclusive.
+        boolean oneLine = span.endLine() <= span.startLine();
+        line.append(",line=").append(span.startLine());
+        if (oneLine) {
+            line.append(",col=").append(span.startColumn());
+        }
+        line.append(",endLine=").append(Math.max(span.startLine(), span.endLine()));
+        if (oneLine) {
+            line.append(",endColumn=").append(Math.max(span.startColumn(), span.endColumn() - 1));
+        }
+        line.append(",title=").append(property(title));
+        line.append("::").append(data(redactor.clean(finding.message(), finding.secrets())));
+        return line.toString();
+    }
+
+    private static String command(Finding finding) {
+        switch (finding.level()) {
+            case ERROR:
+                return "error";
+            case WARNING:
+                return "warning";
+            default:
+                return "notice";
+        }
+    }
+
+    /** Escapes a command's message so that it stays one command (GitHub's {@code escapeData}). */
+    static String data(String text) {
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** Escapes a property value: as data, and also the ':' and ',' that delimit properties. */
+    static String property(String text) {
+        return data(text).replace(":", "%3A").replace(",", "%2C");
+    }
+}

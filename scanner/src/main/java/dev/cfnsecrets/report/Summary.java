@@ -1,0 +1,24 @@
+package dev.cfnsecrets.report;
+
+import dev.cfnsecrets.finding.Level;
+import dev.cfnsecrets.scan.ScanResult;
+
+/** The closing line of the text and GitHub reports: what was scanned and what was found. */
+final class Summary {
+    private Summary() {
+    }
+
+    /** E.g. {@code cfn-secrets: 3 files scanned, 1 skipped: 1 error, 0 warnings, 2 notes, 1 suppressed}. */
+    static String line(ScanResult result) {
+        return ToolInfo.NAME + ": " + count(result.filesScanned(), "file") + " scanned, "
+                + result.filesSkipped() + " skipped: "
+                + count(result.count(Level.ERROR), "error") + ", "
+                + count(result.count(Level.WARNING), "warning") + ", "
+                + count(result.count(Level.NOTE), "note") + ", "
+                + result.suppressedCount() + " suppressed";
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

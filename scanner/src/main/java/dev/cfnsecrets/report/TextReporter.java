@@ -1,0 +1,176 @@
+package dev.cfnsecrets.report;
+
+import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.finding.Level;
+import dev.cfnsecrets.finding.Location;
+import dev.cfnsecrets.scan.ScanResult;
+import dev.cfnsecrets.source.SourceFile;
+import dev.cfnsecrets.source.Span;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * The human report, compiler style:
+ * <pre>
+ * template.yaml:12:18: error CFS101 API_KEY holds a GitHub token …
+ *   12 |       API_KEY: ghp_…(40 chars)
+ *      |                ^^^^^^^^^^^^^^^^
+ *     related: template.yaml:3:5: the Parameter it comes from
+ *     fix: drop the variable
+ * </pre>
+ * then a summary line. Suppressed findings are left out of the listing and only counted in the
+ * summary (SARIF and JSON keep them). Colour only when the caller asks for it (a terminal and no
+ * {@code NO_COLOR}). Everything printed from the scanned files is stripped of control characters,
+ * so that a template cannot drive the terminal.
+ */
+public final class TextReporter implements Reporter {
+    /** Longest stretch of a source line shown; minified JSON puts a whole template on one line. */
+    static final int MAX_SNIPPET = 160;
+    /** How much of the line before the finding a cut snippet keeps. */
+    private static final int CONTEXT_BEFORE = 40;
+
+    private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String RED = "\u001b[31m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String CYAN = "\u001b[36m";
+    private static final String DIM = "\u001b[2m";
+
+    private final boolean color;
+    private final Redactor redactor;
+
+    public TextReporter(boolean color, Redactor redactor) {
+        this.color = color;
+        this.redactor = redactor;
+    }
+
+    @Override
+    public void write(ScanResult result, Writer out) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (Finding finding : result.findings()) {
+            if (!finding.isSuppressed()) {
+                appendFinding(text, finding, result);
+                text.append('\n');
+            }
+        }
+        text.append(style(result.countAtOrAbove(Level.ERROR) > 0 ? BOLD + RED : BOLD, Summary.line(result)))
+                .append('\n');
+        out.write(text.toString());
+        out.flush();
+    }
+
+    private void appendFinding(StringBuilder text, Finding finding, ScanResult result) {
+        Span span = finding.span();
+        List<String> secrets = finding.secrets();
+        text.append(style(BOLD, printable(finding.file()) + ":" + span.startLine() + ":" + span.startColumn() + ":"))
+                .append(' ').append(style(levelColor(finding.level()), finding.level().sarifName()))
+                .append(' ').append(style(BOLD, finding.ruleId()))
+                .append(' ').append(printable(redactor.clean(finding.message(), secrets)))
+                .append('\n');
+        result.source(finding.file()).ifPresent(source -> appendSnippet(text, source, finding));
+        for (Location related : finding.related()) {
+            text.append("    ").append(style(DIM, "related:")).append(' ')
+                    .append(printable(related.file())).append(':').append(related.span().startLine()).append(':')
+                    .append(related.span().startColumn()).append(": ")
+                    .append(printable(redactor.clean(related.message(), secrets))).append('\n');
+        }
+        finding.fix().ifPresent(fix -> text.append("    ").append(style(DIM, "fix:")).append(' ')
+                .append(printable(redactor.clean(fix.description(), secrets))).append('\n'));
+    }
+
+    /** The offending line, redacted and cut to a window around the finding, with carets under the region. */
+    private void appendSnippet(StringBuilder text, SourceFile source, Finding finding) {
+        Span span = finding.span();
+        if (span.startLine() < 1 || span.startLine() > source.lineCount()) {
+            return;
+        }
+        String original = source.line(span.startLine());
+        // Redact the whole line first: a window cut before redaction could split a secret so that it no longer matches.
+        Redactor.Redaction redacted = redactor.redact(original, finding.secrets());
+        String shown = redacted.text();
+        int from = redacted.startOffset(Math.min(original.length(), Math.max(0, span.startColumn() - 1)));
+        int to = span.endLine() == span.startLine()
+                ? redacted.endOffset(Math.min(original.length(), Math.max(0, span.endColumn() - 1)))
+                : shown.length();
+
+        int windowStart = 0;
+        int windowEnd = shown.length();
+        if (shown.length() > MAX_SNIPPET) {
+            windowStart = Math.max(0, Math.min(from - CONTEXT_BEFORE, shown.length() - MAX_SNIPPET));
+            windowEnd = windowStart + MAX_SNIPPET;
+        }
+        String lead = windowStart > 0 ? "…" : "";
+        String visible = printable(shown.substring(windowStart, windowEnd));
+        int caretFrom = from - windowStart;
+        int caretTo = Math.min(to, windowEnd) - windowStart;
+
+        String gutter = String.valueOf(span.startLine());
+        text.append("  ").append(style(DIM, gutter + " |")).append(' ')
+                .append(lead).append(visible).append(windowEnd < shown.length() ? "…" : "").append('\n');
+        text.append("  ").append(style(DIM, " ".repeat(gutter.length()) + " |")).append(' ')
+                .append(" ".repeat(lead.length())).append(padding(visible, caretFrom))
+                .append(style(levelColor(finding.level()), "^".repeat(carets(visible, caretFrom, caretTo))))
+                .append('\n');
+    }
+
+    /** Blanks as wide as the text before a column: tabs stay tabs so the carets line up. */
+    private static String padding(String line, int column) {
+        StringBuilder pad = new StringBuilder();
+        for (int i = 0; i < Math.min(column, line.length()); i++) {
+            char c = line.charAt(i);
+            if (Character.isLowSurrogate(c)) {
+                continue;
+            }
+            pad.append(c == '\t' ? '\t' : ' ');
+        }
+        return pad.toString();
+    }
+
+    /** One caret per character of the region on this line, and at least one. */
+    private static int carets(String line, int from, int to) {
+        if (to <= from || from >= line.length()) {
+            return 1;
+        }
+        return Math.max(1, line.codePointCount(from, Math.min(to, line.length())));
+    }
+
+    /**
+     * Text from a scanned file made safe for a terminal: line breaks become spaces, other control
+     * characters and bidirectional overrides become '?' (one for one, so columns stay in place).
+     */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.append(' ');
+            } else if (c != '\t' && (Character.isISOControl(c) || isBidiControl(c))) {
+                out.append('?');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isBidiControl(char c) {
+        return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069') || c == '\u200e' || c == '\u200f'
+                || c == '\u061c';
+    }
+
+    private String levelColor(Level level) {
+        switch (level) {
+            case ERROR:
+                return BOLD + RED;
+            case WARNING:
+                return BOLD + YELLOW;
+            default:
+                return BOLD + CYAN;
+        }
+    }
+
+    private String style(String ansi, String text) {
+        return color ? ansi + text + RESET : text;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.cfnsecrets.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** The tool's name, home page and version (Maven writes the version into {@code cfn-secrets/version.properties}). */
+public final class ToolInfo {
+    public static final String NAME = "cfn-secrets";
+    public static final String INFORMATION_URI = "https://github.com/cfn-secrets/cfn-secrets";
+    private static final String VERSION_RESOURCE = "cfn-secrets/version.properties";
+
+    private static final String VERSION = readVersion();
+
+    private ToolInfo() {
+    }
+
+    public static String version() {
+        return VERSION;
+    }
+
+    /** Where a rule's documentation lives on the web: its catalog file. */
+    public static String helpUri(String ruleId) {
+        return INFORMATION_URI + "/blob/main/rules/" + ruleId + ".md";
+    }
+
+    private static String readVersion() {
+        try (InputStream in = ToolInfo.class.getClassLoader().getResourceAsStream(VERSION_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing from the class path: " + VERSION_RESOURCE);
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            String version = properties.getProperty("version");
+            if (version == null || version.isBlank() || version.startsWith("${")) {
+                throw new IllegalStateException(VERSION_RESOURCE + " holds no filtered 'version'");
+            }
+            return version.strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + VERSION_RESOURCE, e);
+        }
+    }
+}
