@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -102,10 +103,8 @@ final class ScanCommand implements Callable<Integer> {
         ConfigLoader loader = new ConfigLoader(catalog);
         Config fileConfig = configFile().map(loader::load).orElse(Config.EMPTY);
         List<String> targets = targets();
-        ScanOptions options = ScanOptions.DEFAULT
+        ScanOptions options = withRuleSelection(ScanOptions.DEFAULT, fileConfig, loader)
                 .withLimits(fileConfig.limits())
-                .withRules(enable == null ? fileConfig.enable() : loader.ruleSelection(enable, "--enable"),
-                        disable == null ? fileConfig.disable() : loader.ruleSelection(disable, "--disable"))
                 .withLevels(fileConfig.levels())
                 .withExclude(fileConfig.exclude());
         if (writeBaseline != null) {
@@ -118,6 +117,20 @@ final class ScanCommand implements Callable<Integer> {
         ScanResult result = new Scanner(options, catalog).scan(targets, environment.stdin());
         report(result);
         return failOn.fails(result) ? ExitStatus.FINDINGS : ExitStatus.OK;
+    }
+
+    /**
+     * Flags beat the file: {@code --enable} replaces {@code rules.enable} and turns back on what
+     * {@code rules.disable} turned off among those rules; {@code --disable} adds to {@code rules.disable}.
+     */
+    private ScanOptions withRuleSelection(ScanOptions options, Config fileConfig, ConfigLoader loader) {
+        List<String> enabled = enable == null ? List.of() : loader.ruleSelection(enable, "--enable");
+        List<String> disabled = disable == null ? List.of() : loader.ruleSelection(disable, "--disable");
+        Stream<String> fileDisabled = fileConfig.disable().stream()
+                .filter(d -> enabled.stream().noneMatch(e -> d.startsWith(e) || e.startsWith(d)));
+        return options.withRules(
+                enabled.isEmpty() ? fileConfig.enable() : enabled,
+                Stream.concat(fileDisabled, disabled.stream()).toList());
     }
 
     /** The explicit {@code --config}, else {@value #DEFAULT_CONFIG} when the working directory has one. */
