@@ -243,10 +243,12 @@ class ScanCommandTest {
         CommandRun.of("scan", "--write-baseline", dir.resolve("conf/accepted.json").toString(), bad);
         String config = write("conf/cfn-secrets.yml", "baseline: accepted.json\n");
 
-        CommandRun run = CommandRun.of("scan", "-c", config, bad);
+        CommandRun run = CommandRun.of("scan", "-c", config, "-f", "sarif", bad);
 
         assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("CFS001");
+        JsonNode result = new ObjectMapper().readTree(run.out()).at("/runs/0/results/0");
+        assertThat(result.path("ruleId").asText()).isEqualTo("CFS001");
+        assertThat(result.at("/suppressions/0/kind").asText()).isEqualTo("external");
     }
 
     @Test
