@@ -107,14 +107,15 @@ final class ScanCommand implements Callable<Integer> {
                 .withLimits(fileConfig.limits())
                 .withLevels(fileConfig.levels())
                 .withExclude(fileConfig.exclude());
-        if (writeBaseline != null) {
-            return recordBaseline(new Scanner(options, catalog).scan(targets, environment.stdin()));
-        }
+        // Writing a baseline records findings whatever an old baseline says, so it is not read then.
         Optional<Path> baselineFile = Optional.ofNullable(baseline).or(fileConfig::baseline);
-        if (baselineFile.isPresent()) {
+        if (writeBaseline == null && baselineFile.isPresent()) {
             options = options.withBaseline(Baseline.read(baselineFile.get()));
         }
         ScanResult result = new Scanner(options, catalog).scan(targets, environment.stdin());
+        if (writeBaseline != null) {
+            return recordBaseline(result);
+        }
         report(result);
         return failOn.fails(result) ? ExitStatus.FINDINGS : ExitStatus.OK;
     }
@@ -160,7 +161,7 @@ final class ScanCommand implements Callable<Integer> {
      * Records every finding not already silenced in the template itself, including those the old
      * baseline silenced, so that re-writing a baseline keeps what it accepted before.
      */
-    private int recordBaseline(ScanResult result) throws IOException {
+    private int recordBaseline(ScanResult result) {
         Set<String> fingerprints = result.findings().stream()
                 .filter(f -> f.suppression().map(s -> s.kind() != Suppression.Kind.IN_SOURCE).orElse(true))
                 .map(Finding::fingerprint)
