@@ -1,6 +1,60 @@
 package dev.cfnsecrets.cli;
 
-public final class Main {
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code cfn-secrets}: the command line (SPEC §2). */
+@Command(name = "cfn-secrets",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Finds secrets that leak through Lambda and ECS environments in CloudFormation, SAM and CDK"
+                + " templates, and IAM or KMS policies that expose them.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:no unsuppressed finding at or above --fail-on",
+            "1:at least one such finding",
+            "2:usage or configuration error",
+            "3:internal error"})
+public final class Main implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
     public static void main(String[] args) {
+        // Reports are UTF-8 whatever the platform's default charset (redaction prints '…').
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
+        System.exit(execute(Environment.system(), out, err, args));
+    }
+
+    /** Runs one command line in-process and returns its exit status. */
+    static int execute(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+        ErrorHandlers handlers = new ErrorHandlers();
+        CommandLine commandLine = new CommandLine(new Main())
+                .addSubcommand(new ScanCommand(environment))
+                .addSubcommand(new RulesCommand())
+                .addSubcommand(new ExplainCommand())
+                .addSubcommand(new CommandLine.HelpCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(handlers)
+                .setExecutionExceptionHandler(handlers)
+                .setOut(out)
+                .setErr(err);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: scan, rules or explain");
     }
 }

@@ -1,0 +1,37 @@
+package dev.cfnsecrets.cli;
+
+import dev.cfnsecrets.rules.Catalog;
+import dev.cfnsecrets.rules.RuleDescription;
+import java.io.PrintWriter;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code cfn-secrets rules}: the catalog as a table. */
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "List the rule catalog: id, level, name and summary.")
+final class RulesCommand implements Runnable {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        Collection<RuleDescription> rules = Catalog.bundled().all();
+        int idWidth = width(rules, RuleDescription::id, "ID");
+        int levelWidth = width(rules, r -> r.level().sarifName(), "LEVEL");
+        int nameWidth = width(rules, RuleDescription::name, "NAME");
+        String row = "%-" + idWidth + "s  %-" + levelWidth + "s  %-" + nameWidth + "s  %s%n";
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, row, "ID", "LEVEL", "NAME", "SUMMARY");
+        for (RuleDescription rule : rules) {
+            out.printf(Locale.ROOT, row, rule.id(), rule.level().sarifName(), rule.name(), rule.summary());
+        }
+    }
+
+    private static int width(Collection<RuleDescription> rules, Function<RuleDescription, String> column, String title) {
+        return rules.stream().map(column).mapToInt(String::length).reduce(title.length(), Math::max);
+    }
+}

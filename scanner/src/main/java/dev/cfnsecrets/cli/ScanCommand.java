@@ -1,0 +1,196 @@
+package dev.cfnsecrets.cli;
+
+import dev.cfnsecrets.config.Baseline;
+import dev.cfnsecrets.config.Config;
+import dev.cfnsecrets.config.ConfigException;
+import dev.cfnsecrets.config.ConfigLoader;
+import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.finding.Suppression;
+import dev.cfnsecrets.report.Format;
+import dev.cfnsecrets.report.Reporter;
+import dev.cfnsecrets.report.Reporters;
+import dev.cfnsecrets.rules.Catalog;
+import dev.cfnsecrets.scan.ScanOptions;
+import dev.cfnsecrets.scan.ScanResult;
+import dev.cfnsecrets.scan.Scanner;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cfn-secrets scan}: configuration file and flags → {@link ScanOptions} → {@link Scanner} →
+ * reporter, and the exit status from {@code --fail-on}. Flags override the configuration file.
+ */
+@Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = "Scan templates and policy documents for secrets.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:no unsuppressed finding at or above --fail-on",
+            "1:at least one such finding",
+            "2:usage or configuration error",
+            "3:internal error"})
+final class ScanCommand implements Callable<Integer> {
+    static final String DEFAULT_CONFIG = ".cfn-secrets.yml";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Files or directories (searched recursively), or '-' for standard input. Default: '.'.")
+    private List<String> paths = List.of();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default), sarif, json or github.")
+    private Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output.")
+    private Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            description = "Exit with 1 when an unsuppressed finding is at or above LEVEL:"
+                    + " error (default), warning, note or none.")
+    private FailOn failOn;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Configuration file. Default: " + DEFAULT_CONFIG + " in the working directory, if present.")
+    private Path config;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Report findings recorded in FILE as suppressed (they do not fail the scan).")
+    private Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Record the fingerprints of the current findings in FILE and exit with 0.")
+    private Path writeBaseline;
+
+    @Option(names = "--show-secrets",
+            description = "Print secret values unredacted. Never the default: reports get shared.")
+    private boolean showSecrets;
+
+    @Option(names = "--enable", paramLabel = "RULE", split = ",",
+            description = "Run only these rules: ids or prefixes (CFS3 = all IAM rules). Repeatable or comma-separated.")
+    private List<String> enable;
+
+    @Option(names = "--disable", paramLabel = "RULE", split = ",",
+            description = "Do not run these rules: ids or prefixes. Repeatable or comma-separated.")
+    private List<String> disable;
+
+    private final Environment environment;
+
+    ScanCommand(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Catalog catalog = Catalog.bundled();
+        ConfigLoader loader = new ConfigLoader(catalog);
+        Config fileConfig = configFile().map(loader::load).orElse(Config.EMPTY);
+        List<String> targets = targets();
+        ScanOptions options = withRuleSelection(ScanOptions.DEFAULT, fileConfig, loader)
+                .withLimits(fileConfig.limits())
+                .withLevels(fileConfig.levels())
+                .withExclude(fileConfig.exclude());
+        // Writing a baseline records findings whatever an old baseline says, so it is not read then.
+        Optional<Path> baselineFile = Optional.ofNullable(baseline).or(fileConfig::baseline);
+        if (writeBaseline == null && baselineFile.isPresent()) {
+            options = options.withBaseline(Baseline.read(baselineFile.get()));
+        }
+        ScanResult result = new Scanner(options, catalog).scan(targets, environment.stdin());
+        if (writeBaseline != null) {
+            return recordBaseline(result);
+        }
+        report(result);
+        return failOn.fails(result) ? ExitStatus.FINDINGS : ExitStatus.OK;
+    }
+
+    /**
+     * Flags beat the file: {@code --enable} replaces {@code rules.enable} and turns back on what
+     * {@code rules.disable} turned off among those rules; {@code --disable} adds to {@code rules.disable}.
+     */
+    private ScanOptions withRuleSelection(ScanOptions options, Config fileConfig, ConfigLoader loader) {
+        List<String> enabled = enable == null ? List.of() : loader.ruleSelection(enable, "--enable");
+        List<String> disabled = disable == null ? List.of() : loader.ruleSelection(disable, "--disable");
+        Stream<String> fileDisabled = fileConfig.disable().stream()
+                .filter(d -> enabled.stream().noneMatch(e -> d.startsWith(e) || e.startsWith(d)));
+        return options.withRules(
+                enabled.isEmpty() ? fileConfig.enable() : enabled,
+                Stream.concat(fileDisabled, disabled.stream()).toList());
+    }
+
+    /** The explicit {@code --config}, else {@value #DEFAULT_CONFIG} when the working directory has one. */
+    private Optional<Path> configFile() {
+        if (config != null) {
+            return Optional.of(config);
+        }
+        Path fallback = Path.of(DEFAULT_CONFIG);
+        return Files.isRegularFile(fallback) ? Optional.of(fallback) : Optional.empty();
+    }
+
+    /** The paths to scan; a path that does not exist is a usage error, not a finding. */
+    private List<String> targets() {
+        List<String> targets = paths.isEmpty() ? List.of(".") : paths;
+        if (targets.stream().filter(Scanner.STDIN::equals).count() > 1) {
+            throw new ParameterException(spec.commandLine(), "'-' (standard input) can be given only once");
+        }
+        for (String target : targets) {
+            if (!Scanner.STDIN.equals(target) && !Files.exists(Path.of(target))) {
+                throw new ParameterException(spec.commandLine(), "no such file or directory: " + target);
+            }
+        }
+        return targets;
+    }
+
+    /**
+     * Records every finding not already silenced in the template itself, including those the old
+     * baseline silenced, so that re-writing a baseline keeps what it accepted before.
+     */
+    private int recordBaseline(ScanResult result) {
+        Set<String> fingerprints = result.findings().stream()
+                .filter(f -> f.suppression().map(s -> s.kind() != Suppression.Kind.IN_SOURCE).orElse(true))
+                .map(Finding::fingerprint)
+                .collect(Collectors.toSet());
+        try {
+            Baseline.write(writeBaseline, fingerprints);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot write the baseline " + writeBaseline
+                    + " (" + ConfigException.reason(e) + ")");
+        }
+        spec.commandLine().getErr().println("cfn-secrets: recorded " + fingerprints.size()
+                + (fingerprints.size() == 1 ? " finding" : " findings") + " in " + writeBaseline);
+        return ExitStatus.OK;
+    }
+
+    private void report(ScanResult result) throws IOException {
+        boolean color = output == null && environment.colorTerminal();
+        Reporter reporter = Reporters.of(format, showSecrets, color);
+        if (output == null) {
+            Writer out = spec.commandLine().getOut();
+            reporter.write(result, out);
+            out.flush();
+            return;
+        }
+        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            reporter.write(result, out);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot write the report to " + output
+                    + " (" + ConfigException.reason(e) + ")");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.cfnsecrets.config;
+
+import dev.cfnsecrets.finding.Level;
+import dev.cfnsecrets.source.Limits;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The contents of {@code .cfn-secrets.yml}. Every field is what the file says; absent keys keep the
+ * scanner's defaults ({@code limits} starts from {@link Limits#DEFAULT}, lists and maps are empty).
+ *
+ * @param baseline the baseline file, already resolved against the configuration file's directory
+ */
+public record Config(
+        List<String> enable,
+        List<String> disable,
+        Map<String, Level> levels,
+        Limits limits,
+        List<String> exclude,
+        Optional<Path> baseline) {
+
+    public static final Config EMPTY =
+            new Config(List.of(), List.of(), Map.of(), Limits.DEFAULT, List.of(), Optional.empty());
+
+    public Config {
+        enable = List.copyOf(enable);
+        disable = List.copyOf(disable);
+        levels = Map.copyOf(levels);
+        exclude = List.copyOf(exclude);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.cfnsecrets.config;
+
+import dev.cfnsecrets.finding.Level;
+import dev.cfnsecrets.rules.Catalog;
+import dev.cfnsecrets.source.Limits;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.PatternSyntaxException;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Reads {@code .cfn-secrets.yml} strictly: an unknown key, a value of the wrong type, an unknown
+ * level or rule id is an error, because a silently ignored typo would leave a rule on or off
+ * without the user knowing.
+ * <pre>
+ * rules:   {enable: [CFS1], disable: [CFS110], levels: {CFS106: warning}}
+ * limits:  {max-file-bytes: 10485760, max-aliases: 100, max-depth: 200}
+ * exclude: ["test/**"]
+ * baseline: .cfn-secrets-baseline.json
+ * </pre>
+ */
+public final class ConfigLoader {
+    private static final Set<String> TOP_KEYS = Set.of("rules", "limits", "exclude", "baseline");
+    private static final Set<String> RULES_KEYS = Set.of("enable", "disable", "levels");
+    private static final Set<String> LIMITS_KEYS = Set.of("max-file-bytes", "max-aliases", "max-depth");
+
+    private final Catalog catalog;
+
+    public ConfigLoader(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public Config load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read the configuration file (" + ConfigException.reason(e) + ")", e);
+        }
+        try {
+            return parse(text, file);
+        } catch (ConfigException e) {
+            throw new ConfigException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses configuration text; {@code origin} is the file the text came from (relative paths resolve against its directory). */
+    Config parse(String text, Path origin) {
+        Object loaded;
+        try {
+            loaded = new Load(LoadSettings.builder().setLabel(origin.toString()).build()).loadFromString(text);
+        } catch (YamlEngineException e) {
+            throw new ConfigException("not valid YAML: " + e.getMessage().strip(), e);
+        }
+        if (loaded == null) {
+            return Config.EMPTY;
+        }
+        Map<?, ?> top = map(loaded, "the top level");
+        checkKeys(top, TOP_KEYS, "the top level");
+        Map<?, ?> rules = top.containsKey("rules") ? map(top.get("rules"), "rules") : Map.of();
+        checkKeys(rules, RULES_KEYS, "rules");
+        Map<?, ?> limits = top.containsKey("limits") ? map(top.get("limits"), "limits") : Map.of();
+        checkKeys(limits, LIMITS_KEYS, "limits");
+        return new Config(
+                ruleSelection(rules.get("enable"), "rules.enable"),
+                ruleSelection(rules.get("disable"), "rules.disable"),
+                levels(rules.get("levels")),
+                limits(limits),
+                globs(top.get("exclude")),
+                Optional.ofNullable(top.get("baseline"))
+                        .map(b -> resolve(origin, string(b, "baseline"))));
+    }
+
+    /**
+     * Rule ids or prefixes ({@code CFS3} = all IAM rules), upper-cased; each must select at least
+     * one rule of the catalog, so that a typo is an error rather than a rule left running.
+     */
+    public List<String> ruleSelection(Object value, String where) {
+        List<String> selection = new ArrayList<>();
+        for (String entry : strings(value, where)) {
+            String prefix = entry.strip().toUpperCase(Locale.ROOT);
+            if (prefix.isEmpty() || catalog.all().stream().noneMatch(r -> r.id().startsWith(prefix))) {
+                throw new ConfigException(where + ": '" + entry + "' is not a rule id or prefix of the catalog"
+                        + " (see 'cfn-secrets rules')");
+            }
+            selection.add(prefix);
+        }
+        return selection;
+    }
+
+    private Map<String, Level> levels(Object value) {
+        if (value == null) {
+            return Map.of();
+        }
+        Map<String, Level> levels = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map(value, "rules.levels").entrySet()) {
+            String id = String.valueOf(entry.getKey()).toUpperCase(Locale.ROOT);
+            if (catalog.find(id).isEmpty()) {
+                throw new ConfigException("rules.levels: unknown rule '" + entry.getKey() + "' (see 'cfn-secrets rules')");
+            }
+            String level = string(entry.getValue(), "rules.levels." + id);
+            try {
+                levels.put(id, Level.parse(level));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("rules.levels." + id + ": unknown level '" + level
+                        + "' (expected error, warning or note)", e);
+            }
+        }
+        return levels;
+    }
+
+    private static Limits limits(Map<?, ?> limits) {
+        Limits defaults = Limits.DEFAULT;
+        return new Limits(
+                number(limits, "max-file-bytes", defaults.maxFileBytes(), 1, Long.MAX_VALUE),
+                (int) number(limits, "max-aliases", defaults.maxAliases(), 0, Integer.MAX_VALUE),
+                (int) number(limits, "max-depth", defaults.maxDepth(), 1, Integer.MAX_VALUE));
+    }
+
+    private static long number(Map<?, ?> limits, String key, long fallback, long min, long max) {
+        Object value = limits.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Integer || value instanceof Long)) {
+            throw new ConfigException("limits." + key + ": expected a whole number, found '" + value + "'");
+        }
+        long number = ((Number) value).longValue();
+        if (number < min || number > max) {
+            throw new ConfigException("limits." + key + ": " + number + " is out of range (" + min + " to " + max + ")");
+        }
+        return number;
+    }
+
+    private static List<String> globs(Object value) {
+        List<String> globs = strings(value, "exclude");
+        for (String glob : globs) {
+            try {
+                FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            } catch (PatternSyntaxException e) {
+                throw new ConfigException("exclude: '" + glob + "' is not a valid glob (" + e.getDescription() + ")", e);
+            }
+        }
+        return globs;
+    }
+
+    private static Path resolve(Path origin, String path) {
+        Path dir = origin.toAbsolutePath().getParent();
+        return dir == null ? Path.of(path) : dir.resolve(path);
+    }
+
+    private static void checkKeys(Map<?, ?> map, Set<String> known, String where) {
+        for (Object key : map.keySet()) {
+            if (!known.contains(String.valueOf(key))) {
+                throw new ConfigException(where + ": unknown key '" + key + "' (expected one of "
+                        + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private static Map<?, ?> map(Object value, String where) {
+        if (value instanceof Map<?, ?> map) {
+            return map;
+        }
+        throw new ConfigException(where + ": expected a map of keys, found " + kind(value));
+    }
+
+    private static List<String> strings(Object value, String where) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new ConfigException(where + ": expected a list of strings, found " + kind(value));
+        }
+        List<String> strings = new ArrayList<>();
+        for (Object item : list) {
+            strings.add(string(item, where));
+        }
+        return strings;
+    }
+
+    private static String string(Object value, String where) {
+        if (value instanceof String s) {
+            return s;
+        }
+        throw new ConfigException(where + ": expected a string, found " + kind(value));
+    }
+
+    private static String kind(Object value) {
+        if (value == null) {
+            return "nothing";
+        }
+        if (value instanceof Map) {
+            return "a map";
+        }
+        if (value instanceof List) {
+            return "a list";
+        }
+        return "'" + value + "'";
+    }
+}
