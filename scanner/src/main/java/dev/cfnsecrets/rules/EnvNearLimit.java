@@ -1,5 +1,16 @@
 package dev.cfnsecrets.rules;
 
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.ADVICE;
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.LIMIT;
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.bytesLeft;
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.figure;
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.left;
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.percent;
+
+import dev.cfnsecrets.envsize.EnvironmentSize;
+import dev.cfnsecrets.rules.EnvironmentSizeCheck.Assessment;
+import dev.cfnsecrets.rules.EnvironmentSizeCheck.Verdict;
+
 /** CFS202: the environment is at or above the warning share (default 90 %) of 4,096 bytes. */
 final class EnvNearLimit implements Rule {
     @Override
@@ -11,17 +22,17 @@ final class EnvNearLimit implements Rule {
     public void check(RuleContext context) {
         context.template().ifPresent(template -> {
             int threshold = context.settings().envSizeWarningPercent();
-            for (EnvironmentSizeCheck.Assessment a : EnvironmentSizeCheck.assess(template, context)) {
-                if (a.verdict() == EnvironmentSizeCheck.Verdict.NEAR) {
+            for (Assessment a : EnvironmentSizeCheck.assess(template, context)) {
+                if (a.verdict() == Verdict.NEAR) {
+                    EnvironmentSize size = a.size();
+                    boolean lowerBound = !size.unknownsOfKnown().isEmpty();
+                    String share = percent(size.knownBytes(), LIMIT) + ", warning at " + threshold + " %";
                     RuleContext.Builder finding = EnvironmentSizeCheck.report(context, id(), a.resource())
                             .message("The environment of " + a.resource().logicalId() + " is "
-                                    + EnvironmentSizeCheck.figure(a.size(),
-                                            EnvironmentSizeCheck.percent(a.size().knownBytes(), EnvironmentSizeCheck.LIMIT)
-                                            + ", warning at " + threshold + " %")
-                                    + "; " + EnvironmentSizeCheck.left(EnvironmentSizeCheck.bytesLeft(a.size()),
-                                            !a.size().unknownsOfKnown().isEmpty())
-                                    + " before Lambda rejects it: " + EnvironmentSizeCheck.ADVICE + ".");
-                    EnvironmentSizeCheck.relateLargest(finding, a.size());
+                                    + figure(size, share)
+                                    + "; " + left(bytesLeft(size), lowerBound) + " before Lambda rejects it: "
+                                    + ADVICE + ".");
+                    EnvironmentSizeCheck.relateLargest(finding, size);
                     finding.add();
                 }
             }

@@ -1,6 +1,15 @@
 package dev.cfnsecrets.rules;
 
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.ADVICE;
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.bytes;
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.bytesLeft;
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.describe;
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.knownFigure;
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.left;
+
 import dev.cfnsecrets.envsize.UnknownValue;
+import dev.cfnsecrets.rules.EnvironmentSizeCheck.Assessment;
+import dev.cfnsecrets.rules.EnvironmentSizeCheck.Verdict;
 import java.util.List;
 
 /**
@@ -17,22 +26,21 @@ final class EnvSizeUnbounded implements Rule {
     @Override
     public void check(RuleContext context) {
         context.template().ifPresent(template -> {
-            for (EnvironmentSizeCheck.Assessment a : EnvironmentSizeCheck.assess(template, context)) {
-                if (a.verdict() == EnvironmentSizeCheck.Verdict.UNBOUNDED) {
+            for (Assessment a : EnvironmentSizeCheck.assess(template, context)) {
+                if (a.verdict() == Verdict.UNBOUNDED) {
                     List<UnknownValue> unknowns = a.size().unknownsOfPossible();
                     long common = unknowns.stream().mapToLong(UnknownValue::commonBytes).sum();
                     boolean one = unknowns.size() == 1;
                     RuleContext.Builder finding = EnvironmentSizeCheck.report(context, id(), a.resource())
                             .message("The environment of " + a.resource().logicalId() + " is "
-                                    + EnvironmentSizeCheck.knownFigure(a.size()) + " without the "
+                                    + knownFigure(a.size()) + " without the "
                                     + (one ? "value" : unknowns.size() + " values") + " only known at deployment ("
-                                    + EnvironmentSizeCheck.describe(unknowns) + "): "
-                                    + EnvironmentSizeCheck.left(EnvironmentSizeCheck.bytesLeft(a.size()), false)
+                                    + describe(unknowns) + "): " + left(bytesLeft(a.size()), false)
                                     + " for " + (one ? "it" : "them") + ", where such "
                                     + (one ? "a value commonly takes" : "values commonly take") + " up to "
-                                    + EnvironmentSizeCheck.bytes(common) + " bytes. If "
-                                    + (one ? "it is" : "they are") + " larger, Lambda rejects the environment and the "
-                                    + "deployment fails: " + EnvironmentSizeCheck.ADVICE + ".");
+                                    + bytes(common) + " bytes. If " + (one ? "it is" : "they are")
+                                    + " larger, Lambda rejects the environment and the deployment fails: "
+                                    + ADVICE + ".");
                     EnvironmentSizeCheck.relateUnknowns(finding, unknowns);
                     finding.add();
                 }

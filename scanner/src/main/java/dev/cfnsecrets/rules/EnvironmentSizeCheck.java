@@ -50,7 +50,8 @@ final class EnvironmentSizeCheck {
     }
 
     private static Optional<Assessment> verdict(Resource resource, List<EnvironmentSize> branches, int warningPercent) {
-        Optional<EnvironmentSize> largestKnown = branches.stream().max(Comparator.comparingLong(EnvironmentSize::knownBytes));
+        Optional<EnvironmentSize> largestKnown =
+                branches.stream().max(Comparator.comparingLong(EnvironmentSize::knownBytes));
         if (largestKnown.isEmpty()) {
             return Optional.empty();
         }
@@ -141,7 +142,10 @@ final class EnvironmentSizeCheck {
 
     /** "409 bytes are left", "1 byte is left", "nothing is left", or "at most …". */
     static String left(long bytes, boolean atMost) {
-        return bytes == 0 ? "nothing is left" : (atMost ? "at most " : "") + bytes(bytes) + (bytes == 1 ? " byte is" : " bytes are") + " left";
+        if (bytes == 0) {
+            return "nothing is left";
+        }
+        return (atMost ? "at most " : "") + bytes(bytes) + (bytes == 1 ? " byte is" : " bytes are") + " left";
     }
 
     static String describe(List<UnknownValue> unknowns) {

@@ -28,7 +28,7 @@ class JsonSizeTest {
         "\u007f", "é", "ß", "€", "中", "\u2028", "\uffff", "😀", "𝄞", "{", "}", ":", ",", "'", "<", "&",
     };
 
-    private static long jackson(Map<String, String> map) throws JsonProcessingException {
+    static long jackson(Map<String, String> map) throws JsonProcessingException {
         return JACKSON.writeValueAsBytes(map).length;
     }
 
@@ -45,7 +45,7 @@ class JsonSizeTest {
         }
     }
 
-    private static String randomText(Random random, int pieces) {
+    static String randomText(Random random, int pieces) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < pieces; i++) {
             b.append(random.nextInt(3) == 0 ? PIECES[random.nextInt(PIECES.length)]
@@ -66,7 +66,8 @@ class JsonSizeTest {
     void jacksonDefaultsEscapeCharactersOutsideTheBmpInstead() throws JsonProcessingException {
         Map<String, String> emoji = Map.of("K", "😀😀");
         assertThat(new ObjectMapper().writeValueAsBytes(emoji)).hasSize((int) JsonSize.objectBytes(emoji) + 2 * 8);
-        assertThat(new String(new ObjectMapper().writeValueAsBytes(emoji), StandardCharsets.UTF_8)).isEqualTo("{\"K\":\"\\uD83D\\uDE00\\uD83D\\uDE00\"}");
+        assertThat(new String(new ObjectMapper().writeValueAsBytes(emoji), StandardCharsets.UTF_8))
+                .isEqualTo("{\"K\":\"\\uD83D\\uDE00\\uD83D\\uDE00\"}");
     }
 
     @Test

@@ -60,7 +60,8 @@ class EnvironmentSizeRulesTest {
 
     @Test
     void escapesAndMultiByteCharactersCountAsJsonBytes() {
-        assertThat(only(scan("escapes.yaml"), "Escapes").message()).startsWith("The environment of Escapes is 5,818 bytes");
+        assertThat(only(scan("escapes.yaml"), "Escapes").message())
+                .startsWith("The environment of Escapes is 5,818 bytes");
         assertThat(only(scan("multibyte.yaml"), "Multibyte").message())
                 .startsWith("The environment of Multibyte is 5,657 bytes");
     }
@@ -71,7 +72,8 @@ class EnvironmentSizeRulesTest {
         assertThat(only(findings, "UnknownButOver").message()).startsWith(
                 "The environment of UnknownButOver is at least 4,128 bytes of 4,096 "
                         + "(compact JSON of the variables, as Lambda measures it); 2 values unknown.");
-        assertThat(only(findings, "UnknownAndNear").message()).contains("at least 3,831 bytes", "at most 265 bytes are left");
+        assertThat(only(findings, "UnknownAndNear").message())
+                .contains("at least 3,831 bytes", "at most 265 bytes are left");
 
         Finding secret = only(findings, "WholeSecretTight");
         assertThat(secret.ruleId()).isEqualTo("CFS203");
