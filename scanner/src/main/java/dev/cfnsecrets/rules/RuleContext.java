@@ -20,14 +20,21 @@ public final class RuleContext {
     private final Document document;
     private final Catalog catalog;
     private final Map<String, Level> levels;
+    private final RuleSettings settings;
     private final List<Finding> findings = new ArrayList<>();
     private Evaluator evaluator;
 
     /** {@code levels} overrides catalog levels by rule id (from the configuration). */
     public RuleContext(Document document, Catalog catalog, Map<String, Level> levels) {
+        this(document, catalog, levels, RuleSettings.DEFAULT);
+    }
+
+    /** {@code settings} holds the configured rule thresholds. */
+    public RuleContext(Document document, Catalog catalog, Map<String, Level> levels, RuleSettings settings) {
         this.document = document;
         this.catalog = catalog;
         this.levels = levels;
+        this.settings = settings;
     }
 
     public Document document() {
@@ -36,6 +43,10 @@ public final class RuleContext {
 
     public Optional<Template> template() {
         return document instanceof Document.TemplateDocument t ? Optional.of(t.template()) : Optional.empty();
+    }
+
+    public RuleSettings settings() {
+        return settings;
     }
 
     /** The evaluator of this document's template (shared by all rules of the run). */

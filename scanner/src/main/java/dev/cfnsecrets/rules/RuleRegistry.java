@@ -8,6 +8,6 @@ public final class RuleRegistry {
     }
 
     public static List<Rule> all() {
-        return List.of(new TemplateUnreadable());
+        return List.of(new TemplateUnreadable(), new EnvOverLimit(), new EnvNearLimit(), new EnvSizeUnbounded());
     }
 }

@@ -1,6 +1,7 @@
 package dev.cfnsecrets.scan;
 
 import dev.cfnsecrets.finding.Level;
+import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.source.Limits;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import java.util.Set;
 /**
  * How to scan: input limits, the rule selection ({@code enable}/{@code disable} hold rule ids or
  * prefixes, {@code CFS3} = all IAM rules; an empty {@code enable} means all), level overrides,
- * path excludes (globs over the shown path, e.g. {@code test/**}) and the baseline's fingerprints.
+ * path excludes (globs over the shown path, e.g. {@code test/**}), the baseline's fingerprints and
+ * rule thresholds.
  */
 public record ScanOptions(
         Limits limits,
@@ -20,10 +22,17 @@ public record ScanOptions(
         List<String> disable,
         Map<String, Level> levels,
         List<String> exclude,
-        Set<String> baseline) {
+        Set<String> baseline,
+        RuleSettings ruleSettings) {
 
     public static final ScanOptions DEFAULT =
             new ScanOptions(Limits.DEFAULT, List.of(), List.of(), Map.of(), List.of(), Set.of());
+
+    /** Options with the default rule thresholds. */
+    public ScanOptions(Limits limits, List<String> enable, List<String> disable, Map<String, Level> levels,
+                       List<String> exclude, Set<String> baseline) {
+        this(limits, enable, disable, levels, exclude, baseline, RuleSettings.DEFAULT);
+    }
 
     public ScanOptions {
         enable = List.copyOf(enable);
@@ -47,22 +56,26 @@ public record ScanOptions(
     }
 
     public ScanOptions withLimits(Limits newLimits) {
-        return new ScanOptions(newLimits, enable, disable, levels, exclude, baseline);
+        return new ScanOptions(newLimits, enable, disable, levels, exclude, baseline, ruleSettings);
     }
 
     public ScanOptions withRules(List<String> newEnable, List<String> newDisable) {
-        return new ScanOptions(limits, newEnable, newDisable, levels, exclude, baseline);
+        return new ScanOptions(limits, newEnable, newDisable, levels, exclude, baseline, ruleSettings);
     }
 
     public ScanOptions withLevels(Map<String, Level> newLevels) {
-        return new ScanOptions(limits, enable, disable, newLevels, exclude, baseline);
+        return new ScanOptions(limits, enable, disable, newLevels, exclude, baseline, ruleSettings);
     }
 
     public ScanOptions withExclude(List<String> newExclude) {
-        return new ScanOptions(limits, enable, disable, levels, newExclude, baseline);
+        return new ScanOptions(limits, enable, disable, levels, newExclude, baseline, ruleSettings);
     }
 
     public ScanOptions withBaseline(Set<String> fingerprints) {
-        return new ScanOptions(limits, enable, disable, levels, exclude, fingerprints);
+        return new ScanOptions(limits, enable, disable, levels, exclude, fingerprints, ruleSettings);
+    }
+
+    public ScanOptions withRuleSettings(RuleSettings settings) {
+        return new ScanOptions(limits, enable, disable, levels, exclude, baseline, settings);
     }
 }

@@ -78,7 +78,7 @@ public final class Scanner {
     private Outcome check(Document document) {
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
-            RuleContext context = new RuleContext(document, catalog, options.levels());
+            RuleContext context = new RuleContext(document, catalog, options.levels(), options.ruleSettings());
             rule.check(context);
             findings.addAll(context.findings());
         }

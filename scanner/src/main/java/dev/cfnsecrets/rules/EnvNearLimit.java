@@ -1,0 +1,41 @@
+package dev.cfnsecrets.rules;
+
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.ADVICE;
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.LIMIT;
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.bytesLeft;
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.figure;
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.left;
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.percent;
+
+import dev.cfnsecrets.envsize.EnvironmentSize;
+import dev.cfnsecrets.rules.EnvironmentSizeCheck.Assessment;
+import dev.cfnsecrets.rules.EnvironmentSizeCheck.Verdict;
+
+/** CFS202: the environment is at or above the warning share (default 90 %) of 4,096 bytes. */
+final class EnvNearLimit implements Rule {
+    @Override
+    public String id() {
+        return "CFS202";
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        context.template().ifPresent(template -> {
+            int threshold = context.settings().envSizeWarningPercent();
+            for (Assessment a : EnvironmentSizeCheck.assess(template, context)) {
+                if (a.verdict() == Verdict.NEAR) {
+                    EnvironmentSize size = a.size();
+                    boolean lowerBound = !size.unknownsOfKnown().isEmpty();
+                    String share = percent(size.knownBytes(), LIMIT) + ", warning at " + threshold + " %";
+                    RuleContext.Builder finding = EnvironmentSizeCheck.report(context, id(), a.resource())
+                            .message("The environment of " + a.resource().logicalId() + " is "
+                                    + figure(size, share)
+                                    + "; " + left(bytesLeft(size), lowerBound) + " before Lambda rejects it: "
+                                    + ADVICE + ".");
+                    EnvironmentSizeCheck.relateLargest(finding, size);
+                    finding.add();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,31 @@
+package dev.cfnsecrets.rules;
+
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.ADVICE;
+import static dev.cfnsecrets.rules.EnvironmentSizeCheck.figure;
+
+import dev.cfnsecrets.rules.EnvironmentSizeCheck.Assessment;
+import dev.cfnsecrets.rules.EnvironmentSizeCheck.Verdict;
+
+/** CFS201: the environment's compact JSON is over Lambda's 4,096 bytes; deployment fails. */
+final class EnvOverLimit implements Rule {
+    @Override
+    public String id() {
+        return "CFS201";
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        context.template().ifPresent(template -> {
+            for (Assessment a : EnvironmentSizeCheck.assess(template, context)) {
+                if (a.verdict() == Verdict.OVER) {
+                    RuleContext.Builder finding = EnvironmentSizeCheck.report(context, id(), a.resource())
+                            .message("The environment of " + a.resource().logicalId() + " is "
+                                    + figure(a.size(), "compact JSON of the variables, as Lambda measures it")
+                                    + ". Lambda rejects it and the deployment fails: " + ADVICE + ".");
+                    EnvironmentSizeCheck.relateLargest(finding, a.size());
+                    finding.add();
+                }
+            }
+        });
+    }
+}
