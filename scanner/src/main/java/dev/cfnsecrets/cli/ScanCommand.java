@@ -105,6 +105,7 @@ final class ScanCommand implements Callable<Integer> {
         List<String> targets = targets();
         ScanOptions options = withRuleSelection(ScanOptions.DEFAULT, fileConfig, loader)
                 .withLimits(fileConfig.limits())
+                .withRuleSettings(fileConfig.settings())
                 .withLevels(fileConfig.levels())
                 .withExclude(fileConfig.exclude());
         // Writing a baseline records findings whatever an old baseline says, so it is not read then.

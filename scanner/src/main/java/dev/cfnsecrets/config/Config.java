@@ -1,6 +1,7 @@
 package dev.cfnsecrets.config;
 
 import dev.cfnsecrets.finding.Level;
+import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.source.Limits;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,11 +19,12 @@ public record Config(
         List<String> disable,
         Map<String, Level> levels,
         Limits limits,
+        RuleSettings settings,
         List<String> exclude,
         Optional<Path> baseline) {
 
     public static final Config EMPTY =
-            new Config(List.of(), List.of(), Map.of(), Limits.DEFAULT, List.of(), Optional.empty());
+            new Config(List.of(), List.of(), Map.of(), Limits.DEFAULT, RuleSettings.DEFAULT, List.of(), Optional.empty());
 
     public Config {
         enable = List.copyOf(enable);

@@ -2,6 +2,7 @@ package dev.cfnsecrets.config;
 
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.rules.Catalog;
+import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.source.Limits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +28,16 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * <pre>
  * rules:   {enable: [CFS1], disable: [CFS110], levels: {CFS106: warning}}
  * limits:  {max-file-bytes: 10485760, max-aliases: 100, max-depth: 200}
+ * thresholds: {env-size-warning-percent: 90}
  * exclude: ["test/**"]
  * baseline: .cfn-secrets-baseline.json
  * </pre>
  */
 public final class ConfigLoader {
-    private static final Set<String> TOP_KEYS = Set.of("rules", "limits", "exclude", "baseline");
+    private static final Set<String> TOP_KEYS = Set.of("rules", "limits", "thresholds", "exclude", "baseline");
     private static final Set<String> RULES_KEYS = Set.of("enable", "disable", "levels");
     private static final Set<String> LIMITS_KEYS = Set.of("max-file-bytes", "max-aliases", "max-depth");
+    private static final Set<String> THRESHOLD_KEYS = Set.of("env-size-warning-percent");
 
     private final Catalog catalog;
 
@@ -73,11 +76,15 @@ public final class ConfigLoader {
         checkKeys(rules, RULES_KEYS, "rules");
         Map<?, ?> limits = top.containsKey("limits") ? map(top.get("limits"), "limits") : Map.of();
         checkKeys(limits, LIMITS_KEYS, "limits");
+        Map<?, ?> thresholds = top.containsKey("thresholds") ? map(top.get("thresholds"), "thresholds") : Map.of();
+        checkKeys(thresholds, THRESHOLD_KEYS, "thresholds");
         return new Config(
                 ruleSelection(rules.get("enable"), "rules.enable"),
                 ruleSelection(rules.get("disable"), "rules.disable"),
                 levels(rules.get("levels")),
                 limits(limits),
+                new RuleSettings((int) number(thresholds, "thresholds", "env-size-warning-percent",
+                        RuleSettings.DEFAULT.envSizeWarningPercent(), 1, 100)),
                 globs(top.get("exclude")),
                 Optional.ofNullable(top.get("baseline"))
                         .map(b -> resolve(origin, string(b, "baseline"))));
@@ -124,22 +131,22 @@ public final class ConfigLoader {
     private static Limits limits(Map<?, ?> limits) {
         Limits defaults = Limits.DEFAULT;
         return new Limits(
-                number(limits, "max-file-bytes", defaults.maxFileBytes(), 1, Long.MAX_VALUE),
-                (int) number(limits, "max-aliases", defaults.maxAliases(), 0, Integer.MAX_VALUE),
-                (int) number(limits, "max-depth", defaults.maxDepth(), 1, Integer.MAX_VALUE));
+                number(limits, "limits", "max-file-bytes", defaults.maxFileBytes(), 1, Long.MAX_VALUE),
+                (int) number(limits, "limits", "max-aliases", defaults.maxAliases(), 0, Integer.MAX_VALUE),
+                (int) number(limits, "limits", "max-depth", defaults.maxDepth(), 1, Integer.MAX_VALUE));
     }
 
-    private static long number(Map<?, ?> limits, String key, long fallback, long min, long max) {
-        Object value = limits.get(key);
+    private static long number(Map<?, ?> section, String where, String key, long fallback, long min, long max) {
+        Object value = section.get(key);
         if (value == null) {
             return fallback;
         }
         if (!(value instanceof Integer || value instanceof Long)) {
-            throw new ConfigException("limits." + key + ": expected a whole number, found '" + value + "'");
+            throw new ConfigException(where + "." + key + ": expected a whole number, found '" + value + "'");
         }
         long number = ((Number) value).longValue();
         if (number < min || number > max) {
-            throw new ConfigException("limits." + key + ": " + number + " is out of range (" + min + " to " + max + ")");
+            throw new ConfigException(where + "." + key + ": " + number + " is out of range (" + min + " to " + max + ")");
         }
         return number;
     }

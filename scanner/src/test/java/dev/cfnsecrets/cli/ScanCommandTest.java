@@ -228,6 +228,21 @@ class ScanCommandTest {
     }
 
     @Test
+    void configThresholdMovesTheEnvironmentSizeWarning() throws IOException {
+        String env = "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n"
+                + "        Variables: {BIG: '" + "x".repeat(3400) + "'}\n";
+        String template = write("near.yaml", env);
+        String lower = write("lower.yml", "thresholds: {env-size-warning-percent: 80}\n");
+
+        CommandRun byDefault = CommandRun.of("scan", "--fail-on", "warning", template);
+        CommandRun withLowerThreshold = CommandRun.of("scan", "-c", lower, "--fail-on", "warning", template);
+
+        assertThat(byDefault.status()).isZero();
+        assertThat(withLowerThreshold.status()).isEqualTo(1);
+        assertThat(withLowerThreshold.out()).contains("warning CFS202");
+    }
+
+    @Test
     void enableFlagTurnsBackOnWhatTheConfigDisables() throws IOException {
         String bad = write("bad.yaml", MALFORMED);
         String config = write("config.yml", "rules: {disable: [CFS001]}\n");

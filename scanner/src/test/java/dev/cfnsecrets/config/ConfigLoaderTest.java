@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfnsecrets.finding.Level;
+import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.source.Limits;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ class ConfigLoaderTest {
                   disable: [CFS001]
                   levels: {CFS001: warning}
                 limits: {max-file-bytes: 2048, max-aliases: 5, max-depth: 40}
+                thresholds: {env-size-warning-percent: 75}
                 exclude: ["test/**", "**/generated/*.json"]
                 baseline: ci/baseline.json
                 """, ORIGIN);
@@ -34,6 +36,7 @@ class ConfigLoaderTest {
         assertThat(config.disable()).containsExactly("CFS001");
         assertThat(config.levels()).isEqualTo(Map.of("CFS001", Level.WARNING));
         assertThat(config.limits()).isEqualTo(new Limits(2048, 5, 40));
+        assertThat(config.settings().envSizeWarningPercent()).isEqualTo(75);
         assertThat(config.exclude()).containsExactly("test/**", "**/generated/*.json");
         assertThat(config.baseline()).contains(Path.of("/repo/ci/baseline.json"));
     }
@@ -44,6 +47,7 @@ class ConfigLoaderTest {
 
         assertThat(config.limits()).isEqualTo(new Limits(Limits.DEFAULT.maxFileBytes(), Limits.DEFAULT.maxAliases(), 50));
         assertThat(config.enable()).isEmpty();
+        assertThat(config.settings()).isEqualTo(RuleSettings.DEFAULT);
         assertThat(config.baseline()).isEqualTo(Optional.empty());
     }
 
@@ -64,6 +68,8 @@ class ConfigLoaderTest {
         "rules: {levels: {CFS999: note}}          | rules.levels: unknown rule 'CFS999'",
         "limits: {max-file-bytes: 10MB}           | limits.max-file-bytes: expected a whole number, found '10MB'",
         "limits: {max-depth: 0}                   | limits.max-depth: 0 is out of range",
+        "thresholds: {env-size-warning-percent: 101} | thresholds.env-size-warning-percent: 101 is out of range",
+        "thresholds: {env-size: 80}               | thresholds: unknown key 'env-size'",
         "exclude: ['src/[a-']                     | exclude: 'src/[a-' is not a valid glob",
         "baseline: [a, b]                         | baseline: expected a string, found a list",
         "- just a list                            | the top level: expected a map of keys, found a list",
