@@ -8,6 +8,7 @@ public final class RuleRegistry {
     }
 
     public static List<Rule> all() {
-        return List.of(new TemplateUnreadable());
+        return List.of(new TemplateUnreadable(), new FunctionConfigReadableWidely(), new KmsDecryptOnAllKeys(),
+                new KeyPolicyOpenDecrypt(), new BroadManagedPolicy(), new PrincipalCanReadFunctionSecrets());
     }
 }
