@@ -46,7 +46,7 @@ public record Policy(Kind kind, String name, Resource owner, List<Statement> sta
             case INLINE -> name.isEmpty() ? "inline policy of " + ownerId : "inline policy '" + name + "' of " + ownerId;
             case IAM_POLICY -> "policy " + ownerId;
             case MANAGED_POLICY -> "managed policy " + ownerId;
-            case SAM_POLICY -> "Policies of " + ownerId;
+            case SAM_POLICY -> (name.isEmpty() ? "SAM inline policy of " : "SAM policy template " + name + " of ") + ownerId;
             case AWS_MANAGED -> "AWS managed policy " + name;
             case KEY_POLICY -> "key policy of " + ownerId;
             case POLICY_FILE -> "policy file";

@@ -164,7 +164,7 @@ public final class PolicyInventory {
     }
 
     private void inlinePolicies(Resource owner, Node list, IamPrincipal principal) {
-        for (Node item : items(list)) {
+        for (Node item : StatementReader.items(list)) {
             if (item instanceof MapNode policy && policy.intrinsic().isEmpty()) {
                 Node document = policy.get("PolicyDocument").orElse(policy);
                 Policy p = add(new Policy(Policy.Kind.INLINE, policy.getString("PolicyName").orElse(""), owner,
@@ -187,7 +187,7 @@ public final class PolicyInventory {
 
     /** SAM {@code Policies}: a managed policy name or ARN, an inline document, or a policy template. */
     private void samPolicies(Resource owner, Node policiesNode, IamPrincipal principal) {
-        for (Node item : items(policiesNode)) {
+        for (Node item : StatementReader.items(policiesNode)) {
             if (item instanceof MapNode map && map.intrinsic().isEmpty()) {
                 if (map.has("Statement")) {
                     hold(add(new Policy(Policy.Kind.SAM_POLICY, "", owner, reader.read(map), map, null)), principal);
@@ -299,19 +299,5 @@ public final class PolicyInventory {
         if (principal != null) {
             holders.computeIfAbsent(policy, k -> new LinkedHashSet<>()).add(principal);
         }
-    }
-
-    private static List<Node> items(Node node) {
-        List<Node> out = new ArrayList<>();
-        for (Node branch : StatementReader.branches(node)) {
-            if (branch instanceof ListNode list) {
-                for (Node item : list.items()) {
-                    out.addAll(StatementReader.branches(item));
-                }
-            } else {
-                out.add(branch);
-            }
-        }
-        return out;
     }
 }

@@ -28,7 +28,7 @@ public final class StatementReader {
         for (Node doc : branches(document)) {
             if (doc instanceof MapNode map) {
                 map.get("Statement").ifPresent(statements -> {
-                    for (Node s : branches(statements)) {
+                    for (Node s : items(statements)) {
                         statement(s).ifPresent(out::add);
                     }
                 });
@@ -112,6 +112,21 @@ public final class StatementReader {
                 for (MapNode.Entry key : keys.entries()) {
                     out.add(new Condition(operator.name(), key.name(), strings(key.value()), key.key()));
                 }
+            }
+        }
+        return out;
+    }
+
+    /** The items of a list (or a single value), each expanded by {@link #branches}. */
+    static List<Node> items(Node node) {
+        List<Node> out = new ArrayList<>();
+        for (Node branch : branches(node)) {
+            if (branch instanceof ListNode list) {
+                for (Node item : list.items()) {
+                    out.addAll(branches(item));
+                }
+            } else {
+                out.add(branch);
             }
         }
         return out;
