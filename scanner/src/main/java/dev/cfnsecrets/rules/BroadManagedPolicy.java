@@ -31,11 +31,16 @@ final class BroadManagedPolicy implements Rule {
 
     private void check(RuleContext context, PolicyInventory inventory, Policy policy) {
         List<String> grants = new ArrayList<>();
+        List<String> consequences = new ArrayList<>();
         for (Statement s : policy.statements()) {
-            Exposure.configReadsOnAllFunctions(s, inventory.statementSets(policy))
-                    .ifPresent(g -> grants.add(g.describeActions() + " on all functions"));
-            Exposure.decryptOnAllKeys(s, inventory.statementSets(policy))
-                    .ifPresent(g -> grants.add(g.describeActions() + " on all keys"));
+            Exposure.configReadsOnAllFunctions(s, inventory.statementSets(policy)).ifPresent(g -> {
+                grants.add(g.describeActions() + " on all functions");
+                consequences.add("read every function's environment variables, secrets included");
+            });
+            Exposure.decryptOnAllKeys(s, inventory.statementSets(policy)).ifPresent(g -> {
+                grants.add(g.describeActions() + " on all keys");
+                consequences.add("decrypt with every key whose key policy delegates to IAM");
+            });
         }
         if (grants.isEmpty()) {
             return;
@@ -44,8 +49,9 @@ final class BroadManagedPolicy implements Rule {
                 .at(policy.anchor())
                 .message("The AWS managed policy " + policy.awsManaged().arn() + " is attached to "
                         + policy.owner().logicalId() + PolicyInventories.heldBy(inventory, policy) + "; it grants "
-                        + String.join("; ", grants) + ", so the holder can read every function's environment "
-                        + "variables, secrets included. Attach a policy scoped to the functions and keys it needs, "
+                        + String.join("; ", grants) + ", so the holder can "
+                        + String.join(" and ", consequences.stream().distinct().toList())
+                        + ". Attach a policy scoped to the functions and keys it needs, "
                         + "or add an explicit Deny for these actions.")
                 .value(policy.awsManaged().arn());
         b.resource(policy.owner()).add();
