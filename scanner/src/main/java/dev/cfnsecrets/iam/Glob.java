@@ -34,17 +34,6 @@ public final class Glob {
         return reachable(a, b, ignoreCase, false);
     }
 
-    /** True when the glob holds no wildcard and no deploy-time marker. */
-    public static boolean isLiteral(String pattern) {
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '*' || c == '?' || c == ANY_FIELD || c == OPAQUE) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * Breadth-first search over pairs of positions (i in {@code a}, j in {@code b}). Star-like
      * tokens ({@code *}, {@link #ANY_FIELD}) may be skipped or may consume a character and stay.

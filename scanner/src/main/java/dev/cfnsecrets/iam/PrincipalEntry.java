@@ -9,17 +9,4 @@ public record PrincipalEntry(String type, PolicyString value) {
     public boolean isEveryone() {
         return type.equals("*") || (type.equals("AWS") && value.glob().equals("*"));
     }
-
-    /**
-     * An account principal ({@code arn:aws:iam::111122223333:root} or a bare account id): in a key
-     * policy it delegates to the account's IAM policies and grants no user anything by itself.
-     */
-    public boolean isAccountRoot() {
-        if (!type.equals("AWS")) {
-            return false;
-        }
-        String g = value.glob();
-        return g.matches("arn:[^:]*:iam::[^:]*:root") || g.matches("\\d{12}")
-                || g.equals(String.valueOf(Glob.ANY_FIELD));
-    }
 }

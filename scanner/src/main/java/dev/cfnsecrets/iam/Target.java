@@ -12,19 +12,16 @@ public interface Target {
 
     boolean coveredBy(PolicyString pattern);
 
-    /** How a message names the target. */
-    String describe();
-
     /**
      * Every function: a pattern covers it when it matches functions of any name (probes with
      * unrelated names, plain and with a version qualifier), whatever the account and Region.
      */
-    Target ALL_FUNCTIONS = new Probed("all functions",
+    Target ALL_FUNCTIONS = new Probed(
             List.of(List.of("x", "Q7-_z9", "orders-prod"), List.of("x:$LATEST", "Q7-_z9:1", "orders-prod:live")),
             name -> "arn:" + F + ":lambda:" + F + ":" + F + ":function:" + name);
 
     /** Every KMS key, whatever the account and Region. */
-    Target ALL_KEYS = new Probed("all keys",
+    Target ALL_KEYS = new Probed(
             List.of(List.of("1234abcd-12ab-34cd-56ef-1234567890ab", "mrk-0f9e8d7c", "x")),
             id -> "arn:" + F + ":kms:" + F + ":" + F + ":key/" + id);
 
@@ -34,26 +31,21 @@ public interface Target {
         public boolean coveredBy(PolicyString pattern) {
             return Glob.matches(pattern.glob(), "*", false);
         }
-
-        @Override
-        public String describe() {
-            return "every function in the Region";
-        }
     };
 
     /** One function of the template; {@code name} is its literal {@code FunctionName}, or null when generated. */
     static Target function(String logicalId, String name) {
-        return new Named(logicalId, "function " + logicalId, "lambda", "function:",
+        return new Named(logicalId, "lambda", "function:",
                 name == null ? String.valueOf(Glob.OPAQUE) : name);
     }
 
     /** One key of the template (its ARN ends in {@code key/} and the key id, which is generated). */
     static Target key(String logicalId) {
-        return new Named(logicalId, "key " + logicalId, "kms", "key/", String.valueOf(Glob.OPAQUE));
+        return new Named(logicalId, "kms", "key/", String.valueOf(Glob.OPAQUE));
     }
 
     /** A target matched by probing: covered when a pattern overlaps every probe of one probe set. */
-    record Probed(String description, List<List<String>> probeSets, java.util.function.Function<String, String> arn)
+    record Probed(List<List<String>> probeSets, java.util.function.Function<String, String> arn)
             implements Target {
         @Override
         public boolean coveredBy(PolicyString pattern) {
@@ -64,11 +56,6 @@ public interface Target {
             }
             return false;
         }
-
-        @Override
-        public String describe() {
-            return description;
-        }
     }
 
     /**
@@ -77,7 +64,7 @@ public interface Target {
      * {@code !Ref Id}, an ARN pattern that matches its literal name, or a pattern that takes in
      * every resource of its kind.
      */
-    record Named(String logicalId, String description, String service, String resourcePrefix, String name)
+    record Named(String logicalId, String service, String resourcePrefix, String name)
             implements Target {
         @Override
         public boolean coveredBy(PolicyString pattern) {
@@ -96,11 +83,6 @@ public interface Target {
             }
             Part.Unknown first = pattern.unknowns().get(0);
             return first.kind() == Part.Unknown.Kind.ATTRIBUTE && first.name().equals(logicalId + ".Arn");
-        }
-
-        @Override
-        public String describe() {
-            return description;
         }
     }
 }
