@@ -8,6 +8,10 @@ public final class RuleRegistry {
     }
 
     public static List<Rule> all() {
-        return List.of(new TemplateUnreadable(), new EnvOverLimit(), new EnvNearLimit(), new EnvSizeUnbounded());
+        return List.of(
+                new TemplateUnreadable(),
+                new EnvOverLimit(), new EnvNearLimit(), new EnvSizeUnbounded(),
+                new FunctionConfigReadableWidely(), new KmsDecryptOnAllKeys(), new KeyPolicyOpenDecrypt(),
+                new BroadManagedPolicy(), new PrincipalCanReadFunctionSecrets());
     }
 }

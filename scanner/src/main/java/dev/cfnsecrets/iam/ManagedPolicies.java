@@ -1,0 +1,99 @@
+package dev.cfnsecrets.iam;
+
+import dev.cfnsecrets.source.InputProblem;
+import dev.cfnsecrets.source.Limits;
+import dev.cfnsecrets.source.ListNode;
+import dev.cfnsecrets.source.MapNode;
+import dev.cfnsecrets.source.Node;
+import dev.cfnsecrets.source.SourceFile;
+import dev.cfnsecrets.source.TreeParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The AWS managed policies known to grant function-configuration reads or {@code kms:Decrypt} on
+ * every resource ({@code cfn-secrets/managed-policies.yaml}, written from FACTS B.6), with the
+ * relevant statements so that the rules evaluate them like any other policy.
+ */
+public final class ManagedPolicies {
+    static final String RESOURCE = "cfn-secrets/managed-policies.yaml";
+    /** {@code arn:<any partition>:iam::aws:policy/<path and name>}; the partition may be a pseudo parameter. */
+    private static final Pattern AWS_MANAGED_ARN =
+            Pattern.compile("arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|" + Glob.ANY_FIELD + "):iam::aws:policy/(.+)");
+    private static final ManagedPolicies BUNDLED = load();
+
+    /** One AWS managed policy: {@code path} is empty or like {@code job-function/}. */
+    public record Entry(String name, String path, String version, List<Statement> statements) {
+        public Entry {
+            statements = List.copyOf(statements);
+        }
+
+        public String arn() {
+            return "arn:aws:iam::aws:policy/" + path + name;
+        }
+    }
+
+    private final List<Entry> entries;
+
+    private ManagedPolicies(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    public static ManagedPolicies bundled() {
+        return BUNDLED;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** The policy an ARN names, in any partition ({@code Fn::Sub}/{@code Fn::Join} with {@code AWS::Partition} too). */
+    public Optional<Entry> byArn(PolicyString arn) {
+        Matcher m = AWS_MANAGED_ARN.matcher(arn.glob());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String pathAndName = m.group(1);
+        return entries.stream().filter(e -> (e.path() + e.name()).equals(pathAndName)).findFirst();
+    }
+
+    /** The policy a SAM {@code Policies} entry names: an ARN, or a bare name such as {@code ReadOnlyAccess}. */
+    public Optional<Entry> byArnOrName(PolicyString value) {
+        Optional<Entry> byArn = byArn(value);
+        if (byArn.isPresent()) {
+            return byArn;
+        }
+        return entries.stream().filter(e -> e.name().equals(value.glob())).findFirst();
+    }
+
+    private static ManagedPolicies load() {
+        try (InputStream in = ManagedPolicies.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("managed-policy facts missing from the class path: " + RESOURCE);
+            }
+            SourceFile source = new SourceFile(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            Node root = TreeParser.parse(source, Limits.DEFAULT)
+                    .orElseThrow(() -> new IllegalStateException(RESOURCE + " is empty"));
+            StatementReader reader = new StatementReader(StandaloneEvaluator.of(source));
+            List<Entry> entries = new ArrayList<>();
+            Node list = ((MapNode) root).get("policies").orElseThrow();
+            for (Node item : ((ListNode) list).items()) {
+                MapNode policy = (MapNode) item;
+                entries.add(new Entry(policy.getString("name").orElseThrow(), policy.getString("path").orElse(""),
+                        policy.getString("version").orElse(""), reader.read(policy)));
+            }
+            return new ManagedPolicies(entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InputProblem e) {
+            throw new IllegalStateException(RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+}

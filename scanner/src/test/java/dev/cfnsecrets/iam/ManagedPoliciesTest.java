@@ -1,0 +1,64 @@
+package dev.cfnsecrets.iam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ManagedPoliciesTest {
+    private final ManagedPolicies facts = ManagedPolicies.bundled();
+
+    private static List<PolicyString> arns(String valueYaml) {
+        PolicyInventory inventory = Inventories.role("- Effect: Allow\n  Action: '*'\n  Resource: " + valueYaml + "\n");
+        return Inventories.only(inventory).statements().get(0).resources();
+    }
+
+    private Optional<String> byArn(String valueYaml) {
+        return facts.byArn(arns(valueYaml).get(0)).map(ManagedPolicies.Entry::name);
+    }
+
+    @Test
+    void matchesArnsInEveryPartition() {
+        assertThat(byArn("arn:aws:iam::aws:policy/ReadOnlyAccess")).contains("ReadOnlyAccess");
+        assertThat(byArn("arn:aws-cn:iam::aws:policy/AdministratorAccess")).contains("AdministratorAccess");
+        assertThat(byArn("arn:aws-us-gov:iam::aws:policy/job-function/ViewOnlyAccess")).contains("ViewOnlyAccess");
+        assertThat(byArn("!Sub 'arn:${AWS::Partition}:iam::aws:policy/SecurityAudit'")).contains("SecurityAudit");
+        assertThat(byArn("!Join ['', ['arn:', !Ref AWS::Partition, ':iam::aws:policy/PowerUserAccess']]"))
+                .contains("PowerUserAccess");
+    }
+
+    @Test
+    void pathAndAccountMatter() {
+        assertThat(byArn("arn:aws:iam::aws:policy/ViewOnlyAccess")).as("its path is job-function/").isEmpty();
+        assertThat(byArn("arn:aws:iam::111122223333:policy/ReadOnlyAccess")).as("a customer policy").isEmpty();
+        assertThat(byArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")).isEmpty();
+    }
+
+    @Test
+    void bareNamesAsSamWritesThem() {
+        assertThat(facts.byArnOrName(PolicyString.literal("SupportUser", null))).map(ManagedPolicies.Entry::arn)
+                .contains("arn:aws:iam::aws:policy/job-function/SupportUser");
+        assertThat(facts.byArnOrName(PolicyString.literal("AWSLambdaBasicExecutionRole", null))).isEmpty();
+    }
+
+    @Test
+    void everyListedPolicyButTheNarrowedOneGrantsAConcern() {
+        for (ManagedPolicies.Entry entry : facts.entries()) {
+            List<Statement> statements = entry.statements();
+            boolean grants = statements.stream().anyMatch(s ->
+                    Exposure.configReadsOnAllFunctions(s, List.of(statements)).isPresent()
+                            || Exposure.decryptOnAllKeys(s, List.of(statements)).isPresent());
+            assertThat(grants).as(entry.name())
+                    .isEqualTo(!entry.name().equals("AmazonSecurityLakePermissionsBoundary"));
+        }
+    }
+
+    @Test
+    void readOnlyAccessReadsConfigurationButCannotDecrypt() {
+        ManagedPolicies.Entry readOnly = facts.byArnOrName(PolicyString.literal("ReadOnlyAccess", null)).orElseThrow();
+        Statement s = readOnly.statements().get(0);
+        assertThat(Exposure.configReadsOnAllFunctions(s, List.of(readOnly.statements()))).isPresent();
+        assertThat(Exposure.decryptOnAllKeys(s, List.of(readOnly.statements()))).as("kms:Get* is not Decrypt").isEmpty();
+    }
+}
