@@ -10,6 +10,7 @@ import dev.cfnsecrets.report.Format;
 import dev.cfnsecrets.report.Reporter;
 import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.rules.Catalog;
+import dev.cfnsecrets.scan.FailOn;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Spec;
             "2:usage or configuration error",
             "3:internal error"})
 final class ScanCommand implements Callable<Integer> {
-    static final String DEFAULT_CONFIG = ".cfn-secrets.yml";
+    static final String DEFAULT_CONFIG = ConfigLoader.DEFAULT_FILE;
 
     @Spec
     private CommandSpec spec;
@@ -103,11 +104,7 @@ final class ScanCommand implements Callable<Integer> {
         ConfigLoader loader = new ConfigLoader(catalog);
         Config fileConfig = configFile().map(loader::load).orElse(Config.EMPTY);
         List<String> targets = targets();
-        ScanOptions options = withRuleSelection(ScanOptions.DEFAULT, fileConfig, loader)
-                .withLimits(fileConfig.limits())
-                .withRuleSettings(fileConfig.settings())
-                .withLevels(fileConfig.levels())
-                .withExclude(fileConfig.exclude());
+        ScanOptions options = withRuleSelection(ScanOptions.from(fileConfig), fileConfig, loader);
         // Writing a baseline records findings whatever an old baseline says, so it is not read then.
         Optional<Path> baselineFile = Optional.ofNullable(baseline).or(fileConfig::baseline);
         if (writeBaseline == null && baselineFile.isPresent()) {

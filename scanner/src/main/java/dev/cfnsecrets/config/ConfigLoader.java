@@ -34,6 +34,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * </pre>
  */
 public final class ConfigLoader {
+    /** The configuration file read from the directory a scan starts in, when no other is named. */
+    public static final String DEFAULT_FILE = ".cfn-secrets.yml";
     private static final Set<String> TOP_KEYS = Set.of("rules", "limits", "thresholds", "exclude", "baseline");
     private static final Set<String> RULES_KEYS = Set.of("enable", "disable", "levels");
     private static final Set<String> LIMITS_KEYS = Set.of("max-file-bytes", "max-aliases", "max-depth");

@@ -3,13 +3,13 @@ package dev.cfnsecrets.report;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.scan.ScanResult;
 
-/** The closing line of the text and GitHub reports: what was scanned and what was found. */
-final class Summary {
+/** The closing line of the text and GitHub reports and of the Maven plugin's log: what was scanned and what was found. */
+public final class Summary {
     private Summary() {
     }
 
     /** E.g. {@code cfn-secrets: 3 files scanned, 1 skipped: 1 error, 0 warnings, 2 notes, 1 suppressed}. */
-    static String line(ScanResult result) {
+    public static String line(ScanResult result) {
         return ToolInfo.NAME + ": " + count(result.filesScanned(), "file") + " scanned, "
                 + result.filesSkipped() + " skipped: "
                 + count(result.count(Level.ERROR), "error") + ", "

@@ -1,5 +1,6 @@
 package dev.cfnsecrets.scan;
 
+import dev.cfnsecrets.config.Config;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.source.Limits;
@@ -40,6 +41,19 @@ public record ScanOptions(
         levels = Map.copyOf(levels);
         exclude = List.copyOf(exclude);
         baseline = Set.copyOf(baseline);
+    }
+
+    /**
+     * What a configuration file asks for: its rule selection, levels, limits, rule settings and
+     * excludes. The baseline it names is not read here: the caller decides whether it applies (and
+     * may name another).
+     */
+    public static ScanOptions from(Config config) {
+        return DEFAULT.withRules(config.enable(), config.disable())
+                .withLimits(config.limits())
+                .withRuleSettings(config.settings())
+                .withLevels(config.levels())
+                .withExclude(config.exclude());
     }
 
     public boolean runs(String ruleId) {

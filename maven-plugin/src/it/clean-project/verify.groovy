@@ -1,0 +1,10 @@
+// A clean template passes; the workflow file is YAML but no template: skipped, not a finding.
+import dev.cfnsecrets.maven.ItBuild
+
+def build = new ItBuild(basedir)
+def log = build.log()
+
+assert build.loggedFindings().isEmpty() : log
+assert log.contains('[INFO] cfn-secrets: 1 file scanned, 1 skipped: 0 errors, 0 warnings, 0 notes, 0 suppressed')
+assert log.contains('BUILD SUCCESS')
+assert build.sarif('target/cfn-secrets.sarif').isEmpty()

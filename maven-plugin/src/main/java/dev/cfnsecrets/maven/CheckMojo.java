@@ -1,0 +1,233 @@
+package dev.cfnsecrets.maven;
+
+import dev.cfnsecrets.config.Baseline;
+import dev.cfnsecrets.config.Config;
+import dev.cfnsecrets.config.ConfigException;
+import dev.cfnsecrets.config.ConfigLoader;
+import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.report.FindingLine;
+import dev.cfnsecrets.report.Format;
+import dev.cfnsecrets.report.Redactor;
+import dev.cfnsecrets.report.Reporters;
+import dev.cfnsecrets.report.Summary;
+import dev.cfnsecrets.rules.Catalog;
+import dev.cfnsecrets.scan.FailOn;
+import dev.cfnsecrets.scan.ScanOptions;
+import dev.cfnsecrets.scan.ScanResult;
+import dev.cfnsecrets.scan.Scanner;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Scans the project's CloudFormation, SAM and CDK templates and policy documents for secrets that
+ * leak through Lambda and ECS environments, and fails the build when a finding reaches
+ * {@code failOn}. Findings go to the build log as {@code path:line:col CFSnnn message} at the
+ * matching log level (secrets redacted), and to a SARIF 2.1.0 report for code scanning.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractMojo {
+    /**
+     * Files or directories to scan; default: the project's base directory. Directories are walked
+     * for {@code .yaml}, {@code .yml}, {@code .json} and {@code .template} files, skipping
+     * {@code .git}, {@code node_modules}, {@code target}, {@code .aws-sam/build},
+     * {@code cdk.out/asset.*} and the directories of this project's modules (each module scans its
+     * own files). Relative paths are relative to the project's base directory.
+     */
+    // No defaultValue: Maven 3.8 cannot turn a default ${project.basedir} (a File) into a List.
+    @Parameter(property = "cfn-secrets.paths")
+    private List<File> paths;
+
+    /**
+     * The lowest level of unsuppressed finding that fails the build: {@code error}, {@code warning},
+     * {@code note} or {@code none}.
+     */
+    @Parameter(property = "cfn-secrets.failOn", defaultValue = "error")
+    private String failOn;
+
+    /**
+     * Where findings go: {@code text} (the build log) and {@code sarif} (the file {@code sarifFile}).
+     * The summary line is always logged.
+     */
+    @Parameter(property = "cfn-secrets.formats", defaultValue = "text,sarif")
+    private List<String> formats;
+
+    /** The SARIF 2.1.0 report, for GitHub code scanning and other SARIF viewers. */
+    @Parameter(property = "cfn-secrets.sarifFile", defaultValue = "${project.build.directory}/cfn-secrets.sarif")
+    private File sarifFile;
+
+    /**
+     * The configuration file ({@code .cfn-secrets.yml} format). Default: {@code .cfn-secrets.yml} in
+     * the project's directory, else in the directory of the build's top project, if present.
+     */
+    @Parameter(property = "cfn-secrets.configFile")
+    private File configFile;
+
+    /** Skip the scan. */
+    @Parameter(property = "cfn-secrets.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("cfn-secrets: skipped");
+            return;
+        }
+        FailOn threshold = threshold();
+        Set<Format> outputs = outputs();
+        Catalog catalog = Catalog.bundled();
+        ScanOptions options = options(catalog);
+        List<String> files = ProjectFiles.of(targets(), moduleDirectories()).stream().map(Path::toString).toList();
+
+        ScanResult result = new Scanner(options, catalog).scan(files, InputStream::nullInputStream);
+
+        if (outputs.contains(Format.TEXT)) {
+            log(result);
+        }
+        getLog().info(Summary.line(result));
+        if (outputs.contains(Format.SARIF)) {
+            writeSarif(result);
+        }
+        if (threshold.fails(result)) {
+            long count = threshold.count(result);
+            throw new MojoFailureException("cfn-secrets: " + count + (count == 1 ? " finding" : " findings")
+                    + " at or above failOn=" + failOn.strip().toLowerCase(Locale.ROOT)
+                    + (outputs.contains(Format.SARIF) ? "; see the log above and " + sarifFile : ""));
+        }
+    }
+
+    private FailOn threshold() throws MojoExecutionException {
+        try {
+            return FailOn.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("cfn-secrets: failOn: " + e.getMessage(), e);
+        }
+    }
+
+    private Set<Format> outputs() throws MojoExecutionException {
+        Set<Format> outputs = EnumSet.noneOf(Format.class);
+        for (String name : formats) {
+            String format = name.strip().toLowerCase(Locale.ROOT);
+            if (format.equals("text")) {
+                outputs.add(Format.TEXT);
+            } else if (format.equals("sarif")) {
+                outputs.add(Format.SARIF);
+            } else if (!format.isEmpty()) {
+                throw new MojoExecutionException("cfn-secrets: formats: unknown format '" + name
+                        + "' (expected text and/or sarif)");
+            }
+        }
+        return outputs;
+    }
+
+    /** The configuration file's options and the baseline it names, as the command line reads them. */
+    private ScanOptions options(Catalog catalog) throws MojoExecutionException {
+        try {
+            Config config = configFile().map(new ConfigLoader(catalog)::load).orElse(Config.EMPTY);
+            ScanOptions options = ScanOptions.from(config);
+            return config.baseline().map(Baseline::read).map(options::withBaseline).orElse(options);
+        } catch (ConfigException e) {
+            throw new MojoExecutionException("cfn-secrets: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<Path> configFile() throws MojoExecutionException {
+        if (configFile != null) {
+            if (!configFile.isFile()) {
+                throw new MojoExecutionException("cfn-secrets: configFile: no such file: " + configFile);
+            }
+            return Optional.of(configFile.toPath());
+        }
+        Stream<File> directories = Stream.of(project.getBasedir(), topDirectory());
+        return directories.map(dir -> new File(dir, ConfigLoader.DEFAULT_FILE)).filter(File::isFile)
+                .map(File::toPath).findFirst();
+    }
+
+    private File topDirectory() {
+        MavenProject top = session.getTopLevelProject();
+        return top != null && top.getBasedir() != null ? top.getBasedir() : project.getBasedir();
+    }
+
+    private List<Path> targets() throws MojoExecutionException {
+        Path basedir = project.getBasedir().toPath();
+        if (paths == null || paths.isEmpty()) {
+            return List.of(basedir);
+        }
+        List<Path> targets = new ArrayList<>();
+        for (File path : paths) {
+            // Maven resolves configured paths against the base directory; one from -Dcfn-secrets.paths it does not.
+            Path absolute = basedir.resolve(path.toPath());
+            if (!Files.exists(absolute)) {
+                throw new MojoExecutionException("cfn-secrets: paths: no such file or directory: " + absolute);
+            }
+            targets.add(absolute);
+        }
+        return targets;
+    }
+
+    private List<Path> moduleDirectories() {
+        Path basedir = project.getBasedir().toPath().toAbsolutePath();
+        return project.getModules().stream().map(module -> ProjectFiles.moduleDirectory(basedir, module)).toList();
+    }
+
+    /** One line per unsuppressed finding at its level; suppressed ones are only counted in the summary. */
+    private void log(ScanResult result) {
+        Redactor redactor = new Redactor(false);
+        for (Finding finding : result.findings()) {
+            if (finding.isSuppressed()) {
+                continue;
+            }
+            String line = FindingLine.of(finding, redactor);
+            switch (finding.level()) {
+                case ERROR:
+                    getLog().error(line);
+                    break;
+                case WARNING:
+                    getLog().warn(line);
+                    break;
+                default:
+                    getLog().info(line);
+            }
+        }
+    }
+
+    private void writeSarif(ScanResult result) throws MojoExecutionException {
+        Path file = sarifFile.toPath();
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                Reporters.of(Format.SARIF, false, false).write(result, out);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("cfn-secrets: cannot write the SARIF report " + file + ": " + e.getMessage(), e);
+        }
+        getLog().info("cfn-secrets: SARIF report written to " + file);
+    }
+}
