@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The run logic of the cfn-secrets GitHub Action (action.yml), one subcommand per step, so that it
+# can be run and tested outside GitHub (.ci/run does, as the runner would):
+#   locate  writes the jar's path and a cache key (a hash of the scanner's sources) to $GITHUB_OUTPUT
+#   build   builds the jar with Maven, unless the cache step restored it
+#   scan    scans $INPUT_PATHS from $GITHUB_WORKSPACE: SARIF with every finding to $INPUT_SARIF_FILE
+#           (its absolute path to $GITHUB_OUTPUT as sarif-file), GitHub annotations on stdout, a line
+#           in $GITHUB_STEP_SUMMARY, and exit status 1 when a finding is at or above $INPUT_FAIL_ON
+#           (2: bad input or configuration)
+set -euo pipefail
+
+action_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+root=$(dirname "$action_dir")
+# C1 only: a scan is mostly start-up. JVM warnings go to stderr, never into a report.
+java_opts=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1)
+
+fail() {
+  echo "::error title=cfn-secrets::$*"
+  exit 2
+}
+
+locate() {
+  local hash
+  # Everything the jar is built from; the paths are part of the hash, so a rename changes the key.
+  hash=$(cd "$root" && find pom.xml scanner/pom.xml scanner/src/main rules -type f -print0 \
+    | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-32)
+  {
+    echo "jar=$root/scanner/target/cfn-secrets.jar"
+    echo "cache-key=cfn-secrets-jar-$hash"
+  } >>"${GITHUB_OUTPUT:?}"
+}
+
+build() {
+  local jar=${CFN_SECRETS_JAR:?}
+  if [[ -f "$jar" ]]; then
+    echo "cfn-secrets: the scanner jar was restored from the cache: $jar"
+    return
+  fi
+  command -v mvn >/dev/null 2>&1 || fail "Maven is needed to build the scanner when the cache has no jar"
+  echo "::group::Build the cfn-secrets scanner"
+  # Maven 3.8 prints stray colour resets even in batch mode; strip them.
+  (cd "$root" && mvn -B -q -DskipTests package -pl scanner -am 2>&1) | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d'
+  echo "::endgroup::"
+  [[ -f "$jar" ]] || fail "the build made no $jar"
+}
+
+scan() {
+  local jar=${CFN_SECRETS_JAR:?} fail_on=${INPUT_FAIL_ON:-error} sarif status report
+  local -a paths=() args=() options=()
+  cd "${GITHUB_WORKSPACE:?}"
+
+  case "${fail_on,,}" in
+    error | warning | note | none) ;;
+    *) fail "fail-on: '$fail_on' is not a level (expected error, warning, note or none)" ;;
+  esac
+  # Words separated by spaces or new lines; no quoting, globbing or expansion of any kind.
+  read -r -d '' -a paths <<<"${INPUT_PATHS:-}" || true
+  read -r -d '' -a args <<<"${INPUT_ARGS:-}" || true
+  [[ ${#paths[@]} -gt 0 ]] || paths=(.)
+  options=("${args[@]}")
+  [[ -z "${INPUT_CONFIG:-}" ]] || options+=(--config "$INPUT_CONFIG")
+  sarif=$(realpath -m -- "${INPUT_SARIF_FILE:-cfn-secrets.sarif}")
+  mkdir -p -- "$(dirname -- "$sarif")"
+
+  # The SARIF report holds every finding, whatever fail-on says: code scanning decides what to show.
+  set +e
+  java "${java_opts[@]}" -jar "$jar" scan --format sarif --output "$sarif" --fail-on none \
+    "${options[@]}" -- "${paths[@]}"
+  status=$?
+  set -e
+  [[ $status -eq 0 ]] || fail "the scan stopped with exit status $status (see the message above)"
+  echo "sarif-file=$sarif" >>"${GITHUB_OUTPUT:?}"
+
+  # Annotations on stdout, which the runner reads as workflow commands; their scan decides the status.
+  report=$(mktemp)
+  set +e
+  java "${java_opts[@]}" -jar "$jar" scan --format github --fail-on "$fail_on" \
+    "${options[@]}" -- "${paths[@]}" | tee "$report"
+  status=${PIPESTATUS[0]}
+  set -e
+  {
+    echo "### cfn-secrets"
+    echo
+    tail -n 1 "$report"
+    echo
+    echo "SARIF report: \`$sarif\`. fail-on: \`$fail_on\`: $([[ $status -eq 0 ]] && echo passed || echo failed)."
+  } >>"${GITHUB_STEP_SUMMARY:-/dev/null}"
+  rm -f "$report"
+  if [[ $status -eq 1 ]]; then
+    echo "::error title=cfn-secrets::findings at or above fail-on=$fail_on (annotated above; all findings in $sarif)"
+  fi
+  exit "$status"
+}
+
+case "${1:-}" in
+  locate | build | scan) "$1" ;;
+  *)
+    echo "usage: entrypoint.sh locate|build|scan" >&2
+    exit 2
+    ;;
+esac
