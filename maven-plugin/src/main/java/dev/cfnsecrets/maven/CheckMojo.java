@@ -163,9 +163,11 @@ public class CheckMojo extends AbstractMojo {
             }
             return Optional.of(configFile.toPath());
         }
-        Stream<File> directories = Stream.of(project.getBasedir(), topDirectory());
-        return directories.map(dir -> new File(dir, ConfigLoader.DEFAULT_FILE)).filter(File::isFile)
-                .map(File::toPath).findFirst();
+        return Stream.of(project.getBasedir(), topDirectory())
+                .map(dir -> new File(dir, ConfigLoader.DEFAULT_FILE))
+                .filter(File::isFile)
+                .map(File::toPath)
+                .findFirst();
     }
 
     private File topDirectory() {
