@@ -1,0 +1,225 @@
+package dev.cfnsecrets.secrets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a name (an environment variable, a property, a parameter, an output) says about its value.
+ * A name says <em>secret</em> when one of its words means one ({@code password}, {@code secret},
+ * {@code token}, {@code api key}, {@code private key}, {@code credentials} …) and no word turns it
+ * into something about a secret rather than the secret itself: {@code DB_SECRET_ARN},
+ * {@code API_KEY_HEADER}, {@code TOKEN_TTL}, {@code PASSWORD_MIN_LENGTH}, {@code ENABLE_AUTH},
+ * {@code SECRETS_MANAGER_TTL} and the Parameters and Secrets extension settings are not secrets.
+ *
+ * <p>Names are split into words at separators ({@code _ - . / :} and blanks) and at case changes
+ * ({@code dbPassword}, {@code APIKey}), so {@code MasterUserPassword}, {@code DB_PASSWORD} and
+ * {@code db-password} read alike.
+ */
+public final class SecretNames {
+    /** Word fragments that mean a secret wherever they occur in the joined name. */
+    private static final List<String> SECRET_FRAGMENTS = List.of(
+            "password", "passwd", "passphrase", "secret", "token", "credential", "privatekey", "apikey",
+            "accesskey", "secretkey", "signingkey", "encryptionkey", "masterkey", "authkey", "hmackey",
+            "sessionkey", "licensekey", "writekey", "ingestkey", "appkey", "clientkey", "accountkey",
+            "storagekey", "deploykey", "sshkey", "pgpkey", "gpgkey", "webhookkey", "serverkey", "adminkey",
+            "pepper", "bearer");
+    /** Fragments that mean a password (human-chosen, so entropy says nothing about them). */
+    private static final List<String> PASSWORD_FRAGMENTS = List.of("password", "passwd", "passphrase");
+    /** Whole words that mean a secret only on their own. */
+    private static final Set<String> SECRET_WORDS = Set.of("pass", "pwd", "pw", "creds", "cred");
+    /** Last words that mean a secret only at the end of the name ({@code BASIC_AUTH}, not {@code AUTH_TYPE}). */
+    private static final Set<String> SECRET_LAST_WORDS = Set.of("auth", "authorization");
+    /** Phrases that contain a secret fragment but name something else; removed before looking. */
+    private static final List<String> NEUTRAL_PHRASES = List.of(
+            "parameterssecretsextension", "parametersandsecrets", "secretsmanager", "secretmanager",
+            "passwordless", "secretary", "tokenizer", "tokenize", "maxtokens", "nexttoken", "pagetoken",
+            "paginationtoken", "continuationtoken", "idempotencytoken", "clientrequesttoken", "synctoken",
+            "canceltoken", "csrftokenheader");
+    /** Last words that make the name about a secret, not the secret (its ARN, name, TTL, header …). */
+    private static final Set<String> REFERENCE_LAST_WORDS = Set.of(
+            "arn", "arns", "name", "names", "id", "ids", "param", "params", "parameter", "parameters", "path",
+            "paths", "url", "urls", "uri", "uris", "endpoint", "endpoints", "ttl", "length", "len", "header",
+            "headers", "enabled", "enable", "disabled", "disable", "port", "rotation", "days", "table", "type",
+            "types", "version", "versions", "stage", "bucket", "prefix", "suffix", "file", "filename", "location",
+            "store", "source", "ref", "region", "host", "hostname", "mode", "policy", "policies", "expiry",
+            "expiration", "expires", "expire", "expired", "timeout", "millis", "ms", "seconds", "secs", "minutes",
+            "mins", "hours", "field", "fields", "format", "provider", "count", "size", "min", "max", "duration",
+            "validity", "lifetime", "interval", "kms", "alias", "hash", "hashed", "digest", "fingerprint",
+            "checksum", "sha", "sha1", "sha256", "label", "description", "desc", "kid", "regex", "pattern",
+            "rule", "rules", "schedule", "lambda", "function", "queue", "topic", "role", "group", "user",
+            "username", "login", "email", "account", "service", "issuer", "audience", "scope", "scopes",
+            "algorithm", "alg", "encoding", "cache", "level", "method", "strategy", "template", "generator",
+            "usage", "kind", "class", "handler", "dir", "directory", "folder", "namespace", "units", "unit",
+            "limit", "limits", "required", "expression", "key", "keys", "status", "state", "arnlist", "list",
+            "config", "configuration", "settings", "options", "properties", "attribute", "attributes",
+            "selection", "sid", "flag", "flags", "retries", "attempts", "lookup", "manager",
+            "vault", "mount", "storage", "at", "time", "date", "timestamp", "created", "updated", "rotated", "chars",
+            "characters", "symbols", "complexity");
+    /** First words that make the name a switch or an instruction about a secret ({@code ENABLE_AUTH}). */
+    private static final Set<String> REFERENCE_FIRST_WORDS = Set.of(
+            "use", "enable", "enabled", "disable", "disabled", "is", "has", "should", "require", "requires",
+            "required", "allow", "skip", "no", "with", "show", "mask", "generate", "manage", "rotate", "exclude",
+            "include", "min", "max", "num", "number", "reset", "forgot", "validate", "verify");
+
+    private SecretNames() {
+    }
+
+    /** Whether the name says its value is a secret (see the class comment). */
+    public static boolean isSecretName(String name) {
+        return secretWord(name).isPresent();
+    }
+
+    /**
+     * The word that makes {@code name} a secret name (e.g. {@code password}, {@code api key}), or empty
+     * when the name does not say secret or says it is about one (an ARN, a TTL, a switch).
+     */
+    public static Optional<String> secretWord(String name) {
+        List<String> words = words(name);
+        if (words.isEmpty() || isReference(words)) {
+            return Optional.empty();
+        }
+        String joined = neutralized(String.join("", words));
+        for (String fragment : SECRET_FRAGMENTS) {
+            if (joined.contains(fragment)) {
+                return Optional.of(readable(fragment));
+            }
+        }
+        for (String word : words) {
+            if (SECRET_WORDS.contains(word)) {
+                return Optional.of(word);
+            }
+        }
+        String last = words.get(words.size() - 1);
+        return SECRET_LAST_WORDS.contains(last) ? Optional.of(last) : Optional.empty();
+    }
+
+    /** Whether the name says password (a human-chosen secret, reported whatever its entropy). */
+    public static boolean isPasswordName(String name) {
+        if (!isSecretName(name)) {
+            return false;
+        }
+        List<String> words = words(name);
+        String joined = neutralized(String.join("", words));
+        return PASSWORD_FRAGMENTS.stream().anyMatch(joined::contains)
+                || words.stream().anyMatch(w -> w.equals("pass") || w.equals("pwd") || w.equals("pw"));
+    }
+
+    /** Whether the name refers to a secret instead of holding one ({@code SECRET_ARN}, {@code TOKEN_TTL}). */
+    public static boolean isReferenceName(String name) {
+        List<String> words = words(name);
+        return !words.isEmpty() && isReference(words);
+    }
+
+    /**
+     * The blast radius a secret of this name most likely has: critical for cloud credentials,
+     * private keys and source-control or registry tokens; low for ingest keys and public DSNs;
+     * high otherwise.
+     */
+    public static BlastRadius blastRadius(String name) {
+        String joined = String.join("", words(name));
+        if (joined.contains("secretaccesskey") || joined.contains("awssecret") || joined.contains("sessiontoken")
+                || joined.contains("privatekey") || joined.contains("sshkey") || joined.contains("deploykey")
+                || joined.contains("github") || joined.contains("gitlab") || joined.contains("bitbucket")
+                || joined.contains("npm") || joined.contains("pypi") || joined.contains("stripesecret")
+                || joined.contains("accountkey")) {
+            return BlastRadius.CRITICAL;
+        }
+        if (joined.contains("ingest") || joined.contains("licensekey") || joined.contains("writekey")
+                || joined.contains("dsn") || joined.contains("publishable") || joined.contains("clienttoken")
+                || joined.contains("anonkey") || joined.contains("rumkey") || joined.contains("browserkey")) {
+            return BlastRadius.LOW;
+        }
+        return BlastRadius.HIGH;
+    }
+
+    /** The lower-case words of a name, split at separators and case changes. */
+    public static List<String> words(String name) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                flush(words, word);
+                continue;
+            }
+            if (word.length() > 0 && startsNewWord(name, i)) {
+                flush(words, word);
+            }
+            word.append(c);
+        }
+        flush(words, word);
+        return words;
+    }
+
+    /** {@code dbPassword}: lower→upper; {@code APIKey}: the last capital of an acronym starts the next word. */
+    private static boolean startsNewWord(String name, int i) {
+        char c = name.charAt(i);
+        char before = name.charAt(i - 1);
+        if (Character.isUpperCase(c) && Character.isLowerCase(before)) {
+            return true;
+        }
+        return Character.isUpperCase(c) && Character.isUpperCase(before)
+                && i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+    }
+
+    private static void flush(List<String> words, StringBuilder word) {
+        if (word.length() > 0) {
+            words.add(word.toString().toLowerCase(Locale.ROOT));
+            word.setLength(0);
+        }
+    }
+
+    private static boolean isReference(List<String> words) {
+        String joined = String.join("", words);
+        if (joined.startsWith("parameterssecretsextension") || joined.startsWith("parametersandsecrets")) {
+            return true;
+        }
+        String last = words.get(words.size() - 1);
+        if (REFERENCE_LAST_WORDS.contains(last) && !(last.equals("key") && keyIsTheSecret(words))) {
+            return true;
+        }
+        return words.size() > 1 && REFERENCE_FIRST_WORDS.contains(words.get(0));
+    }
+
+    /** {@code API_KEY}, {@code SECRET_KEY}, {@code PRIVATE_KEY}: here "key" is the secret, not a lookup key. */
+    private static boolean keyIsTheSecret(List<String> words) {
+        String joined = neutralized(String.join("", words));
+        return SECRET_FRAGMENTS.stream().filter(f -> f.endsWith("key")).anyMatch(joined::endsWith)
+                || (words.size() > 1 && Set.of("token", "secret", "auth", "password").contains(words.get(words.size() - 2)));
+    }
+
+    private static String neutralized(String joined) {
+        String out = joined;
+        for (String phrase : NEUTRAL_PHRASES) {
+            out = out.replace(phrase, " ");
+        }
+        return out;
+    }
+
+    private static String readable(String fragment) {
+        return switch (fragment) {
+            case "privatekey" -> "private key";
+            case "apikey" -> "API key";
+            case "accesskey" -> "access key";
+            case "secretkey" -> "secret key";
+            case "signingkey" -> "signing key";
+            case "encryptionkey" -> "encryption key";
+            case "masterkey" -> "master key";
+            case "authkey" -> "auth key";
+            case "hmackey" -> "HMAC key";
+            case "sessionkey" -> "session key";
+            case "licensekey" -> "license key";
+            case "writekey" -> "write key";
+            case "ingestkey" -> "ingest key";
+            case "clientkey" -> "client key";
+            case "accountkey" -> "account key";
+            case "storagekey" -> "storage key";
+            case "deploykey" -> "deploy key";
+            case "sshkey" -> "SSH key";
+            default -> fragment;
+        };
+    }
+}
