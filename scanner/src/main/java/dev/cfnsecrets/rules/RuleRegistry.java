@@ -10,6 +10,10 @@ public final class RuleRegistry {
     public static List<Rule> all() {
         return List.of(
                 new TemplateUnreadable(),
+                new CredentialInEnv(), new SecretNamedEnvLiteral(), new SecretThroughParameter(),
+                new SsmSecureUnsupported(), new PlaintextSsmForSecret(), new SecretResolvedIntoEnv(),
+                new SecretInOutputs(), new SecretParameterEchoed(), new ReservedEnvVariable(),
+                new EnvSecretDefaultKey(), new CredentialInSecretProperty(),
                 new EnvOverLimit(), new EnvNearLimit(), new EnvSizeUnbounded(),
                 new FunctionConfigReadableWidely(), new KmsDecryptOnAllKeys(), new KeyPolicyOpenDecrypt(),
                 new BroadManagedPolicy(), new PrincipalCanReadFunctionSecrets());

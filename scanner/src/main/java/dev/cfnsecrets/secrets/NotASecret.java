@@ -47,6 +47,10 @@ public final class NotASecret {
             "(?i)\\d+(\\.\\d+)?\\s*(ms|s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|d|days|w|weeks|kb|mb|gb|tb|k|%)");
     private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9]*([-_.][a-z0-9]+)+|[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
     private static final Pattern CAMEL_IDENTIFIER = Pattern.compile("([A-Z][a-z0-9]+){2,}|[a-z]+([A-Z][a-z0-9]+)+");
+    /** JSONPath, Step Functions and API Gateway mapping expressions: they point at a value. */
+    private static final Pattern EXPRESSION = Pattern.compile(
+            "(\\$\\.|\\$\\[|\\$\\$\\.|\\$context\\.|\\$input|\\$util|\\$stageVariables|method\\.request\\.|"
+                    + "integration\\.(request|response)\\.|context\\.|stageVariables\\.|States\\.).*");
     private static final Pattern KMS_CIPHERTEXT = Pattern.compile("AQ[IE]CAH[A-Za-z0-9+/]{40,}={0,2}");
 
     private NotASecret() {
@@ -79,6 +83,9 @@ public final class NotASecret {
         }
         if (isPlaceholder(v)) {
             return Optional.of("a placeholder");
+        }
+        if (EXPRESSION.matcher(v).matches()) {
+            return Optional.of("an expression that points at a value");
         }
         if (URL.matcher(v).matches() && !URL_WITH_PASSWORD.matcher(v).matches()) {
             return Optional.of("a URL without credentials");
@@ -118,6 +125,16 @@ public final class NotASecret {
             return true;
         }
         return v.length() <= 40 && YOUR_THING.matcher(v).matches() && v.matches("(?i)(your|insert|enter|replace|put|paste|add|set).*");
+    }
+
+    /**
+     * Whether the whole value is a template variable that something else fills in ({@code ${DbPassword}},
+     * {@code <password>}, {@code {{token}}}, {@code $DB_PASS}, {@code %PASSWORD%}, {@code __TOKEN__}) —
+     * narrower than {@link #isPlaceholder}: a stand-in word such as {@code changeme} is not one.
+     */
+    public static boolean isTemplateVariable(String value) {
+        String v = value.strip();
+        return v.matches("\\$\\{[^}]*}|<[^<>]+>|\\{\\{[^{}]*}}|\\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_]+%|__[A-Za-z0-9_]+__");
     }
 
     /** Long strings of the base64 alphabet with upper, lower and digits: a key, not a path. */

@@ -1,0 +1,21 @@
+package dev.cfnsecrets.rules;
+
+/** CFS101: an environment value holds a credential of a known format, whatever the variable's name. */
+final class CredentialInEnv extends EnvConcernRule {
+    CredentialInEnv() {
+        super(EnvConcern.Kind.CREDENTIAL);
+    }
+
+    @Override
+    public String id() {
+        return "CFS101";
+    }
+
+    @Override
+    String message(EnvConcern c) {
+        EnvVariable v = c.variable();
+        return Advice.capitalized(Advice.variable(v)) + " holds a " + c.detail() + " written in the template" + origin(c)
+                + ". Anyone who can read the template, the stack (cloudformation:GetTemplate) or the repository has it, and "
+                + Advice.readers(v.kind()) + ". " + Advice.fetchAtRuntime(v.kind()) + " " + Advice.radius(c.radius());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.cfnsecrets.rules;
+
+import dev.cfnsecrets.model.Resource;
+import dev.cfnsecrets.model.Template;
+
+/**
+ * The shape shared by the rules that report one {@link EnvConcern.Kind} of environment concern:
+ * find the concerns of every function and task definition, report those of this rule's kind.
+ */
+abstract class EnvConcernRule implements Rule {
+    private final EnvConcern.Kind kind;
+
+    EnvConcernRule(EnvConcern.Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public final void check(RuleContext context) {
+        Template template = context.template().orElse(null);
+        if (template == null) {
+            return;
+        }
+        for (Resource resource : template.resources().values()) {
+            for (EnvConcern concern : EnvSecrets.concerns(template, context.evaluator(), resource)) {
+                if (concern.kind() == kind) {
+                    RuleContext.Builder finding = context.report(id()).resource(resource)
+                            .message(message(concern))
+                            .securitySeverity(concern.radius().securitySeverity())
+                            .value(concern.fingerprint());
+                    concern.secrets().forEach(finding::secret);
+                    concern.where().addTo(finding);
+                    finding.add();
+                }
+            }
+        }
+    }
+
+    /** The finding's message; it must not name the resource, so a Globals value reads the same for every function. */
+    abstract String message(EnvConcern concern);
+
+    /** ", written in the Default of Parameter X" when the value comes from elsewhere, else "". */
+    static String origin(EnvConcern concern) {
+        return concern.where().related().stream()
+                .filter(r -> r.note().startsWith("the value is written here"))
+                .findFirst()
+                .map(r -> r.note().replace("the value is written here", " —"))
+                .orElse("");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.cfnsecrets.rules;
+
+import dev.cfnsecrets.eval.Value;
+import dev.cfnsecrets.model.Resource;
+import dev.cfnsecrets.model.Template;
+import dev.cfnsecrets.source.Node;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * CFS110: a function whose environment holds a secret (any CFS101–CFS106 concern, resolved dynamic
+ * references included) is encrypted with the AWS managed key {@code aws/lambda}, so every principal
+ * allowed {@code lambda:GetFunctionConfiguration} reads it without {@code kms:Decrypt} (FACTS B.5,
+ * B.8). One finding per function, at its logical id.
+ */
+final class EnvSecretDefaultKey implements Rule {
+    @Override
+    public String id() {
+        return "CFS110";
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        Template template = context.template().orElse(null);
+        if (template == null) {
+            return;
+        }
+        for (Resource resource : template.resources().values()) {
+            if (!EnvVariables.isFunction(resource) || hasCustomerManagedKey(context, resource)) {
+                continue;
+            }
+            List<EnvConcern> concerns = EnvSecrets.concerns(template, context.evaluator(), resource);
+            if (concerns.isEmpty()) {
+                continue;
+            }
+            Set<String> names = new LinkedHashSet<>();
+            concerns.forEach(c -> names.add(c.variable().name()));
+            RuleContext.Builder finding = context.report(id()).resource(resource)
+                    .at(resource.key().span(), resource.node().path() + "/Properties/KmsKeyArn")
+                    .message("Function " + resource.logicalId() + " keeps secrets in its environment ("
+                            + String.join(", ", names) + ") encrypted only with the AWS managed key aws/lambda: any "
+                            + "principal allowed lambda:GetFunctionConfiguration reads them, with no kms:Decrypt "
+                            + "permission needed. Set KmsKeyArn to a customer managed key whose key policy names who may "
+                            + "decrypt — better still, keep the secrets out of the environment and fetch them at runtime.")
+                    .value(String.join(",", names));
+            Set<Node> shown = new LinkedHashSet<>();
+            for (EnvConcern c : concerns) {
+                if (shown.add(c.variable().value())) {
+                    finding.related(c.variable().value().span(), c.variable().name() + " holds a secret");
+                }
+            }
+            finding.add();
+        }
+    }
+
+    /** {@code KmsKeyArn} set to anything but the AWS managed key in every way the function can deploy. */
+    private static boolean hasCustomerManagedKey(RuleContext context, Resource resource) {
+        Optional<Node> key = resource.properties().get("KmsKeyArn");
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (Value.Text alternative : context.evaluator().evaluate(key.get()).alternatives()) {
+            if (alternative.isLiteral() && (alternative.literal().isBlank() || alternative.literal().contains("alias/aws/lambda"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

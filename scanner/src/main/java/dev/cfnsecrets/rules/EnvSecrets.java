@@ -1,0 +1,215 @@
+package dev.cfnsecrets.rules;
+
+import dev.cfnsecrets.eval.Evaluator;
+import dev.cfnsecrets.eval.Part;
+import dev.cfnsecrets.eval.Value;
+import dev.cfnsecrets.model.Parameter;
+import dev.cfnsecrets.model.Resource;
+import dev.cfnsecrets.model.Template;
+import dev.cfnsecrets.secrets.BlastRadius;
+import dev.cfnsecrets.secrets.CredentialDetector;
+import dev.cfnsecrets.secrets.CredentialMatch;
+import dev.cfnsecrets.secrets.Entropy;
+import dev.cfnsecrets.secrets.NotASecret;
+import dev.cfnsecrets.secrets.SecretNames;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What secrets the environment of a function or task definition holds, once for all the rules that
+ * report on it (CFS101, 102, 103, 105, 106, 110; CFS305 may ask too). Every alternative a value
+ * can deploy as is examined ({@code Fn::If} branches, Mapping candidates), with the literal pieces
+ * that come from Parameter defaults, Mappings and {@code Fn::Sub}/{@code Fn::Join} pieces.
+ *
+ * <p>One value, one finding per concern (SPEC §3): a variable with a credential of a known format
+ * is not reported again as a secret-named literal or as fed from a Parameter, and a secret-named
+ * literal is not reported again as fed from a Parameter.
+ */
+public final class EnvSecrets {
+    private EnvSecrets() {
+    }
+
+    /** The environment variables of {@code resource} that hold a secret (literal, parameter or resolved reference). */
+    public static List<EnvVariable> holdingSecrets(Template template, Evaluator evaluator, Resource resource) {
+        Set<EnvVariable> variables = new LinkedHashSet<>();
+        concerns(template, evaluator, resource).forEach(c -> variables.add(c.variable()));
+        return List.copyOf(variables);
+    }
+
+    static List<EnvConcern> concerns(Template template, Evaluator evaluator, Resource resource) {
+        List<EnvVariable> variables = EnvVariables.of(resource);
+        boolean keyIdNearby = variables.stream().anyMatch(v -> holdsAwsKeyId(evaluator, v));
+        List<EnvConcern> concerns = new ArrayList<>();
+        for (EnvVariable v : variables) {
+            concerns.addAll(new Classification(template, evaluator, v, keyIdNearby).run());
+        }
+        return concerns;
+    }
+
+    private static boolean holdsAwsKeyId(Evaluator evaluator, EnvVariable v) {
+        return evaluator.evaluate(v.value()).alternatives().stream()
+                .anyMatch(t -> CredentialDetector.hasAwsKeyId(Rendered.of(t).detectable()));
+    }
+
+    /** The concerns of one variable. */
+    private static final class Classification {
+        private final Template template;
+        private final Evaluator evaluator;
+        private final EnvVariable variable;
+        private final boolean keyIdNearby;
+        private final Map<String, EnvConcern> found = new LinkedHashMap<>();
+
+        Classification(Template template, Evaluator evaluator, EnvVariable variable, boolean keyIdNearby) {
+            this.template = template;
+            this.evaluator = evaluator;
+            this.variable = variable;
+            this.keyIdNearby = keyIdNearby;
+        }
+
+        List<EnvConcern> run() {
+            for (Value.Text alternative : evaluator.evaluate(variable.value()).alternatives()) {
+                Rendered rendered = Rendered.of(alternative);
+                if (!rendered.isNoValue()) {
+                    examine(rendered);
+                }
+            }
+            return withPrecedence();
+        }
+
+        private void examine(Rendered r) {
+            credentials(r);
+            references(r);
+            unknowns(r);
+            secretNamed(r);
+        }
+
+        private void credentials(Rendered r) {
+            CredentialDetector.Context context = new CredentialDetector.Context(variable.name(), keyIdNearby);
+            for (CredentialMatch m : CredentialDetector.find(r.detectable(), context)) {
+                r.literalAt(m.start()).ifPresent(piece -> add(EnvConcern.Kind.CREDENTIAL, Where.of(variable.value(), piece),
+                        m.kind().label(), m.kind().blastRadius(), List.of(m.secret())));
+            }
+        }
+
+        private void references(Rendered r) {
+            for (Rendered.Reference ref : r.references()) {
+                Where where = Where.of(variable.value(), ref.at());
+                String written = "{{resolve:" + ref.service() + ":" + ref.readableKey() + "}}";
+                if (ref.isSecretsManager()) {
+                    add(EnvConcern.Kind.RESOLVED_SECRET, where, written, radiusOf(variable.name()), List.of());
+                } else if (ref.isSsm() && (isSecretName(variable.name()) || isSecretName(ssmName(ref.key())))) {
+                    add(EnvConcern.Kind.PLAINTEXT_SSM, where, written, radiusOf(variable.name()), List.of());
+                }
+            }
+        }
+
+        private void unknowns(Rendered r) {
+            for (Part.Unknown u : r.value().unknowns()) {
+                if (u.kind() == Part.Unknown.Kind.SSM_PARAMETER
+                        && (isSecretName(variable.name()) || isSecretName(u.name()))) {
+                    Where where = Where.of(variable.value(), u);
+                    Parameter p = template.parameters().get(u.name());
+                    add(EnvConcern.Kind.PLAINTEXT_SSM, p == null ? where : where.with(p.key().span(),
+                                    "Parameter " + u.name() + " reads a plaintext String parameter from Parameter Store"),
+                            "Parameter " + u.name() + " (type " + (p == null ? "AWS::SSM::Parameter::Value" : p.type()) + ")",
+                            radiusOf(variable.name()), List.of());
+                }
+                if (u.kind() == Part.Unknown.Kind.ATTRIBUTE) {
+                    SecretAttributes.describe(template, u.name()).ifPresent(what -> add(EnvConcern.Kind.RESOLVED_SECRET,
+                            Where.of(variable.value(), u), what, radiusOf(variable.name()), List.of()));
+                }
+            }
+        }
+
+        private void secretNamed(Rendered r) {
+            Set<String> parameters = parameters(r.value());
+            Optional<String> secretName = isSecretName(variable.name()) ? Optional.of(variable.name())
+                    : parameters.stream().filter(EnvSecrets::isSecretName).findFirst();
+            if (secretName.isEmpty()) {
+                return;
+            }
+            if (r.isLiteral() && looksLikeSecretValue(secretName.get(), r.text())) {
+                Part.Literal first = r.value().literals().stream().filter(l -> !l.text().isBlank()).findFirst().orElseThrow();
+                add(EnvConcern.Kind.SECRET_LITERAL, Where.of(variable.value(), first),
+                        SecretNames.secretWord(secretName.get()).orElse("secret"), radiusOf(secretName.get()), List.of(r.text()));
+                return;
+            }
+            boolean wholeValue = parameters.size() == 1 && r.value().parts().stream().allMatch(p -> fromParameter(p) != null);
+            if (!parameters.isEmpty() && (wholeValue || parameters.stream().anyMatch(EnvSecrets::isSecretName))) {
+                Where where = Where.at(variable.value());
+                for (String name : parameters) {
+                    Parameter p = template.parameters().get(name);
+                    where = where.with(p.key().span(), "Parameter " + name + " is declared here"
+                            + (p.noEcho() ? " (NoEcho hides it from the console, not from the function configuration)" : ""));
+                }
+                add(EnvConcern.Kind.SECRET_PARAMETER, where, String.join(", ", parameters), radiusOf(secretName.get()), List.of());
+            }
+        }
+
+        private void add(EnvConcern.Kind kind, Where where, String detail, BlastRadius radius, List<String> secrets) {
+            found.putIfAbsent(kind + "\u0000" + where.span() + "\u0000" + detail,
+                    new EnvConcern(kind, variable, where, detail, radius, secrets));
+        }
+
+        private List<EnvConcern> withPrecedence() {
+            boolean credential = found.values().stream().anyMatch(c -> c.kind() == EnvConcern.Kind.CREDENTIAL);
+            boolean literal = found.values().stream().anyMatch(c -> c.kind() == EnvConcern.Kind.SECRET_LITERAL);
+            return found.values().stream()
+                    .filter(c -> !(credential && (c.kind() == EnvConcern.Kind.SECRET_LITERAL
+                            || c.kind() == EnvConcern.Kind.SECRET_PARAMETER)))
+                    .filter(c -> !(literal && c.kind() == EnvConcern.Kind.SECRET_PARAMETER))
+                    .toList();
+        }
+
+        /** Parameters the value is built from: without Default (unknown) or through their Default. */
+        private Set<String> parameters(Value.Text value) {
+            Set<String> names = new LinkedHashSet<>();
+            for (Part p : value.parts()) {
+                String name = fromParameter(p);
+                if (name != null && template.parameters().containsKey(name)) {
+                    names.add(name);
+                }
+            }
+            return names;
+        }
+    }
+
+    /** The Parameter a piece comes from, or null. */
+    private static String fromParameter(Part p) {
+        if (p instanceof Part.Unknown u) {
+            return u.kind() == Part.Unknown.Kind.PARAMETER ? u.name() : null;
+        }
+        if (p instanceof Part.Literal l) {
+            return l.viaParameter();
+        }
+        return ((Part.DynamicReference) p).viaParameter();
+    }
+
+    /**
+     * Whether a literal behind a secret name is a secret: not a reference, identifier, placeholder,
+     * number or boolean, and — unless the name says password, whose values are chosen by people —
+     * random-looking (entropy, measured thresholds in {@link Entropy}).
+     */
+    static boolean looksLikeSecretValue(String name, String literal) {
+        return NotASecret.why(literal).isEmpty() && (SecretNames.isPasswordName(name) || Entropy.looksRandom(literal));
+    }
+
+    static boolean isSecretName(String name) {
+        return SecretNames.isSecretName(name);
+    }
+
+    static BlastRadius radiusOf(String name) {
+        return SecretNames.blastRadius(name);
+    }
+
+    /** The last path segment of an SSM parameter key, without a version: {@code /app/db-password:3} → {@code db-password}. */
+    static String ssmName(String key) {
+        String name = key.replaceFirst(":\\d+$", "");
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+}

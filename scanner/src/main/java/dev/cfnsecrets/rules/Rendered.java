@@ -1,0 +1,112 @@
+package dev.cfnsecrets.rules;
+
+import dev.cfnsecrets.eval.Part;
+import dev.cfnsecrets.eval.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One alternative of an evaluated string as the detectors see it: literal pieces as text, every
+ * piece that is not literal (a dynamic reference, a Parameter without Default, an attribute) as
+ * {@link #GAP}, a character no credential pattern crosses. Offsets in the text map back to the
+ * piece they came from, so a match points at the right Sub piece, Mapping entry or Default.
+ */
+final class Rendered {
+    static final char GAP = '\u0000';
+    /** A dynamic reference that an intrinsic assembles ({@code !Sub '{{resolve:secretsmanager:${S}}}'}). */
+    private static final Pattern ASSEMBLED_REFERENCE =
+            Pattern.compile("\\{\\{resolve:(ssm-secure|ssm|secretsmanager):([^{}\\s]*)}}");
+
+    private final Value.Text value;
+    private final String text;
+    private final int[] starts;
+
+    private Rendered(Value.Text value) {
+        this.value = value;
+        StringBuilder b = new StringBuilder();
+        starts = new int[value.parts().size()];
+        for (int i = 0; i < value.parts().size(); i++) {
+            starts[i] = b.length();
+            Part p = value.parts().get(i);
+            if (p instanceof Part.Literal l) {
+                b.append(l.text());
+            } else {
+                b.append(GAP);
+            }
+        }
+        text = b.toString();
+    }
+
+    static Rendered of(Value.Text value) {
+        return new Rendered(value);
+    }
+
+    String text() {
+        return text;
+    }
+
+    Value.Text value() {
+        return value;
+    }
+
+    /** The literal piece that holds offset {@code at} of the text, if a literal holds it. */
+    Optional<Part.Literal> literalAt(int at) {
+        for (int i = value.parts().size() - 1; i >= 0; i--) {
+            if (starts[i] <= at) {
+                return value.parts().get(i) instanceof Part.Literal l ? Optional.of(l) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A dynamic reference, written as one string or assembled by {@code Fn::Sub}/{@code Fn::Join}. */
+    record Reference(String service, String key, Part at) {
+        boolean isSsmSecure() {
+            return "ssm-secure".equals(service);
+        }
+
+        boolean isSsm() {
+            return "ssm".equals(service);
+        }
+
+        boolean isSecretsManager() {
+            return "secretsmanager".equals(service);
+        }
+
+        /** The key with any assembled gaps shown as {@code ${…}}. */
+        String readableKey() {
+            return key.replace(String.valueOf(GAP), "${…}");
+        }
+    }
+
+    List<Reference> references() {
+        List<Reference> refs = new ArrayList<>();
+        for (Part.DynamicReference d : value.dynamicReferences()) {
+            refs.add(new Reference(d.service(), d.key(), d));
+        }
+        Matcher m = ASSEMBLED_REFERENCE.matcher(text);
+        while (m.find()) {
+            // Written dynamic references are pieces of their own (rendered as gaps); what matches here
+            // was assembled from several pieces.
+            literalAt(m.start()).ifPresent(l -> refs.add(new Reference(m.group(1), m.group(2), l)));
+        }
+        return refs;
+    }
+
+    /** Whether the alternative removes the property ({@code AWS::NoValue}): then nothing deploys. */
+    boolean isNoValue() {
+        return value.unknowns().stream().anyMatch(u -> u.kind() == Part.Unknown.Kind.NO_VALUE);
+    }
+
+    boolean isLiteral() {
+        return value.isLiteral();
+    }
+
+    /** The text without the pieces of assembled dynamic references, for the credential detectors. */
+    String detectable() {
+        return ASSEMBLED_REFERENCE.matcher(text).replaceAll(m -> String.valueOf(GAP).repeat(m.group().length()));
+    }
+}

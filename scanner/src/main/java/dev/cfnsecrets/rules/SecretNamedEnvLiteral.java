@@ -1,0 +1,21 @@
+package dev.cfnsecrets.rules;
+
+/** CFS102: a variable whose name says secret holds a literal that looks like one. */
+final class SecretNamedEnvLiteral extends EnvConcernRule {
+    SecretNamedEnvLiteral() {
+        super(EnvConcern.Kind.SECRET_LITERAL);
+    }
+
+    @Override
+    public String id() {
+        return "CFS102";
+    }
+
+    @Override
+    String message(EnvConcern c) {
+        EnvVariable v = c.variable();
+        return Advice.capitalized(Advice.variable(v)) + " is named like a " + c.detail()
+                + " and holds a literal value written in the template" + origin(c) + "; " + Advice.readers(v.kind())
+                + ". " + Advice.fetchAtRuntime(v.kind()) + " " + Advice.radius(c.radius());
+    }
+}

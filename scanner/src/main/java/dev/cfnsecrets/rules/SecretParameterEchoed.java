@@ -1,0 +1,144 @@
+package dev.cfnsecrets.rules;
+
+import dev.cfnsecrets.eval.Part;
+import dev.cfnsecrets.eval.Value;
+import dev.cfnsecrets.finding.Fix;
+import dev.cfnsecrets.model.Parameter;
+import dev.cfnsecrets.model.Resource;
+import dev.cfnsecrets.model.Template;
+import dev.cfnsecrets.secrets.CredentialDetector;
+import dev.cfnsecrets.secrets.NotASecret;
+import dev.cfnsecrets.secrets.SecretNames;
+import dev.cfnsecrets.source.Node;
+import dev.cfnsecrets.source.ScalarNode;
+import dev.cfnsecrets.source.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * CFS108: a secret Parameter without {@code NoEcho: true}, or with a {@code Default}. A Parameter
+ * is secret when its name says so, when its Default holds a credential, or when it feeds a known
+ * secret property or a secret-named environment variable. One finding per Parameter, at its name;
+ * the fix adds {@code NoEcho: true}.
+ */
+final class SecretParameterEchoed implements Rule {
+    /** Default values that point at a secret rather than being one. */
+    private static final Set<String> REFERENCE_DEFAULTS = Set.of(
+            "empty", "an ARN", "a dynamic reference", "a Parameter Store path", "a path or secret name",
+            "a URL without credentials", "a null value");
+
+    @Override
+    public String id() {
+        return "CFS108";
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        Template template = context.template().orElse(null);
+        if (template == null) {
+            return;
+        }
+        Map<String, Span> usedAsSecret = secretUses(context, template);
+        for (Parameter p : template.parameters().values()) {
+            if (p.type().startsWith("AWS::") || p.type().startsWith("List<") || p.type().equals("Number")) {
+                continue;
+            }
+            Optional<String> defaultValue = p.defaultValue().filter(ScalarNode.class::isInstance)
+                    .map(n -> ((ScalarNode) n).value());
+            boolean credentialDefault = defaultValue.map(d -> !CredentialDetector.find(d).isEmpty()).orElse(false);
+            if (!SecretNames.isSecretName(p.name()) && !usedAsSecret.containsKey(p.name()) && !credentialDefault) {
+                continue;
+            }
+            boolean echoed = !p.noEcho();
+            boolean defaulted = defaultValue.map(d -> NotASecret.why(d).map(r -> !REFERENCE_DEFAULTS.contains(r)).orElse(true))
+                    .orElse(false);
+            if (echoed || defaulted) {
+                report(context, template, p, echoed, defaulted, usedAsSecret.get(p.name()));
+            }
+        }
+    }
+
+    private void report(RuleContext context, Template template, Parameter p, boolean echoed, boolean defaulted, Span use) {
+        List<String> problems = new ArrayList<>();
+        if (echoed) {
+            problems.add("is not NoEcho, so its value is shown in the console and returned by DescribeStacks");
+        }
+        if (defaulted) {
+            problems.add("has a Default, so a secret value is written in the template and deploys when nobody passes one");
+        }
+        RuleContext.Builder finding = context.report(id())
+                .logicalId(p.name())
+                .at(p.key().span(), p.node().path())
+                .message("Parameter " + p.name() + " holds a secret but " + String.join(", and ", problems)
+                        + ". Declare it with NoEcho: true and no Default — or better, resolve the secret from Secrets "
+                        + "Manager ({{resolve:secretsmanager:…}}) or fetch it at runtime, and drop the Parameter.")
+                .value((echoed ? "echoed" : "") + (defaulted ? "defaulted" : ""));
+        if (defaulted) {
+            p.defaultValue().ifPresent(d -> {
+                finding.secret(((ScalarNode) d).value());
+                finding.related(d.span(), "the Default is written here");
+            });
+        }
+        if (use != null) {
+            finding.related(use, "the Parameter is used as a secret here");
+        }
+        if (echoed) {
+            addNoEcho(template, p).ifPresent(finding::fix);
+        }
+        finding.add();
+    }
+
+    /** Inserts {@code NoEcho: true} before the Parameter's first attribute, in the file's own style. */
+    private static Optional<Fix> addNoEcho(Template template, Parameter p) {
+        if (p.node().entries().isEmpty()) {
+            return Optional.empty();
+        }
+        ScalarNode first = p.node().entries().get(0).key();
+        Span at = first.span();
+        String line = template.source().line(at.startLine());
+        boolean ownLine = line.substring(0, Math.min(line.length(), at.startColumn() - 1)).isBlank();
+        boolean json = first.style() == ScalarNode.Style.JSON_STRING;
+        String entry = json ? "\"NoEcho\": true," : "NoEcho: true" + (ownLine ? "" : ",");
+        String inserted = ownLine ? entry + "\n" + " ".repeat(at.startColumn() - 1) : entry + " ";
+        Span point = new Span(at.startLine(), at.startColumn(), at.startLine(), at.startColumn());
+        return Optional.of(new Fix("Add NoEcho: true to Parameter " + p.name(), List.of(new Fix.Replacement(point, inserted))));
+    }
+
+    /** Parameters that feed a known secret property or a secret-named environment variable, with where. */
+    private static Map<String, Span> secretUses(RuleContext context, Template template) {
+        Map<String, Span> uses = new LinkedHashMap<>();
+        for (Resource resource : template.resources().values()) {
+            for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(resource.properties())) {
+                if (SecretProperties.isSecret(resource.type(), leaf.path())) {
+                    parametersIn(context, leaf.node()).forEach(name -> uses.putIfAbsent(name, leaf.node().span()));
+                }
+            }
+            for (EnvConcern c : EnvSecrets.concerns(template, context.evaluator(), resource)) {
+                if (c.kind() == EnvConcern.Kind.SECRET_PARAMETER) {
+                    for (String name : c.detail().split(", ")) {
+                        uses.putIfAbsent(name, c.variable().value().span());
+                    }
+                }
+            }
+        }
+        return uses;
+    }
+
+    private static List<String> parametersIn(RuleContext context, Node node) {
+        List<String> names = new ArrayList<>();
+        for (Value.Text alternative : context.evaluator().evaluate(node).alternatives()) {
+            for (Part part : alternative.parts()) {
+                if (part instanceof Part.Unknown u && u.kind() == Part.Unknown.Kind.PARAMETER) {
+                    names.add(u.name());
+                } else if (part instanceof Part.Literal l && l.viaParameter() != null) {
+                    names.add(l.viaParameter());
+                }
+            }
+        }
+        return names;
+    }
+}
