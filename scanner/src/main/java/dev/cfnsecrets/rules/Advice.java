@@ -37,4 +37,10 @@ final class Advice {
     static String capitalized(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
+
+    /** "a GitHub token", "an AWS access key id", "an RSA private key". */
+    static String withArticle(String noun) {
+        boolean vowelSound = noun.matches("(?i)([aeiou].*|(rsa|npm|hmac|ec|ssh|sms|mq|http|ssm)\\b.*)");
+        return (vowelSound ? "an " : "a ") + noun;
+    }
 }

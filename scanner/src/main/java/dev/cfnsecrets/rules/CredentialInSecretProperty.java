@@ -1,7 +1,5 @@
 package dev.cfnsecrets.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfnsecrets.eval.Part;
 import dev.cfnsecrets.eval.Value;
 import dev.cfnsecrets.model.Parameter;
@@ -12,34 +10,32 @@ import dev.cfnsecrets.secrets.CredentialDetector;
 import dev.cfnsecrets.secrets.CredentialMatch;
 import dev.cfnsecrets.secrets.NotASecret;
 import dev.cfnsecrets.secrets.SecretNames;
-import dev.cfnsecrets.source.MapNode;
 import dev.cfnsecrets.source.ScalarNode;
-import java.io.IOException;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * CFS111: secrets in resource properties outside the environments of CFS101–CFS103.
  * <ul>
  * <li>A known secret property ({@link SecretProperties}: RDS {@code MasterUserPassword}, ElastiCache
- * {@code AuthToken}, IAM {@code LoginProfile.Password} …) set to a literal, to a Parameter's
- * {@code Default}, to a Parameter without {@code NoEcho}, or to a plaintext String SSM parameter
- * ({@code {{resolve:ssm:…}}} or an {@code AWS::SSM::Parameter::Value} Parameter). NoEcho Parameters
- * without Default, {@code secretsmanager} and (where accepted) {@code ssm-secure} references are fine.</li>
+ * {@code AuthToken}, IAM {@code LoginProfile.Password} …; of a {@code SecretString}, its secret-named
+ * fields) set to a literal, to a Parameter's {@code Default}, to a Parameter without {@code NoEcho},
+ * or to a plaintext String SSM parameter ({@code {{resolve:ssm:…}}} or an
+ * {@code AWS::SSM::Parameter::Value} Parameter). NoEcho Parameters without Default,
+ * {@code secretsmanager} and (where accepted) {@code ssm-secure} references, placeholders and
+ * references (ARNs) are fine.</li>
  * <li>A credential of a known format in any property (inline code, a nested stack's URL, user data).</li>
  * <li>A secret-looking literal under a secret name in any other property ({@code DB_PASSWORD} in a
- * CodeBuild environment, {@code client_secret} in a connector) and in an {@code AWS::SSM::Parameter}
- * named like a secret — CloudFormation can only create plaintext String parameters.</li>
+ * CodeBuild environment, {@code client_secret} in a connector), and the value of an
+ * {@code AWS::SSM::Parameter} named like a secret — CloudFormation creates only plaintext String
+ * parameters.</li>
  * </ul>
  */
 final class CredentialInSecretProperty implements Rule {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern JSON_PAIR = Pattern.compile("\"([^\"]{1,64})\"\\s*:\\s*\"([^\"\\u0000]*)\"");
+    /** Code and scripts: the value is read when they run, so that is where to fetch the secret. */
+    private static final java.util.regex.Pattern RUNTIME_ONLY = java.util.regex.Pattern.compile(
+            "(UserData|ZipFile|InlineCode|Command|EntryPoint|Script|BuildSpec|DefinitionString|Definition)\\b");
 
     @Override
     public String id() {
@@ -68,6 +64,13 @@ final class CredentialInSecretProperty implements Rule {
                         && leaf.path().startsWith("ContainerDefinitions[].Environment[]."));
     }
 
+    /** Whether a literal in a known secret property stands for a value rather than being one. */
+    static boolean isStandIn(String literal) {
+        return literal.isBlank() || NotASecret.isStandIn(literal)
+                || NotASecret.why(literal).filter(r -> r.equals("an ARN") || r.equals("a dynamic reference")
+                        || r.startsWith("an Amazon identifier")).isPresent();
+    }
+
     /** The findings of one property value; each concern reported once across its alternatives. */
     private final class LeafCheck {
         private final RuleContext context;
@@ -92,7 +95,9 @@ final class CredentialInSecretProperty implements Rule {
                 }
                 boolean credential = credentials(r);
                 if (known) {
-                    knownProperty(r, credential);
+                    for (SecretSlices.Slice slice : SecretSlices.of(r, leaf.name(), isSecretString())) {
+                        knownProperty(r, slice, credential);
+                    }
                 } else if (!credential) {
                     secretNamed(r);
                 }
@@ -106,8 +111,9 @@ final class CredentialInSecretProperty implements Rule {
                 Optional<Part.Literal> piece = r.literalAt(m.start());
                 if (piece.isPresent()) {
                     found = true;
-                    report("credential " + m.kind().id() + " " + m.start(), Where.of(leaf.node(), piece.get()),
-                            property() + " holds a " + m.kind().label() + " written in the template" + via(piece.get())
+                    report("credential " + m.kind().id() + " " + m.start(),
+                            Where.of(leaf.node(), piece.get(), m.secret(), template.source()),
+                            property() + " holds " + Advice.withArticle(m.kind().label()) + " written in the template" + via(piece.get())
                                     + ": anyone who can read the template, the stack or the repository has it. "
                                     + replacement() + " " + Advice.radius(m.kind().blastRadius()),
                             m.kind().blastRadius(), m.secret());
@@ -116,84 +122,43 @@ final class CredentialInSecretProperty implements Rule {
             return found;
         }
 
-        private void knownProperty(Rendered r, boolean credentialReported) {
+        private void knownProperty(Rendered r, SecretSlices.Slice slice, boolean credentialReported) {
+            String what = isSecretString() ? "Field " + slice.name() + " of the SecretString of " + resource.type()
+                    : property();
             for (Rendered.Reference ref : r.references()) {
-                if (ref.isSsm()) {
-                    report("ssm", Where.of(leaf.node(), ref.at()), property() + " is resolved from {{resolve:ssm:"
+                if (ref.isSsm() && slice.contains(ref.offset())) {
+                    report("ssm " + slice.name(), Where.of(leaf.node(), ref.at()), what + " is resolved from {{resolve:ssm:"
                             + ref.readableKey() + "}}, a plaintext String parameter readable by anyone allowed "
-                            + "ssm:GetParameter. " + replacement(), radius(), null);
+                            + "ssm:GetParameter. " + replacement(), radius(slice), null);
                 }
             }
-            for (Part.Unknown u : r.value().unknowns()) {
+            for (Part part : slice.parts()) {
+                if (!(part instanceof Part.Unknown u)) {
+                    continue;
+                }
                 Parameter p = template.parameters().get(u.name());
-                if (u.kind() == Part.Unknown.Kind.SSM_PARAMETER) {
+                if (u.kind() == Part.Unknown.Kind.SSM_PARAMETER && p != null) {
                     report("ssm-parameter " + u.name(), Where.of(leaf.node(), u).with(p.key().span(),
-                            "Parameter " + u.name() + " reads a plaintext String parameter"), property()
+                            "Parameter " + u.name() + " reads a plaintext String parameter"), what
                             + " comes from Parameter " + u.name() + " of type " + p.type()
-                            + ", which resolves a plaintext String parameter. " + replacement(), radius(), null);
+                            + ", which resolves a plaintext String parameter. " + replacement(), radius(slice), null);
                 } else if (u.kind() == Part.Unknown.Kind.PARAMETER && p != null && !p.noEcho()) {
                     report("parameter " + u.name(), Where.of(leaf.node(), u).with(p.key().span(),
-                            "Parameter " + u.name() + " is declared here, without NoEcho"), property()
+                            "Parameter " + u.name() + " is declared here, without NoEcho"), what
                             + " comes from Parameter " + u.name() + ", which is not NoEcho: the value is shown in the "
-                            + "console and returned by DescribeStacks. Declare it with NoEcho: true and no Default — or "
-                            + "better, " + Character.toLowerCase(replacement().charAt(0)) + replacement().substring(1),
-                            radius(), null);
+                            + "console and returned by DescribeStacks. Declare it with NoEcho: true and no Default. "
+                            + replacement(), radius(slice), null);
                 }
             }
-            if (!credentialReported) {
-                literal(r);
-            }
-        }
-
-        /** A literal written in the template (or in a Parameter Default) in a known secret property. */
-        private void literal(Rendered r) {
-            if (isSecretString()) {
-                secretString(r);
-                return;
-            }
-            if (!r.isLiteral() || r.text().isBlank() || NotASecret.isTemplateVariable(r.text())
-                    || r.text().contains("{{resolve:")) {
-                return;
-            }
-            Part.Literal first = r.value().literals().stream().filter(l -> !l.text().isBlank()).findFirst().orElseThrow();
-            report("literal", Where.of(leaf.node(), first), property() + " is written in the template as a literal"
-                    + via(first) + ": anyone who can read the template, the stack or the repository has it. "
-                    + replacement(), radius(), r.text());
-        }
-
-        /** {@code SecretString}: the secret-named fields of a JSON secret, or the whole text. */
-        private void secretString(Rendered r) {
-            if (r.isLiteral()) {
-                Optional<JsonNode> json = parseObject(r.text());
-                if (json.isEmpty()) {
-                    if (!r.text().isBlank() && NotASecret.why(r.text()).isEmpty()) {
-                        report("secret-string", Where.of(leaf.node(), r.value().literals().get(0)), property()
-                                + " is written in the template: the secret's value is in the source. " + replacement(),
-                                radius(), r.text());
-                    }
-                    return;
+            if (!credentialReported && slice.literal() != null && !isStandIn(slice.literal())) {
+                Part.Literal first = slice.parts().stream().filter(Part.Literal.class::isInstance).map(Part.Literal.class::cast)
+                        .filter(l -> !l.text().isBlank()).findFirst().orElse(null);
+                if (first != null) {
+                    report("literal " + slice.name(), Where.of(leaf.node(), first), what
+                            + " is written in the template as a literal" + via(first) + ": anyone who can read the "
+                            + "template, the stack or the repository has it. " + replacement(), radius(slice),
+                            slice.literal());
                 }
-                Iterator<Map.Entry<String, JsonNode>> fields = json.get().fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> f = fields.next();
-                    secretField(r, f.getKey(), f.getValue().isTextual() ? f.getValue().asText() : "");
-                }
-                return;
-            }
-            Matcher m = JSON_PAIR.matcher(r.text());
-            while (m.find()) {
-                secretField(r, m.group(1), m.group(2));
-            }
-        }
-
-        private void secretField(Rendered r, String key, String value) {
-            if (SecretNames.isSecretName(key) && NotASecret.why(value).isEmpty()) {
-                Part.Literal piece = r.value().literals().stream().filter(l -> l.text().contains(value)).findFirst()
-                        .orElse(r.value().literals().get(0));
-                report("secret-string " + key, Where.of(leaf.node(), piece), property() + " writes the " + key
-                        + " field of the secret in the template: the secret's value is in the source. Let Secrets "
-                        + "Manager generate it (GenerateSecretString with SecretStringTemplate and GenerateStringKey) "
-                        + "or set it outside the template.", SecretNames.blastRadius(key), value);
             }
         }
 
@@ -209,7 +174,7 @@ final class CredentialInSecretProperty implements Rule {
                             + "String parameters, readable by anyone allowed ssm:GetParameter, and the value is written in "
                             + "the template" + via(first) + ". Create a SecureString outside the template, or a Secrets "
                             + "Manager secret with a generated value."
-                    : property() + " is named like a " + SecretNames.secretWord(name).orElse("secret")
+                    : property() + " is named like " + Advice.withArticle(SecretNames.secretWord(name).orElse("secret"))
                             + " and holds a literal written in the template" + via(first)
                             + ": anyone who can read the template, the stack or the repository has it. "
                             + replacement();
@@ -242,8 +207,7 @@ final class CredentialInSecretProperty implements Rule {
         }
 
         private boolean keyIdNearby() {
-            MapNode siblings = leaf.siblings();
-            return siblings.entries().stream().anyMatch(e -> e.value() instanceof ScalarNode s
+            return leaf.siblings().entries().stream().anyMatch(e -> e.value() instanceof ScalarNode s
                     && CredentialDetector.hasAwsKeyId(s.value()));
         }
 
@@ -251,14 +215,22 @@ final class CredentialInSecretProperty implements Rule {
             return "Property " + leaf.path() + " of " + resource.type();
         }
 
-        private BlastRadius radius() {
-            return SecretNames.blastRadius(leaf.name());
+        private BlastRadius radius(SecretSlices.Slice slice) {
+            return SecretNames.blastRadius(slice.name());
         }
 
         /** What to write instead, for this property. */
         private String replacement() {
             String type = resource.type();
             String path = leaf.path();
+            if (RUNTIME_ONLY.matcher(path).find()) {
+                return "Fetch it at runtime from Secrets Manager or a SecureString with the instance's or function's "
+                        + "role (CloudFormation does not resolve dynamic references in user data).";
+            }
+            if (isSecretString()) {
+                return "Let Secrets Manager generate the value (GenerateSecretString with SecretStringTemplate and "
+                        + "GenerateStringKey) or set it outside the template.";
+            }
             StringBuilder b = new StringBuilder("Resolve it at deploy time with {{resolve:secretsmanager:…}}");
             if (SecretProperties.acceptsSsmSecure(type, path)) {
                 b.append(" or {{resolve:ssm-secure:…}} (this property accepts both)");
@@ -289,18 +261,5 @@ final class CredentialInSecretProperty implements Rule {
 
     private static String via(Part.Literal piece) {
         return piece.viaParameter() != null ? " (in the Default of Parameter " + piece.viaParameter() + ")" : "";
-    }
-
-    private static Optional<JsonNode> parseObject(String text) {
-        String t = text.strip();
-        if (!t.startsWith("{")) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode node = JSON.readTree(t);
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -38,12 +38,12 @@ abstract class EnvConcernRule implements Rule {
     /** The finding's message; it must not name the resource, so a Globals value reads the same for every function. */
     abstract String message(EnvConcern concern);
 
-    /** ", written in the Default of Parameter X" when the value comes from elsewhere, else "". */
+    /** " (in the Default of Parameter X)" when the value is written elsewhere, else "". */
     static String origin(EnvConcern concern) {
         return concern.where().related().stream()
-                .filter(r -> r.note().startsWith("the value is written here"))
+                .filter(r -> r.note().startsWith("the value is written here, "))
                 .findFirst()
-                .map(r -> r.note().replace("the value is written here", " —"))
+                .map(r -> " (" + r.note().substring("the value is written here, ".length()) + ")")
                 .orElse("");
     }
 }

@@ -91,7 +91,8 @@ public final class EnvSecrets {
         private void credentials(Rendered r) {
             CredentialDetector.Context context = new CredentialDetector.Context(variable.name(), keyIdNearby);
             for (CredentialMatch m : CredentialDetector.find(r.detectable(), context)) {
-                r.literalAt(m.start()).ifPresent(piece -> add(EnvConcern.Kind.CREDENTIAL, Where.of(variable.value(), piece),
+                r.literalAt(m.start()).ifPresent(piece -> add(EnvConcern.Kind.CREDENTIAL,
+                        Where.of(variable.value(), piece, m.secret(), template.source()),
                         m.kind().label(), m.kind().blastRadius(), List.of(m.secret())));
             }
         }
@@ -100,12 +101,21 @@ public final class EnvSecrets {
             for (Rendered.Reference ref : r.references()) {
                 Where where = Where.of(variable.value(), ref.at());
                 String written = "{{resolve:" + ref.service() + ":" + ref.readableKey() + "}}";
-                if (ref.isSecretsManager()) {
+                if (ref.isSecretsManager() && resolvesSecret(ref)) {
                     add(EnvConcern.Kind.RESOLVED_SECRET, where, written, radiusOf(variable.name()), List.of());
                 } else if (ref.isSsm() && (isSecretName(variable.name()) || isSecretName(ssmName(ref.key())))) {
                     add(EnvConcern.Kind.PLAINTEXT_SSM, where, written, radiusOf(variable.name()), List.of());
                 }
             }
+        }
+
+        /**
+         * Whether a {@code secretsmanager} reference brings a secret: the whole secret, or a JSON key or
+         * variable named like one — not {@code …:SecretString:username} into {@code DB_USER}.
+         */
+        private boolean resolvesSecret(Rendered.Reference ref) {
+            String jsonKey = jsonKey(ref.key());
+            return jsonKey.isEmpty() || isSecretName(jsonKey) || isSecretName(variable.name());
         }
 
         private void unknowns(Rendered r) {
@@ -120,14 +130,14 @@ public final class EnvSecrets {
                             radiusOf(variable.name()), List.of());
                 }
                 if (u.kind() == Part.Unknown.Kind.ATTRIBUTE) {
-                    SecretAttributes.describe(template, u.name()).ifPresent(what -> add(EnvConcern.Kind.RESOLVED_SECRET,
-                            Where.of(variable.value(), u), what, radiusOf(variable.name()), List.of()));
+                    SecretAttributes.of(template, u.name()).ifPresent(secret -> add(EnvConcern.Kind.RESOLVED_SECRET,
+                            Where.of(variable.value(), u), secret.description(), secret.radius(), List.of()));
                 }
             }
         }
 
         private void secretNamed(Rendered r) {
-            Set<String> parameters = parameters(r.value());
+            Set<String> parameters = parameters(r);
             Optional<String> secretName = isSecretName(variable.name()) ? Optional.of(variable.name())
                     : parameters.stream().filter(EnvSecrets::isSecretName).findFirst();
             if (secretName.isEmpty()) {
@@ -139,7 +149,8 @@ public final class EnvSecrets {
                         SecretNames.secretWord(secretName.get()).orElse("secret"), radiusOf(secretName.get()), List.of(r.text()));
                 return;
             }
-            boolean wholeValue = parameters.size() == 1 && r.value().parts().stream().allMatch(p -> fromParameter(p) != null);
+            boolean wholeValue = parameters.size() == 1
+                    && r.value().parts().stream().allMatch(p -> !r.insideReference(p) && fromParameter(p) != null);
             if (!parameters.isEmpty() && (wholeValue || parameters.stream().anyMatch(EnvSecrets::isSecretName))) {
                 Where where = Where.at(variable.value());
                 for (String name : parameters) {
@@ -166,11 +177,14 @@ public final class EnvSecrets {
                     .toList();
         }
 
-        /** Parameters the value is built from: without Default (unknown) or through their Default. */
-        private Set<String> parameters(Value.Text value) {
+        /**
+         * Parameters the value is built from: without Default (unknown) or through their Default; not
+         * those that only name the secret of an assembled dynamic reference.
+         */
+        private Set<String> parameters(Rendered r) {
             Set<String> names = new LinkedHashSet<>();
-            for (Part p : value.parts()) {
-                String name = fromParameter(p);
+            for (Part p : r.value().parts()) {
+                String name = r.insideReference(p) ? null : fromParameter(p);
                 if (name != null && template.parameters().containsKey(name)) {
                     names.add(name);
                 }
@@ -205,6 +219,24 @@ public final class EnvSecrets {
 
     static BlastRadius radiusOf(String name) {
         return SecretNames.blastRadius(name);
+    }
+
+    /**
+     * The json-key of a {@code secretsmanager} reference key ({@code secret-id:SecretString:json-key:…},
+     * the secret id possibly an ARN with colons of its own), or "" when the whole secret is resolved.
+     */
+    static String jsonKey(String key) {
+        String rest = key;
+        if (rest.startsWith("arn:")) {
+            // arn:partition:secretsmanager:region:account:secret:name — seven fields.
+            String[] fields = rest.split(":", -1);
+            rest = fields.length > 7 ? String.join(":", java.util.Arrays.copyOfRange(fields, 7, fields.length)) : "";
+        } else {
+            int colon = rest.indexOf(':');
+            rest = colon < 0 ? "" : rest.substring(colon + 1);
+        }
+        String[] fields = rest.split(":", -1);
+        return fields.length > 1 ? fields[1] : "";
     }
 
     /** The last path segment of an SSM parameter key, without a version: {@code /app/db-password:3} → {@code db-password}. */

@@ -23,6 +23,7 @@ final class Rendered {
     private final Value.Text value;
     private final String text;
     private final int[] starts;
+    private final List<int[]> assembled = new ArrayList<>();
 
     private Rendered(Value.Text value) {
         this.value = value;
@@ -38,6 +39,10 @@ final class Rendered {
             }
         }
         text = b.toString();
+        Matcher m = ASSEMBLED_REFERENCE.matcher(text);
+        while (m.find()) {
+            assembled.add(new int[] {m.start(), m.end()});
+        }
     }
 
     static Rendered of(Value.Text value) {
@@ -62,8 +67,37 @@ final class Rendered {
         return Optional.empty();
     }
 
+    /** The pieces that render into {@code [from, to)} of the text. */
+    List<Part> partsIn(int from, int to) {
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < starts.length; i++) {
+            int end = i + 1 < starts.length ? starts[i + 1] : text.length();
+            if ((starts[i] < to && end > from) || (starts[i] == end && starts[i] >= from && starts[i] < to)) {
+                parts.add(value.parts().get(i));
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * Whether a piece is part of a dynamic reference that an intrinsic assembles: the {@code ${Secret}}
+     * in {@code !Sub '{{resolve:secretsmanager:${Secret}}}'} names a secret, it is not one.
+     */
+    boolean insideReference(Part part) {
+        for (int i = 0; i < starts.length; i++) {
+            if (value.parts().get(i) == part) {
+                for (int[] range : assembled) {
+                    if (starts[i] >= range[0] && starts[i] < range[1]) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** A dynamic reference, written as one string or assembled by {@code Fn::Sub}/{@code Fn::Join}. */
-    record Reference(String service, String key, Part at) {
+    record Reference(String service, String key, Part at, int offset) {
         boolean isSsmSecure() {
             return "ssm-secure".equals(service);
         }
@@ -84,14 +118,16 @@ final class Rendered {
 
     List<Reference> references() {
         List<Reference> refs = new ArrayList<>();
-        for (Part.DynamicReference d : value.dynamicReferences()) {
-            refs.add(new Reference(d.service(), d.key(), d));
+        for (int i = 0; i < starts.length; i++) {
+            if (value.parts().get(i) instanceof Part.DynamicReference d) {
+                refs.add(new Reference(d.service(), d.key(), d, starts[i]));
+            }
         }
         Matcher m = ASSEMBLED_REFERENCE.matcher(text);
         while (m.find()) {
             // Written dynamic references are pieces of their own (rendered as gaps); what matches here
             // was assembled from several pieces.
-            literalAt(m.start()).ifPresent(l -> refs.add(new Reference(m.group(1), m.group(2), l)));
+            literalAt(m.start()).ifPresent(l -> refs.add(new Reference(m.group(1), m.group(2), l, m.start())));
         }
         return refs;
     }

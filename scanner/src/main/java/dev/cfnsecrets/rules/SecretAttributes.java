@@ -2,30 +2,39 @@ package dev.cfnsecrets.rules;
 
 import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
+import dev.cfnsecrets.secrets.BlastRadius;
 import dev.cfnsecrets.secrets.SecretNames;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code Fn::GetAtt} attributes whose value is a secret: CloudFormation resolves them at deploy
- * time, so wherever they are written the plaintext ends up (an environment, an Output).
+ * time, so wherever they are written the plaintext ends up (an environment, an Output). An AppSync
+ * API key is made to be handed to clients, so its radius is low; the others are real credentials.
  */
 final class SecretAttributes {
-    private static final Map<String, String> BY_TYPE = Map.of(
-            "AWS::IAM::AccessKey", "SecretAccessKey",
-            "AWS::Cognito::UserPoolClient", "ClientSecret",
-            "AWS::AppSync::ApiKey", "ApiKey",
-            "AWS::IAM::ServiceSpecificCredential", "ServicePassword");
+    /** What a secret attribute returns, in words, and how far it reaches. */
+    record Secret(String description, BlastRadius radius) {
+    }
+
+    private record Known(String attribute, BlastRadius radius) {
+    }
+
+    private static final Map<String, Known> BY_TYPE = Map.of(
+            "AWS::IAM::AccessKey", new Known("SecretAccessKey", BlastRadius.CRITICAL),
+            "AWS::Cognito::UserPoolClient", new Known("ClientSecret", BlastRadius.HIGH),
+            "AWS::AppSync::ApiKey", new Known("ApiKey", BlastRadius.LOW),
+            "AWS::IAM::ServiceSpecificCredential", new Known("ServicePassword", BlastRadius.HIGH));
 
     private SecretAttributes() {
     }
 
     /**
-     * For an attribute reference {@code Resource.Attribute} (as the evaluator names it), the words for
-     * the secret it returns ("the ClientSecret of UserPoolClient"), if it returns one. A nested
-     * stack's secret-named output ({@code Stack.Outputs.DbPassword}) counts too.
+     * For an attribute reference {@code Resource.Attribute} (as the evaluator names it), the secret it
+     * returns ("the ClientSecret of UserPoolClient"), if it returns one. A nested stack's secret-named
+     * output ({@code Stack.Outputs.DbPassword}) counts too.
      */
-    static Optional<String> describe(Template template, String attribute) {
+    static Optional<Secret> of(Template template, String attribute) {
         int dot = attribute.indexOf('.');
         if (dot < 0) {
             return Optional.empty();
@@ -36,12 +45,13 @@ final class SecretAttributes {
         if (resource == null) {
             return Optional.empty();
         }
-        if (name.equals(BY_TYPE.get(resource.type()))) {
-            return Optional.of("the " + name + " of " + id);
+        Known known = BY_TYPE.get(resource.type());
+        if (known != null && name.equals(known.attribute())) {
+            return Optional.of(new Secret("the " + name + " of " + id, known.radius()));
         }
-        if (resource.type().equals("AWS::CloudFormation::Stack") && name.startsWith("Outputs.")
-                && SecretNames.isSecretName(name.substring("Outputs.".length()))) {
-            return Optional.of("output " + name.substring("Outputs.".length()) + " of nested stack " + id);
+        String output = name.startsWith("Outputs.") ? name.substring("Outputs.".length()) : "";
+        if (resource.type().equals("AWS::CloudFormation::Stack") && SecretNames.isSecretName(output)) {
+            return Optional.of(new Secret("output " + output + " of nested stack " + id, SecretNames.blastRadius(output)));
         }
         return Optional.empty();
     }

@@ -104,7 +104,8 @@ final class SecretInOutputs implements Rule {
                     Optional<Part.Literal> piece = r.literalAt(m.start());
                     if (piece.isPresent()) {
                         credential = true;
-                        report(Where.of(node, piece.get()), "exposes a " + m.kind().label() + " written in the template",
+                        report(Where.of(node, piece.get(), m.secret(), template.source()),
+                                "exposes " + Advice.withArticle(m.kind().label()) + " written in the template",
                                 m.kind().blastRadius(), m.secret());
                     }
                 }
@@ -120,7 +121,7 @@ final class SecretInOutputs implements Rule {
                 if (!credential && r.isLiteral() && SecretNames.isSecretName(name)
                         && EnvSecrets.looksLikeSecretValue(name, r.text())) {
                     Part.Literal first = alternative.literals().stream().filter(l -> !l.text().isBlank()).findFirst().orElseThrow();
-                    report(Where.of(node, first), "is named like a " + SecretNames.secretWord(name).orElse("secret")
+                    report(Where.of(node, first), "is named like " + Advice.withArticle(SecretNames.secretWord(name).orElse("secret"))
                             + " and shows a literal written in the template", SecretNames.blastRadius(name), r.text());
                 }
             }
@@ -136,8 +137,9 @@ final class SecretInOutputs implements Rule {
                         SecretNames.blastRadius(parameter), null);
             }
             if (p instanceof Part.Unknown u && u.kind() == Part.Unknown.Kind.ATTRIBUTE) {
-                SecretAttributes.describe(template, u.name()).ifPresent(secret -> report(Where.of(node, p),
-                        "shows " + secret + ", a secret CloudFormation resolves at deploy time", BlastRadius.CRITICAL, null));
+                SecretAttributes.of(template, u.name()).ifPresent(secret -> report(Where.of(node, p),
+                        "shows " + secret.description() + ", a secret CloudFormation resolves at deploy time",
+                        secret.radius(), null));
             }
         }
 

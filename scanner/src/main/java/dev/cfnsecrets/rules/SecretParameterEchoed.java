@@ -1,6 +1,5 @@
 package dev.cfnsecrets.rules;
 
-import dev.cfnsecrets.eval.Part;
 import dev.cfnsecrets.eval.Value;
 import dev.cfnsecrets.finding.Fix;
 import dev.cfnsecrets.model.Parameter;
@@ -9,7 +8,6 @@ import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.secrets.CredentialDetector;
 import dev.cfnsecrets.secrets.NotASecret;
 import dev.cfnsecrets.secrets.SecretNames;
-import dev.cfnsecrets.source.Node;
 import dev.cfnsecrets.source.ScalarNode;
 import dev.cfnsecrets.source.Span;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * CFS108: a secret Parameter without {@code NoEcho: true}, or with a {@code Default}. A Parameter
@@ -30,6 +29,13 @@ final class SecretParameterEchoed implements Rule {
     private static final Set<String> REFERENCE_DEFAULTS = Set.of(
             "empty", "an ARN", "a dynamic reference", "a Parameter Store path", "a path or secret name",
             "a URL without credentials", "a null value");
+    /** Defaults that show the Parameter takes where a secret is, not what it is. */
+    private static final Set<String> POINTERS = Set.of(
+            "an ARN", "a dynamic reference", "a Parameter Store path", "a path or secret name");
+    /** A description that says the Parameter takes the secret's ARN or name, not its value. */
+    private static final Pattern REFERENCE_DESCRIPTION = Pattern.compile(
+            "(?i)\\b(arn|name|id|identifier|path)\\s+(of|for)\\s+(the\\s+|a\\s+|an\\s+|your\\s+)?([\\w-]+\\s+)?"
+                    + "(secret|parameter)|\\bsecret('s)?\\s+(arn|name|id)\\b");
 
     @Override
     public String id() {
@@ -53,13 +59,29 @@ final class SecretParameterEchoed implements Rule {
             if (!SecretNames.isSecretName(p.name()) && !usedAsSecret.containsKey(p.name()) && !credentialDefault) {
                 continue;
             }
+            if (!credentialDefault && holdsReference(p, defaultValue)) {
+                continue;
+            }
             boolean echoed = !p.noEcho();
-            boolean defaulted = defaultValue.map(d -> NotASecret.why(d).map(r -> !REFERENCE_DEFAULTS.contains(r)).orElse(true))
-                    .orElse(false);
+            boolean defaulted = defaultValue.map(d -> !CredentialInSecretProperty.isStandIn(d)
+                    && NotASecret.why(d).map(r -> !REFERENCE_DEFAULTS.contains(r)).orElse(true)).orElse(false);
             if (echoed || defaulted) {
                 report(context, template, p, echoed, defaulted, usedAsSecret.get(p.name()));
             }
         }
+    }
+
+    /**
+     * Whether the Parameter takes a reference to a secret, not the secret: its Default is an ARN, a
+     * path or a name such as {@code ACTIVEMQ_SECRET_ARN}, or its Description says so.
+     */
+    private static boolean holdsReference(Parameter p, Optional<String> defaultValue) {
+        boolean referenceDefault = defaultValue.filter(d -> !d.isBlank()).map(d -> SecretNames.isReferenceName(d)
+                || NotASecret.why(d).filter(POINTERS::contains).isPresent())
+                .orElse(false);
+        boolean referenceDescription = p.node().getString("Description")
+                .map(d -> REFERENCE_DESCRIPTION.matcher(d).find()).orElse(false);
+        return referenceDefault || referenceDescription;
     }
 
     private void report(RuleContext context, Template template, Parameter p, boolean echoed, boolean defaulted, Span use) {
@@ -114,7 +136,12 @@ final class SecretParameterEchoed implements Rule {
         for (Resource resource : template.resources().values()) {
             for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(resource.properties())) {
                 if (SecretProperties.isSecret(resource.type(), leaf.path())) {
-                    parametersIn(context, leaf.node()).forEach(name -> uses.putIfAbsent(name, leaf.node().span()));
+                    boolean json = resource.type().equals("AWS::SecretsManager::Secret");
+                    for (Value.Text alternative : context.evaluator().evaluate(leaf.node()).alternatives()) {
+                        for (SecretSlices.Slice slice : SecretSlices.of(Rendered.of(alternative), leaf.name(), json)) {
+                            SecretSlices.parameters(slice).forEach(name -> uses.putIfAbsent(name, leaf.node().span()));
+                        }
+                    }
                 }
             }
             for (EnvConcern c : EnvSecrets.concerns(template, context.evaluator(), resource)) {
@@ -126,19 +153,5 @@ final class SecretParameterEchoed implements Rule {
             }
         }
         return uses;
-    }
-
-    private static List<String> parametersIn(RuleContext context, Node node) {
-        List<String> names = new ArrayList<>();
-        for (Value.Text alternative : context.evaluator().evaluate(node).alternatives()) {
-            for (Part part : alternative.parts()) {
-                if (part instanceof Part.Unknown u && u.kind() == Part.Unknown.Kind.PARAMETER) {
-                    names.add(u.name());
-                } else if (part instanceof Part.Literal l && l.viaParameter() != null) {
-                    names.add(l.viaParameter());
-                }
-            }
-        }
-        return names;
     }
 }

@@ -17,7 +17,7 @@ final class SecretResolvedIntoEnv extends EnvConcernRule {
         return Advice.capitalized(Advice.variable(v)) + " resolves " + c.detail()
                 + " at deploy time: the secret stays out of the template, but its plaintext lands in the configuration — "
                 + Advice.readers(v.kind()) + " — and is not refreshed when the secret rotates. That is acceptable for a "
-                + "small blast radius; this one looks " + c.radius().label() + ". "
-                + Advice.fetchAtRuntime(v.kind());
+                + "secret with a low blast radius (a write-only telemetry key); this one's looks " + c.radius().label()
+                + ". " + Advice.fetchAtRuntime(v.kind());
     }
 }

@@ -2,6 +2,7 @@ package dev.cfnsecrets.rules;
 
 import dev.cfnsecrets.eval.Part;
 import dev.cfnsecrets.source.Node;
+import dev.cfnsecrets.source.SourceFile;
 import dev.cfnsecrets.source.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,29 @@ record Where(Span span, String path, List<Related> related) {
         return new Where(value.span(), value.path(), related);
     }
 
+    /**
+     * Like {@link #of(Node, Part)}, but narrowed to where {@code text} (a credential inside the piece)
+     * is written when it can be found in the piece's source text — the line of a token inside a
+     * multi-line user-data script or inline code. A multi-line text is found by its first line.
+     */
+    static Where of(Node value, Part part, String text, SourceFile source) {
+        Where where = of(value, part);
+        String firstLine = text.lines().findFirst().orElse("").strip();
+        if (firstLine.isEmpty()) {
+            return where;
+        }
+        Span piece = part.span();
+        int from = source.offset(piece.startLine(), piece.startColumn());
+        int to = source.offset(piece.endLine(), piece.endColumn());
+        int at = source.text().substring(from, Math.max(from, to)).indexOf(firstLine);
+        if (at < 0) {
+            return where;
+        }
+        Span exact = source.span(from + at, from + at + firstLine.length());
+        return where.related.isEmpty() ? new Where(exact, where.path, List.of())
+                : new Where(where.span, where.path, List.of(new Related(exact, where.related.get(0).note())));
+    }
+
     Where with(Span where, String note) {
         List<Related> more = new ArrayList<>(related);
         more.add(new Related(where, note));
@@ -49,19 +73,26 @@ record Where(Span span, String path, List<Related> related) {
         return piece.path().equals(value.path()) || piece.path().startsWith(value.path() + "/");
     }
 
-    /** Where a piece of a value is written, in words: "the Default of Parameter DbPassword". */
+    /** The note of the related location at a piece written elsewhere. */
     static String origin(Part part) {
+        return "the value is written here" + placeOf(part).map(p -> ", " + p).orElse("");
+    }
+
+    /** Where a piece of a value is written, in words: "in the Default of Parameter DbPassword". */
+    static java.util.Optional<String> placeOf(Part part) {
         String[] path = part.origin().path().split("/");
         if (path.length >= 2 && path[0].equals("Parameters")) {
-            return "the value is written here, in the Default of Parameter " + path[1];
+            return java.util.Optional.of("in the Default of Parameter " + path[1]);
         }
         if (path.length >= 2 && path[0].equals("Mappings")) {
-            return "the value is written here, in Mapping " + String.join("/", java.util.Arrays.copyOfRange(path, 1, path.length));
+            return java.util.Optional.of("in Mapping " + String.join("/", java.util.Arrays.copyOfRange(path, 1, path.length)));
         }
         if (path.length >= 1 && path[0].equals("Globals")) {
-            return "the value is written here, in SAM Globals";
+            return java.util.Optional.of("in SAM Globals");
         }
-        String via = part instanceof Part.Literal l && l.viaParameter() != null ? " (through Parameter " + l.viaParameter() + ")" : "";
-        return "the value is written here" + via;
+        if (part instanceof Part.Literal l && l.viaParameter() != null) {
+            return java.util.Optional.of("through Parameter " + l.viaParameter());
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -184,12 +184,19 @@ public final class CredentialDetector {
             body = PEM_HEADER_LINE.matcher(body).replaceAll("");
             String base64 = body.replaceAll("[^A-Za-z0-9+/=]", "");
             if (base64.length() >= 40 && !isDummy(base64) && Entropy.shannon(base64) >= 4.0) {
-                String kind = label.replace(" BLOCK", "").replace("PRIVATE KEY", "").strip();
-                CredentialKind k = kind.isEmpty() ? PRIVATE_KEY
-                        : kind(PRIVATE_KEY.id(), kind + " private key", CRITICAL);
+                CredentialKind k = privateKeyKind(label.replace(" BLOCK", "").replace("PRIVATE KEY", "").strip());
                 found.add(new CredentialMatch(k, m.start(), stop, text.substring(m.start(), stop)));
             }
         }
+    }
+
+    /** "RSA private key", "OpenSSH private key", "encrypted private key", or plain "private key" (PKCS#8). */
+    private static CredentialKind privateKeyKind(String type) {
+        if (type.isEmpty()) {
+            return PRIVATE_KEY;
+        }
+        String words = type.equals("OPENSSH") ? "OpenSSH" : type.equals("ENCRYPTED") ? "encrypted" : type;
+        return kind(PRIVATE_KEY.id(), words + " private key", CRITICAL);
     }
 
     private static void urlPasswords(String text, List<CredentialMatch> found) {

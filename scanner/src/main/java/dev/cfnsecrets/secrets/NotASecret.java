@@ -1,5 +1,6 @@
 package dev.cfnsecrets.secrets;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -22,12 +23,22 @@ public final class NotASecret {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Set<String> BOOLEANS = Set.of("true", "false", "yes", "no", "on", "off", "enabled", "disabled");
     private static final Set<String> NULLS = Set.of("null", "none", "nil", "undefined", "n/a", "na", "-", "~", "''", "\"\"");
-    private static final Set<String> PLACEHOLDER_WORDS = Set.of(
-            "changeme", "changeit", "replaceme", "password", "passwd", "secret", "token", "apikey", "key", "test",
-            "testing", "dummy", "example", "sample", "placeholder", "todo", "tbd", "fixme", "redacted", "notset",
-            "unset", "default", "foo", "bar", "foobar", "baz", "value", "empty", "blank", "string", "mysecret",
-            "mypassword", "mytoken", "myapikey", "secretvalue", "secretkey", "yoursecret", "yourpassword",
-            "yourtoken", "yourapikey", "notasecret", "notsecret", "fake", "fakekey", "faketoken", "invalid", "xxx");
+    /** Words that only ever stand for a value someone will put in: never deployed on purpose. */
+    private static final Set<String> STAND_IN_WORDS = Set.of(
+            "changeme", "changeit", "replaceme", "dummy", "example", "placeholder", "todo", "tbd", "fixme", "redacted",
+            "notset", "unset", "mysecret", "mypassword", "mytoken", "myapikey", "secretvalue", "yoursecret",
+            "yourpassword", "yourtoken", "yourapikey", "notasecret", "notsecret", "fake", "fakekey", "faketoken",
+            "xxx", "keyvalue", "apikeyvalue", "tokenvalue", "passwordvalue");
+    /**
+     * Bare words that are placeholders in an environment variable but, written into a password
+     * property, are what deploys: a weak password rather than a stand-in.
+     */
+    private static final Set<String> WEAK_WORDS = Set.of(
+            "password", "passwd", "secret", "token", "apikey", "key", "test", "testing", "sample", "default", "foo",
+            "bar", "foobar", "baz", "value", "empty", "blank", "string", "secretkey", "invalid", "secretstring");
+    /** Words that, anywhere in a value, mark it as a stand-in: {@code dummy-value}, {@code <<Enter your key>>}. */
+    private static final Pattern STAND_IN_WORD = Pattern.compile(
+            "(?i).*(dummy|placeholder|changeme|change[-_ ]me|replace[-_ ]?me|example|redacted|your[-_ ]|enter[-_ ]).*");
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile(
             "\\$\\{[^}]*}|\\{\\{[^}]*}}|<[^<>]*[A-Za-z][^<>]*>|%\\{[^}]*}|#\\{[^}]*}|__[A-Z0-9_]+__|%[A-Z_]+%");
     private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
@@ -41,16 +52,21 @@ public final class NotASecret {
             "(?i)(?=.{4,253}$)([a-z0-9_]([a-z0-9_-]*[a-z0-9])?\\.)+[a-z]{2,63}\\.?(:\\d{1,5})?");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final Pattern IP = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?(:\\d{1,5})?");
-    private static final Pattern PATH = Pattern.compile("/?[\\w.@+=,:-]+(/[\\w.@+=,:*${}-]+)+/?|/[\\w.@+=-]+");
+    private static final Pattern PATH = Pattern.compile("/?[\\w.@+=,:-]+(/[\\w.@+=,:*${}-]+)+/?|/[\\w.@+=-]+|[\\w.-]+/");
     private static final Pattern BASE64_LOOKING = Pattern.compile("[A-Za-z0-9+/=]{20,}");
     private static final Pattern DURATION = Pattern.compile(
             "(?i)\\d+(\\.\\d+)?\\s*(ms|s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|d|days|w|weeks|kb|mb|gb|tb|k|%)");
-    private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9]*([-_.][a-z0-9]+)+|[A-Z][A-Z0-9]*(_[A-Z0-9]+)+");
-    private static final Pattern CAMEL_IDENTIFIER = Pattern.compile("([A-Z][a-z0-9]+){2,}|[a-z]+([A-Z][a-z0-9]+)+");
+    /** A word of an identifier: letters, then at most three digits ({@code prod}, {@code v2}, {@code db01}). */
+    private static final Pattern WORD = Pattern.compile("[a-z]+\\d{0,3}|\\d{1,4}");
+    /** A word that is really a hex run ({@code e7cfed53d1}): generated, not written. */
+    private static final Pattern HEXISH = Pattern.compile("(?=.*\\d)(?=.*[a-f])[0-9a-f]{5,}");
     /** JSONPath, Step Functions and API Gateway mapping expressions: they point at a value. */
     private static final Pattern EXPRESSION = Pattern.compile(
             "(\\$\\.|\\$\\[|\\$\\$\\.|\\$context\\.|\\$input|\\$util|\\$stageVariables|method\\.request\\.|"
                     + "integration\\.(request|response)\\.|context\\.|stageVariables\\.|States\\.).*");
+    /** IAM actions ({@code s3:GetObject}, {@code kms:*}) and CloudFormation resource types. */
+    private static final Pattern IAM_ACTION = Pattern.compile("([a-z][a-z0-9-]*|[A-Z]+):[A-Z*][A-Za-z*?]*");
+    private static final Pattern RESOURCE_TYPE = Pattern.compile("(AWS|Alexa|Custom)::[A-Za-z0-9:_-]+");
     private static final Pattern KMS_CIPHERTEXT = Pattern.compile("AQ[IE]CAH[A-Za-z0-9+/]{40,}={0,2}");
 
     private NotASecret() {
@@ -62,6 +78,10 @@ public final class NotASecret {
         String lower = v.toLowerCase(Locale.ROOT);
         if (v.isEmpty()) {
             return Optional.of("empty");
+        }
+        if (v.length() > 2 && (v.charAt(0) == '\'' || v.charAt(0) == '"') && v.charAt(v.length() - 1) == v.charAt(0)) {
+            // API Gateway mapping values are written with their quotes: 'GET,OPTIONS'.
+            return why(v.substring(1, v.length() - 1));
         }
         if (NUMBER.matcher(v).matches()) {
             return Optional.of("a number");
@@ -87,6 +107,12 @@ public final class NotASecret {
         if (EXPRESSION.matcher(v).matches()) {
             return Optional.of("an expression that points at a value");
         }
+        if (lower.startsWith("amzn1.")) {
+            return Optional.of("an Amazon identifier (amzn1.…)");
+        }
+        if (IAM_ACTION.matcher(v).matches() || RESOURCE_TYPE.matcher(v).matches()) {
+            return Optional.of("an IAM action or resource type");
+        }
         if (URL.matcher(v).matches() && !URL_WITH_PASSWORD.matcher(v).matches()) {
             return Optional.of("a URL without credentials");
         }
@@ -105,17 +131,40 @@ public final class NotASecret {
         if (PATH.matcher(v).matches() && !looksLikeBase64(v)) {
             return Optional.of(v.startsWith("/") ? "a Parameter Store path" : "a path or secret name");
         }
+        if ((v.startsWith("{") && v.endsWith("}")) || (v.startsWith("[") && v.endsWith("]"))) {
+            return Optional.of("structured data (JSON)");
+        }
+        if (v.contains(",") && isListOfNames(v)) {
+            return Optional.of("a list of names");
+        }
         if (isIdentifier(v)) {
             return Optional.of("an identifier (the name of something, not a secret value)");
         }
         return Optional.empty();
     }
 
-    /** Whether {@code value} is a stand-in for a real value: {@code changeme}, {@code <key>}, {@code ${X}}, {@code xxxx}. */
+    /**
+     * Whether {@code value} stands for a real value: a stand-in ({@link #isStandIn}) or a bare word such as
+     * {@code password}, {@code secret} or {@code test}.
+     */
     public static boolean isPlaceholder(String value) {
+        String letters = value.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return WEAK_WORDS.contains(letters) || isStandIn(value);
+    }
+
+    /**
+     * Whether {@code value} can only be a stand-in — {@code changeme}, {@code <<Enter your key>>},
+     * {@code dummy-value}, {@code ${X}}, {@code xxxx} — unlike a bare {@code password} or {@code secret},
+     * which a password property deploys as the password.
+     */
+    public static boolean isStandIn(String value) {
         String v = value.strip();
         String letters = v.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        if (PLACEHOLDER_WORDS.contains(letters) || v.toLowerCase(Locale.ROOT).contains("example")) {
+        if (STAND_IN_WORDS.contains(letters) || STAND_IN_WORD.matcher(v).matches()) {
+            return true;
+        }
+        if (!v.isEmpty() && v.length() <= 4 && letters.isEmpty()) {
+            // "<>", "--", "?": punctuation only.
             return true;
         }
         if (TEMPLATE_VARIABLE.matcher(v).find() || SHELL_VARIABLE.matcher(v).matches()) {
@@ -124,7 +173,7 @@ public final class NotASecret {
         if (REPEATED.matcher(v).matches() || MASKED.matcher(v).matches()) {
             return true;
         }
-        return v.length() <= 40 && YOUR_THING.matcher(v).matches() && v.matches("(?i)(your|insert|enter|replace|put|paste|add|set).*");
+        return v.length() <= 40 && YOUR_THING.matcher(v).matches();
     }
 
     /**
@@ -142,25 +191,41 @@ public final class NotASecret {
         return BASE64_LOOKING.matcher(v).matches() && Entropy.characterClasses(v.replaceAll("[+/=]", "")) >= 3;
     }
 
-    /**
-     * A name rather than a value: a lower-case slug ({@code my-app-db-secret}), an upper-case constant
-     * ({@code PROD_DB}) or a CamelCase name ({@code ProdDatabaseCredentials}) made of word-like parts.
-     * Parts that look generated (hex runs, mixed digits) keep it a candidate secret.
-     */
-    static boolean isIdentifier(String v) {
-        if (!(SLUG.matcher(v).matches() || CAMEL_IDENTIFIER.matcher(v).matches())) {
-            return false;
-        }
-        for (String part : v.split("[-_.]|(?<=[a-z0-9])(?=[A-Z])")) {
-            if (!isWordLike(part)) {
+    /** {@code GET,POST,OPTIONS} or {@code Content-Type,X-Api-Key}: comma-separated words or identifiers. */
+    private static boolean isListOfNames(String v) {
+        for (String item : v.split(",")) {
+            String i = item.strip();
+            if (!(i.matches("[A-Za-z]+") || isIdentifier(i))) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Letters with at most a short run of digits at the end ({@code prod}, {@code v2}, {@code db01}). */
-    private static boolean isWordLike(String part) {
-        return part.matches("[A-Za-z]+\\d{0,3}|\\d{1,4}") && !part.matches("(?i)[0-9a-f]*\\d[0-9a-f]*") ;
+    /**
+     * A name rather than a value: a lower-case slug ({@code my-app-db-secret}), an upper-case constant
+     * ({@code PROD_DB}) or a CamelCase name ({@code ProdDatabaseCredentials}, {@code DocumentDBVPC}):
+     * at least two words, each of letters with at most three digits after them, at most one of a
+     * single letter. Generated text breaks into digit-riddled or one-letter pieces
+     * ({@code wJalrXUtnFEMI} → w, jalr, x, utn, femi) and stays a candidate.
+     */
+    static boolean isIdentifier(String v) {
+        if (!v.matches("[A-Za-z][A-Za-z0-9]*([-_.][A-Za-z0-9]+)*")) {
+            return false;
+        }
+        List<String> words = SecretNames.words(v);
+        if (words.size() < 2) {
+            return false;
+        }
+        int singleLetters = 0;
+        for (String word : words) {
+            if (!WORD.matcher(word).matches() || HEXISH.matcher(word).matches()) {
+                return false;
+            }
+            if (word.length() == 1) {
+                singleLetters++;
+            }
+        }
+        return singleLetters <= 1;
     }
 }

@@ -24,7 +24,7 @@ public final class SecretNames {
             "password", "passwd", "passphrase", "secret", "token", "credential", "privatekey", "apikey",
             "accesskey", "secretkey", "signingkey", "encryptionkey", "masterkey", "authkey", "hmackey",
             "sessionkey", "licensekey", "writekey", "ingestkey", "appkey", "clientkey", "accountkey",
-            "storagekey", "deploykey", "sshkey", "pgpkey", "gpgkey", "webhookkey", "serverkey", "adminkey",
+            "storagekey", "deploykey", "pgpkey", "gpgkey", "webhookkey", "serverkey", "adminkey",
             "pepper", "bearer");
     /** Fragments that mean a password (human-chosen, so entropy says nothing about them). */
     private static final List<String> PASSWORD_FRAGMENTS = List.of("password", "passwd", "passphrase");
@@ -37,7 +37,8 @@ public final class SecretNames {
             "parameterssecretsextension", "parametersandsecrets", "secretsmanager", "secretmanager",
             "passwordless", "secretary", "tokenizer", "tokenize", "maxtokens", "nexttoken", "pagetoken",
             "paginationtoken", "continuationtoken", "idempotencytoken", "clientrequesttoken", "synctoken",
-            "canceltoken", "csrftokenheader");
+            "canceltoken", "csrftokenheader", "passthrough", "passthru", "bypass", "compass", "passenger",
+            "passive", "passport", "encompass");
     /** Last words that make the name about a secret, not the secret (its ARN, name, TTL, header …). */
     private static final Set<String> REFERENCE_LAST_WORDS = Set.of(
             "arn", "arns", "name", "names", "id", "ids", "param", "params", "parameter", "parameters", "path",
@@ -73,44 +74,51 @@ public final class SecretNames {
     }
 
     /**
-     * The word that makes {@code name} a secret name (e.g. {@code password}, {@code api key}), or empty
-     * when the name does not say secret or says it is about one (an ARN, a TTL, a switch).
+     * The word that makes {@code name} a secret name (e.g. {@code password}, {@code API key}), or empty
+     * when the name does not say secret or says it is about one: a word after the secret word that
+     * makes it a reference ({@code DB_SECRET_ARN}, {@code KMS_MASTER_KEY_ID_FOR_SQS}), or a first word
+     * that makes it a switch ({@code ENABLE_AUTH}).
      */
     public static Optional<String> secretWord(String name) {
         List<String> words = words(name);
-        if (words.isEmpty() || isReference(words)) {
+        if (words.isEmpty() || isSwitch(words)) {
             return Optional.empty();
         }
+        int[] wordOf = wordIndex(words);
         String joined = neutralized(String.join("", words));
         for (String fragment : SECRET_FRAGMENTS) {
-            if (joined.contains(fragment)) {
-                return Optional.of(readable(fragment));
+            for (int at = joined.indexOf(fragment); at >= 0; at = joined.indexOf(fragment, at + 1)) {
+                if (!referencedAfter(words, wordOf[at + fragment.length() - 1])) {
+                    return Optional.of(readable(fragment));
+                }
             }
         }
-        for (String word : words) {
-            if (SECRET_WORDS.contains(word)) {
-                return Optional.of(word);
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if ((SECRET_WORDS.contains(w) || SECRET_LAST_WORDS.contains(w)) && isLast(words, i)) {
+                return Optional.of(w);
             }
         }
-        String last = words.get(words.size() - 1);
-        return SECRET_LAST_WORDS.contains(last) ? Optional.of(last) : Optional.empty();
+        return Optional.empty();
     }
 
     /** Whether the name says password (a human-chosen secret, reported whatever its entropy). */
     public static boolean isPasswordName(String name) {
-        if (!isSecretName(name)) {
-            return false;
-        }
-        List<String> words = words(name);
-        String joined = neutralized(String.join("", words));
-        return PASSWORD_FRAGMENTS.stream().anyMatch(joined::contains)
-                || words.stream().anyMatch(w -> w.equals("pass") || w.equals("pwd") || w.equals("pw"));
+        Optional<String> word = secretWord(name);
+        return word.isPresent() && (PASSWORD_FRAGMENTS.contains(word.get())
+                || Set.of("pass", "pwd", "pw").contains(word.get()));
     }
 
-    /** Whether the name refers to a secret instead of holding one ({@code SECRET_ARN}, {@code TOKEN_TTL}). */
+    /**
+     * Whether the name refers to a secret instead of holding one ({@code SECRET_ARN}, {@code TOKEN_TTL},
+     * {@code ACTIVEMQ_SECRET_ARN}): it is not a secret name, and it ends with a reference word or is a switch.
+     */
     public static boolean isReferenceName(String name) {
         List<String> words = words(name);
-        return !words.isEmpty() && isReference(words);
+        if (words.isEmpty() || isSecretName(name)) {
+            return false;
+        }
+        return isSwitch(words) || REFERENCE_LAST_WORDS.contains(lastWord(words));
     }
 
     /**
@@ -121,7 +129,7 @@ public final class SecretNames {
     public static BlastRadius blastRadius(String name) {
         String joined = String.join("", words(name));
         if (joined.contains("secretaccesskey") || joined.contains("awssecret") || joined.contains("sessiontoken")
-                || joined.contains("privatekey") || joined.contains("sshkey") || joined.contains("deploykey")
+                || joined.contains("privatekey") || joined.contains("deploykey")
                 || joined.contains("github") || joined.contains("gitlab") || joined.contains("bitbucket")
                 || joined.contains("npm") || joined.contains("pypi") || joined.contains("stripesecret")
                 || joined.contains("accountkey")) {
@@ -154,11 +162,14 @@ public final class SecretNames {
         return words;
     }
 
-    /** {@code dbPassword}: lower→upper; {@code APIKey}: the last capital of an acronym starts the next word. */
+    /**
+     * {@code dbPassword}: lower→upper; {@code S3Key}: digit→upper; {@code APIKey}: the last capital of an
+     * acronym starts the next word.
+     */
     private static boolean startsNewWord(String name, int i) {
         char c = name.charAt(i);
         char before = name.charAt(i - 1);
-        if (Character.isUpperCase(c) && Character.isLowerCase(before)) {
+        if (Character.isUpperCase(c) && (Character.isLowerCase(before) || Character.isDigit(before))) {
             return true;
         }
         return Character.isUpperCase(c) && Character.isUpperCase(before)
@@ -172,29 +183,63 @@ public final class SecretNames {
         }
     }
 
-    private static boolean isReference(List<String> words) {
+    /** For each character of the joined words, the index of its word. */
+    private static int[] wordIndex(List<String> words) {
+        int[] index = new int[words.stream().mapToInt(String::length).sum()];
+        int at = 0;
+        for (int w = 0; w < words.size(); w++) {
+            for (int c = 0; c < words.get(w).length(); c++) {
+                index[at++] = w;
+            }
+        }
+        return index;
+    }
+
+    /**
+     * Whether a word after word {@code last} makes the name about the secret ({@code _ARN}, {@code _TTL});
+     * a "key" right after a secret word is part of it ({@code TOKEN_KEY}, {@code SECRET_KEY}).
+     */
+    private static boolean referencedAfter(List<String> words, int last) {
+        for (int i = last + 1; i < words.size(); i++) {
+            String w = words.get(i).replaceFirst("\\d+$", "");
+            if (!(w.equals("key") && i == last + 1) && REFERENCE_LAST_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether word {@code i} ends the name, but for trailing numbers ({@code DB_PASS_2}). */
+    private static boolean isLast(List<String> words, int i) {
+        for (int j = i + 1; j < words.size(); j++) {
+            if (!words.get(j).matches("\\d+")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String lastWord(List<String> words) {
+        for (int i = words.size() - 1; i >= 0; i--) {
+            if (!words.get(i).matches("\\d+")) {
+                return words.get(i).replaceFirst("\\d+$", "");
+            }
+        }
+        return words.get(words.size() - 1);
+    }
+
+    /** {@code ENABLE_AUTH}, {@code USE_SECRETS_MANAGER}, {@code PARAMETERS_SECRETS_EXTENSION_*}: settings. */
+    private static boolean isSwitch(List<String> words) {
         String joined = String.join("", words);
-        if (joined.startsWith("parameterssecretsextension") || joined.startsWith("parametersandsecrets")) {
-            return true;
-        }
-        String last = words.get(words.size() - 1);
-        if (REFERENCE_LAST_WORDS.contains(last) && !(last.equals("key") && keyIsTheSecret(words))) {
-            return true;
-        }
-        return words.size() > 1 && REFERENCE_FIRST_WORDS.contains(words.get(0));
+        return joined.startsWith("parameterssecretsextension") || joined.startsWith("parametersandsecrets")
+                || (words.size() > 1 && REFERENCE_FIRST_WORDS.contains(words.get(0)));
     }
 
-    /** {@code API_KEY}, {@code SECRET_KEY}, {@code PRIVATE_KEY}: here "key" is the secret, not a lookup key. */
-    private static boolean keyIsTheSecret(List<String> words) {
-        String joined = neutralized(String.join("", words));
-        return SECRET_FRAGMENTS.stream().filter(f -> f.endsWith("key")).anyMatch(joined::endsWith)
-                || (words.size() > 1 && Set.of("token", "secret", "auth", "password").contains(words.get(words.size() - 2)));
-    }
-
+    /** The joined words with neutral phrases blanked out (same length, so positions still map to words). */
     private static String neutralized(String joined) {
         String out = joined;
         for (String phrase : NEUTRAL_PHRASES) {
-            out = out.replace(phrase, " ");
+            out = out.replace(phrase, " ".repeat(phrase.length()));
         }
         return out;
     }
@@ -218,7 +263,6 @@ public final class SecretNames {
             case "accountkey" -> "account key";
             case "storagekey" -> "storage key";
             case "deploykey" -> "deploy key";
-            case "sshkey" -> "SSH key";
             default -> fragment;
         };
     }

@@ -17,7 +17,8 @@ class SecretNamesTest {
             "CREDS", "BASIC_AUTH", "AUTHORIZATION", "HMAC_KEY", "SIGNING_KEY", "WEBHOOK_SECRET", "MYSECRET",
             "SECRET_KEY_BASE", "KEYSTORE_PASSWORD", "NEW_RELIC_LICENSE_KEY", "SEGMENT_WRITE_KEY", "EventSourceToken",
             "AccountPassword", "ADDomainJoinPassword", "DbPassword", "OauthToken", "AccessToken", "STORAGE_ACCOUNT_KEY",
-            "--db_password", "ENCRYPTION_KEY", "BEARER_TOKEN", "SESSION_TOKEN"})
+            "--db_password", "ENCRYPTION_KEY", "BEARER_TOKEN", "SESSION_TOKEN", "DB_PASS_2", "SSHPrivateKey",
+            "PASSWORD_FOR_DB", "MQBrokerPassword"})
     void secretNames(String name) {
         assertThat(SecretNames.isSecretName(name)).as(name).isTrue();
     }
@@ -37,7 +38,9 @@ class SecretNamesTest {
             "TokenKeyId", "PublicKey", "STRIPE_PUBLISHABLE_KEY", "GenerateSecretString", "SecretStringTemplate",
             "ApiKeyRequired", "ApiKeySourceType", "AccessTokenValidity", "TokenValidityUnits", "BASIC_AUTH_USER",
             "PASSWORDLESS_LOGIN", "TABLE_NAME", "AUTH0_DOMAIN", "Authorizer", "KeyName", "AuthorizerUri", "",
-            "ManageMasterUserPassword", "PasswordPolicy", "SECRET_EXPIRY", "CredentialsArn"})
+            "ManageMasterUserPassword", "PasswordPolicy", "SECRET_EXPIRY", "CredentialsArn", "KmsMasterKeyIdForSqs",
+            "MQBrokerUserSecretName2", "PassItThrough", "TracingParamPassThrough", "SshKey", "CREDS_FILE",
+            "SecretUserName", "DB_SECRET_ARN_2", "BYPASS_CACHE"})
     void notSecretNames(String name) {
         assertThat(SecretNames.isSecretName(name)).as(name).isFalse();
     }
