@@ -47,8 +47,10 @@ final class EnvSecretDefaultKey implements Rule {
                     .value(String.join(",", names));
             Set<Node> shown = new LinkedHashSet<>();
             for (EnvConcern c : concerns) {
+                // The related lines show the values: they are redacted like the findings' own.
+                c.secrets().forEach(finding::secret);
                 if (shown.add(c.variable().value())) {
-                    finding.related(c.variable().value().span(), c.variable().name() + " holds a secret");
+                    finding.related(c.where().span(), c.variable().name() + " holds a secret");
                 }
             }
             finding.add();
