@@ -132,25 +132,30 @@ final class CredentialInSecretProperty implements Rule {
                             + "ssm:GetParameter. " + replacement(), radius(slice), null);
                 }
             }
+            boolean literalReported = !credentialReported && slice.literal() != null && !isStandIn(slice.literal());
             for (Part part : slice.parts()) {
-                if (!(part instanceof Part.Unknown u)) {
+                String name = part instanceof Part.Unknown u ? u.name()
+                        : part instanceof Part.Literal l ? l.viaParameter() : null;
+                Parameter p = name == null ? null : template.parameters().get(name);
+                if (p == null) {
                     continue;
                 }
-                Parameter p = template.parameters().get(u.name());
-                if (u.kind() == Part.Unknown.Kind.SSM_PARAMETER && p != null) {
-                    report("ssm-parameter " + u.name(), Where.of(leaf.node(), u).with(p.key().span(),
-                            "Parameter " + u.name() + " reads a plaintext String parameter"), what
-                            + " comes from Parameter " + u.name() + " of type " + p.type()
+                if (part instanceof Part.Unknown u && u.kind() == Part.Unknown.Kind.SSM_PARAMETER) {
+                    report("ssm-parameter " + name, Where.of(leaf.node(), u).with(p.key().span(),
+                            "Parameter " + name + " reads a plaintext String parameter"), what
+                            + " comes from Parameter " + name + " of type " + p.type()
                             + ", which resolves a plaintext String parameter. " + replacement(), radius(slice), null);
-                } else if (u.kind() == Part.Unknown.Kind.PARAMETER && p != null && !p.noEcho()) {
-                    report("parameter " + u.name(), Where.of(leaf.node(), u).with(p.key().span(),
-                            "Parameter " + u.name() + " is declared here, without NoEcho"), what
-                            + " comes from Parameter " + u.name() + ", which is not NoEcho: the value is shown in the "
+                } else if (!p.noEcho() && !literalReported
+                        && (part instanceof Part.Literal || ((Part.Unknown) part).kind() == Part.Unknown.Kind.PARAMETER)) {
+                    // A Default that is only a stand-in does not make the value any less echoed.
+                    report("parameter " + name, Where.of(leaf.node(), part).with(p.key().span(),
+                            "Parameter " + name + " is declared here, without NoEcho"), what
+                            + " comes from Parameter " + name + ", which is not NoEcho: the value is shown in the "
                             + "console and returned by DescribeStacks. Declare it with NoEcho: true and no Default. "
                             + replacement(), radius(slice), null);
                 }
             }
-            if (!credentialReported && slice.literal() != null && !isStandIn(slice.literal())) {
+            if (literalReported) {
                 Part.Literal first = slice.parts().stream().filter(Part.Literal.class::isInstance).map(Part.Literal.class::cast)
                         .filter(l -> !l.text().isBlank()).findFirst().orElse(null);
                 if (first != null) {
