@@ -210,8 +210,15 @@ public final class EnvSecrets {
      * random-looking (entropy, measured thresholds in {@link Entropy}).
      */
     static boolean looksLikeSecretValue(String name, String literal) {
-        return NotASecret.why(literal).isEmpty() && (SecretNames.isPasswordName(name) || Entropy.looksRandom(literal));
+        return literal.length() <= MAX_SECRET_LENGTH && NotASecret.why(literal).isEmpty()
+                && (SecretNames.isPasswordName(name) || Entropy.looksRandom(literal));
     }
+
+    /**
+     * Longer values are data, not a password or token behind a name (a whole Lambda environment is at
+     * most 4 KB; PEM keys, the longest secrets, are found by format).
+     */
+    static final int MAX_SECRET_LENGTH = 4096;
 
     static boolean isSecretName(String name) {
         return SecretNames.isSecretName(name);

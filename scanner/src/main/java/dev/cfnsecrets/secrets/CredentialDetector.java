@@ -57,10 +57,10 @@ public final class CredentialDetector {
     private static final Pattern PEM_HEADER_LINE = Pattern.compile("(?m)^[A-Za-z-]+: .*$");
     /** A password in a URL: {@code scheme://user:password@host}. */
     private static final Pattern URL_CREDENTIALS = Pattern.compile(
-            "(?i)\\b[a-z][a-z0-9+.-]{1,20}://([^\\s:/@?#\"'\\u0000]+):([^\\s/@?#\"'\\u0000]+)@[^\\s/?#\"'\\u0000]+");
+            "(?i)\\b[a-z][a-z0-9+.-]{1,20}://([^\\s:/@?#\"'\\u0000]{1,256}):([^\\s/@?#\"'\\u0000]{1,256})@[^\\s/?#\"'\\u0000]+");
     /** {@code Server=…;User Id=…;Password=…;}: ADO.NET / JDBC / ODBC style. */
     private static final Pattern CONNECTION_PASSWORD = Pattern.compile(
-            "(?i)(?:^|[;\\s\"'])(?:password|pwd)\\s*=\\s*([^;\\s\"'\\u0000]+)");
+            "(?i)(?:^|[;\\s\"'])(?:password|pwd)\\s*=\\s*([^;\\s\"'\\u0000]{1,256})");
     private static final Pattern CONNECTION_STRING_CONTEXT = Pattern.compile(
             "(?i)(server|host|data source|user id|uid|database|initial catalog|hostname)\\s*=");
 

@@ -118,4 +118,11 @@ class EnvSecretsTest {
         assertThat(slices).extracting(SecretSlices.Slice::name).containsExactly("password");
         assertThat(SecretSlices.parameters(slices.get(0))).containsExactly("Pass");
     }
+
+    @Test
+    void aValueLongerThanAnyEnvironmentIsDataNotASecret() {
+        String generated = dev.cfnsecrets.secrets.Entropy.class.getSimpleName() + "9fQ2xLk0vR7pZ3mN".repeat(300);
+        assertThat(EnvSecrets.looksLikeSecretValue("API_TOKEN", generated.substring(0, 4096))).isTrue();
+        assertThat(EnvSecrets.looksLikeSecretValue("API_TOKEN", generated)).isFalse();
+    }
 }
