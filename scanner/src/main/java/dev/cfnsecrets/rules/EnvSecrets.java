@@ -41,6 +41,32 @@ public final class EnvSecrets {
         return List.copyOf(variables);
     }
 
+    /** A variable that holds a secret, and why, in words a message can use ("the value of Parameter X"). */
+    record SecretVariable(EnvVariable variable, String why) {
+        String name() {
+            return variable.name();
+        }
+    }
+
+    /** The variables of {@code resource} that hold a secret, each with the first reason found. */
+    static List<SecretVariable> secretVariables(Template template, Evaluator evaluator, Resource resource) {
+        Map<EnvVariable, SecretVariable> byVariable = new LinkedHashMap<>();
+        for (EnvConcern c : concerns(template, evaluator, resource)) {
+            byVariable.putIfAbsent(c.variable(), new SecretVariable(c.variable(), why(c)));
+        }
+        return List.copyOf(byVariable.values());
+    }
+
+    private static String why(EnvConcern c) {
+        return switch (c.kind()) {
+            case CREDENTIAL -> Advice.withArticle(c.detail()) + " written in the template";
+            case SECRET_LITERAL -> "a literal value";
+            case SECRET_PARAMETER -> "the value of Parameter " + c.detail();
+            case PLAINTEXT_SSM -> c.detail() + ", a plaintext String parameter resolved into the configuration";
+            case RESOLVED_SECRET -> c.detail() + ", resolved into the configuration";
+        };
+    }
+
     static List<EnvConcern> concerns(Template template, Evaluator evaluator, Resource resource) {
         List<EnvVariable> variables = EnvVariables.of(resource);
         boolean keyIdNearby = variables.stream().anyMatch(v -> holdsAwsKeyId(evaluator, v));

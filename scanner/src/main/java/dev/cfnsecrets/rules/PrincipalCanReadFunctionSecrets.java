@@ -43,7 +43,7 @@ final class PrincipalCanReadFunctionSecrets implements Rule {
             if (!isFunction(function)) {
                 continue;
             }
-            List<InterimEnvSecrets.SecretVariable> secrets = InterimEnvSecrets.of(function, evaluator);
+            List<EnvSecrets.SecretVariable> secrets = EnvSecrets.secretVariables(template.get(), evaluator, function);
             if (secrets.isEmpty()) {
                 continue;
             }
@@ -84,12 +84,12 @@ final class PrincipalCanReadFunctionSecrets implements Rule {
     }
 
     private void report(RuleContext context, IamPrincipal principal, Resource function,
-            List<InterimEnvSecrets.SecretVariable> secrets, Read read) {
+            List<EnvSecrets.SecretVariable> secrets, Read read) {
         boolean awsManaged = read.policy().kind() == Policy.Kind.AWS_MANAGED;
         // Statements of AWS managed policies live in the bundled facts: point at the attachment.
         Node at = awsManaged ? read.policy().anchor() : read.grant().anchor();
-        InterimEnvSecrets.SecretVariable first = secrets.get(0);
-        String variables = String.join(", ", secrets.stream().map(InterimEnvSecrets.SecretVariable::name).toList());
+        EnvSecrets.SecretVariable first = secrets.get(0);
+        String variables = String.join(", ", secrets.stream().map(EnvSecrets.SecretVariable::name).toList());
         boolean lists = read.grant().actions().stream().anyMatch(a -> a.action().equals(Actions.LIST_FUNCTIONS));
         RuleContext.Builder b = context.report(id())
                 .at(at)
@@ -103,7 +103,7 @@ final class PrincipalCanReadFunctionSecrets implements Rule {
                 .value(principal.logicalId() + " " + function.logicalId())
                 .related(awsManaged ? read.policy().anchor().span() : read.grant().statement().node().span(),
                         "the statement that grants the read")
-                .related(first.variable().key().span(), "the variable that holds the secret");
+                .related(first.variable().nameNode().span(), "the variable that holds the secret");
         if (read.policy().owner() != null) {
             b.resource(read.policy().owner());
         }
