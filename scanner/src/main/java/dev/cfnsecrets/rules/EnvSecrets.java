@@ -22,7 +22,7 @@ import java.util.Set;
 
 /**
  * What secrets the environment of a function or task definition holds, once for all the rules that
- * report on it (CFS101, 102, 103, 105, 106, 110; CFS305 may ask too). Every alternative a value
+ * report on it (CFS101, 102, 103, 105, 106, 110) and for CFS305, which asks which variables hold one. Every alternative a value
  * can deploy as is examined ({@code Fn::If} branches, Mapping candidates), with the literal pieces
  * that come from Parameter defaults, Mappings and {@code Fn::Sub}/{@code Fn::Join} pieces.
  *
@@ -30,15 +30,8 @@ import java.util.Set;
  * is not reported again as a secret-named literal or as fed from a Parameter, and a secret-named
  * literal is not reported again as fed from a Parameter.
  */
-public final class EnvSecrets {
+final class EnvSecrets {
     private EnvSecrets() {
-    }
-
-    /** The environment variables of {@code resource} that hold a secret (literal, parameter or resolved reference). */
-    public static List<EnvVariable> holdingSecrets(Template template, Evaluator evaluator, Resource resource) {
-        Set<EnvVariable> variables = new LinkedHashSet<>();
-        concerns(template, evaluator, resource).forEach(c -> variables.add(c.variable()));
-        return List.copyOf(variables);
     }
 
     /** A variable that holds a secret, and why, in words a message can use ("the value of Parameter X"). */

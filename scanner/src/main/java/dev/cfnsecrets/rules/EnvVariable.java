@@ -14,7 +14,7 @@ import dev.cfnsecrets.source.ScalarNode;
  * @param value    the value node, whose path is the variable's property path
  * @param entry    the map that holds the variable: {@code Variables} (Lambda) or the list item (ECS)
  */
-public record EnvVariable(Resource resource, String name, ScalarNode nameNode, Node value, MapNode entry, Kind kind) {
+record EnvVariable(Resource resource, String name, ScalarNode nameNode, Node value, MapNode entry, Kind kind) {
 
     public enum Kind {
         /** {@code AWS::Lambda::Function} or {@code AWS::Serverless::Function}. */
@@ -24,7 +24,7 @@ public record EnvVariable(Resource resource, String name, ScalarNode nameNode, N
     }
 
     /** Whether the variable is written in SAM {@code Globals} and inherited by every function. */
-    public boolean fromGlobals() {
+    boolean fromGlobals() {
         return value.path().startsWith("Globals/");
     }
 }

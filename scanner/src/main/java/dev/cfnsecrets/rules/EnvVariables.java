@@ -10,19 +10,19 @@ import java.util.List;
 import java.util.Optional;
 
 /** The environment variables of a resource (see {@link EnvVariable}); other resources have none. */
-public final class EnvVariables {
-    public static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
-    public static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
-    public static final String ECS_TASK_DEFINITION = "AWS::ECS::TaskDefinition";
+final class EnvVariables {
+    static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
+    static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
+    static final String ECS_TASK_DEFINITION = "AWS::ECS::TaskDefinition";
 
     private EnvVariables() {
     }
 
-    public static boolean isFunction(Resource resource) {
+    static boolean isFunction(Resource resource) {
         return resource.type().equals(LAMBDA_FUNCTION) || resource.type().equals(SERVERLESS_FUNCTION);
     }
 
-    public static List<EnvVariable> of(Resource resource) {
+    static List<EnvVariable> of(Resource resource) {
         if (isFunction(resource)) {
             return lambda(resource);
         }
@@ -33,7 +33,7 @@ public final class EnvVariables {
     }
 
     /** The {@code Environment.Variables} map of a function, if it is written as a map. */
-    public static Optional<MapNode> lambdaVariables(Resource resource) {
+    static Optional<MapNode> lambdaVariables(Resource resource) {
         return resource.properties().getMap("Environment")
                 .flatMap(env -> env.getMap("Variables"))
                 .filter(v -> v.intrinsic().isEmpty());

@@ -48,15 +48,20 @@ final class SecretParameterEchoed implements Rule {
         if (template == null) {
             return;
         }
-        Map<String, Span> usedAsSecret = secretUses(context, template);
+        Map<String, Use> usedAsSecret = secretUses(context, template);
         for (Parameter p : template.parameters().values()) {
             if (p.type().startsWith("AWS::") || p.type().startsWith("List<") || p.type().equals("Number")) {
                 continue;
             }
             Optional<String> defaultValue = p.defaultValue().filter(ScalarNode.class::isInstance)
                     .map(n -> ((ScalarNode) n).value());
-            boolean credentialDefault = defaultValue.map(d -> !CredentialDetector.find(d).isEmpty()).orElse(false);
-            if (!SecretNames.isSecretName(p.name()) && !usedAsSecret.containsKey(p.name()) && !credentialDefault) {
+            Optional<String> credential = defaultValue.flatMap(d -> CredentialDetector.find(d).stream().findFirst())
+                    .map(m -> "its Default holds " + Advice.withArticle(m.kind().label()));
+            boolean credentialDefault = credential.isPresent();
+            Optional<String> why = credential
+                    .or(() -> SecretNames.secretWord(p.name()).map(w -> "it is named like " + Advice.withArticle(w)))
+                    .or(() -> Optional.ofNullable(usedAsSecret.get(p.name())).map(u -> "it feeds " + u.what()));
+            if (why.isEmpty()) {
                 continue;
             }
             if (!credentialDefault && holdsReference(p, defaultValue)) {
@@ -66,7 +71,7 @@ final class SecretParameterEchoed implements Rule {
             boolean defaulted = defaultValue.map(d -> !CredentialInSecretProperty.isStandIn(d)
                     && NotASecret.why(d).map(r -> !REFERENCE_DEFAULTS.contains(r)).orElse(true)).orElse(false);
             if (echoed || defaulted) {
-                report(context, template, p, echoed, defaulted, usedAsSecret.get(p.name()));
+                report(context, template, p, why.get(), echoed, defaulted, usedAsSecret.get(p.name()));
             }
         }
     }
@@ -84,7 +89,8 @@ final class SecretParameterEchoed implements Rule {
         return referenceDefault || referenceDescription;
     }
 
-    private void report(RuleContext context, Template template, Parameter p, boolean echoed, boolean defaulted, Span use) {
+    private void report(RuleContext context, Template template, Parameter p, String why, boolean echoed,
+            boolean defaulted, Use use) {
         List<String> problems = new ArrayList<>();
         if (echoed) {
             problems.add("is not NoEcho, so its value is shown in the console and returned by DescribeStacks");
@@ -95,7 +101,7 @@ final class SecretParameterEchoed implements Rule {
         RuleContext.Builder finding = context.report(id())
                 .logicalId(p.name())
                 .at(p.key().span(), p.node().path())
-                .message("Parameter " + p.name() + " holds a secret but " + String.join(", and ", problems)
+                .message("Parameter " + p.name() + " holds a secret (" + why + ") but " + String.join(", and ", problems)
                         + ". Declare it with NoEcho: true and no Default — or better, resolve the secret from Secrets "
                         + "Manager ({{resolve:secretsmanager:…}}) or fetch it at runtime, and drop the Parameter.")
                 .value((echoed ? "echoed" : "") + (defaulted ? "defaulted" : ""));
@@ -106,7 +112,7 @@ final class SecretParameterEchoed implements Rule {
             });
         }
         if (use != null) {
-            finding.related(use, "the Parameter is used as a secret here");
+            finding.related(use.span(), "the Parameter is used as a secret here");
         }
         if (echoed) {
             addNoEcho(template, p).ifPresent(finding::fix);
@@ -130,16 +136,21 @@ final class SecretParameterEchoed implements Rule {
         return Optional.of(new Fix("Add NoEcho: true to Parameter " + p.name(), List.of(new Fix.Replacement(point, inserted))));
     }
 
+    /** Where a Parameter is used as a secret, and what it feeds there, in words. */
+    private record Use(Span span, String what) {
+    }
+
     /** Parameters that feed a known secret property or a secret-named environment variable, with where. */
-    private static Map<String, Span> secretUses(RuleContext context, Template template) {
-        Map<String, Span> uses = new LinkedHashMap<>();
+    private static Map<String, Use> secretUses(RuleContext context, Template template) {
+        Map<String, Use> uses = new LinkedHashMap<>();
         for (Resource resource : template.resources().values()) {
             for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(resource.properties())) {
                 if (SecretProperties.isSecret(resource.type(), leaf.path())) {
                     boolean json = resource.type().equals("AWS::SecretsManager::Secret");
                     for (Value.Text alternative : context.evaluator().evaluate(leaf.node()).alternatives()) {
                         for (SecretSlices.Slice slice : SecretSlices.of(Rendered.of(alternative), leaf.name(), json)) {
-                            SecretSlices.parameters(slice).forEach(name -> uses.putIfAbsent(name, leaf.node().span()));
+                            Use use = new Use(leaf.node().span(), leaf.path() + " of " + resource.logicalId());
+                            SecretSlices.parameters(slice).forEach(name -> uses.putIfAbsent(name, use));
                         }
                     }
                 }
@@ -147,7 +158,8 @@ final class SecretParameterEchoed implements Rule {
             for (EnvConcern c : EnvSecrets.concerns(template, context.evaluator(), resource)) {
                 if (c.kind() == EnvConcern.Kind.SECRET_PARAMETER) {
                     for (String name : c.detail().split(", ")) {
-                        uses.putIfAbsent(name, c.variable().value().span());
+                        uses.putIfAbsent(name, new Use(c.variable().value().span(),
+                                "variable " + c.variable().name() + " of " + resource.logicalId()));
                     }
                 }
             }

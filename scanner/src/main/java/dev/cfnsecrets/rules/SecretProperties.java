@@ -96,9 +96,4 @@ final class SecretProperties {
     static boolean acceptsSsmSecure(String type, String path) {
         return SSM_SECURE.contains(type + " " + path);
     }
-
-    /** Whether a type has any secret property (so its resources are checked at all). */
-    static boolean hasSecrets(String type) {
-        return SECRET.containsKey(type);
-    }
 }

@@ -41,8 +41,4 @@ public enum BlastRadius {
     public String storeAdvice() {
         return storeAdvice;
     }
-
-    public BlastRadius max(BlastRadius other) {
-        return compareTo(other) >= 0 ? this : other;
-    }
 }

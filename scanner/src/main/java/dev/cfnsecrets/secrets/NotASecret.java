@@ -176,16 +176,6 @@ public final class NotASecret {
         return v.length() <= 40 && YOUR_THING.matcher(v).matches();
     }
 
-    /**
-     * Whether the whole value is a template variable that something else fills in ({@code ${DbPassword}},
-     * {@code <password>}, {@code {{token}}}, {@code $DB_PASS}, {@code %PASSWORD%}, {@code __TOKEN__}) —
-     * narrower than {@link #isPlaceholder}: a stand-in word such as {@code changeme} is not one.
-     */
-    public static boolean isTemplateVariable(String value) {
-        String v = value.strip();
-        return v.matches("\\$\\{[^}]*}|<[^<>]+>|\\{\\{[^{}]*}}|\\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_]+%|__[A-Za-z0-9_]+__");
-    }
-
     /** Long strings of the base64 alphabet with upper, lower and digits: a key, not a path. */
     static boolean looksLikeBase64(String v) {
         return BASE64_LOOKING.matcher(v).matches() && Entropy.characterClasses(v.replaceAll("[+/=]", "")) >= 3;

@@ -96,7 +96,7 @@ public final class SecretNames {
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if ((SECRET_WORDS.contains(w) || SECRET_LAST_WORDS.contains(w)) && isLast(words, i)) {
-                return Optional.of(w);
+                return Optional.of(readable(w));
             }
         }
         return Optional.empty();
@@ -105,8 +105,7 @@ public final class SecretNames {
     /** Whether the name says password (a human-chosen secret, reported whatever its entropy). */
     public static boolean isPasswordName(String name) {
         Optional<String> word = secretWord(name);
-        return word.isPresent() && (PASSWORD_FRAGMENTS.contains(word.get())
-                || Set.of("pass", "pwd", "pw").contains(word.get()));
+        return word.isPresent() && PASSWORD_FRAGMENTS.contains(word.get());
     }
 
     /**
@@ -246,6 +245,10 @@ public final class SecretNames {
 
     private static String readable(String fragment) {
         return switch (fragment) {
+            case "pass", "pwd", "pw" -> "password";
+            case "creds", "cred" -> "credentials";
+            case "auth" -> "auth secret";
+            case "authorization" -> "authorization value";
             case "privatekey" -> "private key";
             case "apikey" -> "API key";
             case "accesskey" -> "access key";

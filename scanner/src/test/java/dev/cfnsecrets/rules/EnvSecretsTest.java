@@ -101,10 +101,12 @@ class EnvSecretsTest {
     }
 
     @Test
-    void holdingSecretsListsTheVariablesForOtherRules() {
+    void secretVariablesListsTheVariablesForCfs305WithTheReason() {
         Template t = template(function("TABLE: orders", "KEY: " + TOKEN, "PW: \"{{resolve:secretsmanager:p/db}}\""));
-        assertThat(EnvSecrets.holdingSecrets(t, new Evaluator(t), t.resources().get("Fn")))
-                .extracting(EnvVariable::name).containsExactly("KEY", "PW");
+        assertThat(EnvSecrets.secretVariables(t, new Evaluator(t), t.resources().get("Fn")))
+                .extracting(EnvSecrets.SecretVariable::name, EnvSecrets.SecretVariable::why)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("KEY", "a GitHub token written in the template"),
+                        org.assertj.core.groups.Tuple.tuple("PW", "{{resolve:secretsmanager:p/db}}, resolved into the configuration"));
     }
 
     @Test
