@@ -137,9 +137,11 @@ final class SecretInOutputs implements Rule {
                         SecretNames.blastRadius(parameter), null);
             }
             if (p instanceof Part.Unknown u && u.kind() == Part.Unknown.Kind.ATTRIBUTE) {
-                SecretAttributes.of(template, u.name()).ifPresent(secret -> report(Where.of(node, p),
-                        "shows " + secret.description() + ", a secret CloudFormation resolves at deploy time",
-                        secret.radius(), null));
+                // A low-radius attribute (an AppSync API key, made to be handed to clients) may be shown
+                // like it may sit in an environment; its value is not in the template either.
+                SecretAttributes.of(template, u.name()).filter(secret -> secret.radius() != BlastRadius.LOW)
+                        .ifPresent(secret -> report(Where.of(node, p), "shows " + secret.description()
+                                + ", a secret CloudFormation resolves at deploy time", secret.radius(), null));
             }
         }
 
