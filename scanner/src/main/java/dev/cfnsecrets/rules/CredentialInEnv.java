@@ -14,7 +14,8 @@ final class CredentialInEnv extends EnvConcernRule {
     @Override
     String message(EnvConcern c) {
         EnvVariable v = c.variable();
-        return Advice.capitalized(Advice.variable(v)) + " holds " + Advice.withArticle(c.detail()) + " written in the template" + origin(c)
+        return Advice.capitalized(Advice.variable(v)) + " holds " + Advice.withArticle(c.detail())
+                + " written in the template" + origin(c)
                 + ". Anyone who can read the template, the stack (cloudformation:GetTemplate) or the repository has it, and "
                 + Advice.readers(v.kind()) + ". " + Advice.fetchAtRuntime(v.kind()) + " " + Advice.radius(c.radius());
     }

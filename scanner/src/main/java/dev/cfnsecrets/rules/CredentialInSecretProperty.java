@@ -113,7 +113,8 @@ final class CredentialInSecretProperty implements Rule {
                     found = true;
                     report("credential " + m.kind().id() + " " + m.start(),
                             Where.of(leaf.node(), piece.get(), m.secret(), template.source()),
-                            property() + " holds " + Advice.withArticle(m.kind().label()) + " written in the template" + via(piece.get())
+                            property() + " holds " + Advice.withArticle(m.kind().label())
+                                    + " written in the template" + via(piece.get())
                                     + ": anyone who can read the template, the stack or the repository has it. "
                                     + replacement() + " " + Advice.radius(m.kind().blastRadius()),
                             m.kind().blastRadius(), m.secret());

@@ -64,7 +64,8 @@ final class EnvSecretDefaultKey implements Rule {
             return false;
         }
         for (Value.Text alternative : context.evaluator().evaluate(key.get()).alternatives()) {
-            if (alternative.isLiteral() && (alternative.literal().isBlank() || alternative.literal().contains("alias/aws/lambda"))) {
+            String literal = alternative.literal();
+            if (alternative.isLiteral() && (literal.isBlank() || literal.contains("alias/aws/lambda"))) {
                 return false;
             }
         }

@@ -177,7 +177,8 @@ final class EnvSecrets {
                     where = where.with(p.key().span(), "Parameter " + name + " is declared here"
                             + (p.noEcho() ? " (NoEcho hides it from the console, not from the function configuration)" : ""));
                 }
-                add(EnvConcern.Kind.SECRET_PARAMETER, where, String.join(", ", parameters), radiusOf(secretName.get()), List.of());
+                add(EnvConcern.Kind.SECRET_PARAMETER, where, String.join(", ", parameters), radiusOf(secretName.get()),
+                        List.of());
             }
         }
 

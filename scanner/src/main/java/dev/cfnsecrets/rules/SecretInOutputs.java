@@ -120,8 +120,10 @@ final class SecretInOutputs implements Rule {
                 }
                 if (!credential && r.isLiteral() && SecretNames.isSecretName(name)
                         && EnvSecrets.looksLikeSecretValue(name, r.text())) {
-                    Part.Literal first = alternative.literals().stream().filter(l -> !l.text().isBlank()).findFirst().orElseThrow();
-                    report(Where.of(node, first), "is named like " + Advice.withArticle(SecretNames.secretWord(name).orElse("secret"))
+                    Part.Literal first = alternative.literals().stream().filter(l -> !l.text().isBlank())
+                            .findFirst().orElseThrow();
+                    String word = SecretNames.secretWord(name).orElse("secret");
+                    report(Where.of(node, first), "is named like " + Advice.withArticle(word)
                             + " and shows a literal written in the template", SecretNames.blastRadius(name), r.text());
                 }
             }

@@ -43,7 +43,8 @@ public final class NotASecret {
             "\\$\\{[^}]*}|\\{\\{[^}]*}}|<[^<>]*[A-Za-z][^<>]*>|%\\{[^}]*}|#\\{[^}]*}|__[A-Z0-9_]+__|%[A-Z_]+%");
     private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern YOUR_THING = Pattern.compile(
-            "(?i)(your|insert|enter|replace|put|paste|add|set)[-_ ]?(own[-_ ]?)?[a-z0-9_ -]*(here|key|token|secret|password|pass|id)");
+            "(?i)(your|insert|enter|replace|put|paste|add|set)[-_ ]?(own[-_ ]?)?[a-z0-9_ -]*"
+                    + "(here|key|token|secret|password|pass|id)");
     private static final Pattern REPEATED = Pattern.compile("(.)\\1+");
     private static final Pattern MASKED = Pattern.compile("[*xX•#.]{3,}|.*[xX*]{6,}.*");
     private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^\\s]+");
