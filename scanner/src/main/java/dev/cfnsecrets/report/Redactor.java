@@ -77,19 +77,37 @@ public final class Redactor {
         if (targets.isEmpty()) {
             return new Redaction(text, List.of());
         }
-        // One pass over an alternation, longest first: at each position the longest secret wins, and
-        // a mask once written is never searched again (a shorter secret may occur inside the mask).
-        Pattern any = Pattern.compile(targets.stream().map(Pattern::quote).collect(Collectors.joining("|")));
-        Matcher matcher = any.matcher(text);
+        // One pass, plain string search (a regex over a long repetitive secret compiles in quadratic
+        // time): at each position the longest secret wins, and a mask once written is never
+        // searched again (a shorter secret may occur inside the mask).
+        List<String> ordered = List.copyOf(targets);
+        int[] next = new int[ordered.size()];
+        for (int i = 0; i < next.length; i++) {
+            next[i] = text.indexOf(ordered.get(i));
+        }
         StringBuilder out = new StringBuilder(text.length());
         List<Redaction.Replaced> replaced = new ArrayList<>();
         int copied = 0;
-        while (matcher.find()) {
-            out.append(text, copied, matcher.start());
+        while (true) {
+            int best = -1;
+            for (int i = 0; i < next.length; i++) {
+                if (next[i] >= 0 && next[i] < copied) {
+                    next[i] = text.indexOf(ordered.get(i), copied);
+                }
+                if (next[i] >= 0 && (best < 0 || next[i] < next[best])) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            int start = next[best];
+            int end = start + ordered.get(best).length();
+            out.append(text, copied, start);
             int newStart = out.length();
-            out.append(mask(matcher.group()));
-            replaced.add(new Redaction.Replaced(matcher.start(), matcher.end(), newStart, out.length()));
-            copied = matcher.end();
+            out.append(mask(ordered.get(best)));
+            replaced.add(new Redaction.Replaced(start, end, newStart, out.length()));
+            copied = end;
         }
         out.append(text, copied, text.length());
         return new Redaction(out.toString(), replaced);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class RedactorTest {
     private final Redactor redactor = new Redactor(false);
@@ -25,6 +26,14 @@ class RedactorTest {
         assertThat(redactor.mask("hunter22")).isEqualTo("…(8 chars)");
         assertThat(redactor.mask("ghp_abcd")).isEqualTo("…(8 chars)");
         assertThat(redactor.mask("pässwörd-geheim")).isEqualTo("päss…(15 chars)");
+    }
+
+    @Test
+    @Timeout(30) // a hang guard: a regex over this secret once took minutes to compile
+    void longRepetitiveSecretsAreRedactedByPlainSearch() {
+        String secret = "ab".repeat(500_000) + "c";
+        String cleaned = redactor.clean("x=" + secret + ";y=" + secret, List.of(secret, "abab"));
+        assertThat(cleaned).isEqualTo("x=abab…(1000001 chars);y=abab…(1000001 chars)");
     }
 
     @Test
