@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -112,7 +113,7 @@ public final class Catalog {
     }
 
     public Optional<RuleDescription> find(String id) {
-        return Optional.ofNullable(rules.get(id.toUpperCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(rules.get(id.toUpperCase(Locale.ROOT)));
     }
 
     public RuleDescription get(String id) {

@@ -14,6 +14,7 @@ import dev.cfnsecrets.source.ScalarNode;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * CFS111: secrets in resource properties outside the environments of CFS101–CFS103.
@@ -34,7 +35,7 @@ import java.util.Set;
  */
 final class CredentialInSecretProperty implements Rule {
     /** Code and scripts: the value is read when they run, so that is where to fetch the secret. */
-    private static final java.util.regex.Pattern RUNTIME_ONLY = java.util.regex.Pattern.compile(
+    private static final Pattern RUNTIME_ONLY = Pattern.compile(
             "(UserData|ZipFile|InlineCode|Command|EntryPoint|Script|BuildSpec|DefinitionString|Definition)\\b");
 
     @Override

@@ -13,6 +13,7 @@ import dev.cfnsecrets.secrets.Entropy;
 import dev.cfnsecrets.secrets.NotASecret;
 import dev.cfnsecrets.secrets.SecretNames;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -257,7 +258,7 @@ final class EnvSecrets {
         if (rest.startsWith("arn:")) {
             // arn:partition:secretsmanager:region:account:secret:name — seven fields.
             String[] fields = rest.split(":", -1);
-            rest = fields.length > 7 ? String.join(":", java.util.Arrays.copyOfRange(fields, 7, fields.length)) : "";
+            rest = fields.length > 7 ? String.join(":", Arrays.copyOfRange(fields, 7, fields.length)) : "";
         } else {
             int colon = rest.indexOf(':');
             rest = colon < 0 ? "" : rest.substring(colon + 1);

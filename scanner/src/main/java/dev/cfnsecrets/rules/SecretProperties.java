@@ -1,5 +1,6 @@
 package dev.cfnsecrets.rules;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ final class SecretProperties {
 
     private static void add(String type, String... paths) {
         SECRET.merge(type, List.of(paths), (a, b) -> {
-            List<String> all = new java.util.ArrayList<>(a);
+            List<String> all = new ArrayList<>(a);
             all.addAll(b);
             return List.copyOf(all);
         });

@@ -5,7 +5,9 @@ import dev.cfnsecrets.source.Node;
 import dev.cfnsecrets.source.SourceFile;
 import dev.cfnsecrets.source.Span;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a finding about a value is reported. A piece written inside the value (a literal, a
@@ -79,20 +81,20 @@ record Where(Span span, String path, List<Related> related) {
     }
 
     /** Where a piece of a value is written, in words: "in the Default of Parameter DbPassword". */
-    static java.util.Optional<String> placeOf(Part part) {
+    static Optional<String> placeOf(Part part) {
         String[] path = part.origin().path().split("/");
         if (path.length >= 2 && path[0].equals("Parameters")) {
-            return java.util.Optional.of("in the Default of Parameter " + path[1]);
+            return Optional.of("in the Default of Parameter " + path[1]);
         }
         if (path.length >= 2 && path[0].equals("Mappings")) {
-            return java.util.Optional.of("in Mapping " + String.join("/", java.util.Arrays.copyOfRange(path, 1, path.length)));
+            return Optional.of("in Mapping " + String.join("/", Arrays.copyOfRange(path, 1, path.length)));
         }
         if (path.length >= 1 && path[0].equals("Globals")) {
-            return java.util.Optional.of("in SAM Globals");
+            return Optional.of("in SAM Globals");
         }
         if (part instanceof Part.Literal l && l.viaParameter() != null) {
-            return java.util.Optional.of("through Parameter " + l.viaParameter());
+            return Optional.of("through Parameter " + l.viaParameter());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }
