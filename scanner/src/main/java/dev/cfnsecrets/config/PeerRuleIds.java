@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -51,9 +50,8 @@ public final class PeerRuleIds {
             for (Map.Entry<?, ?> peer : ((Map<?, ?>) loaded).entrySet()) {
                 Map<String, Set<String>> byId = new HashMap<>();
                 for (Map.Entry<?, ?> id : ((Map<?, ?>) peer.getValue()).entrySet()) {
-                    Set<String> ours = new TreeSet<>();
-                    ((Collection<?>) id.getValue()).forEach(rule -> ours.add(String.valueOf(rule)));
-                    byId.put(String.valueOf(id.getKey()), Set.copyOf(ours));
+                    byId.put(String.valueOf(id.getKey()),
+                            Set.copyOf(((Collection<?>) id.getValue()).stream().map(String::valueOf).toList()));
                 }
                 ids.put(String.valueOf(peer.getKey()), Map.copyOf(byId));
             }
