@@ -46,8 +46,7 @@ class InTemplateSuppressionsTest {
                 "checkov.yaml:21 CFS102 IN_SOURCE checkov skip CKV_AWS_45: test stack with a throwaway password",
                 "checkov.yaml:22 CFS110 IN_SOURCE checkov skip CKV_AWS_173: the AWS managed key is enough for this function",
                 "checkov.yaml:64 CFS303 IN_SOURCE checkov skip CKV_AWS_33: public test key",
-                "cfn_nag.yaml:18 CFS111 IN_SOURCE cfn_nag rules_to_suppress F23: throwaway database of the integration tests",
-                "cfn_nag.yaml:46 CFS301 IN_SOURCE cfn_nag rules_to_suppress F3: the operations role inspects every function");
+                "cfn_nag.yaml:19 CFS111 IN_SOURCE cfn_nag rules_to_suppress F23: throwaway database of the integration tests");
     }
 
     @Test
