@@ -38,6 +38,8 @@ public final class PolicyInventory {
     private final Map<String, IamPrincipal> principals = new LinkedHashMap<>();
     private final Map<Policy, Set<IamPrincipal>> holders = new IdentityHashMap<>();
     private final Map<String, Policy> customerManaged = new LinkedHashMap<>();
+    /** Made once per policy: CFS301, CFS302 and CFS304 ask for them for every statement. */
+    private final Map<Policy, List<List<Statement>>> statementSets = new IdentityHashMap<>();
     private final Template template;
     private final StatementReader reader;
 
@@ -82,9 +84,14 @@ public final class PolicyInventory {
     /**
      * The statement sets {@code policy} takes effect in, one per holder (every statement of every
      * policy that holder has), or the policy's own statements when nobody in the template holds it.
-     * An explicit Deny anywhere in a set overrides an Allow of the same set.
+     * An explicit Deny anywhere in a set overrides an Allow of the same set. Not thread-safe: an
+     * inventory serves the rules of one document, one after the other.
      */
     public List<List<Statement>> statementSets(Policy policy) {
+        return statementSets.computeIfAbsent(policy, this::collectStatementSets);
+    }
+
+    private List<List<Statement>> collectStatementSets(Policy policy) {
         List<IamPrincipal> held = holders(policy);
         if (held.isEmpty()) {
             return List.of(policy.statements());
@@ -93,9 +100,9 @@ public final class PolicyInventory {
         for (IamPrincipal principal : held) {
             List<Statement> all = new ArrayList<>();
             policiesOf(principal).forEach(p -> all.addAll(p.statements()));
-            sets.add(all);
+            sets.add(List.copyOf(all));
         }
-        return sets;
+        return List.copyOf(sets);
     }
 
     private void collect() {

@@ -32,12 +32,13 @@ final class BroadManagedPolicy implements Rule {
     private void check(RuleContext context, PolicyInventory inventory, Policy policy) {
         List<String> grants = new ArrayList<>();
         List<String> consequences = new ArrayList<>();
+        List<List<Statement>> sets = inventory.statementSets(policy);
         for (Statement s : policy.statements()) {
-            Exposure.configReadsOnAllFunctions(s, inventory.statementSets(policy)).ifPresent(g -> {
+            Exposure.configReadsOnAllFunctions(s, sets).ifPresent(g -> {
                 grants.add(g.describeActions() + " on all functions");
                 consequences.add("read every function's environment variables, secrets included");
             });
-            Exposure.decryptOnAllKeys(s, inventory.statementSets(policy)).ifPresent(g -> {
+            Exposure.decryptOnAllKeys(s, sets).ifPresent(g -> {
                 grants.add(g.describeActions() + " on all keys");
                 consequences.add("decrypt with every key whose key policy delegates to IAM");
             });

@@ -21,7 +21,7 @@ abstract class EnvConcernRule implements Rule {
             return;
         }
         for (Resource resource : template.resources().values()) {
-            for (EnvConcern concern : EnvSecrets.concerns(template, context.evaluator(), resource)) {
+            for (EnvConcern concern : EnvSecrets.concerns(context, resource)) {
                 if (concern.kind() == kind) {
                     RuleContext.Builder finding = context.report(id()).resource(resource)
                             .message(message(concern))

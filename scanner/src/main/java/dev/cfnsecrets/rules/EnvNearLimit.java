@@ -20,22 +20,18 @@ final class EnvNearLimit implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        context.template().ifPresent(template -> {
-            int threshold = context.settings().envSizeWarningPercent();
-            for (Assessment a : EnvironmentSizeCheck.assess(template, context)) {
-                if (a.verdict() == Verdict.NEAR) {
-                    EnvironmentSize size = a.size();
-                    boolean lowerBound = !size.unknownsOfKnown().isEmpty();
-                    String share = percent(size.knownBytes(), LIMIT) + ", warning at " + threshold + " %";
-                    RuleContext.Builder finding = EnvironmentSizeCheck.report(context, id(), a.resource())
-                            .message("The environment of " + a.resource().logicalId() + " is "
-                                    + figure(size, share)
-                                    + "; " + left(bytesLeft(size), lowerBound) + " before Lambda rejects it: "
-                                    + ADVICE + ".");
-                    EnvironmentSizeCheck.relateLargest(finding, size);
-                    finding.add();
-                }
-            }
-        });
+        int threshold = context.settings().envSizeWarningPercent();
+        for (Assessment a : EnvironmentSizeCheck.assessments(context, Verdict.NEAR)) {
+            EnvironmentSize size = a.size();
+            boolean lowerBound = !size.unknownsOfKnown().isEmpty();
+            String share = percent(size.knownBytes(), LIMIT) + ", warning at " + threshold + " %";
+            RuleContext.Builder finding = EnvironmentSizeCheck.report(context, id(), a.resource())
+                    .message("The environment of " + a.resource().logicalId() + " is "
+                            + figure(size, share)
+                            + "; " + left(bytesLeft(size), lowerBound) + " before Lambda rejects it: "
+                            + ADVICE + ".");
+            EnvironmentSizeCheck.relateLargest(finding, size);
+            finding.add();
+        }
     }
 }

@@ -15,17 +15,13 @@ final class EnvOverLimit implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        context.template().ifPresent(template -> {
-            for (Assessment a : EnvironmentSizeCheck.assess(template, context)) {
-                if (a.verdict() == Verdict.OVER) {
-                    RuleContext.Builder finding = EnvironmentSizeCheck.report(context, id(), a.resource())
-                            .message("The environment of " + a.resource().logicalId() + " is "
-                                    + figure(a.size(), "compact JSON of the variables, as Lambda measures it")
-                                    + ". Lambda rejects it and the deployment fails: " + ADVICE + ".");
-                    EnvironmentSizeCheck.relateLargest(finding, a.size());
-                    finding.add();
-                }
-            }
-        });
+        for (Assessment a : EnvironmentSizeCheck.assessments(context, Verdict.OVER)) {
+            RuleContext.Builder finding = EnvironmentSizeCheck.report(context, id(), a.resource())
+                    .message("The environment of " + a.resource().logicalId() + " is "
+                            + figure(a.size(), "compact JSON of the variables, as Lambda measures it")
+                            + ". Lambda rejects it and the deployment fails: " + ADVICE + ".");
+            EnvironmentSizeCheck.relateLargest(finding, a.size());
+            finding.add();
+        }
     }
 }

@@ -31,7 +31,7 @@ final class EnvSecretDefaultKey implements Rule {
             if (!EnvVariables.isFunction(resource) || hasCustomerManagedKey(context, resource)) {
                 continue;
             }
-            List<EnvConcern> concerns = EnvSecrets.concerns(template, context.evaluator(), resource);
+            List<EnvConcern> concerns = EnvSecrets.concerns(context, resource);
             if (concerns.isEmpty()) {
                 continue;
             }

@@ -14,6 +14,7 @@ import dev.cfnsecrets.secrets.NotASecret;
 import dev.cfnsecrets.secrets.SecretNames;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,10 +43,26 @@ final class EnvSecrets {
         }
     }
 
+    /**
+     * The concerns of each resource of the template, filled as rules ask: CFS101–CFS106, CFS108,
+     * CFS110 and CFS305 all read them, so each environment is examined once per document.
+     */
+    private static final Shared<Map<Resource, List<EnvConcern>>> CONCERNS =
+            new Shared<>(scope -> new IdentityHashMap<>());
+
+    /** The variables of {@code resource} that hold a secret, each with the first reason found. */
+    static List<SecretVariable> secretVariables(RuleContext context, Resource resource) {
+        return secretVariables(concerns(context, resource));
+    }
+
     /** The variables of {@code resource} that hold a secret, each with the first reason found. */
     static List<SecretVariable> secretVariables(Template template, Evaluator evaluator, Resource resource) {
+        return secretVariables(concerns(template, evaluator, resource));
+    }
+
+    private static List<SecretVariable> secretVariables(List<EnvConcern> concerns) {
         Map<EnvVariable, SecretVariable> byVariable = new LinkedHashMap<>();
-        for (EnvConcern c : concerns(template, evaluator, resource)) {
+        for (EnvConcern c : concerns) {
             byVariable.putIfAbsent(c.variable(), new SecretVariable(c.variable(), why(c)));
         }
         return List.copyOf(byVariable.values());
@@ -61,6 +78,12 @@ final class EnvSecrets {
         };
     }
 
+    /** The concerns of the environment of {@code resource}, found once per document. */
+    static List<EnvConcern> concerns(RuleContext context, Resource resource) {
+        return context.shared(CONCERNS).computeIfAbsent(resource,
+                r -> concerns(context.template().orElseThrow(), context.evaluator(), r));
+    }
+
     static List<EnvConcern> concerns(Template template, Evaluator evaluator, Resource resource) {
         List<EnvVariable> variables = EnvVariables.of(resource);
         boolean keyIdNearby = variables.stream().anyMatch(v -> holdsAwsKeyId(evaluator, v));
@@ -68,7 +91,7 @@ final class EnvSecrets {
         for (EnvVariable v : variables) {
             concerns.addAll(new Classification(template, evaluator, v, keyIdNearby).run());
         }
-        return concerns;
+        return List.copyOf(concerns);
     }
 
     private static boolean holdsAwsKeyId(Evaluator evaluator, EnvVariable v) {

@@ -25,26 +25,22 @@ final class EnvSizeUnbounded implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        context.template().ifPresent(template -> {
-            for (Assessment a : EnvironmentSizeCheck.assess(template, context)) {
-                if (a.verdict() == Verdict.UNBOUNDED) {
-                    List<UnknownValue> unknowns = a.size().unknownsOfPossible();
-                    long common = unknowns.stream().mapToLong(UnknownValue::commonBytes).sum();
-                    boolean one = unknowns.size() == 1;
-                    RuleContext.Builder finding = EnvironmentSizeCheck.report(context, id(), a.resource())
-                            .message("The environment of " + a.resource().logicalId() + " is "
-                                    + knownFigure(a.size()) + " without the "
-                                    + (one ? "value" : unknowns.size() + " values") + " only known at deployment ("
-                                    + describe(unknowns) + "): " + left(bytesLeft(a.size()), false)
-                                    + " for " + (one ? "it" : "them") + ", where such "
-                                    + (one ? "a value commonly takes" : "values commonly take") + " up to "
-                                    + bytes(common) + " bytes. If " + (one ? "it is" : "they are")
-                                    + " larger, Lambda rejects the environment and the deployment fails: "
-                                    + ADVICE + ".");
-                    EnvironmentSizeCheck.relateUnknowns(finding, unknowns);
-                    finding.add();
-                }
-            }
-        });
+        for (Assessment a : EnvironmentSizeCheck.assessments(context, Verdict.UNBOUNDED)) {
+            List<UnknownValue> unknowns = a.size().unknownsOfPossible();
+            long common = unknowns.stream().mapToLong(UnknownValue::commonBytes).sum();
+            boolean one = unknowns.size() == 1;
+            RuleContext.Builder finding = EnvironmentSizeCheck.report(context, id(), a.resource())
+                    .message("The environment of " + a.resource().logicalId() + " is "
+                            + knownFigure(a.size()) + " without the "
+                            + (one ? "value" : unknowns.size() + " values") + " only known at deployment ("
+                            + describe(unknowns) + "): " + left(bytesLeft(a.size()), false)
+                            + " for " + (one ? "it" : "them") + ", where such "
+                            + (one ? "a value commonly takes" : "values commonly take") + " up to "
+                            + bytes(common) + " bytes. If " + (one ? "it is" : "they are")
+                            + " larger, Lambda rejects the environment and the deployment fails: "
+                            + ADVICE + ".");
+            EnvironmentSizeCheck.relateUnknowns(finding, unknowns);
+            finding.add();
+        }
     }
 }

@@ -34,19 +34,29 @@ final class EnvironmentSizeCheck {
     static final long LIMIT = EnvironmentSize.LIMIT;
     private static final int CONTRIBUTORS_SHOWN = 3;
     private static final int UNKNOWNS_SHOWN = 5;
+    private static final Shared<List<Assessment>> ASSESSMENTS = new Shared<>(EnvironmentSizeCheck::assess);
 
     private EnvironmentSizeCheck() {
     }
 
-    static List<Assessment> assess(Template template, RuleContext context) {
+    /** The functions of the document that get {@code verdict}: measured once per document for CFS201–CFS203. */
+    static List<Assessment> assessments(RuleContext context, Verdict verdict) {
+        return context.shared(ASSESSMENTS).stream().filter(a -> a.verdict() == verdict).toList();
+    }
+
+    private static List<Assessment> assess(DocumentScope scope) {
+        Template template = scope.template().orElse(null);
+        if (template == null) {
+            return List.of();
+        }
         List<Assessment> assessments = new ArrayList<>();
         for (Resource resource : template.resources().values()) {
             if (EnvironmentMeasure.appliesTo(resource)) {
-                verdict(resource, EnvironmentMeasure.measure(resource, context.evaluator()),
-                        context.settings().envSizeWarningPercent()).ifPresent(assessments::add);
+                verdict(resource, EnvironmentMeasure.measure(resource, scope.evaluator()),
+                        scope.settings().envSizeWarningPercent()).ifPresent(assessments::add);
             }
         }
-        return assessments;
+        return List.copyOf(assessments);
     }
 
     private static Optional<Assessment> verdict(Resource resource, List<EnvironmentSize> branches, int warningPercent) {

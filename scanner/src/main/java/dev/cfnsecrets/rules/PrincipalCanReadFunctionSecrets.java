@@ -37,13 +37,13 @@ final class PrincipalCanReadFunctionSecrets implements Rule {
             return;
         }
         Evaluator evaluator = context.evaluator();
-        PolicyInventory inventory = PolicyInventory.of(template.get(), evaluator::evaluate);
+        PolicyInventory inventory = PolicyInventories.of(context).orElseThrow();
         StatementReader reader = new StatementReader(evaluator::evaluate);
         for (Resource function : template.get().resources().values()) {
             if (!isFunction(function)) {
                 continue;
             }
-            List<EnvSecrets.SecretVariable> secrets = EnvSecrets.secretVariables(template.get(), evaluator, function);
+            List<EnvSecrets.SecretVariable> secrets = EnvSecrets.secretVariables(context, function);
             if (secrets.isEmpty()) {
                 continue;
             }

@@ -15,14 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What a rule sees of one document, and where it reports. One context per document and rule run. */
+/**
+ * What a rule sees of one document, and where it reports. One context per document and rule run;
+ * the contexts of one document share a {@link DocumentScope} (its evaluator and shared results).
+ */
 public final class RuleContext {
-    private final Document document;
+    private final DocumentScope scope;
     private final Catalog catalog;
     private final Map<String, Level> levels;
-    private final RuleSettings settings;
     private final List<Finding> findings = new ArrayList<>();
-    private Evaluator evaluator;
 
     /** {@code levels} overrides catalog levels by rule id (from the configuration). */
     public RuleContext(Document document, Catalog catalog, Map<String, Level> levels) {
@@ -31,30 +32,36 @@ public final class RuleContext {
 
     /** {@code settings} holds the configured rule thresholds. */
     public RuleContext(Document document, Catalog catalog, Map<String, Level> levels, RuleSettings settings) {
-        this.document = document;
+        this(new DocumentScope(document, settings), catalog, levels);
+    }
+
+    /** A context that shares {@code scope} with the other rules' contexts of the same document. */
+    public RuleContext(DocumentScope scope, Catalog catalog, Map<String, Level> levels) {
+        this.scope = scope;
         this.catalog = catalog;
         this.levels = levels;
-        this.settings = settings;
     }
 
     public Document document() {
-        return document;
+        return scope.document();
     }
 
     public Optional<Template> template() {
-        return document instanceof Document.TemplateDocument t ? Optional.of(t.template()) : Optional.empty();
+        return scope.template();
     }
 
     public RuleSettings settings() {
-        return settings;
+        return scope.settings();
     }
 
-    /** The evaluator of this document's template (shared by all rules of the run). */
+    /** The evaluator of this document's template (shared by all rules of the document). */
     public Evaluator evaluator() {
-        if (evaluator == null) {
-            evaluator = new Evaluator(template().orElseThrow(() -> new IllegalStateException("not a template")));
-        }
-        return evaluator;
+        return scope.evaluator();
+    }
+
+    /** The result of a computation several rules need, made once per document. */
+    <T> T shared(Shared<T> computation) {
+        return scope.shared(computation);
     }
 
     /** Starts a finding of {@code ruleId} at its catalog level, in this document's file. */
@@ -118,7 +125,7 @@ public final class RuleContext {
         }
 
         public Builder related(Span where, String note) {
-            related.add(new Location(document.path(), where, note));
+            related.add(new Location(document().path(), where, note));
             return this;
         }
 
@@ -148,7 +155,7 @@ public final class RuleContext {
         }
 
         public void add() {
-            findings.add(new Finding(ruleId, level, message, document.path(), span, logicalId, propertyPath, cdkPath,
+            findings.add(new Finding(ruleId, level, message, document().path(), span, logicalId, propertyPath, cdkPath,
                     related, secrets, value == null ? message : value, Optional.ofNullable(securitySeverity),
                     Optional.ofNullable(fix), Optional.empty()));
         }

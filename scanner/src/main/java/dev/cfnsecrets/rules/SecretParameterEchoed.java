@@ -155,7 +155,7 @@ final class SecretParameterEchoed implements Rule {
                     }
                 }
             }
-            for (EnvConcern c : EnvSecrets.concerns(template, context.evaluator(), resource)) {
+            for (EnvConcern c : EnvSecrets.concerns(context, resource)) {
                 if (c.kind() == EnvConcern.Kind.SECRET_PARAMETER) {
                     for (String name : c.detail().split(", ")) {
                         uses.putIfAbsent(name, new Use(c.variable().value().span(),

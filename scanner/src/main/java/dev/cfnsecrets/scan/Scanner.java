@@ -6,6 +6,7 @@ import dev.cfnsecrets.finding.Suppression;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
 import dev.cfnsecrets.rules.Catalog;
+import dev.cfnsecrets.rules.DocumentScope;
 import dev.cfnsecrets.rules.Rule;
 import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.RuleRegistry;
@@ -77,8 +78,10 @@ public final class Scanner {
 
     private Outcome check(Document document) {
         List<Finding> findings = new ArrayList<>();
+        // One scope per document: its rules share the evaluator and the work several of them need.
+        DocumentScope scope = new DocumentScope(document, options.ruleSettings());
         for (Rule rule : rules) {
-            RuleContext context = new RuleContext(document, catalog, options.levels(), options.ruleSettings());
+            RuleContext context = new RuleContext(scope, catalog, options.levels());
             rule.check(context);
             findings.addAll(context.findings());
         }

@@ -1,0 +1,56 @@
+package dev.cfnsecrets.rules;
+
+import dev.cfnsecrets.eval.Evaluator;
+import dev.cfnsecrets.model.Document;
+import dev.cfnsecrets.model.Template;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the rule contexts of one document share: the document, the rule settings, its evaluator and
+ * the {@link Shared} results, so that work several rules need is done once per document. Not
+ * thread-safe: the rules of one document run one after the other (documents run in parallel, each
+ * with its own scope).
+ */
+public final class DocumentScope {
+    private final Document document;
+    private final RuleSettings settings;
+    private final Map<Shared<?>, Object> results = new HashMap<>();
+    private Evaluator evaluator;
+
+    public DocumentScope(Document document, RuleSettings settings) {
+        this.document = document;
+        this.settings = settings;
+    }
+
+    Document document() {
+        return document;
+    }
+
+    Optional<Template> template() {
+        return document instanceof Document.TemplateDocument t ? Optional.of(t.template()) : Optional.empty();
+    }
+
+    RuleSettings settings() {
+        return settings;
+    }
+
+    Evaluator evaluator() {
+        if (evaluator == null) {
+            evaluator = new Evaluator(template().orElseThrow(() -> new IllegalStateException("not a template")));
+        }
+        return evaluator;
+    }
+
+    /** The result of {@code computation} for this document, made on the first request. */
+    <T> T shared(Shared<T> computation) {
+        // Not computeIfAbsent: a computation may ask for another one, which would change the map during the call.
+        if (!results.containsKey(computation)) {
+            results.put(computation, computation.computeFor(this));
+        }
+        @SuppressWarnings("unchecked")
+        T result = (T) results.get(computation);
+        return result;
+    }
+}
