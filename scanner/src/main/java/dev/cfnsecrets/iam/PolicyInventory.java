@@ -4,7 +4,6 @@ import dev.cfnsecrets.eval.Part;
 import dev.cfnsecrets.eval.Value;
 import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
-import dev.cfnsecrets.source.ListNode;
 import dev.cfnsecrets.source.MapNode;
 import dev.cfnsecrets.source.Node;
 import dev.cfnsecrets.source.SourceFile;
@@ -25,6 +24,9 @@ import java.util.function.Function;
  * template, and AWS managed ones from {@link ManagedPolicies}), SAM {@code Policies} of functions
  * and state machines, and {@code KeyPolicy} of KMS keys. A user also holds its groups' policies.
  * A standalone policy file is an inventory of one policy that no principal of ours holds.
+ *
+ * <p>An inventory serves the rules of one document, one after the other: it keeps the statement
+ * sets it has made for the next rule, and is not thread-safe.
  */
 public final class PolicyInventory {
     private static final Map<String, IamPrincipal.Kind> PRINCIPAL_TYPES = Map.of(
@@ -40,6 +42,8 @@ public final class PolicyInventory {
     private final Map<String, Policy> customerManaged = new LinkedHashMap<>();
     /** Made once per policy: CFS301, CFS302 and CFS304 ask for them for every statement. */
     private final Map<Policy, List<List<Statement>>> statementSets = new IdentityHashMap<>();
+    /** Made once per principal: CFS305 asks for them for every function. */
+    private final Map<IamPrincipal, List<Statement>> statementsOf = new IdentityHashMap<>();
     private final Template template;
     private final StatementReader reader;
 
@@ -81,11 +85,19 @@ public final class PolicyInventory {
         return policies.stream().filter(p -> holders.getOrDefault(p, Set.of()).contains(principal)).toList();
     }
 
+    /** Every statement of every policy {@code principal} holds: the set its Allows and Denies take effect in. */
+    public List<Statement> statementsOf(IamPrincipal principal) {
+        return statementsOf.computeIfAbsent(principal, p -> {
+            List<Statement> all = new ArrayList<>();
+            policiesOf(p).forEach(policy -> all.addAll(policy.statements()));
+            return List.copyOf(all);
+        });
+    }
+
     /**
      * The statement sets {@code policy} takes effect in, one per holder (every statement of every
      * policy that holder has), or the policy's own statements when nobody in the template holds it.
-     * An explicit Deny anywhere in a set overrides an Allow of the same set. Not thread-safe: an
-     * inventory serves the rules of one document, one after the other.
+     * An explicit Deny anywhere in a set overrides an Allow of the same set.
      */
     public List<List<Statement>> statementSets(Policy policy) {
         return statementSets.computeIfAbsent(policy, this::collectStatementSets);
@@ -96,13 +108,7 @@ public final class PolicyInventory {
         if (held.isEmpty()) {
             return List.of(policy.statements());
         }
-        List<List<Statement>> sets = new ArrayList<>();
-        for (IamPrincipal principal : held) {
-            List<Statement> all = new ArrayList<>();
-            policiesOf(principal).forEach(p -> all.addAll(p.statements()));
-            sets.add(List.copyOf(all));
-        }
-        return List.copyOf(sets);
+        return held.stream().map(this::statementsOf).toList();
     }
 
     private void collect() {

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * parameters.</li>
  * </ul>
  */
-final class CredentialInSecretProperty implements Rule {
+final class CredentialInSecretProperty extends ResourceRule {
     /** Code and scripts: the value is read when they run, so that is where to fetch the secret. */
     private static final Pattern RUNTIME_ONLY = Pattern.compile(
             "(UserData|ZipFile|InlineCode|Command|EntryPoint|Script|BuildSpec|DefinitionString|Definition)\\b");
@@ -44,16 +44,10 @@ final class CredentialInSecretProperty implements Rule {
     }
 
     @Override
-    public void check(RuleContext context) {
-        Template template = context.template().orElse(null);
-        if (template == null) {
-            return;
-        }
-        for (Resource resource : template.resources().values()) {
-            for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(resource.properties())) {
-                if (!isEnvironment(resource, leaf)) {
-                    new LeafCheck(context, template, resource, leaf).run();
-                }
+    void check(RuleContext context, Template template, Resource resource) {
+        for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(resource.properties())) {
+            if (!isEnvironment(resource, leaf)) {
+                new LeafCheck(context, template, resource, leaf).run();
             }
         }
     }

@@ -7,7 +7,7 @@ import dev.cfnsecrets.model.Template;
  * The shape shared by the rules that report one {@link EnvConcern.Kind} of environment concern:
  * find the concerns of every function and task definition, report those of this rule's kind.
  */
-abstract class EnvConcernRule implements Rule {
+abstract class EnvConcernRule extends ResourceRule {
     private final EnvConcern.Kind kind;
 
     EnvConcernRule(EnvConcern.Kind kind) {
@@ -15,22 +15,16 @@ abstract class EnvConcernRule implements Rule {
     }
 
     @Override
-    public final void check(RuleContext context) {
-        Template template = context.template().orElse(null);
-        if (template == null) {
-            return;
-        }
-        for (Resource resource : template.resources().values()) {
-            for (EnvConcern concern : EnvSecrets.concerns(context, resource)) {
-                if (concern.kind() == kind) {
-                    RuleContext.Builder finding = context.report(id()).resource(resource)
-                            .message(message(concern))
-                            .securitySeverity(concern.radius().securitySeverity())
-                            .value(concern.fingerprint());
-                    concern.secrets().forEach(finding::secret);
-                    concern.where().addTo(finding);
-                    finding.add();
-                }
+    final void check(RuleContext context, Template template, Resource resource) {
+        for (EnvConcern concern : EnvSecrets.concerns(context, resource)) {
+            if (concern.kind() == kind) {
+                RuleContext.Builder finding = context.report(id()).resource(resource)
+                        .message(message(concern))
+                        .securitySeverity(concern.radius().securitySeverity())
+                        .value(concern.fingerprint());
+                concern.secrets().forEach(finding::secret);
+                concern.where().addTo(finding);
+                finding.add();
             }
         }
     }

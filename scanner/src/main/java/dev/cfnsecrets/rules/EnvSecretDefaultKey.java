@@ -15,46 +15,40 @@ import java.util.Set;
  * allowed {@code lambda:GetFunctionConfiguration} reads it without {@code kms:Decrypt} (FACTS B.5,
  * B.8). One finding per function, at its logical id.
  */
-final class EnvSecretDefaultKey implements Rule {
+final class EnvSecretDefaultKey extends ResourceRule {
     @Override
     public String id() {
         return "CFS110";
     }
 
     @Override
-    public void check(RuleContext context) {
-        Template template = context.template().orElse(null);
-        if (template == null) {
+    void check(RuleContext context, Template template, Resource resource) {
+        if (!EnvVariables.isFunction(resource) || hasCustomerManagedKey(context, resource)) {
             return;
         }
-        for (Resource resource : template.resources().values()) {
-            if (!EnvVariables.isFunction(resource) || hasCustomerManagedKey(context, resource)) {
-                continue;
-            }
-            List<EnvConcern> concerns = EnvSecrets.concerns(context, resource);
-            if (concerns.isEmpty()) {
-                continue;
-            }
-            Set<String> names = new LinkedHashSet<>();
-            concerns.forEach(c -> names.add(c.variable().name()));
-            RuleContext.Builder finding = context.report(id()).resource(resource)
-                    .at(resource.key().span(), resource.node().path() + "/Properties/KmsKeyArn")
-                    .message("Function " + resource.logicalId() + " keeps secrets in its environment ("
-                            + String.join(", ", names) + ") encrypted only with the AWS managed key aws/lambda: any "
-                            + "principal allowed lambda:GetFunctionConfiguration reads them, with no kms:Decrypt "
-                            + "permission needed. Set KmsKeyArn to a customer managed key whose key policy names who may "
-                            + "decrypt — better still, keep the secrets out of the environment and fetch them at runtime.")
-                    .value(String.join(",", names));
-            Set<Node> shown = new LinkedHashSet<>();
-            for (EnvConcern c : concerns) {
-                // The related lines show the values: they are redacted like the findings' own.
-                c.secrets().forEach(finding::secret);
-                if (shown.add(c.variable().value())) {
-                    finding.related(c.where().span(), c.variable().name() + " holds a secret");
-                }
-            }
-            finding.add();
+        List<EnvConcern> concerns = EnvSecrets.concerns(context, resource);
+        if (concerns.isEmpty()) {
+            return;
         }
+        Set<String> names = new LinkedHashSet<>();
+        concerns.forEach(c -> names.add(c.variable().name()));
+        RuleContext.Builder finding = context.report(id()).resource(resource)
+                .at(resource.key().span(), resource.node().path() + "/Properties/KmsKeyArn")
+                .message("Function " + resource.logicalId() + " keeps secrets in its environment ("
+                        + String.join(", ", names) + ") encrypted only with the AWS managed key aws/lambda: any "
+                        + "principal allowed lambda:GetFunctionConfiguration reads them, with no kms:Decrypt "
+                        + "permission needed. Set KmsKeyArn to a customer managed key whose key policy names who may "
+                        + "decrypt — better still, keep the secrets out of the environment and fetch them at runtime.")
+                .value(String.join(",", names));
+        Set<Node> shown = new LinkedHashSet<>();
+        for (EnvConcern c : concerns) {
+            // The related lines show the values: they are redacted like the findings' own.
+            c.secrets().forEach(finding::secret);
+            if (shown.add(c.variable().value())) {
+                finding.related(c.where().span(), c.variable().name() + " holds a secret");
+            }
+        }
+        finding.add();
     }
 
     /** {@code KmsKeyArn} set to anything but the AWS managed key in every way the function can deploy. */

@@ -13,7 +13,6 @@ import dev.cfnsecrets.iam.Target;
 import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.source.Node;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,22 +23,18 @@ import java.util.Optional;
  * (it has the environment anyway). When the function's {@code KmsKeyArn} is a key of this
  * template, the principal must also be able to decrypt with it (IAM or key policy).
  */
-final class PrincipalCanReadFunctionSecrets implements Rule {
+final class PrincipalCanReadFunctionSecrets extends TemplateRule {
     @Override
     public String id() {
         return "CFS305";
     }
 
     @Override
-    public void check(RuleContext context) {
-        Optional<Template> template = context.template();
-        if (template.isEmpty()) {
-            return;
-        }
+    void check(RuleContext context, Template template) {
         Evaluator evaluator = context.evaluator();
         PolicyInventory inventory = PolicyInventories.of(context).orElseThrow();
         StatementReader reader = new StatementReader(evaluator::evaluate);
-        for (Resource function : template.get().resources().values()) {
+        for (Resource function : template.resources().values()) {
             if (!isFunction(function)) {
                 continue;
             }
@@ -50,14 +45,13 @@ final class PrincipalCanReadFunctionSecrets implements Rule {
             Target target = Target.function(function.logicalId(), function.properties().getString("FunctionName")
                     .filter(n -> !n.isBlank()).orElse(null));
             Optional<String> executionRole = executionRole(function, reader);
-            Optional<Resource> key = templateKey(function, template.get(), reader);
+            Optional<Resource> key = templateKey(function, template, reader);
             for (IamPrincipal principal : inventory.principals()) {
                 if (principal.logicalId().equals(function.logicalId())
                         || executionRole.filter(principal.logicalId()::equals).isPresent()) {
                     continue;
                 }
-                List<Statement> set = new ArrayList<>();
-                inventory.policiesOf(principal).forEach(p -> set.addAll(p.statements()));
+                List<Statement> set = inventory.statementsOf(principal);
                 if (key.isPresent() && !canDecrypt(principal, key.get(), set, inventory)) {
                     continue;
                 }

@@ -16,7 +16,7 @@ import java.util.Set;
  * {@code AWS_DEFAULT_REGION} as cfn-lint E3663 has it): the deployment fails. The fix deletes the
  * variable's line. ECS has no reserved names.
  */
-final class ReservedEnvVariable implements Rule {
+final class ReservedEnvVariable extends ResourceRule {
     static final Set<String> RESERVED = Set.of(
             "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_EXECUTION_ENV",
             "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
@@ -32,27 +32,21 @@ final class ReservedEnvVariable implements Rule {
     }
 
     @Override
-    public void check(RuleContext context) {
-        Template template = context.template().orElse(null);
-        if (template == null) {
+    void check(RuleContext context, Template template, Resource resource) {
+        if (!EnvVariables.isFunction(resource)) {
             return;
         }
-        for (Resource resource : template.resources().values()) {
-            if (!EnvVariables.isFunction(resource)) {
-                continue;
-            }
-            for (EnvVariable v : EnvVariables.of(resource)) {
-                if (RESERVED.contains(v.name())) {
-                    RuleContext.Builder finding = context.report(id()).resource(resource)
-                            .at(v.nameNode().span(), v.value().path())
-                            .message(message(v))
-                            .value(v.name());
-                    if (CREDENTIALS.contains(v.name())) {
-                        literal(context, v).ifPresent(finding::secret);
-                    }
-                    deleteLine(template.source(), v).ifPresent(finding::fix);
-                    finding.add();
+        for (EnvVariable v : EnvVariables.of(resource)) {
+            if (RESERVED.contains(v.name())) {
+                RuleContext.Builder finding = context.report(id()).resource(resource)
+                        .at(v.nameNode().span(), v.value().path())
+                        .message(message(v))
+                        .value(v.name());
+                if (CREDENTIALS.contains(v.name())) {
+                    literal(context, v).ifPresent(finding::secret);
                 }
+                deleteLine(template.source(), v).ifPresent(finding::fix);
+                finding.add();
             }
         }
     }

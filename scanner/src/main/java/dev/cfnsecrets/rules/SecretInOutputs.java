@@ -23,7 +23,7 @@ import java.util.Set;
  * secret attributes ({@code SecretAccessKey}, {@code ClientSecret}), {@code secretsmanager} and
  * {@code ssm-secure} references, and secret-looking literals under secret names.
  */
-final class SecretInOutputs implements Rule {
+final class SecretInOutputs extends TemplateRule {
     /** Metadata keys that configure tools or describe the console form, not values of the stack. */
     private static final Set<String> TOOL_METADATA = Set.of(
             "aws:cdk:path", "aws:asset:path", "aws:asset:property", "aws:asset:is-bundled", "cfn-lint", "cfn_nag",
@@ -36,11 +36,7 @@ final class SecretInOutputs implements Rule {
     }
 
     @Override
-    public void check(RuleContext context) {
-        Template template = context.template().orElse(null);
-        if (template == null) {
-            return;
-        }
+    void check(RuleContext context, Template template) {
         template.outputs().ifPresent(outputs -> {
             for (MapNode.Entry output : outputs.entries()) {
                 if (output.value() instanceof MapNode o) {

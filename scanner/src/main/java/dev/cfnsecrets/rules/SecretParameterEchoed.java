@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * secret property or a secret-named environment variable. One finding per Parameter, at its name;
  * the fix adds {@code NoEcho: true}.
  */
-final class SecretParameterEchoed implements Rule {
+final class SecretParameterEchoed extends TemplateRule {
     /** Default values that point at a secret rather than being one. */
     private static final Set<String> REFERENCE_DEFAULTS = Set.of(
             "empty", "an ARN", "a dynamic reference", "a Parameter Store path", "a path or secret name",
@@ -43,11 +43,7 @@ final class SecretParameterEchoed implements Rule {
     }
 
     @Override
-    public void check(RuleContext context) {
-        Template template = context.template().orElse(null);
-        if (template == null) {
-            return;
-        }
+    void check(RuleContext context, Template template) {
         Map<String, Use> usedAsSecret = secretUses(context, template);
         for (Parameter p : template.parameters().values()) {
             if (p.type().startsWith("AWS::") || p.type().startsWith("List<") || p.type().equals("Number")) {

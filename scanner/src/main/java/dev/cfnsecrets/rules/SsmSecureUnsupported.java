@@ -11,33 +11,27 @@ import java.util.Set;
  * properties of FACTS B.3; Lambda and ECS environments among them. SAM functions fail the same way,
  * after the transform, so a Globals value is reported once, at Globals.
  */
-final class SsmSecureUnsupported implements Rule {
+final class SsmSecureUnsupported extends ResourceRule {
     @Override
     public String id() {
         return "CFS104";
     }
 
     @Override
-    public void check(RuleContext context) {
-        Template template = context.template().orElse(null);
-        if (template == null) {
-            return;
-        }
-        for (Resource resource : template.resources().values()) {
-            for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(resource.properties())) {
-                if (SecretProperties.acceptsSsmSecure(resource.type(), leaf.path())) {
-                    continue;
-                }
-                Set<String> seen = new LinkedHashSet<>();
-                for (Value.Text alternative : context.evaluator().evaluate(leaf.node()).alternatives()) {
-                    for (Rendered.Reference ref : Rendered.of(alternative).references()) {
-                        if (ref.isSsmSecure() && seen.add(ref.key())) {
-                            RuleContext.Builder finding = context.report(id()).resource(resource)
-                                    .message(message(resource, leaf, ref))
-                                    .value(ref.key());
-                            Where.of(leaf.node(), ref.at()).addTo(finding);
-                            finding.add();
-                        }
+    void check(RuleContext context, Template template, Resource resource) {
+        for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(resource.properties())) {
+            if (SecretProperties.acceptsSsmSecure(resource.type(), leaf.path())) {
+                continue;
+            }
+            Set<String> seen = new LinkedHashSet<>();
+            for (Value.Text alternative : context.evaluator().evaluate(leaf.node()).alternatives()) {
+                for (Rendered.Reference ref : Rendered.of(alternative).references()) {
+                    if (ref.isSsmSecure() && seen.add(ref.key())) {
+                        RuleContext.Builder finding = context.report(id()).resource(resource)
+                                .message(message(resource, leaf, ref))
+                                .value(ref.key());
+                        Where.of(leaf.node(), ref.at()).addTo(finding);
+                        finding.add();
                     }
                 }
             }

@@ -1,0 +1,16 @@
+package dev.cfnsecrets.rules;
+
+import dev.cfnsecrets.model.Resource;
+import dev.cfnsecrets.model.Template;
+
+/** A rule about templates that looks at each resource on its own, in template order. */
+abstract class ResourceRule extends TemplateRule {
+    @Override
+    final void check(RuleContext context, Template template) {
+        for (Resource resource : template.resources().values()) {
+            check(context, template, resource);
+        }
+    }
+
+    abstract void check(RuleContext context, Template template, Resource resource);
+}
