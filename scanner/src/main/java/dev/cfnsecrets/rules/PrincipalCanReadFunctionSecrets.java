@@ -1,6 +1,7 @@
 package dev.cfnsecrets.rules;
 
 import dev.cfnsecrets.eval.Evaluator;
+import dev.cfnsecrets.eval.Part;
 import dev.cfnsecrets.iam.Actions;
 import dev.cfnsecrets.iam.Exposure;
 import dev.cfnsecrets.iam.IamPrincipal;
@@ -35,7 +36,7 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
         PolicyInventory inventory = PolicyInventories.of(context).orElseThrow();
         StatementReader reader = new StatementReader(evaluator::evaluate);
         for (Resource function : template.resources().values()) {
-            if (!isFunction(function)) {
+            if (!EnvVariables.isFunction(function)) {
                 continue;
             }
             List<EnvSecrets.SecretVariable> secrets = EnvSecrets.secretVariables(context, function);
@@ -87,7 +88,7 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
         boolean lists = read.grant().actions().stream().anyMatch(a -> a.action().equals(Actions.LIST_FUNCTIONS));
         RuleContext.Builder b = context.report(id())
                 .at(at)
-                .message(capitalize(principal.describe()) + " can read the configuration of function "
+                .message(Advice.capitalized(principal.describe()) + " can read the configuration of function "
                         + function.logicalId() + ", whose environment holds a secret (" + first.name() + ": "
                         + first.why() + (secrets.size() > 1 ? "; also " + variables : "") + "), through the "
                         + read.policy().describe() + ": " + read.grant().describeActions()
@@ -104,20 +105,12 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
         b.add();
     }
 
-    private static String capitalize(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static boolean isFunction(Resource r) {
-        return r.type().equals("AWS::Lambda::Function") || r.type().equals("AWS::Serverless::Function");
-    }
-
     /** The role in {@code Role: !GetAtt R.Arn} (or {@code !Ref R}, a name), if it is a resource of the template. */
     private static Optional<String> executionRole(Resource function, StatementReader reader) {
         return function.properties().get("Role").flatMap(node -> reader.strings(node).stream()
                 .flatMap(s -> s.unknowns().stream())
-                .filter(u -> u.kind() == dev.cfnsecrets.eval.Part.Unknown.Kind.ATTRIBUTE
-                        || u.kind() == dev.cfnsecrets.eval.Part.Unknown.Kind.RESOURCE)
+                .filter(u -> u.kind() == Part.Unknown.Kind.ATTRIBUTE
+                        || u.kind() == Part.Unknown.Kind.RESOURCE)
                 .map(u -> u.name().split("\\.")[0])
                 .findFirst());
     }
