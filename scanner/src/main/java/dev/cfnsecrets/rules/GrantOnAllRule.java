@@ -30,7 +30,7 @@ abstract class GrantOnAllRule implements Rule {
     /** What statement {@code s} grants that this rule reports, given the statement sets it takes effect in. */
     abstract Optional<Exposure.Grant> grant(Statement s, List<List<Statement>> sets);
 
-    /** The finding's message; {@code policy} names the policy and who holds it ("inline policy 'p' of R (held by role R)"). */
+    /** The finding's message; {@code policy} names the policy and its holders ("policy P (held by role R)"). */
     abstract String message(String policy, Exposure.Grant grant);
 
     private void report(RuleContext context, PolicyInventory inventory, Policy policy, Exposure.Grant grant) {
