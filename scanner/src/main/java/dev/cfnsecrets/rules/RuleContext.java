@@ -25,17 +25,10 @@ public final class RuleContext {
     private final Map<String, Level> levels;
     private final List<Finding> findings = new ArrayList<>();
 
-    /** {@code levels} overrides catalog levels by rule id (from the configuration). */
-    public RuleContext(Document document, Catalog catalog, Map<String, Level> levels) {
-        this(document, catalog, levels, RuleSettings.DEFAULT);
-    }
-
-    /** {@code settings} holds the configured rule thresholds. */
-    public RuleContext(Document document, Catalog catalog, Map<String, Level> levels, RuleSettings settings) {
-        this(new DocumentScope(document, settings), catalog, levels);
-    }
-
-    /** A context that shares {@code scope} with the other rules' contexts of the same document. */
+    /**
+     * A context that shares {@code scope} with the other rules' contexts of the same document;
+     * {@code levels} overrides catalog levels by rule id (from the configuration).
+     */
     public RuleContext(DocumentScope scope, Catalog catalog, Map<String, Level> levels) {
         this.scope = scope;
         this.catalog = catalog;
