@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class YamlTreeBuilderTest {
 
@@ -150,5 +151,25 @@ class YamlTreeBuilderTest {
         MapNode root = parse("A: \"\uD83D\uDE00\"\nB: [\"\uD83D\uDE00\", x]\n");
         ListNode list = (ListNode) root.get("B").orElseThrow();
         assertThat(list.items().get(1).span()).isEqualTo(new Span(2, 11, 2, 12));
+    }
+
+    /**
+     * A long plain scalar used to be read through a 1 KB buffer whose window the reader copies on
+     * every refill: quadratic, a minute for a few megabytes. The timeout only guards against that.
+     */
+    @Test
+    @Timeout(30)
+    void aMultiMegabytePlainScalarIsReadWhole() throws InputProblem {
+        String value = "x".repeat(6 << 20);
+        ScalarNode big = (ScalarNode) parse("Description: " + value + "\nOther: y\n").get("Description").orElseThrow();
+        assertThat(big.value()).hasSize(6 << 20);
+        assertThat(big.span()).isEqualTo(new Span(1, 14, 1, 14 + (6 << 20)));
+    }
+
+    @Test
+    void theReadBufferFitsSmallFilesAndStopsAtOneMegabyte() {
+        assertThat(YamlTreeBuilder.readBufferSize("a: b\n")).isEqualTo(1024);
+        assertThat(YamlTreeBuilder.readBufferSize("x".repeat(300_000))).isEqualTo(300_001);
+        assertThat(YamlTreeBuilder.readBufferSize("x".repeat(5 << 20))).isEqualTo(1 << 20);
     }
 }
