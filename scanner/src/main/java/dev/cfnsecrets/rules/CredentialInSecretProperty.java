@@ -102,7 +102,7 @@ final class CredentialInSecretProperty extends ResourceRule {
         private boolean credentials(Rendered r) {
             boolean found = false;
             CredentialDetector.Context c = new CredentialDetector.Context(leaf.name(), keyIdNearby());
-            for (CredentialMatch m : CredentialDetector.find(r.detectable(), c)) {
+            for (CredentialMatch m : Credentials.find(context, r.detectable(), c)) {
                 Optional<Part.Literal> piece = r.literalAt(m.start());
                 if (piece.isPresent()) {
                     found = true;
@@ -209,7 +209,7 @@ final class CredentialInSecretProperty extends ResourceRule {
 
         private boolean keyIdNearby() {
             return leaf.siblings().entries().stream().anyMatch(e -> e.value() instanceof ScalarNode s
-                    && CredentialDetector.hasAwsKeyId(s.value()));
+                    && Credentials.hasAwsKeyId(context, s.value()));
         }
 
         private String property() {

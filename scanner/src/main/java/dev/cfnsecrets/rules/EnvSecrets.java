@@ -55,11 +55,6 @@ final class EnvSecrets {
         return secretVariables(concerns(context, resource));
     }
 
-    /** The variables of {@code resource} that hold a secret, each with the first reason found. */
-    static List<SecretVariable> secretVariables(Template template, Evaluator evaluator, Resource resource) {
-        return secretVariables(concerns(template, evaluator, resource));
-    }
-
     private static List<SecretVariable> secretVariables(List<EnvConcern> concerns) {
         Map<EnvVariable, SecretVariable> byVariable = new LinkedHashMap<>();
         for (EnvConcern c : concerns) {
@@ -80,36 +75,37 @@ final class EnvSecrets {
 
     /** The concerns of the environment of {@code resource}, found once per document. */
     static List<EnvConcern> concerns(RuleContext context, Resource resource) {
-        return context.shared(CONCERNS).computeIfAbsent(resource,
-                r -> concerns(context.template().orElseThrow(), context.evaluator(), r));
+        return context.shared(CONCERNS).computeIfAbsent(resource, r -> examine(context, r));
     }
 
-    static List<EnvConcern> concerns(Template template, Evaluator evaluator, Resource resource) {
+    private static List<EnvConcern> examine(RuleContext context, Resource resource) {
         List<EnvVariable> variables = EnvVariables.of(resource);
-        boolean keyIdNearby = variables.stream().anyMatch(v -> holdsAwsKeyId(evaluator, v));
+        boolean keyIdNearby = variables.stream().anyMatch(v -> holdsAwsKeyId(context, v));
         List<EnvConcern> concerns = new ArrayList<>();
         for (EnvVariable v : variables) {
-            concerns.addAll(new Classification(template, evaluator, v, keyIdNearby).run());
+            concerns.addAll(new Classification(context, v, keyIdNearby).run());
         }
         return List.copyOf(concerns);
     }
 
-    private static boolean holdsAwsKeyId(Evaluator evaluator, EnvVariable v) {
-        return evaluator.evaluate(v.value()).alternatives().stream()
-                .anyMatch(t -> CredentialDetector.hasAwsKeyId(Rendered.of(t).detectable()));
+    private static boolean holdsAwsKeyId(RuleContext context, EnvVariable v) {
+        return context.evaluator().evaluate(v.value()).alternatives().stream()
+                .anyMatch(t -> Credentials.hasAwsKeyId(context, Rendered.of(t).detectable()));
     }
 
     /** The concerns of one variable. */
     private static final class Classification {
+        private final RuleContext context;
         private final Template template;
         private final Evaluator evaluator;
         private final EnvVariable variable;
         private final boolean keyIdNearby;
         private final Map<String, EnvConcern> found = new LinkedHashMap<>();
 
-        Classification(Template template, Evaluator evaluator, EnvVariable variable, boolean keyIdNearby) {
-            this.template = template;
-            this.evaluator = evaluator;
+        Classification(RuleContext context, EnvVariable variable, boolean keyIdNearby) {
+            this.context = context;
+            this.template = context.template().orElseThrow();
+            this.evaluator = context.evaluator();
             this.variable = variable;
             this.keyIdNearby = keyIdNearby;
         }
@@ -132,8 +128,8 @@ final class EnvSecrets {
         }
 
         private void credentials(Rendered r) {
-            CredentialDetector.Context context = new CredentialDetector.Context(variable.name(), keyIdNearby);
-            for (CredentialMatch m : CredentialDetector.find(r.detectable(), context)) {
+            CredentialDetector.Context near = new CredentialDetector.Context(variable.name(), keyIdNearby);
+            for (CredentialMatch m : Credentials.find(context, r.detectable(), near)) {
                 r.literalAt(m.start()).ifPresent(piece -> add(EnvConcern.Kind.CREDENTIAL,
                         Where.of(variable.value(), piece, m.secret(), template.source()),
                         m.kind().label(), m.kind().blastRadius(), List.of(m.secret())));

@@ -8,7 +8,9 @@ import dev.cfnsecrets.finding.Location;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
+import dev.cfnsecrets.secrets.CredentialDetector;
 import dev.cfnsecrets.source.Node;
+import dev.cfnsecrets.source.SourceFile;
 import dev.cfnsecrets.source.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +57,26 @@ public final class RuleContext {
     /** The result of a computation several rules need, made once per document. */
     <T> T shared(Shared<T> computation) {
         return scope.shared(computation);
+    }
+
+    /**
+     * Credentials of known formats on a line of this document. Reports show a finding's first line,
+     * which may hold a credential that no rule examined (a file that does not parse, a property no
+     * rule reads, another value of a one-line flow map): it must be hidden like the finding's own.
+     */
+    private List<String> credentialsOnLine(int line) {
+        SourceFile source = sourceOf(document());
+        return source == null ? List.of() : Credentials.onLine(this, source, line);
+    }
+
+    private static SourceFile sourceOf(Document document) {
+        if (document instanceof Document.TemplateDocument t) {
+            return t.template().source();
+        }
+        if (document instanceof Document.PolicyDocument p) {
+            return p.source();
+        }
+        return document instanceof Document.Unreadable u ? u.source() : null;
     }
 
     /** Starts a finding of {@code ruleId} at its catalog level, in this document's file. */
@@ -148,8 +170,14 @@ public final class RuleContext {
         }
 
         public void add() {
+            List<String> hidden = new ArrayList<>(secrets);
+            hidden.addAll(credentialsOnLine(span.startLine()));
+            // A message quotes rendered values, and a Parameter default or Mapping value substituted
+            // into one may be a credential that this rule does not look for.
+            Credentials.find(RuleContext.this, message, CredentialDetector.Context.NONE)
+                    .forEach(m -> hidden.add(m.secret()));
             findings.add(new Finding(ruleId, level, message, document().path(), span, logicalId, propertyPath, cdkPath,
-                    related, secrets, value == null ? message : value, Optional.ofNullable(securitySeverity),
+                    related, hidden, value == null ? message : value, Optional.ofNullable(securitySeverity),
                     Optional.ofNullable(fix), Optional.empty()));
         }
     }

@@ -7,9 +7,12 @@ import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
 import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.secrets.BlastRadius;
+import dev.cfnsecrets.secrets.CredentialDetector;
+import dev.cfnsecrets.secrets.CredentialMatch;
 import dev.cfnsecrets.source.Limits;
 import dev.cfnsecrets.source.SourceFile;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EnvSecretsTest {
@@ -20,8 +23,13 @@ class EnvSecretsTest {
         return ((Document.TemplateDocument) d).template();
     }
 
+    private static RuleContext context(Template t) {
+        return new RuleContext(new DocumentScope(new Document.TemplateDocument(t), RuleSettings.DEFAULT),
+                Catalog.bundled(), Map.of());
+    }
+
     private static List<EnvConcern> concerns(Template t, String resource) {
-        return EnvSecrets.concerns(t, new Evaluator(t), t.resources().get(resource));
+        return EnvSecrets.concerns(context(t), t.resources().get(resource));
     }
 
     private static String function(String... variables) {
@@ -103,7 +111,7 @@ class EnvSecretsTest {
     @Test
     void secretVariablesListsTheVariablesForCfs305WithTheReason() {
         Template t = template(function("TABLE: orders", "KEY: " + TOKEN, "PW: \"{{resolve:secretsmanager:p/db}}\""));
-        assertThat(EnvSecrets.secretVariables(t, new Evaluator(t), t.resources().get("Fn")))
+        assertThat(EnvSecrets.secretVariables(context(t), t.resources().get("Fn")))
                 .extracting(EnvSecrets.SecretVariable::name, EnvSecrets.SecretVariable::why)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("KEY", "a GitHub token written in the template"),
                         org.assertj.core.groups.Tuple.tuple("PW", "{{resolve:secretsmanager:p/db}}, resolved into the configuration"));
@@ -126,5 +134,26 @@ class EnvSecretsTest {
         String generated = dev.cfnsecrets.secrets.Entropy.class.getSimpleName() + "9fQ2xLk0vR7pZ3mN".repeat(300);
         assertThat(EnvSecrets.looksLikeSecretValue("API_TOKEN", generated.substring(0, 4096))).isTrue();
         assertThat(EnvSecrets.looksLikeSecretValue("API_TOKEN", generated)).isFalse();
+    }
+
+    /**
+     * Every function that inherits a SAM Globals value examines the same text, and several rules
+     * examine the same values: credential searches are made once per text and document, or a large
+     * value costs rules × functions × its length.
+     */
+    @Test
+    void credentialSearchesAreMadeOncePerTextAndDocument() {
+        Template t = template("Globals:", "  Function:", "    Environment:", "      Variables:", "        KEY: " + TOKEN,
+                "Resources:", "  A: {Type: AWS::Serverless::Function, Properties: {CodeUri: a}}",
+                "  B: {Type: AWS::Serverless::Function, Properties: {CodeUri: b}}");
+        RuleContext shared = context(t);
+        assertThat(EnvSecrets.concerns(shared, t.resources().get("A"))).extracting(EnvConcern::kind)
+                .containsExactly(EnvConcern.Kind.CREDENTIAL);
+        assertThat(EnvSecrets.concerns(shared, t.resources().get("B"))).extracting(EnvConcern::kind)
+                .containsExactly(EnvConcern.Kind.CREDENTIAL);
+        CredentialDetector.Context key = new CredentialDetector.Context("KEY", false);
+        assertThat(Credentials.find(shared, TOKEN, key)).isSameAs(Credentials.find(shared, TOKEN, key))
+                .extracting(CredentialMatch::secret).containsExactly(TOKEN);
+        assertThat(Credentials.find(context(t), TOKEN, key)).isNotSameAs(Credentials.find(shared, TOKEN, key));
     }
 }

@@ -1,0 +1,56 @@
+package dev.cfnsecrets.rules;
+
+import dev.cfnsecrets.secrets.CredentialDetector;
+import dev.cfnsecrets.secrets.CredentialMatch;
+import dev.cfnsecrets.source.SourceFile;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Credential detection for rules, once per text and document: several rules examine the same
+ * values (every environment rule, each function that inherits a SAM Globals value, every finding's
+ * shown line), and a large value searched again each time costs rules × functions × its length.
+ */
+final class Credentials {
+    /** A cache that fills itself the same way for every rule of the document. */
+    private static final Shared<Map<Object, Object>> SEARCHES = new Shared<>(scope -> new HashMap<>());
+
+    private Credentials() {
+    }
+
+    private record Search(String text, CredentialDetector.Context context) {
+    }
+
+    private record KeyIdSearch(String text) {
+    }
+
+    private record LineSearch(int line) {
+    }
+
+    static List<CredentialMatch> find(RuleContext rules, String text, CredentialDetector.Context context) {
+        return cached(rules, new Search(text, context), () -> CredentialDetector.find(text, context));
+    }
+
+    static boolean hasAwsKeyId(RuleContext rules, String text) {
+        return cached(rules, new KeyIdSearch(text), () -> CredentialDetector.hasAwsKeyId(text));
+    }
+
+    /** The credentials of known formats on one line of the document's source. */
+    static List<String> onLine(RuleContext rules, SourceFile source, int line) {
+        return cached(rules, new LineSearch(line), () -> CredentialDetector.find(source.line(line)).stream()
+                .map(CredentialMatch::secret)
+                .toList());
+    }
+
+    private static <T> T cached(RuleContext rules, Object key, Supplier<T> compute) {
+        Map<Object, Object> cache = rules.shared(SEARCHES);
+        if (!cache.containsKey(key)) {
+            cache.put(key, compute.get());
+        }
+        @SuppressWarnings("unchecked")
+        T result = (T) cache.get(key);
+        return result;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.cfnsecrets.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.report.Format;
+import dev.cfnsecrets.report.Reporters;
+import dev.cfnsecrets.scan.ScanOptions;
+import dev.cfnsecrets.scan.ScanResult;
+import dev.cfnsecrets.scan.Scanner;
+import dev.cfnsecrets.source.SourceFile;
+import java.io.IOException;
+import java.io.StringWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reports show a finding's first source line and quote values in messages. A credential there that
+ * the reporting rule did not look for — on the line of a file that does not parse, in another value
+ * of a one-line flow map, in a Parameter default substituted into a quoted reference — is hidden
+ * too. Found by RobustnessTest.
+ */
+class ShownTextRedactionTest {
+    private static final String TOKEN = "ghp_" + "Wrm9GHF6kX1h4R8vRYeo6w5vdcXNIoNJuY5W";
+
+    private static ScanResult scan(String text) {
+        return new Scanner(ScanOptions.DEFAULT).scan(new SourceFile("t.yaml", text));
+    }
+
+    private static String render(ScanResult result, Format format) throws IOException {
+        StringWriter out = new StringWriter();
+        Reporters.of(format, false, false).write(result, out);
+        return out.toString();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void aCredentialOnTheLineOfAParseErrorIsHidden(Format format) throws IOException {
+        ScanResult result = scan("Resources:\n  Fn: {Type: AWS::Lambda::Function, Properties: {X: \"" + TOKEN + "\", ]]\n");
+        assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("CFS001");
+        assertThat(result.findings().get(0).span().startLine()).isEqualTo(2);
+        assertThat(result.findings().get(0).secrets()).contains(TOKEN);
+        assertThat(render(result, format)).doesNotContain(TOKEN);
+        if (format == Format.TEXT) {
+            assertThat(render(result, format)).contains("ghp_…(40 chars)");
+        }
+    }
+
+    @Test
+    void aCredentialInAnotherValueOfTheShownLineIsHidden() throws IOException {
+        ScanResult result = scan(String.join("\n",
+                "Resources:",
+                "  Fn:",
+                "    Type: AWS::Lambda::Function",
+                "    Properties:",
+                "      Environment: {Variables: {AWS_REGION: eu-west-1}, Notes: \"" + TOKEN + "\"}",
+                ""));
+        assertThat(result.findings()).extracting(Finding::ruleId).contains("CFS109");
+        assertThat(render(result, Format.TEXT)).contains("AWS_REGION").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aCredentialSubstitutedIntoAQuotedReferenceIsHidden() throws IOException {
+        ScanResult result = scan(String.join("\n",
+                "Parameters:",
+                "  Stage: {Type: String, Default: \"" + TOKEN + "\"}",
+                "Resources:",
+                "  Fn:",
+                "    Type: AWS::Lambda::Function",
+                "    Properties:",
+                "      Environment:",
+                "        Variables:",
+                "          DB_PASSWORD: !Sub \"{{resolve:ssm-secure:/${Stage}/db}}\"",
+                ""));
+        Finding unsupported = result.findings().stream().filter(f -> f.ruleId().equals("CFS104")).findFirst().orElseThrow();
+        assertThat(unsupported.message()).contains(TOKEN);
+        assertThat(unsupported.secrets()).contains(TOKEN);
+        assertThat(render(result, Format.TEXT)).doesNotContain(TOKEN);
+    }
+}
