@@ -1,0 +1,155 @@
+package dev.cfnsecrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.report.Format;
+import dev.cfnsecrets.report.Reporters;
+import dev.cfnsecrets.rules.Catalog;
+import dev.cfnsecrets.scan.ScanOptions;
+import dev.cfnsecrets.scan.ScanResult;
+import dev.cfnsecrets.scan.Scanner;
+import dev.cfnsecrets.source.Span;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * SPEC §6 under mutation: every fixture, broken in thousands of seeded ways ({@link Mutator}), is
+ * scanned and reported without an exception, and what comes out is well-formed: the file is
+ * counted, at most one CFS001 that names a line of the file, catalogued rule ids, spans inside the
+ * file, property paths, and no planted secret in the text report. The seed is fixed, so a failure
+ * names a mutant that can be replayed. The timeout only guards against hangs.
+ */
+class RobustnessTest {
+    private static final long SEED = 20261129L;
+    private static final int MUTANTS_PER_FIXTURE = 80;
+    private static final Scanner SCANNER = new Scanner(ScanOptions.DEFAULT);
+    private static final Catalog CATALOG = Catalog.bundled();
+
+    @Test
+    @Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void mutatedFixturesAreScannedAndReportedWellFormed() {
+        List<Path> fixtures = fixtures();
+        List<byte[]> originals = fixtures.stream().map(RobustnessTest::read).toList();
+        int total = fixtures.size() * MUTANTS_PER_FIXTURE;
+        Collection<String> problems = ConcurrentHashMap.newKeySet();
+
+        IntStream.range(0, total).parallel().forEach(i -> {
+            int file = i % fixtures.size();
+            Mutator.Mutant mutant = new Mutator(SEED + i).mutate(originals.get(file));
+            String name = "mutant " + i + " (" + mutant.operator() + " of " + Fixtures.root().relativize(fixtures.get(file)) + ")";
+            try {
+                List<String> broken = check(mutant);
+                broken.forEach(p -> problems.add(name + ": " + hide(p, mutant.planted())));
+            } catch (Throwable t) {
+                problems.add(name + " threw " + t.getClass().getName() + ": " + hide(String.valueOf(t.getMessage()), mutant.planted())
+                        + " at " + (t.getStackTrace().length > 0 ? t.getStackTrace()[0] : "?"));
+            }
+        });
+
+        assertThat(problems).as("%d mutants", total).isEmpty();
+    }
+
+    /** What is wrong with the result of scanning one mutant; empty when it is well-formed. */
+    private static List<String> check(Mutator.Mutant mutant) throws IOException {
+        ScanResult result = SCANNER.scan(List.of(Scanner.STDIN), () -> new ByteArrayInputStream(mutant.bytes()));
+        List<String> problems = new ArrayList<>();
+        if (result.filesScanned() + result.filesSkipped() != 1) {
+            problems.add("counted " + result.filesScanned() + " scanned and " + result.filesSkipped() + " skipped");
+        }
+        int lines = lineCount(mutant.bytes());
+        long unreadable = result.findings().stream().filter(f -> f.ruleId().equals("CFS001")).count();
+        if (unreadable > 1) {
+            problems.add(unreadable + " CFS001 findings for one file");
+        }
+        for (Finding f : result.findings()) {
+            String where = f.ruleId() + " at " + f.span() + " (" + lines + " lines)";
+            if (CATALOG.find(f.ruleId()).isEmpty()) {
+                problems.add("rule id not in the catalog: " + where);
+            }
+            if (f.message() == null || f.message().isBlank()) {
+                problems.add("empty message: " + where);
+            }
+            if (!inside(f.span(), lines)) {
+                problems.add("span outside the file or reversed: " + where);
+            }
+            if (f.propertyPath() == null) {
+                problems.add("no property path: " + where);
+            }
+            if (!f.file().equals("<stdin>")) {
+                problems.add("wrong file " + f.file() + ": " + where);
+            }
+            if (f.ruleId().equals("CFS001") && !f.message().contains("line " + f.span().startLine())) {
+                problems.add("CFS001 message does not name its line: " + where);
+            }
+            if (f.ruleId().equals("CFS001") && result.findings().size() > 1) {
+                problems.add("CFS001 next to other findings: " + where);
+            }
+        }
+        StringWriter rendered = new StringWriter();
+        Reporters.of(Format.TEXT, false, false).write(result, rendered);
+        for (String secret : mutant.planted()) {
+            if (rendered.toString().contains(secret)) {
+                problems.add("text report prints a planted secret (" + secret.substring(0, 4) + "…)");
+            }
+        }
+        return problems;
+    }
+
+    private static boolean inside(Span span, int lines) {
+        boolean ordered = span.startLine() < span.endLine()
+                || span.startLine() == span.endLine() && span.startColumn() <= span.endColumn();
+        return ordered && span.startLine() >= 1 && span.startColumn() >= 1 && span.endLine() <= lines;
+    }
+
+    /** Lines as an editor counts them: the bytes decode or not, '\n' is one byte in UTF-8. */
+    private static int lineCount(byte[] bytes) {
+        int lines = 1;
+        for (byte b : bytes) {
+            if (b == '\n') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    /** Failure messages must not print planted secrets either. */
+    private static String hide(String text, List<String> planted) {
+        String out = text;
+        for (String secret : planted) {
+            out = out.replace(secret, "<planted>");
+        }
+        return out.length() > 500 ? out.substring(0, 500) + "…" : out;
+    }
+
+    private static List<Path> fixtures() {
+        try (Stream<Path> files = Files.walk(Fixtures.root())) {
+            List<Path> found = files.filter(Files::isRegularFile).sorted().toList();
+            assertThat(found).hasSizeGreaterThan(50);
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Objects.requireNonNull(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
