@@ -99,6 +99,9 @@ class RobustnessTest {
             if (!f.file().equals("<stdin>")) {
                 problems.add("wrong file " + f.file() + ": " + where);
             }
+            if (f.message().contains(Scanner.INTERNAL_ERROR)) {
+                problems.add("a bug contained as CFS001: " + f.message());
+            }
             if (f.ruleId().equals("CFS001") && !f.message().contains("line " + f.span().startLine())) {
                 problems.add("CFS001 message does not name its line: " + where);
             }

@@ -10,6 +10,7 @@ import dev.cfnsecrets.rules.DocumentScope;
 import dev.cfnsecrets.rules.Rule;
 import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.RuleRegistry;
+import dev.cfnsecrets.source.InputProblem;
 import dev.cfnsecrets.source.SourceFile;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -30,6 +31,9 @@ public final class Scanner {
     /** The path argument that means standard input. */
     public static final String STDIN = "-";
 
+    /** How a CFS001 message starts when our own code failed on a file (a bug to report). */
+    public static final String INTERNAL_ERROR = "cfn-secrets failed on this file (internal error";
+
     private final ScanOptions options;
     private final Catalog catalog;
     private final List<Rule> rules;
@@ -40,9 +44,14 @@ public final class Scanner {
     }
 
     public Scanner(ScanOptions options, Catalog catalog) {
+        this(options, catalog, RuleRegistry.all());
+    }
+
+    /** With a rule list of its own: tests use it to run a rule that fails. */
+    Scanner(ScanOptions options, Catalog catalog, List<Rule> rules) {
         this.options = options;
         this.catalog = catalog;
-        this.rules = RuleRegistry.all().stream().filter(r -> options.runs(r.id())).toList();
+        this.rules = rules.stream().filter(r -> options.runs(r.id())).toList();
         this.loader = new DocumentLoader(options.limits());
     }
 
@@ -56,7 +65,7 @@ public final class Scanner {
         List<Outcome> outcomes = new ArrayList<>();
         for (String p : paths) {
             if (STDIN.equals(p)) {
-                outcomes.add(check(loader.load(stdin.get(), "<stdin>")));
+                outcomes.add(checkSafely("<stdin>", () -> loader.load(stdin.get(), "<stdin>")));
             } else {
                 files.add(Path.of(p));
             }
@@ -66,14 +75,34 @@ public final class Scanner {
                 .filter(input -> !options.excludes(input.shown()))
                 .toList()
                 .parallelStream()
-                .map(input -> check(loader.load(input.path(), input.shown())))
+                .map(input -> checkSafely(input.shown(), () -> loader.load(input.path(), input.shown())))
                 .toList());
         return result(outcomes);
     }
 
     /** Scans one document that is already in memory (used by tests and integrations). */
     public ScanResult scan(SourceFile source) {
-        return result(List.of(check(loader.parse(source))));
+        return result(List.of(checkSafely(source.path(), () -> loader.parse(source))));
+    }
+
+    /**
+     * A bug of ours on one file must not stop the scan of the others (SPEC §6): it becomes that
+     * file's CFS001, naming the exception and where it was thrown — not its message, which may
+     * quote the file's text.
+     */
+    private Outcome checkSafely(String shown, Supplier<Document> load) {
+        Document document = null;
+        try {
+            document = load.get();
+            return check(document);
+        } catch (RuntimeException | StackOverflowError e) {
+            StackTraceElement[] trace = e.getStackTrace();
+            String where = trace.length == 0 ? "" : " at " + trace[0];
+            InputProblem problem = new InputProblem(INTERNAL_ERROR + " " + e.getClass().getSimpleName() + where
+                    + "); please report it", 1, 1);
+            return check(new Document.Unreadable(shown, document == null ? null : sourceOf(document).orElse(null),
+                    problem));
+        }
     }
 
     private Outcome check(Document document) {

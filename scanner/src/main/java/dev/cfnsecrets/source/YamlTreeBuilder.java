@@ -76,8 +76,8 @@ public final class YamlTreeBuilder {
         Iterator<Event> events = new Parse(settings).parseString(source.text()).iterator();
         int documents = 0;
         try {
-            while (events.hasNext()) {
-                Event event = events.next();
+            Event event;
+            while ((event = next(events)) != null) {
                 switch (event.getEventId()) {
                     case DocumentStart -> {
                         if (++documents > 1 && root != null) {
@@ -103,6 +103,23 @@ public final class YamlTreeBuilder {
             throw new InputProblem("malformed YAML: " + ProblemText.safe(e.getMessage()), 1, 1);
         }
         return Optional.ofNullable(root);
+    }
+
+    /**
+     * The next parser event, or null at the end. snakeyaml-engine lets a few malformed inputs escape
+     * as plain runtime exceptions (a unicode escape cut off at the end of the file throws
+     * NumberFormatException); they are malformed input, not our failure, so they become a problem
+     * at the end of the file.
+     */
+    private Event next(Iterator<Event> events) throws InputProblem {
+        try {
+            return events.hasNext() ? events.next() : null;
+        } catch (YamlEngineException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InputProblem("malformed YAML: the parser stopped with " + e.getClass().getSimpleName()
+                    + " (an incomplete escape or construct near the end of the file?)", source.lineCount(), 1);
+        }
     }
 
     private void open(CollectionStartEvent event) throws InputProblem {

@@ -172,4 +172,13 @@ class YamlTreeBuilderTest {
         assertThat(YamlTreeBuilder.readBufferSize("x".repeat(300_000))).isEqualTo(300_001);
         assertThat(YamlTreeBuilder.readBufferSize("x".repeat(5 << 20))).isEqualTo(1 << 20);
     }
+
+    @Test
+    void parserRuntimeExceptionsBecomeProblems() {
+        // snakeyaml-engine throws NumberFormatException for a unicode escape cut off by the end of input.
+        assertThatThrownBy(() -> parse("Resources: {}\na: \"ab\\u12"))
+                .isInstanceOf(InputProblem.class)
+                .hasMessageContaining("malformed YAML")
+                .satisfies(e -> assertThat(((InputProblem) e).span().startLine()).isEqualTo(2));
+    }
 }
