@@ -22,7 +22,7 @@ final class PolicyInventories {
             return Optional.of(PolicyInventory.of(t.template(), scope.evaluator()::evaluate));
         }
         if (scope.document() instanceof Document.PolicyDocument p) {
-            return Optional.of(PolicyInventory.ofPolicyFile(p.source(), p.root()));
+            return Optional.of(PolicyInventory.ofPolicyFile(p.text(), p.root()));
         }
         return Optional.empty();
     }

@@ -10,7 +10,6 @@ import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.secrets.CredentialDetector;
 import dev.cfnsecrets.source.Node;
-import dev.cfnsecrets.source.SourceFile;
 import dev.cfnsecrets.source.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,19 +64,9 @@ public final class RuleContext {
      * rule reads, another value of a one-line flow map): it must be hidden like the finding's own.
      */
     private List<String> credentialsOnLine(int line) {
-        SourceFile source = sourceOf(document());
-        return source == null ? List.of() : Credentials.onLine(this, source, line);
+        return document().source().map(source -> Credentials.onLine(this, source, line)).orElse(List.of());
     }
 
-    private static SourceFile sourceOf(Document document) {
-        if (document instanceof Document.TemplateDocument t) {
-            return t.template().source();
-        }
-        if (document instanceof Document.PolicyDocument p) {
-            return p.source();
-        }
-        return document instanceof Document.Unreadable u ? u.source() : null;
-    }
 
     /** Starts a finding of {@code ruleId} at its catalog level, in this document's file. */
     public Builder report(String ruleId) {

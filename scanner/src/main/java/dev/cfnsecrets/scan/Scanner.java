@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -100,7 +99,7 @@ public final class Scanner {
             String where = trace.length == 0 ? "" : " at " + trace[0];
             InputProblem problem = new InputProblem(INTERNAL_ERROR + " " + e.getClass().getSimpleName() + where
                     + "); please report it", 1, 1);
-            return check(new Document.Unreadable(shown, document == null ? null : sourceOf(document).orElse(null),
+            return check(new Document.Unreadable(shown, document == null ? null : document.source().orElse(null),
                     problem));
         }
     }
@@ -125,7 +124,7 @@ public final class Scanner {
         findings = dedupe(findings);
         // Keep only what the report needs, not the parsed tree: large scans stay small in memory.
         return new Outcome(document instanceof Document.NotOurs, findings,
-                findings.isEmpty() ? null : sourceOf(document).orElse(null));
+                findings.isEmpty() ? null : document.source().orElse(null));
     }
 
     /** One value, one finding: a value written once (say in SAM Globals) is reported once per rule. */
@@ -160,15 +159,6 @@ public final class Scanner {
         return new ScanResult(findings, sources, scanned, skipped, catalog);
     }
 
-    private static Optional<SourceFile> sourceOf(Document document) {
-        if (document instanceof Document.TemplateDocument t) {
-            return Optional.of(t.template().source());
-        }
-        if (document instanceof Document.PolicyDocument p) {
-            return Optional.of(p.source());
-        }
-        return document instanceof Document.Unreadable u ? Optional.ofNullable(u.source()) : Optional.empty();
-    }
 
     /** Paths under the working directory are shown relative to it, with '/' separators. */
     static String displayPath(Path file) {
