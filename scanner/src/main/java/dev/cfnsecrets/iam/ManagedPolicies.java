@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * The AWS managed policies known to grant function-configuration reads or {@code kms:Decrypt} on
- * every resource ({@code cfn-secrets/managed-policies.yaml}, written from FACTS B.6), with the
- * relevant statements so that the rules evaluate them like any other policy.
+ * every resource ({@code cfn-secrets/managed-policies.yaml}, written from FACTS B.6 and the
+ * iann0036/iam-dataset policy documents), with the relevant statements so that the rules evaluate
+ * them like any other policy.
  */
 public final class ManagedPolicies {
     static final String RESOURCE = "cfn-secrets/managed-policies.yaml";

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class ManagedPoliciesTest {
@@ -60,5 +62,51 @@ class ManagedPoliciesTest {
         Statement s = readOnly.statements().get(0);
         assertThat(Exposure.configReadsOnAllFunctions(s, List.of(readOnly.statements()))).isPresent();
         assertThat(Exposure.decryptOnAllKeys(s, List.of(readOnly.statements()))).as("kms:Get* is not Decrypt").isEmpty();
+    }
+
+    /** The actions an entry grants on all functions (CFS301) and all keys (CFS302), through the engine. */
+    private Set<String> grantedOnAll(String name) {
+        ManagedPolicies.Entry entry = facts.byArnOrName(PolicyString.literal(name, null)).orElseThrow();
+        List<List<Statement>> sets = List.of(entry.statements());
+        Set<String> actions = new TreeSet<>();
+        for (Statement s : entry.statements()) {
+            Exposure.configReadsOnAllFunctions(s, sets).ifPresent(g -> g.actions().forEach(a -> actions.add(a.action())));
+            Exposure.decryptOnAllKeys(s, sets).ifPresent(g -> g.actions().forEach(a -> actions.add(a.action())));
+        }
+        return actions;
+    }
+
+    @Test
+    void policiesFromTheDatasetGrantWhatTheirStatementsSay() {
+        assertThat(grantedOnAll("AmazonDynamoDBFullAccess"))
+                .containsExactly("lambda:GetFunctionConfiguration", "lambda:ListFunctions");
+        assertThat(grantedOnAll("AmazonDynamoDBReadOnlyAccess"))
+                .containsExactly("lambda:GetFunctionConfiguration", "lambda:ListFunctions");
+        assertThat(grantedOnAll("AmazonDynamoDBFullAccess_v2")).containsExactly("lambda:ListFunctions");
+        assertThat(grantedOnAll("AdministratorAccess-Amplify"))
+                .containsExactly("lambda:GetFunction", "lambda:GetFunctionConfiguration");
+        assertThat(grantedOnAll("DataScientist")).as("lambda:Get*, lambda:List*").containsExactly(
+                "lambda:GetFunction", "lambda:GetFunctionConfiguration", "lambda:ListFunctions",
+                "lambda:ListVersionsByFunction");
+        for (String name : List.of("AIOpsAssistantPolicy", "AWS_ConfigRole", "WellArchitectedAgentResourceScanning")) {
+            assertThat(grantedOnAll(name)).as(name).containsExactly("lambda:GetFunction",
+                    "lambda:GetFunctionConfiguration", "lambda:ListFunctions", "lambda:ListVersionsByFunction");
+        }
+    }
+
+    @Test
+    void systemAdministratorReEncryptsFromEveryKey() {
+        assertThat(grantedOnAll("SystemAdministrator")).as("kms:ReEncrypt* covers ReEncryptFrom, not Decrypt")
+                .contains("kms:ReEncryptFrom", "lambda:GetFunctionConfiguration")
+                .doesNotContain("kms:Decrypt");
+    }
+
+    @Test
+    void datasetPathsMakeTheArns() {
+        assertThat(byArn("arn:aws:iam::aws:policy/service-role/AWS_ConfigRole")).contains("AWS_ConfigRole");
+        assertThat(byArn("!Sub 'arn:${AWS::Partition}:iam::aws:policy/job-function/DataScientist'"))
+                .contains("DataScientist");
+        assertThat(byArn("arn:aws:iam::aws:policy/SystemAdministrator")).as("its path is job-function/").isEmpty();
+        assertThat(byArn("arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess")).contains("AmazonDynamoDBFullAccess");
     }
 }
