@@ -3,6 +3,7 @@ package dev.cfnsecrets.config;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.rules.RuleSettings;
+import dev.cfnsecrets.secrets.AllowList;
 import dev.cfnsecrets.source.Limits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -29,6 +32,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * rules:   {enable: [CFS1], disable: [CFS110], levels: {CFS106: warning}}
  * limits:  {max-file-bytes: 10485760, max-aliases: 100, max-depth: 200}
  * thresholds: {env-size-warning-percent: 90}
+ * allow:   {values: ["test-password-not-real"], patterns: ["^dummy-"]}
  * exclude: ["test/**"]
  * baseline: .cfn-secrets-baseline.json
  * </pre>
@@ -36,10 +40,11 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class ConfigLoader {
     /** The configuration file read from the directory a scan starts in, when no other is named. */
     public static final String DEFAULT_FILE = ".cfn-secrets.yml";
-    private static final Set<String> TOP_KEYS = Set.of("rules", "limits", "thresholds", "exclude", "baseline");
+    private static final Set<String> TOP_KEYS = Set.of("rules", "limits", "thresholds", "allow", "exclude", "baseline");
     private static final Set<String> RULES_KEYS = Set.of("enable", "disable", "levels");
     private static final Set<String> LIMITS_KEYS = Set.of("max-file-bytes", "max-aliases", "max-depth");
     private static final Set<String> THRESHOLD_KEYS = Set.of("env-size-warning-percent");
+    private static final Set<String> ALLOW_KEYS = Set.of("values", "patterns");
 
     private final Catalog catalog;
 
@@ -86,7 +91,7 @@ public final class ConfigLoader {
                 levels(rules.get("levels")),
                 limits(limits),
                 new RuleSettings((int) number(thresholds, "thresholds", "env-size-warning-percent",
-                        RuleSettings.DEFAULT.envSizeWarningPercent(), 1, 100)),
+                        RuleSettings.DEFAULT.envSizeWarningPercent(), 1, 100), allowList(top.get("allow"))),
                 globs(top.get("exclude")),
                 Optional.ofNullable(top.get("baseline"))
                         .map(b -> resolve(origin, string(b, "baseline"))));
@@ -128,6 +133,30 @@ public final class ConfigLoader {
             }
         }
         return levels;
+    }
+
+    /** {@code allow: {values: [...], patterns: [...]}}: exact values, and Java regexes compiled here so that a typo is an error. */
+    private static AllowList allowList(Object value) {
+        if (value == null) {
+            return AllowList.NONE;
+        }
+        Map<?, ?> allow = map(value, "allow");
+        checkKeys(allow, ALLOW_KEYS, "allow");
+        List<String> regexes = strings(allow.get("patterns"), "allow.patterns");
+        List<Pattern> patterns = new ArrayList<>();
+        for (int i = 0; i < regexes.size(); i++) {
+            String where = "allow.patterns[" + i + "]";
+            if (regexes.get(i).isEmpty()) {
+                throw new ConfigException(where + ": an empty pattern would allow every secret");
+            }
+            try {
+                patterns.add(Pattern.compile(regexes.get(i)));
+            } catch (PatternSyntaxException e) {
+                throw new ConfigException(where + ": not a valid regular expression (" + e.getDescription()
+                        + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "") + ")", e);
+            }
+        }
+        return new AllowList(new LinkedHashSet<>(strings(allow.get("values"), "allow.values")), patterns);
     }
 
     private static Limits limits(Map<?, ?> limits) {

@@ -59,9 +59,12 @@ final class CredentialInSecretProperty extends ResourceRule {
                         && leaf.path().startsWith("ContainerDefinitions[].Environment[]."));
     }
 
-    /** Whether a literal in a known secret property stands for a value rather than being one. */
-    static boolean isStandIn(String literal) {
-        return literal.isBlank() || NotASecret.isStandIn(literal)
+    /**
+     * Whether a literal in a known secret property stands for a value rather than being one, or is
+     * declared not a secret by the configuration.
+     */
+    static boolean isStandIn(RuleContext context, String literal) {
+        return literal.isBlank() || NotASecret.isStandIn(literal) || context.settings().allow().allows(literal)
                 || NotASecret.why(literal).filter(r -> r.equals("an ARN") || r.equals("a dynamic reference")
                         || r.startsWith("an Amazon identifier")).isPresent();
     }
@@ -128,7 +131,7 @@ final class CredentialInSecretProperty extends ResourceRule {
                             + "ssm:GetParameter. " + replacement(), radius(slice), null);
                 }
             }
-            boolean literalReported = !credentialReported && slice.literal() != null && !isStandIn(slice.literal());
+            boolean literalReported = !credentialReported && slice.literal() != null && !isStandIn(context, slice.literal());
             for (Part part : slice.parts()) {
                 String name = part instanceof Part.Unknown u ? u.name()
                         : part instanceof Part.Literal l ? l.viaParameter() : null;
@@ -166,7 +169,7 @@ final class CredentialInSecretProperty extends ResourceRule {
         /** A secret-named property of any resource, or the value of an SSM parameter named like a secret. */
         private void secretNamed(Rendered r) {
             String name = secretName().orElse(null);
-            if (name == null || !r.isLiteral() || !EnvSecrets.looksLikeSecretValue(name, r.text())) {
+            if (name == null || !r.isLiteral() || !EnvSecrets.looksLikeSecretValue(context, name, r.text())) {
                 return;
             }
             Part.Literal first = r.value().literals().stream().filter(l -> !l.text().isBlank()).findFirst().orElseThrow();

@@ -1,5 +1,6 @@
 package dev.cfnsecrets.rules;
 
+import dev.cfnsecrets.secrets.AllowList;
 import dev.cfnsecrets.secrets.CredentialDetector;
 import dev.cfnsecrets.secrets.CredentialMatch;
 import dev.cfnsecrets.source.SourceFile;
@@ -29,7 +30,17 @@ final class Credentials {
     private record LineSearch(int line) {
     }
 
+    /**
+     * The credentials of known formats in {@code text} that rules report: a credential the
+     * configuration allows ({@code allow:}) is declared not a secret.
+     */
     static List<CredentialMatch> find(RuleContext rules, String text, CredentialDetector.Context context) {
+        AllowList allow = rules.settings().allow();
+        return everyFormat(rules, text, context).stream().filter(m -> !allow.allows(m.secret())).toList();
+    }
+
+    /** Every credential of a known format in {@code text}, allowed or not: what reports hide. */
+    static List<CredentialMatch> everyFormat(RuleContext rules, String text, CredentialDetector.Context context) {
         return cached(rules, new Search(text, context), () -> CredentialDetector.find(text, context));
     }
 

@@ -182,7 +182,7 @@ final class EnvSecrets {
             if (secretName.isEmpty()) {
                 return;
             }
-            if (r.isLiteral() && looksLikeSecretValue(secretName.get(), r.text())) {
+            if (r.isLiteral() && looksLikeSecretValue(context, secretName.get(), r.text())) {
                 Part.Literal first = r.value().literals().stream().filter(l -> !l.text().isBlank()).findFirst().orElseThrow();
                 add(EnvConcern.Kind.SECRET_LITERAL, Where.of(variable.value(), first),
                         SecretNames.secretWord(secretName.get()).orElse("secret"), radiusOf(secretName.get()), List.of(r.text()));
@@ -246,11 +246,12 @@ final class EnvSecrets {
 
     /**
      * Whether a literal behind a secret name is a secret: not a reference, identifier, placeholder,
-     * number or boolean, and — unless the name says password, whose values are chosen by people —
-     * random-looking (entropy, measured thresholds in {@link Entropy}).
+     * number or boolean, not allowed by the configuration, and — unless the name says password,
+     * whose values are chosen by people — random-looking (entropy, measured thresholds in {@link Entropy}).
      */
-    static boolean looksLikeSecretValue(String name, String literal) {
+    static boolean looksLikeSecretValue(RuleContext context, String name, String literal) {
         return literal.length() <= MAX_SECRET_LENGTH && NotASecret.why(literal).isEmpty()
+                && !context.settings().allow().allows(literal)
                 && (SecretNames.isPasswordName(name) || Entropy.looksRandom(literal));
     }
 

@@ -163,7 +163,7 @@ public final class RuleContext {
             hidden.addAll(credentialsOnLine(span.startLine()));
             // A message quotes rendered values, and a Parameter default or Mapping value substituted
             // into one may be a credential that this rule does not look for.
-            Credentials.find(RuleContext.this, message, CredentialDetector.Context.NONE)
+            Credentials.everyFormat(RuleContext.this, message, CredentialDetector.Context.NONE)
                     .forEach(m -> hidden.add(m.secret()));
             findings.add(new Finding(ruleId, level, message, document().path(), span, logicalId, propertyPath, cdkPath,
                     related, hidden, value == null ? message : value, Optional.ofNullable(securitySeverity),

@@ -1,13 +1,17 @@
 package dev.cfnsecrets.rules;
 
+import dev.cfnsecrets.secrets.AllowList;
+
 /**
- * Thresholds that rules read from the configuration.
+ * What rules read from the configuration.
  *
  * @param envSizeWarningPercent CFS202 reports an environment at or above this share of Lambda's
  *     4,096 bytes (1–100, default 90)
+ * @param allow values declared not to be secrets: every rule that judges whether a literal is a
+ *     secret leaves them alone
  */
-public record RuleSettings(int envSizeWarningPercent) {
-    public static final RuleSettings DEFAULT = new RuleSettings(90);
+public record RuleSettings(int envSizeWarningPercent, AllowList allow) {
+    public static final RuleSettings DEFAULT = new RuleSettings(90, AllowList.NONE);
 
     public RuleSettings {
         if (envSizeWarningPercent < 1 || envSizeWarningPercent > 100) {
@@ -17,6 +21,10 @@ public record RuleSettings(int envSizeWarningPercent) {
     }
 
     public RuleSettings withEnvSizeWarningPercent(int percent) {
-        return new RuleSettings(percent);
+        return new RuleSettings(percent, allow);
+    }
+
+    public RuleSettings withAllow(AllowList allowList) {
+        return new RuleSettings(envSizeWarningPercent, allowList);
     }
 }

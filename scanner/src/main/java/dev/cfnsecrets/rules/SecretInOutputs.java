@@ -96,7 +96,8 @@ final class SecretInOutputs extends TemplateRule {
                     continue;
                 }
                 boolean credential = false;
-                for (CredentialMatch m : CredentialDetector.find(r.detectable(), new CredentialDetector.Context(name, false))) {
+                for (CredentialMatch m : Credentials.find(context, r.detectable(),
+                        new CredentialDetector.Context(name, false))) {
                     Optional<Part.Literal> piece = r.literalAt(m.start());
                     if (piece.isPresent()) {
                         credential = true;
@@ -115,7 +116,7 @@ final class SecretInOutputs extends TemplateRule {
                     parameterOrAttribute(node, p);
                 }
                 if (!credential && r.isLiteral() && SecretNames.isSecretName(name)
-                        && EnvSecrets.looksLikeSecretValue(name, r.text())) {
+                        && EnvSecrets.looksLikeSecretValue(context, name, r.text())) {
                     Part.Literal first = alternative.literals().stream().filter(l -> !l.text().isBlank())
                             .findFirst().orElseThrow();
                     String word = SecretNames.secretWord(name).orElse("secret");

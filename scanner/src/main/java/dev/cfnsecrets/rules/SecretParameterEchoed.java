@@ -51,7 +51,7 @@ final class SecretParameterEchoed extends TemplateRule {
             }
             Optional<String> defaultValue = p.defaultValue().filter(ScalarNode.class::isInstance)
                     .map(n -> ((ScalarNode) n).value());
-            Optional<String> credential = defaultValue.flatMap(d -> CredentialDetector.find(d).stream().findFirst())
+            Optional<String> credential = defaultValue.flatMap(d -> Credentials.find(context, d, CredentialDetector.Context.NONE).stream().findFirst())
                     .map(m -> "its Default holds " + Advice.withArticle(m.kind().label()));
             boolean credentialDefault = credential.isPresent();
             Optional<String> why = credential
@@ -64,7 +64,7 @@ final class SecretParameterEchoed extends TemplateRule {
                 continue;
             }
             boolean echoed = !p.noEcho();
-            boolean defaulted = defaultValue.map(d -> !CredentialInSecretProperty.isStandIn(d)
+            boolean defaulted = defaultValue.map(d -> !CredentialInSecretProperty.isStandIn(context, d)
                     && NotASecret.why(d).map(r -> !REFERENCE_DEFAULTS.contains(r)).orElse(true)).orElse(false);
             if (echoed || defaulted) {
                 report(context, template, p, why.get(), echoed, defaulted, usedAsSecret.get(p.name()));

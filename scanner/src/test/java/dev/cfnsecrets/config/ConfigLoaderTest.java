@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.rules.Catalog;
+import dev.cfnsecrets.secrets.AllowList;
 import dev.cfnsecrets.source.Limits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,6 +55,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheAllowList() {
+        Config config = loader.parse("""
+                allow:
+                  values:   ["test-password-not-real", "AKIAIOSFODNN7EXAMPLE"]
+                  patterns: ["^dummy-", "(?i)example"]
+                """, ORIGIN);
+
+        AllowList allow = config.settings().allow();
+        assertThat(allow.values()).containsExactlyInAnyOrder("test-password-not-real", "AKIAIOSFODNN7EXAMPLE");
+        assertThat(allow.patterns()).extracting(Pattern::pattern).containsExactly("^dummy-", "(?i)example");
+        assertThat(config.settings().envSizeWarningPercent()).isEqualTo(RuleSettings.DEFAULT.envSizeWarningPercent());
+    }
+
+    @Test
+    void anAllowListWithOnlyValuesHasNoPatterns() {
+        AllowList allow = loader.parse("allow: {values: [s3cret-for-tests]}\n", ORIGIN).settings().allow();
+
+        assertThat(allow).isEqualTo(new AllowList(Set.of("s3cret-for-tests"), List.of()));
+        assertThat(loader.parse("limits: {}\n", ORIGIN).settings().allow()).isEqualTo(AllowList.NONE);
+    }
+
+    @Test
+    void aPatternThatDoesNotCompileNamesItsIndexAndTheRegexError() {
+        assertThatThrownBy(() -> loader.parse("allow: {patterns: ['^ok$', '(?i)example(']}\n", ORIGIN))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("allow.patterns[1]: not a valid regular expression (Unclosed group near index 12)");
+    }
+
+    @Test
     void anEmptyFileIsAnEmptyConfiguration() {
         assertThat(loader.parse("# nothing configured yet\n", ORIGIN)).isEqualTo(Config.EMPTY);
     }
@@ -71,6 +103,12 @@ class ConfigLoaderTest {
         "thresholds: {env-size-warning-percent: 101} | thresholds.env-size-warning-percent: 101 is out of range",
         "thresholds: {env-size: 80}               | thresholds: unknown key 'env-size'",
         "exclude: ['src/[a-']                     | exclude: 'src/[a-' is not a valid glob",
+        "allow: {value: [x]}                      | allow: unknown key 'value' (expected one of patterns, values)",
+        "allow: [x]                               | allow: expected a map of keys, found a list",
+        "allow: {values: x}                       | allow.values: expected a list of strings, found 'x'",
+        "allow: {values: [{a: 1}]}                | allow.values: expected a string, found a map",
+        "allow: {patterns: [42]}                  | allow.patterns: expected a string, found '42'",
+        "allow: {patterns: ['']}                  | allow.patterns[0]: an empty pattern would allow every secret",
         "baseline: [a, b]                         | baseline: expected a string, found a list",
         "- just a list                            | the top level: expected a map of keys, found a list",
         "rules: {enable: [CFS001], enable: [CFS]} | not valid YAML",

@@ -132,8 +132,9 @@ class EnvSecretsTest {
     @Test
     void aValueLongerThanAnyEnvironmentIsDataNotASecret() {
         String generated = dev.cfnsecrets.secrets.Entropy.class.getSimpleName() + "9fQ2xLk0vR7pZ3mN".repeat(300);
-        assertThat(EnvSecrets.looksLikeSecretValue("API_TOKEN", generated.substring(0, 4096))).isTrue();
-        assertThat(EnvSecrets.looksLikeSecretValue("API_TOKEN", generated)).isFalse();
+        RuleContext context = context(template("Resources: {}"));
+        assertThat(EnvSecrets.looksLikeSecretValue(context, "API_TOKEN", generated.substring(0, 4096))).isTrue();
+        assertThat(EnvSecrets.looksLikeSecretValue(context, "API_TOKEN", generated)).isFalse();
     }
 
     /**
