@@ -64,7 +64,7 @@ final class CredentialInSecretProperty extends ResourceRule {
      * declared not a secret by the configuration.
      */
     static boolean isStandIn(RuleContext context, String literal) {
-        return literal.isBlank() || NotASecret.isStandIn(literal) || context.settings().allow().allows(literal)
+        return literal.isBlank() || NotASecret.isStandIn(literal) || Credentials.isAllowed(context, literal)
                 || NotASecret.why(literal).filter(r -> r.equals("an ARN") || r.equals("a dynamic reference")
                         || r.startsWith("an Amazon identifier")).isPresent();
     }

@@ -39,6 +39,20 @@ final class Credentials {
         return everyFormat(rules, text, context).stream().filter(m -> !allow.allows(m.secret())).toList();
     }
 
+    /**
+     * Whether the configuration declares a literal not a secret: the literal is allowed, or it holds
+     * an allowed credential of a known format — a URL whose password is on the list is not then
+     * reported as a secret-named literal instead.
+     */
+    static boolean isAllowed(RuleContext rules, String literal) {
+        AllowList allow = rules.settings().allow();
+        if (allow.isEmpty()) {
+            return false;
+        }
+        return allow.allows(literal) || everyFormat(rules, literal, CredentialDetector.Context.NONE).stream()
+                .anyMatch(m -> allow.allows(m.secret()));
+    }
+
     /** Every credential of a known format in {@code text}, allowed or not: what reports hide. */
     static List<CredentialMatch> everyFormat(RuleContext rules, String text, CredentialDetector.Context context) {
         return cached(rules, new Search(text, context), () -> CredentialDetector.find(text, context));

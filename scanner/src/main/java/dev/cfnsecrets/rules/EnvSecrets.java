@@ -251,7 +251,7 @@ final class EnvSecrets {
      */
     static boolean looksLikeSecretValue(RuleContext context, String name, String literal) {
         return literal.length() <= MAX_SECRET_LENGTH && NotASecret.why(literal).isEmpty()
-                && !context.settings().allow().allows(literal)
+                && !Credentials.isAllowed(context, literal)
                 && (SecretNames.isPasswordName(name) || Entropy.looksRandom(literal));
     }
 

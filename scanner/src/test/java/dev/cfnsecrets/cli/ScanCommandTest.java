@@ -279,6 +279,18 @@ class ScanCommandTest {
     }
 
     @Test
+    void anAllowPatternThatDoesNotCompileIsAUsageError() throws IOException {
+        String config = write("config.yml", "allow:\n  patterns: ['^dummy-', '[a-']\n");
+
+        CommandRun run = CommandRun.of("scan", "-c", config, write("clean.yaml", CLEAN));
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains(config + ": allow.patterns[1]: not a valid regular expression"
+                + " (Illegal character range near index 3)");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void unknownLevelInConfigIsAUsageError() throws IOException {
         String config = write("config.yml", "rules: {levels: {CFS001: critical}}\n");
 
