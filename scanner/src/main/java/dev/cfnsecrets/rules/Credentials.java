@@ -36,7 +36,8 @@ final class Credentials {
      */
     static List<CredentialMatch> find(RuleContext rules, String text, CredentialDetector.Context context) {
         AllowList allow = rules.settings().allow();
-        return everyFormat(rules, text, context).stream().filter(m -> !allow.allows(m.secret())).toList();
+        List<CredentialMatch> found = everyFormat(rules, text, context);
+        return allow.isEmpty() ? found : found.stream().filter(m -> !allow.allows(m.secret())).toList();
     }
 
     /**
