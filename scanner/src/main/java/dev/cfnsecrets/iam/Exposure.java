@@ -97,19 +97,29 @@ public final class Exposure {
         }
         List<ActionGrant> granted = new ArrayList<>();
         String resources = null;
-        Optional<String> how = reaches(s, function);
+        // Actions first: most statements grant no read at all, and that check does not depend on
+        // the function, while matching resources against it is the costly part (run per function).
+        Optional<String> how = null;
         for (String action : Actions.FUNCTION_CONFIG_READS) {
             Optional<ActionGrant> grant = Actions.covering(s, action);
-            if (grant.isPresent() && how.isPresent() && !denied(action, function, set)) {
+            if (grant.isEmpty()) {
+                continue;
+            }
+            if (how == null) {
+                how = reaches(s, function);
+            }
+            if (how.isPresent() && !denied(action, function, set)) {
                 granted.add(grant.get());
                 resources = how.get();
             }
         }
-        Optional<String> all = reaches(s, Target.NO_RESOURCE);
         Optional<ActionGrant> list = Actions.covering(s, Actions.LIST_FUNCTIONS);
-        if (list.isPresent() && all.isPresent() && !denied(Actions.LIST_FUNCTIONS, Target.NO_RESOURCE, set)) {
-            granted.add(list.get());
-            resources = resources == null ? all.get() : resources;
+        if (list.isPresent()) {
+            Optional<String> all = reaches(s, Target.NO_RESOURCE);
+            if (all.isPresent() && !denied(Actions.LIST_FUNCTIONS, Target.NO_RESOURCE, set)) {
+                granted.add(list.get());
+                resources = resources == null ? all.get() : resources;
+            }
         }
         return granted.isEmpty() ? Optional.empty() : Optional.of(new Grant(s, granted, resources));
     }

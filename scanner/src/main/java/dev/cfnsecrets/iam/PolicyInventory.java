@@ -44,6 +44,8 @@ public final class PolicyInventory {
     private final Map<Policy, List<List<Statement>>> statementSets = new IdentityHashMap<>();
     /** Made once per principal: CFS305 asks for them for every function. */
     private final Map<IamPrincipal, List<Statement>> statementsOf = new IdentityHashMap<>();
+    /** Made once per principal, for the same reason. */
+    private final Map<IamPrincipal, List<Policy>> policiesOf = new IdentityHashMap<>();
     private final Template template;
     private final StatementReader reader;
 
@@ -82,7 +84,9 @@ public final class PolicyInventory {
 
     /** Every policy a principal holds, in template order. */
     public List<Policy> policiesOf(IamPrincipal principal) {
-        return policies.stream().filter(p -> holders.getOrDefault(p, Set.of()).contains(principal)).toList();
+        return policiesOf.computeIfAbsent(principal, who -> policies.stream()
+                .filter(p -> holders.getOrDefault(p, Set.of()).contains(who))
+                .toList());
     }
 
     /** Every statement of every policy {@code principal} holds: the set its Allows and Denies take effect in. */

@@ -1,6 +1,7 @@
 package dev.cfnsecrets.source;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** A mapping in source order. Keys are unique: duplicates are rejected while parsing. */
@@ -14,6 +15,16 @@ public record MapNode(List<Entry> entries, Span span, String path) implements No
 
     public MapNode {
         entries = List.copyOf(entries);
+    }
+
+    /**
+     * Hashes by place, not by subtree: the record's own hash walked every node below, so each map
+     * or set keyed by a resource (or anything holding its node) cost the resource's whole size per
+     * look-up. Equal nodes still hash alike, as they have the same span and path.
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(span, path);
     }
 
     public Optional<Node> get(String key) {
