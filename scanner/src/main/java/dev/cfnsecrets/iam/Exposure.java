@@ -90,6 +90,16 @@ public final class Exposure {
         return granted.isEmpty() ? Optional.empty() : Optional.of(new Grant(s, granted, how.get()));
     }
 
+    /**
+     * Whether {@code s} allows some configuration read on some function: the check of
+     * {@link #configReadsOf} that does not depend on the function, so a caller can drop the
+     * principals that read nothing before it pairs the rest with every function.
+     */
+    public static boolean allowsAnyConfigRead(Statement s) {
+        return isIdentityAllow(s) && (Actions.covering(s, Actions.LIST_FUNCTIONS).isPresent()
+                || Actions.FUNCTION_CONFIG_READS.stream().anyMatch(a -> Actions.covering(s, a).isPresent()));
+    }
+
     /** CFS305: any configuration read that reaches {@code function}, however narrowly scoped. */
     public static Optional<Grant> configReadsOf(Statement s, Target function, List<Statement> set) {
         if (!isIdentityAllow(s) || Conditions.requiringResourceTag(s.conditions()).isPresent()) {

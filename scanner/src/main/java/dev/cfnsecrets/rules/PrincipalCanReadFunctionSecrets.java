@@ -35,6 +35,10 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
         Evaluator evaluator = context.evaluator();
         PolicyInventory inventory = PolicyInventories.of(context).orElseThrow();
         StatementReader reader = new StatementReader(evaluator::evaluate);
+        List<IamPrincipal> readers = inventory.principals().stream()
+                .filter(p -> inventory.policiesOf(p).stream()
+                        .anyMatch(policy -> policy.statements().stream().anyMatch(Exposure::allowsAnyConfigRead)))
+                .toList();
         for (Resource function : template.resources().values()) {
             if (!EnvVariables.isFunction(function)) {
                 continue;
@@ -47,7 +51,7 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
                     .filter(n -> !n.isBlank()).orElse(null));
             Optional<String> executionRole = executionRole(function, reader);
             Optional<Resource> key = templateKey(function, template, reader);
-            for (IamPrincipal principal : inventory.principals()) {
+            for (IamPrincipal principal : readers) {
                 if (principal.logicalId().equals(function.logicalId())
                         || executionRole.filter(principal.logicalId()::equals).isPresent()) {
                     continue;
