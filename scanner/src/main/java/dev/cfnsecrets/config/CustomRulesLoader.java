@@ -50,6 +50,7 @@ final class CustomRulesLoader {
                     .build()));
     private static final Set<String> PLACEHOLDERS = Set.of("resource", "type", "path");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)}");
+    private static final Pattern RULE_POINTER = Pattern.compile("^/rules/(\\d+)");
     private static final Map<Level, Double> DEFAULT_SEVERITY = Map.of(Level.ERROR, 7.0, Level.WARNING, 5.0, Level.NOTE, 2.0);
 
     private final Catalog catalog;
@@ -79,7 +80,7 @@ final class CustomRulesLoader {
     private List<CustomRuleDefinition> read(String shown, Path path) {
         JsonNode tree = parse(path);
         reservedIds(tree);
-        List<Error> errors = fileSchema().validate(tree);
+        List<Error> errors = FileSchema.SCHEMA.validate(tree);
         if (!errors.isEmpty()) {
             Error first = errors.get(0);
             String pointer = first.getInstanceLocation().toString();
@@ -136,8 +137,7 @@ final class CustomRulesLoader {
                 id,
                 level,
                 rule.path("name").asText(id.toLowerCase(Locale.ROOT)),
-                rule.path("summary").asText(message.replace("{resource}", "a resource")
-                        .replace("{type}", "resource").replace("{path}", rule.get("path").asText())),
+                rule.path("summary").asText(PLACEHOLDER.matcher(message).replaceAll("<$1>")),
                 message,
                 Optional.ofNullable(rule.get("help")).map(JsonNode::asText),
                 rule.has("security-severity") ? rule.get("security-severity").asDouble() : DEFAULT_SEVERITY.get(level),
@@ -180,7 +180,7 @@ final class CustomRulesLoader {
 
     /** "rule ACME001 at " when the pointer is inside a rule whose id is known, else nothing. */
     private static String ruleAt(JsonNode tree, String pointer) {
-        Matcher m = Pattern.compile("^/rules/(\\d+)").matcher(pointer);
+        Matcher m = RULE_POINTER.matcher(pointer);
         if (m.find()) {
             JsonNode id = tree.path("rules").path(Integer.parseInt(m.group(1))).path("id");
             if (id.isTextual()) {
@@ -188,10 +188,6 @@ final class CustomRulesLoader {
             }
         }
         return "";
-    }
-
-    private static Schema fileSchema() {
-        return FileSchema.SCHEMA;
     }
 
     /** The published schema, read from the jar once and only when a configuration has custom rules. */

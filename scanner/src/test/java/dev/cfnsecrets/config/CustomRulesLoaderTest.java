@@ -62,7 +62,7 @@ class CustomRulesLoaderTest {
         assertThat(rule.id()).isEqualTo("ACME001");
         assertThat(rule.level()).isEqualTo(Level.WARNING);
         assertThat(rule.name()).isEqualTo("acme001");
-        assertThat(rule.summary()).isEqualTo("Function a resource has no KmsKeyArn");
+        assertThat(rule.summary()).isEqualTo("Function <resource> has no KmsKeyArn");
         assertThat(rule.securitySeverity()).isEqualTo(5.0);
         assertThat(rule.resourceTypes()).containsExactly("AWS::Lambda::Function");
         assertThat(rule.path()).containsExactly("Properties", "KmsKeyArn");
