@@ -106,6 +106,9 @@ public final class ConfigLoader {
 
     /** The files under {@code custom-rules}, relative to the configuration file's directory. */
     private List<CustomRuleDefinition> customRules(Object value, Path origin) {
+        if (value == null) {
+            return List.of(); // without loading the schema validator: it adds to every start-up
+        }
         Map<String, Path> files = new LinkedHashMap<>();
         for (String file : strings(value, "custom-rules")) {
             files.put(file, resolve(origin, file));
