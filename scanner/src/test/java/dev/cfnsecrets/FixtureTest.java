@@ -2,17 +2,23 @@ package dev.cfnsecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.config.Config;
 import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Runs the scanner over {@code fixtures/} and compares with the marks written in the fixtures. */
+/**
+ * Runs the scanner over {@code fixtures/} and compares with the marks written in the fixtures. A
+ * fixture directory with its own {@code .cfn-secrets.yml} (custom rules) is scanned with it.
+ */
 class FixtureTest {
     private static Path root;
     private static Fixtures fixtures;
@@ -22,14 +28,28 @@ class FixtureTest {
     static void scan() {
         root = Fixtures.root();
         fixtures = Fixtures.read(root);
-        ScanResult result = new Scanner(ScanOptions.DEFAULT).scan(List.of(root.toString()), () -> {
+        List<Path> configured = Fixtures.configDirectories(root);
+        actual = new TreeSet<>();
+        // A directory with its own configuration is scanned with it, and only with it.
+        record(scan(root, ScanOptions.DEFAULT, Catalog.bundled()), file -> configured.stream().noneMatch(file::startsWith));
+        for (Path dir : configured) {
+            Config config = Fixtures.config(dir);
+            record(scan(dir, ScanOptions.from(config), Catalog.bundled().withCustomRules(config.customRules())), file -> true);
+        }
+    }
+
+    private static ScanResult scan(Path path, ScanOptions options, Catalog catalog) {
+        return new Scanner(options, catalog).scan(List.of(path.toString()), () -> {
             throw new AssertionError("no stdin");
         });
-        actual = new TreeSet<>();
+    }
+
+    private static void record(ScanResult result, Predicate<Path> keep) {
         for (Finding f : result.findings()) {
-            if (!f.isSuppressed()) {
-                String file = root.relativize(Path.of(f.file()).toAbsolutePath().normalize()).toString().replace('\\', '/');
-                actual.add(new Fixtures.Mark(file, f.span().startLine(), f.ruleId()));
+            Path file = Path.of(f.file()).toAbsolutePath().normalize();
+            if (!f.isSuppressed() && keep.test(file)) {
+                String relative = root.relativize(file).toString().replace('\\', '/');
+                actual.add(new Fixtures.Mark(relative, f.span().startLine(), f.ruleId()));
             }
         }
     }

@@ -1,5 +1,8 @@
 package dev.cfnsecrets;
 
+import dev.cfnsecrets.config.Config;
+import dev.cfnsecrets.config.ConfigLoader;
+import dev.cfnsecrets.rules.Catalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +43,33 @@ public final class Fixtures {
 
     public final TreeSet<Mark> expected = new TreeSet<>();
     public final TreeSet<Mark> ok = new TreeSet<>();
+
+    /**
+     * Directories of fixtures that hold their own {@value ConfigLoader#DEFAULT_FILE} (custom rules, say):
+     * they are scanned with it, the rest of the fixtures without.
+     */
+    public static List<Path> configDirectories(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.getFileName().toString().equals(ConfigLoader.DEFAULT_FILE))
+                    .map(Path::getParent)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The configuration of a directory from {@link #configDirectories}. */
+    public static Config config(Path directory) {
+        return new ConfigLoader(Catalog.bundled()).load(directory.resolve(ConfigLoader.DEFAULT_FILE));
+    }
+
+    /** The ids of the custom rules that the fixtures' own configurations define. */
+    public static TreeSet<String> customRuleIds(Path root) {
+        TreeSet<String> ids = new TreeSet<>();
+        configDirectories(root).forEach(dir -> config(dir).customRules().forEach(r -> ids.add(r.id())));
+        return ids;
+    }
 
     public static Path root() {
         return Path.of(System.getProperty("cfnsecrets.repo", "..")).resolve("fixtures").toAbsolutePath().normalize();

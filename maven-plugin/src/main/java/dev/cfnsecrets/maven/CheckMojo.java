@@ -100,8 +100,10 @@ public class CheckMojo extends AbstractMojo {
         }
         FailOn threshold = threshold();
         Set<Format> outputs = outputs();
-        Catalog catalog = Catalog.bundled();
-        ScanOptions options = options(catalog);
+        Config config = config();
+        // The configuration's custom rules join the catalog, as on the command line.
+        Catalog catalog = Catalog.bundled().withCustomRules(config.customRules());
+        ScanOptions options = options(config);
         List<String> files = ProjectFiles.of(targets(), moduleDirectories()).stream().map(Path::toString).toList();
 
         ScanResult result = new Scanner(options, catalog).scan(files, InputStream::nullInputStream);
@@ -145,10 +147,17 @@ public class CheckMojo extends AbstractMojo {
         return outputs;
     }
 
-    /** The configuration file's options and the baseline it names, as the command line reads them. */
-    private ScanOptions options(Catalog catalog) throws MojoExecutionException {
+    private Config config() throws MojoExecutionException {
         try {
-            Config config = configFile().map(new ConfigLoader(catalog)::load).orElse(Config.EMPTY);
+            return configFile().map(new ConfigLoader(Catalog.bundled())::load).orElse(Config.EMPTY);
+        } catch (ConfigException e) {
+            throw new MojoExecutionException("cfn-secrets: " + e.getMessage(), e);
+        }
+    }
+
+    /** The configuration file's options and the baseline it names, as the command line reads them. */
+    private static ScanOptions options(Config config) throws MojoExecutionException {
+        try {
             ScanOptions options = ScanOptions.from(config);
             return config.baseline().map(Baseline::read).map(options::withBaseline).orElse(options);
         } catch (ConfigException e) {

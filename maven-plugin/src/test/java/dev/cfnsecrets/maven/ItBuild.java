@@ -19,9 +19,12 @@ import java.util.regex.Pattern;
  * OASIS SARIF 2.1.0 schema.
  */
 public final class ItBuild {
-    /** {@code [ERROR] path:line:col CFSnnn message}, as {@link CheckMojo} logs a finding (-T adds no prefix). */
+    /**
+     * {@code [ERROR] path:line:col CFSnnn message}, as {@link CheckMojo} logs a finding (-T adds no
+     * prefix); a custom rule's id ({@code ACME002}) in place of {@code CFSnnn}.
+     */
     private static final Pattern FINDING =
-            Pattern.compile("(?m)^\\[(ERROR|WARNING|INFO)\\] (\\S+):(\\d+):(\\d+) (CFS\\d{3}) (.+)$");
+            Pattern.compile("(?m)^\\[(ERROR|WARNING|INFO)\\] (\\S+):(\\d+):(\\d+) ([A-Z][A-Z0-9_-]*[0-9]+) (.+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path basedir;

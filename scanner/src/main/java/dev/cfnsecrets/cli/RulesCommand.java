@@ -1,25 +1,28 @@
 package dev.cfnsecrets.cli;
 
-import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.rules.RuleDescription;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code cfn-secrets rules}: the catalog as a table. */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "List the rule catalog: id, level, name and summary.")
+        description = "List the rule catalog and the configuration's custom rules: id, level, name and summary.")
 final class RulesCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private ConfigOption config;
+
     @Override
     public void run() {
-        Collection<RuleDescription> rules = Catalog.bundled().all();
+        Collection<RuleDescription> rules = config.catalog().all();
         int idWidth = width(rules, RuleDescription::id, "ID");
         int levelWidth = width(rules, r -> r.level().sarifName(), "LEVEL");
         int nameWidth = width(rules, RuleDescription::name, "NAME");

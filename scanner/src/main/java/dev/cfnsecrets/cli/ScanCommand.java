@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,8 +47,6 @@ import picocli.CommandLine.Spec;
             "2:usage or configuration error",
             "3:internal error"})
 final class ScanCommand implements Callable<Integer> {
-    static final String DEFAULT_CONFIG = ConfigLoader.DEFAULT_FILE;
-
     @Spec
     private CommandSpec spec;
 
@@ -68,9 +67,8 @@ final class ScanCommand implements Callable<Integer> {
                     + " error (default), warning, note or none.")
     private FailOn failOn;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Configuration file. Default: " + DEFAULT_CONFIG + " in the working directory, if present.")
-    private Path config;
+    @Mixin
+    private ConfigOption config;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Report findings recorded in FILE as suppressed (they do not fail the scan).")
@@ -100,9 +98,11 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Catalog catalog = Catalog.bundled();
+        Catalog bundled = Catalog.bundled();
+        Config fileConfig = config.load(bundled);
+        // The configuration's custom rules join the catalog: flags may name them, reports describe them.
+        Catalog catalog = bundled.withCustomRules(fileConfig.customRules());
         ConfigLoader loader = new ConfigLoader(catalog);
-        Config fileConfig = configFile().map(loader::load).orElse(Config.EMPTY);
         List<String> targets = targets();
         ScanOptions options = withRuleSelection(ScanOptions.from(fileConfig), fileConfig, loader);
         // Writing a baseline records findings whatever an old baseline says, so it is not read then.
@@ -130,15 +130,6 @@ final class ScanCommand implements Callable<Integer> {
         return options.withRules(
                 enabled.isEmpty() ? fileConfig.enable() : enabled,
                 Stream.concat(fileDisabled, disabled.stream()).toList());
-    }
-
-    /** The explicit {@code --config}, else {@value #DEFAULT_CONFIG} when the working directory has one. */
-    private Optional<Path> configFile() {
-        if (config != null) {
-            return Optional.of(config);
-        }
-        Path fallback = Path.of(DEFAULT_CONFIG);
-        return Files.isRegularFile(fallback) ? Optional.of(fallback) : Optional.empty();
     }
 
     /** The paths to scan; a path that does not exist is a usage error, not a finding. */

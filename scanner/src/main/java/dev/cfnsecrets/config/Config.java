@@ -1,6 +1,7 @@
 package dev.cfnsecrets.config;
 
 import dev.cfnsecrets.finding.Level;
+import dev.cfnsecrets.rules.CustomRuleDefinition;
 import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.source.Limits;
 import java.nio.file.Path;
@@ -12,7 +13,9 @@ import java.util.Optional;
  * The contents of {@code .cfn-secrets.yml}. Every field is what the file says; absent keys keep the
  * scanner's defaults ({@code limits} starts from {@link Limits#DEFAULT}, lists and maps are empty).
  *
- * @param baseline the baseline file, already resolved against the configuration file's directory
+ * @param baseline    the baseline file, already resolved against the configuration file's directory
+ * @param customRules the rules of the files under {@code custom-rules}, validated; a scan adds them to
+ *                    its catalog ({@link dev.cfnsecrets.rules.Catalog#withCustomRules})
  */
 public record Config(
         List<String> enable,
@@ -21,15 +24,17 @@ public record Config(
         Limits limits,
         RuleSettings settings,
         List<String> exclude,
-        Optional<Path> baseline) {
+        Optional<Path> baseline,
+        List<CustomRuleDefinition> customRules) {
 
-    public static final Config EMPTY =
-            new Config(List.of(), List.of(), Map.of(), Limits.DEFAULT, RuleSettings.DEFAULT, List.of(), Optional.empty());
+    public static final Config EMPTY = new Config(List.of(), List.of(), Map.of(), Limits.DEFAULT, RuleSettings.DEFAULT,
+            List.of(), Optional.empty(), List.of());
 
     public Config {
         enable = List.copyOf(enable);
         disable = List.copyOf(disable);
         levels = Map.copyOf(levels);
         exclude = List.copyOf(exclude);
+        customRules = List.copyOf(customRules);
     }
 }

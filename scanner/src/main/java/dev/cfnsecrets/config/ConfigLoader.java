@@ -2,6 +2,7 @@ package dev.cfnsecrets.config;
 
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.rules.Catalog;
+import dev.cfnsecrets.rules.CustomRuleDefinition;
 import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.secrets.AllowList;
 import dev.cfnsecrets.source.Limits;
@@ -35,12 +36,15 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * allow:   {values: ["test-password-not-real"], patterns: ["^dummy-"]}
  * exclude: ["test/**"]
  * baseline: .cfn-secrets-baseline.json
+ * custom-rules: [rules/acme.yml]
  * </pre>
+ * Custom rules are read first, so that {@code rules} may name their ids.
  */
 public final class ConfigLoader {
     /** The configuration file read from the directory a scan starts in, when no other is named. */
     public static final String DEFAULT_FILE = ".cfn-secrets.yml";
-    private static final Set<String> TOP_KEYS = Set.of("rules", "limits", "thresholds", "allow", "exclude", "baseline");
+    private static final Set<String> TOP_KEYS = Set.of("rules", "limits", "thresholds", "allow", "exclude", "baseline",
+            "custom-rules");
     private static final Set<String> RULES_KEYS = Set.of("enable", "disable", "levels");
     private static final Set<String> LIMITS_KEYS = Set.of("max-file-bytes", "max-aliases", "max-depth");
     private static final Set<String> THRESHOLD_KEYS = Set.of("env-size-warning-percent");
@@ -85,16 +89,31 @@ public final class ConfigLoader {
         checkKeys(limits, LIMITS_KEYS, "limits");
         Map<?, ?> thresholds = top.containsKey("thresholds") ? map(top.get("thresholds"), "thresholds") : Map.of();
         checkKeys(thresholds, THRESHOLD_KEYS, "thresholds");
+        List<CustomRuleDefinition> customRules = customRules(top.get("custom-rules"), origin);
+        Catalog known = catalog.withCustomRules(customRules);
         return new Config(
-                ruleSelection(rules.get("enable"), "rules.enable"),
-                ruleSelection(rules.get("disable"), "rules.disable"),
-                levels(rules.get("levels")),
+                ruleSelection(known, rules.get("enable"), "rules.enable"),
+                ruleSelection(known, rules.get("disable"), "rules.disable"),
+                levels(known, rules.get("levels")),
                 limits(limits),
                 new RuleSettings((int) number(thresholds, "thresholds", "env-size-warning-percent",
                         RuleSettings.DEFAULT.envSizeWarningPercent(), 1, 100), allowList(top.get("allow"))),
                 globs(top.get("exclude")),
                 Optional.ofNullable(top.get("baseline"))
-                        .map(b -> resolve(origin, string(b, "baseline"))));
+                        .map(b -> resolve(origin, string(b, "baseline"))),
+                customRules);
+    }
+
+    /** The files under {@code custom-rules}, relative to the configuration file's directory. */
+    private List<CustomRuleDefinition> customRules(Object value, Path origin) {
+        if (value == null) {
+            return List.of(); // without loading the schema validator: it adds to every start-up
+        }
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (String file : strings(value, "custom-rules")) {
+            files.put(file, resolve(origin, file));
+        }
+        return CustomRulesLoader.load(files, catalog);
     }
 
     /**
@@ -102,6 +121,10 @@ public final class ConfigLoader {
      * one rule of the catalog, so that a typo is an error rather than a rule left running.
      */
     public List<String> ruleSelection(Object value, String where) {
+        return ruleSelection(catalog, value, where);
+    }
+
+    private static List<String> ruleSelection(Catalog catalog, Object value, String where) {
         List<String> selection = new ArrayList<>();
         for (String entry : strings(value, where)) {
             String prefix = entry.strip().toUpperCase(Locale.ROOT);
@@ -114,7 +137,7 @@ public final class ConfigLoader {
         return selection;
     }
 
-    private Map<String, Level> levels(Object value) {
+    private static Map<String, Level> levels(Catalog catalog, Object value) {
         if (value == null) {
             return Map.of();
         }

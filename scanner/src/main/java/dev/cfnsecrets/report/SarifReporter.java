@@ -127,7 +127,8 @@ public final class SarifReporter implements Reporter {
                 .withShortDescription(new MultiformatMessageString().withText(rule.summary()))
                 .withFullDescription(new MultiformatMessageString().withText(rule.whyItMatters()))
                 .withHelp(new MultiformatMessageString().withText(rule.helpText()).withMarkdown(rule.helpMarkdown()))
-                .withHelpUri(URI.create(ToolInfo.helpUri(rule.id())))
+                // A custom rule has no page of ours on the web: its help is all there is.
+                .withHelpUri(rule.isCustom() ? null : URI.create(ToolInfo.helpUri(rule.id())))
                 .withDefaultConfiguration(new ReportingConfiguration().withLevel(configurationLevel(rule.level())))
                 .withProperties(new PropertyBag()
                         .withTags(tags)

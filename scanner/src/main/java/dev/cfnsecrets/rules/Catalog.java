@@ -25,15 +25,18 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /**
  * The rule catalog, read from {@code cfn-secrets/rules/*.md} on the class path (the build copies
  * the repository's {@code rules/} folder there). It is the one source of ids, levels, names and
- * help for the SARIF rules array, {@code cfn-secrets rules} and {@code explain}.
+ * help for the SARIF rules array, {@code cfn-secrets rules} and {@code explain}. A configuration's
+ * custom rules join it ({@link #withCustomRules}), so that everything downstream treats them alike.
  */
 public final class Catalog {
     static final String RESOURCE_DIR = "cfn-secrets/rules";
 
     private final Map<String, RuleDescription> rules;
+    private final List<CustomRuleDefinition> customRules;
 
-    private Catalog(Map<String, RuleDescription> rules) {
+    private Catalog(Map<String, RuleDescription> rules, List<CustomRuleDefinition> customRules) {
         this.rules = rules;
+        this.customRules = List.copyOf(customRules);
     }
 
     /** The catalog bundled with the scanner. */
@@ -70,7 +73,7 @@ public final class Catalog {
                 rules.put(rule.id(), rule);
             }
         }
-        return new Catalog(rules);
+        return new Catalog(rules, List.of());
     }
 
     static RuleDescription parse(String text, String origin) {
@@ -106,6 +109,30 @@ public final class Catalog {
             throw new IllegalStateException(origin + ": front matter lacks '" + key + "'");
         }
         return String.valueOf(value).strip();
+    }
+
+    /**
+     * This catalog with custom rules after its own; an id already taken is an
+     * {@link IllegalArgumentException} (the loader reports clashes with the file that makes them).
+     */
+    public Catalog withCustomRules(List<CustomRuleDefinition> custom) {
+        if (custom.isEmpty()) {
+            return this;
+        }
+        Map<String, RuleDescription> all = new LinkedHashMap<>(rules);
+        for (CustomRuleDefinition rule : custom) {
+            if (all.putIfAbsent(rule.id(), rule.description()) != null) {
+                throw new IllegalArgumentException("rule id " + rule.id() + " is already taken");
+            }
+        }
+        List<CustomRuleDefinition> allCustom = new ArrayList<>(customRules);
+        allCustom.addAll(custom);
+        return new Catalog(all, allCustom);
+    }
+
+    /** The custom rules among {@link #all()}, which {@link RuleRegistry#of(Catalog)} runs. */
+    public List<CustomRuleDefinition> customRules() {
+        return customRules;
     }
 
     public Collection<RuleDescription> all() {

@@ -3,8 +3,13 @@ package dev.cfnsecrets.rules;
 import dev.cfnsecrets.finding.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** A catalog entry: {@code rules/ID.md}, front matter plus a Markdown body with the help. */
+/**
+ * A catalog entry: {@code rules/ID.md}, front matter plus a Markdown body with the help; or a
+ * custom rule, whose {@code definedIn} names the custom-rules file it comes from (such a rule has
+ * no page on the web).
+ */
 public record RuleDescription(
         String id,
         Level level,
@@ -12,10 +17,21 @@ public record RuleDescription(
         String summary,
         List<String> cwe,
         double securitySeverity,
-        String helpMarkdown) {
+        String helpMarkdown,
+        Optional<String> definedIn) {
 
     public RuleDescription {
         cwe = List.copyOf(cwe);
+    }
+
+    /** A built-in rule of the bundled catalog. */
+    public RuleDescription(String id, Level level, String name, String summary, List<String> cwe,
+                           double securitySeverity, String helpMarkdown) {
+        this(id, level, name, summary, cwe, securitySeverity, helpMarkdown, Optional.empty());
+    }
+
+    public boolean isCustom() {
+        return definedIn.isPresent();
     }
 
     /**

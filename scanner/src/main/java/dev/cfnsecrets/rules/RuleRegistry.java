@@ -1,5 +1,6 @@
 package dev.cfnsecrets.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Every rule the scanner runs, in catalog order. */
@@ -17,5 +18,12 @@ public final class RuleRegistry {
                 new EnvOverLimit(), new EnvNearLimit(), new EnvSizeUnbounded(),
                 new FunctionConfigReadableWidely(), new KmsDecryptOnAllKeys(), new KeyPolicyOpenDecrypt(),
                 new BroadManagedPolicy(), new PrincipalCanReadFunctionSecrets());
+    }
+
+    /** The built-in rules and the catalog's custom rules. */
+    public static List<Rule> of(Catalog catalog) {
+        List<Rule> rules = new ArrayList<>(all());
+        catalog.customRules().forEach(definition -> rules.add(new CustomRule(definition)));
+        return rules;
     }
 }

@@ -42,8 +42,9 @@ public final class Scanner {
         this(options, Catalog.bundled());
     }
 
+    /** Runs the built-in rules and the custom rules of {@code catalog}. */
     public Scanner(ScanOptions options, Catalog catalog) {
-        this(options, catalog, RuleRegistry.all());
+        this(options, catalog, RuleRegistry.of(catalog));
     }
 
     /** With a rule list of its own: tests use it to run a rule that fails. */

@@ -1,0 +1,111 @@
+package dev.cfnsecrets.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.path.NodePath;
+import dev.cfnsecrets.model.Resource;
+import dev.cfnsecrets.model.Template;
+import dev.cfnsecrets.rules.CustomRuleDefinition.Expectation;
+import dev.cfnsecrets.source.Node;
+import dev.cfnsecrets.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A custom rule from the configuration: the property at the rule's path, as JSON, checked against
+ * the rule's schema. The message never quotes the property's value: it may be a secret that no
+ * detector recognises, so the reporters could not redact it.
+ */
+final class CustomRule extends ResourceRule {
+    /** Shorter text from a value is not worth hiding, and would hide most schema messages. */
+    private static final int SHORTEST_HIDDEN = 4;
+
+    private final CustomRuleDefinition rule;
+
+    CustomRule(CustomRuleDefinition rule) {
+        this.rule = rule;
+    }
+
+    @Override
+    public String id() {
+        return rule.id();
+    }
+
+    @Override
+    void check(RuleContext context, Template template, Resource resource) {
+        if (!rule.appliesTo(resource.type())) {
+            return;
+        }
+        ResourceProperty property = ResourceProperty.find(resource, rule.path());
+        if (property.missing() && rule.reportWhenMissing()) {
+            Span at = resource.node().get("Type").map(Node::span).orElse(resource.key().span());
+            context.report(rule.id())
+                    .message(message(resource) + " (" + rule.pathText() + " is missing)")
+                    .at(at, Node.childPath(resource.node().path(), rule.pathText()))
+                    .resource(resource)
+                    .value(resource.logicalId() + "\nmissing")
+                    .add();
+        }
+        if (property.node() == null) {
+            return;
+        }
+        JsonNode value = NodeJson.of(property.node());
+        List<Error> errors = rule.schema().validate(value);
+        boolean violated = rule.expectation() == Expectation.MUST ? !errors.isEmpty() : errors.isEmpty();
+        if (violated) {
+            String detail = "";
+            ResourceProperty at = property;
+            if (rule.expectation() == Expectation.MUST) {
+                detail = " (" + describe(errors.get(0), value) + ")";
+                // At the part of the value that fails, when the error names one that is written out.
+                ResourceProperty inner = property.inside(segments(errors.get(0).getInstanceLocation()));
+                at = inner.node() == null ? property : inner;
+            }
+            context.report(rule.id())
+                    .message(message(resource) + detail)
+                    .at(at.span(), at.node().path())
+                    .resource(resource)
+                    .value(resource.logicalId() + "\n" + Fingerprint.shapeOf(value.toString()))
+                    .add();
+        }
+    }
+
+    private String message(Resource resource) {
+        return rule.message()
+                .replace("{resource}", resource.logicalId())
+                .replace("{type}", resource.type())
+                .replace("{path}", rule.pathText());
+    }
+
+    /**
+     * The first schema error, where in the property it is, e.g.
+     * {@code Properties/Runtime: does not have a value in the enumeration ["nodejs20.x"]}; a
+     * validator message that quotes text of the value is replaced by the failing keyword.
+     */
+    private String describe(Error error, JsonNode value) {
+        String where = rule.pathText() + error.getInstanceLocation();
+        String message = error.getMessage();
+        for (String text : texts(value, new ArrayList<>())) {
+            if (text.length() >= SHORTEST_HIDDEN && message.contains(text)) {
+                return where + ": fails the schema's '" + error.getKeyword() + "'";
+            }
+        }
+        return where + ": " + message;
+    }
+
+    private static List<String> segments(NodePath location) {
+        List<String> segments = new ArrayList<>();
+        for (int i = 0; i < location.getNameCount(); i++) {
+            segments.add(String.valueOf(location.getElement(i)));
+        }
+        return segments;
+    }
+
+    private static List<String> texts(JsonNode value, List<String> into) {
+        if (value.isValueNode()) {
+            into.add(value.asText());
+        }
+        value.forEach(child -> texts(child, into));
+        return into;
+    }
+}

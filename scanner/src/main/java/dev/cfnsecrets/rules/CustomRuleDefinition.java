@@ -1,0 +1,76 @@
+package dev.cfnsecrets.rules;
+
+import com.networknt.schema.Schema;
+import dev.cfnsecrets.finding.Level;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One custom rule as the user wrote it (SPEC §7, {@code rules/custom-rule.schema.json}), already
+ * validated: the property at {@code path} of every resource whose type matches must (or must not)
+ * satisfy {@code schema}.
+ *
+ * @param resourceTypes exact types, or prefixes ending in {@code *} such as {@code AWS::Serverless::*}
+ * @param path          the property under the resource, split at '/', e.g. [Properties, KmsKeyArn]
+ * @param schemaText    the schema as compact JSON, for the rule's help
+ * @param definedIn     the custom-rules file, as the configuration names it
+ */
+public record CustomRuleDefinition(
+        String id,
+        Level level,
+        String name,
+        String summary,
+        String message,
+        Optional<String> help,
+        double securitySeverity,
+        List<String> resourceTypes,
+        List<String> path,
+        Expectation expectation,
+        Schema schema,
+        String schemaText,
+        boolean reportWhenMissing,
+        String definedIn) {
+
+    /** Whether the value must satisfy the schema ({@code must}) or must not ({@code must-not}). */
+    public enum Expectation {
+        MUST("must"), MUST_NOT("must-not");
+
+        private final String key;
+
+        Expectation(String key) {
+            this.key = key;
+        }
+
+        /** The key of the rules file that holds the schema. */
+        public String key() {
+            return key;
+        }
+    }
+
+    public CustomRuleDefinition {
+        resourceTypes = List.copyOf(resourceTypes);
+        path = List.copyOf(path);
+    }
+
+    public boolean appliesTo(String type) {
+        return resourceTypes.stream().anyMatch(pattern -> pattern.endsWith("*")
+                ? type.startsWith(pattern.substring(0, pattern.length() - 1))
+                : type.equals(pattern));
+    }
+
+    public String pathText() {
+        return String.join("/", path);
+    }
+
+    /** The catalog entry: the user's help (if any), then what the rule checks, schema included. */
+    public RuleDescription description() {
+        String checks = "## What it checks\n\n"
+                + "`" + pathText() + "` of " + String.join(", ", resourceTypes.stream().map(t -> "`" + t + "`").toList())
+                + (expectation == Expectation.MUST ? " must" : " must not") + " satisfy this JSON Schema"
+                + (reportWhenMissing ? "; a resource without the property is reported too" : "")
+                + ":\n\n```json\n" + schemaText + "\n```\n\nCustom rule from `" + definedIn + "`.\n";
+        String markdown = help.map(h -> h.strip() + "\n\n").orElse("") + checks;
+        return new RuleDescription(id, level, name, summary, List.of(), securitySeverity, markdown,
+                Optional.of(definedIn));
+    }
+}
