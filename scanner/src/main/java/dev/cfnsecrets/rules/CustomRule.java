@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * A custom rule from the configuration: the property at the rule's path, as JSON, checked against
  * the rule's schema. The message never quotes the property's value: it may be a secret that no
- * detector recognises, so the reporters could not redact it.
+ * detector recognises. The value's texts are handed to the reporters as secrets, so that the
+ * source line they show is redacted too.
  */
 final class CustomRule extends ResourceRule {
     /** Shorter text from a value is not worth hiding, and would hide most schema messages. */
@@ -61,12 +62,15 @@ final class CustomRule extends ResourceRule {
                 ResourceProperty inner = property.inside(segments(errors.get(0).getInstanceLocation()));
                 at = inner.node() == null ? property : inner;
             }
-            context.report(rule.id())
+            RuleContext.Builder report = context.report(rule.id())
                     .message(message(resource) + detail)
                     .at(at.span(), at.node().path())
                     .resource(resource)
-                    .value(resource.logicalId() + "\n" + Fingerprint.shapeOf(value.toString()))
-                    .add();
+                    .value(resource.logicalId() + "\n" + Fingerprint.shapeOf(value.toString()));
+            // The source line a report shows holds the value too: redact it there as well.
+            texts(value, new ArrayList<>()).stream().filter(text -> text.length() >= SHORTEST_HIDDEN)
+                    .forEach(report::secret);
+            report.add();
         }
     }
 

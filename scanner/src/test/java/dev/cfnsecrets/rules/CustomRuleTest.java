@@ -7,10 +7,14 @@ import dev.cfnsecrets.config.ConfigLoader;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.finding.Suppression;
+import dev.cfnsecrets.report.Redactor;
+import dev.cfnsecrets.report.TextReporter;
 import dev.cfnsecrets.scan.ScanOptions;
+import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
 import dev.cfnsecrets.source.SourceFile;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +57,17 @@ class CustomRuleTest {
                 must-not: {const: 22}
             """.formatted(SECRET_LOOKING);
 
+    /** ACME013's property holding the value its schema forbids. */
+    private static final String VENDOR_DEFAULT_PASSWORD = """
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Environment:
+                    Variables:
+                      DB_PASSWORD: %s
+            """.formatted(SECRET_LOOKING);
+
     @TempDir
     Path dir;
 
@@ -67,8 +82,12 @@ class CustomRuleTest {
     }
 
     private List<Finding> scan(String template) {
+        return scanResult(template).findings();
+    }
+
+    private ScanResult scanResult(String template) {
         return new Scanner(ScanOptions.DEFAULT.withRules(List.of("ACME"), List.of()), catalog)
-                .scan(new SourceFile("t.yaml", template)).findings();
+                .scan(new SourceFile("t.yaml", template));
     }
 
     @Test
@@ -98,19 +117,22 @@ class CustomRuleTest {
 
     @Test
     void aMessageThatWouldQuoteTheValueNamesTheKeywordInstead() {
-        List<Finding> findings = scan("""
-                Resources:
-                  Fn:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Environment:
-                        Variables:
-                          DB_PASSWORD: %s
-                """.formatted(SECRET_LOOKING));
+        List<Finding> findings = scan(VENDOR_DEFAULT_PASSWORD);
 
         assertThat(findings).extracting(Finding::message).containsExactly("Fn: DB_PASSWORD must not be a vendor default"
                 + " (Properties/Environment/Variables/DB_PASSWORD: fails the schema's 'not')");
         assertThat(findings.get(0).span().startLine()).isEqualTo(7);
+    }
+
+    @Test
+    void theTextReportRedactsTheValueOnTheSourceLineItShows() throws IOException {
+        ScanResult result = scanResult(VENDOR_DEFAULT_PASSWORD);
+        StringWriter text = new StringWriter();
+        new TextReporter(false, new Redactor(false)).write(result, text);
+
+        assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("ACME013");
+        assertThat(text.toString()).contains("t.yaml:7:24: warning ACME013", "DB_PASSWORD: Zq8X…(20 chars)")
+                .doesNotContain(SECRET_LOOKING);
     }
 
     @Test
