@@ -59,12 +59,12 @@ public final class RuleContext {
     }
 
     /**
-     * Credentials of known formats on a line of this document. Reports show a finding's first line,
-     * which may hold a credential that no rule examined (a file that does not parse, a property no
-     * rule reads, another value of a one-line flow map): it must be hidden like the finding's own.
+     * Secrets on a line of this document. Reports show a finding's first line, which may hold a
+     * secret that no rule examined (a file that does not parse, a property no rule reads, another
+     * value of a one-line flow map): it must be hidden like the finding's own.
      */
-    private List<String> credentialsOnLine(int line) {
-        return document().source().map(source -> Credentials.onLine(this, source, line)).orElse(List.of());
+    private List<String> secretsOnLine(int line) {
+        return document().source().map(source -> LineSecrets.of(this, source, line)).orElse(List.of());
     }
 
 
@@ -160,7 +160,7 @@ public final class RuleContext {
 
         public void add() {
             List<String> hidden = new ArrayList<>(secrets);
-            hidden.addAll(credentialsOnLine(span.startLine()));
+            hidden.addAll(secretsOnLine(span.startLine()));
             // A message quotes rendered values, and a Parameter default or Mapping value substituted
             // into one may be a credential that this rule does not look for.
             Credentials.everyFormat(RuleContext.this, message, CredentialDetector.Context.NONE)

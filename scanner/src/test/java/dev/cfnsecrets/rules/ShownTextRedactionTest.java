@@ -78,4 +78,50 @@ class ShownTextRedactionTest {
         assertThat(unsupported.secrets()).contains(TOKEN);
         assertThat(render(result, Format.TEXT)).doesNotContain(TOKEN);
     }
+
+    private static String duplicateKeyIn(String entry) {
+        return String.join("\n",
+                "Resources:",
+                "  Fn:",
+                "    Type: AWS::Lambda::Function",
+                "    Properties:",
+                "      Environment:",
+                "        Variables:",
+                "          " + entry.replace("VALUE", "x"),
+                "          " + entry,
+                "");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Format.class)
+    void aSecretNamedLiteralOnTheLineOfAParseErrorIsHidden(Format format) throws IOException {
+        ScanResult result = scan(duplicateKeyIn("DB_PASSWORD: VALUE").replace("VALUE", "Zq7pW2rX9k"));
+
+        assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("CFS001");
+        assertThat(result.findings().get(0).span().startLine()).isEqualTo(8);
+        assertThat(render(result, format)).doesNotContain("Zq7pW2rX9k");
+        if (format == Format.TEXT) {
+            assertThat(render(result, format)).contains("DB_PASSWORD: Zq7p…(10 chars)");
+        }
+    }
+
+    @Test
+    void aSecretNamedLiteralOnAJsonLineIsHidden() throws IOException {
+        String json = "{\"Resources\": {\"Fn\": {\"Type\": \"AWS::Lambda::Function\", \"Properties\": {\"Environment\": "
+                + "{\"Variables\": {\n  \"API_TOKEN\": \"x\",\n  \"API_TOKEN\": \"q8Zr2LmX7vKp4NwT9sBd\",\n  \"STAGE\": \"prod\"}}}}}}\n";
+        ScanResult result = new Scanner(ScanOptions.DEFAULT).scan(new SourceFile("t.json", json));
+
+        assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("CFS001");
+        assertThat(render(result, Format.TEXT)).contains("\"API_TOKEN\": \"q8Zr…(20 chars)\"").doesNotContain("q8Zr2LmX7vKp4NwT9sBd");
+    }
+
+    @Test
+    void referencesAndNonSecretValuesOnTheShownLineStayReadable() throws IOException {
+        assertThat(render(scan(duplicateKeyIn("DB_PASSWORD: !Ref VALUE").replace("VALUE", "DbPassword")), Format.TEXT))
+                .contains("DB_PASSWORD: !Ref DbPassword");
+        assertThat(render(scan(duplicateKeyIn("TABLE_NAME: VALUE").replace("VALUE", "orders-prod")), Format.TEXT))
+                .contains("TABLE_NAME: orders-prod");
+        assertThat(render(scan(duplicateKeyIn("DB_PASSWORD_PARAM: VALUE").replace("VALUE", "/app/prod/db-password")),
+                Format.TEXT)).contains("/app/prod/db-password");
+    }
 }
