@@ -6,6 +6,8 @@ import dev.cfnsecrets.config.ConfigException;
 import dev.cfnsecrets.config.ConfigLoader;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Suppression;
+import dev.cfnsecrets.live.LiveRequest;
+import dev.cfnsecrets.live.LiveScan;
 import dev.cfnsecrets.report.Format;
 import dev.cfnsecrets.report.Reporter;
 import dev.cfnsecrets.report.Reporters;
@@ -90,6 +92,26 @@ final class ScanCommand implements Callable<Integer> {
             description = "Do not run these rules: ids or prefixes. Repeatable or comma-separated.")
     private List<String> disable;
 
+    @Option(names = "--aws-stack", paramLabel = "NAME",
+            description = "Live mode: scan the deployed template (processed stage) of this CloudFormation stack"
+                    + " instead of files. Repeatable. Reads AWS with the SDK's credentials; see README 'Live mode'.")
+    private List<String> awsStacks = List.of();
+
+    @Option(names = "--aws-account",
+            description = "Live mode: scan every stack of the Region and the account's IAM (roles, users, groups,"
+                    + " their inline and managed policies, with the real AWS managed policy documents).")
+    private boolean awsAccount;
+
+    @Option(names = "--aws-region", paramLabel = "REGION",
+            description = "Region for live mode. Default: the SDK's (AWS_REGION, then the profile's region).")
+    private String awsRegion;
+
+    @Option(names = "--aws-profile", paramLabel = "NAME",
+            description = "Profile of the shared AWS config and credentials files for live mode."
+                    + " Default: the SDK's chain (AWS_PROFILE, environment, role). The endpoint follows"
+                    + " AWS_ENDPOINT_URL (LocalStack, moto).")
+    private String awsProfile;
+
     private final Environment environment;
 
     ScanCommand(Environment environment) {
@@ -103,14 +125,16 @@ final class ScanCommand implements Callable<Integer> {
         // The configuration's custom rules join the catalog: flags may name them, reports describe them.
         Catalog catalog = bundled.withCustomRules(fileConfig.customRules());
         ConfigLoader loader = new ConfigLoader(catalog);
-        List<String> targets = targets();
+        boolean live = isLive();
+        List<String> targets = live ? List.of() : targets();
         ScanOptions options = withRuleSelection(ScanOptions.from(fileConfig), fileConfig, loader);
         // Writing a baseline records findings whatever an old baseline says, so it is not read then.
         Optional<Path> baselineFile = Optional.ofNullable(baseline).or(fileConfig::baseline);
         if (writeBaseline == null && baselineFile.isPresent()) {
             options = options.withBaseline(Baseline.read(baselineFile.get()));
         }
-        ScanResult result = new Scanner(options, catalog).scan(targets, environment.stdin());
+        Scanner scanner = new Scanner(options, catalog);
+        ScanResult result = live ? liveScan(scanner) : scanner.scan(targets, environment.stdin());
         if (writeBaseline != null) {
             return recordBaseline(result);
         }
@@ -130,6 +154,31 @@ final class ScanCommand implements Callable<Integer> {
         return options.withRules(
                 enabled.isEmpty() ? fileConfig.enable() : enabled,
                 Stream.concat(fileDisabled, disabled.stream()).toList());
+    }
+
+    /**
+     * True when {@code --aws-stack} or {@code --aws-account} asks for live mode, which reads AWS
+     * instead of paths; {@code --aws-region}/{@code --aws-profile} alone, or with paths, are usage errors.
+     */
+    private boolean isLive() {
+        boolean live = !awsStacks.isEmpty() || awsAccount;
+        if (!live && (awsRegion != null || awsProfile != null)) {
+            throw new ParameterException(spec.commandLine(), "--aws-region and --aws-profile go with --aws-stack or --aws-account");
+        }
+        if (live && !paths.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "PATH arguments and --aws-stack/--aws-account cannot be combined");
+        }
+        return live;
+    }
+
+    /**
+     * The one path to the AWS SDK (package {@code live}): never taken without an {@code --aws-*}
+     * option, so a scan of files loads none of its classes and opens no connection (SPEC §6).
+     */
+    private ScanResult liveScan(Scanner scanner) {
+        LiveRequest request = new LiveRequest(awsStacks, awsAccount, Optional.ofNullable(awsRegion),
+                Optional.ofNullable(awsProfile));
+        return LiveScan.scan(request, scanner, spec.commandLine().getErr());
     }
 
     /** The paths to scan; a path that does not exist is a usage error, not a finding. */

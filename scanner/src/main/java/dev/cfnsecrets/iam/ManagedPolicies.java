@@ -74,14 +74,37 @@ public final class ManagedPolicies {
         return entries.stream().filter(e -> e.name().equals(value.glob())).findFirst();
     }
 
+    /**
+     * These facts where {@code preferred} (say the real documents live mode read from an account)
+     * knows nothing of a policy, and {@code preferred}'s entries where it does.
+     */
+    public ManagedPolicies overriddenBy(ManagedPolicies preferred) {
+        List<Entry> merged = new ArrayList<>(preferred.entries);
+        entries.stream()
+                .filter(e -> preferred.entries.stream().noneMatch(p -> p.arn().equals(e.arn())))
+                .forEach(merged::add);
+        return new ManagedPolicies(merged);
+    }
+
     private static ManagedPolicies load() {
         try (InputStream in = ManagedPolicies.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("managed-policy facts missing from the class path: " + RESOURCE);
             }
-            SourceFile source = new SourceFile(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return read(new SourceFile(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Facts in the format of {@value #RESOURCE} (YAML or JSON): {@code policies}, a list of {@code
+     * name}, {@code path}, {@code version} and {@code Statement}.
+     */
+    public static ManagedPolicies read(SourceFile source) {
+        try {
             Node root = TreeParser.parse(source, Limits.DEFAULT)
-                    .orElseThrow(() -> new IllegalStateException(RESOURCE + " is empty"));
+                    .orElseThrow(() -> new IllegalStateException(source.path() + " is empty"));
             StatementReader reader = new StatementReader(StandaloneEvaluator.of(source));
             List<Entry> entries = new ArrayList<>();
             Node list = ((MapNode) root).get("policies").orElseThrow();
@@ -91,10 +114,8 @@ public final class ManagedPolicies {
                         policy.getString("version").orElse(""), reader.read(policy)));
             }
             return new ManagedPolicies(entries);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (InputProblem e) {
-            throw new IllegalStateException(RESOURCE + ": " + e.getMessage(), e);
+            throw new IllegalStateException(source.path() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -48,15 +48,23 @@ public final class PolicyInventory {
     private final Map<IamPrincipal, List<Policy>> policiesOf = new IdentityHashMap<>();
     private final Template template;
     private final StatementReader reader;
+    private final ManagedPolicies managedPolicies;
 
-    private PolicyInventory(Template template, StatementReader reader) {
+    private PolicyInventory(Template template, StatementReader reader, ManagedPolicies managedPolicies) {
         this.template = template;
         this.reader = reader;
+        this.managedPolicies = managedPolicies;
     }
 
     /** The policies of a template, values evaluated with {@code evaluator}. */
     public static PolicyInventory of(Template template, Function<Node, Value> evaluator) {
-        PolicyInventory result = new PolicyInventory(template, new StatementReader(evaluator));
+        return of(template, evaluator, ManagedPolicies.bundled());
+    }
+
+    /** The same, with what AWS managed policies grant taken from {@code managedPolicies}. */
+    public static PolicyInventory of(Template template, Function<Node, Value> evaluator,
+                                     ManagedPolicies managedPolicies) {
+        PolicyInventory result = new PolicyInventory(template, new StatementReader(evaluator), managedPolicies);
         result.collect();
         return result;
     }
@@ -64,7 +72,7 @@ public final class PolicyInventory {
     /** A standalone policy file: one policy held by no principal of ours. */
     public static PolicyInventory ofPolicyFile(SourceFile source, Node root) {
         StatementReader reader = new StatementReader(StandaloneEvaluator.of(source));
-        PolicyInventory result = new PolicyInventory(null, reader);
+        PolicyInventory result = new PolicyInventory(null, reader, ManagedPolicies.bundled());
         result.add(new Policy(Policy.Kind.POLICY_FILE, source.path(), null, reader.read(root), root, null));
         return result;
     }
@@ -197,7 +205,7 @@ public final class PolicyInventory {
             if (customer.isPresent()) {
                 hold(customer.get(), principal);
             } else {
-                ManagedPolicies.bundled().byArn(arn).ifPresent(entry -> hold(awsManaged(owner, entry, arn), principal));
+                managedPolicies.byArn(arn).ifPresent(entry -> hold(awsManaged(owner, entry, arn), principal));
             }
         }
     }
@@ -220,7 +228,7 @@ public final class PolicyInventory {
                 if (customer.isPresent()) {
                     hold(customer.get(), principal);
                 } else {
-                    ManagedPolicies.bundled().byArnOrName(value)
+                    managedPolicies.byArnOrName(value)
                             .ifPresent(entry -> hold(awsManaged(owner, entry, value), principal));
                 }
             }

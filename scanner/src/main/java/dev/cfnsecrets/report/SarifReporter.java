@@ -49,6 +49,8 @@ import java.util.Set;
 public final class SarifReporter implements Reporter {
     static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String SRCROOT = "%SRCROOT%";
+    /** How live mode's display paths start (see {@code dev.cfnsecrets.live}). */
+    static final String LIVE_SCHEME = "aws:";
     /** Version of our partial fingerprint: bump when {@link Finding#fingerprint()} changes meaning. */
     static final String FINGERPRINT_KEY = "cfnSecrets/v1";
 
@@ -207,8 +209,15 @@ public final class SarifReporter implements Reporter {
         return new PhysicalLocation().withArtifactLocation(artifact(file)).withRegion(region(span));
     }
 
-    /** Relative paths are relative to the working directory, i.e. {@code %SRCROOT%}. */
+    /**
+     * Relative paths are relative to the working directory, i.e. {@code %SRCROOT%}. Live mode's
+     * display paths ({@code aws:cloudformation:REGION:STACK}, {@code aws:iam:ACCOUNT}) are absolute
+     * URIs already: stack names, Regions and account ids hold only letters, digits and '-'.
+     */
     static ArtifactLocation artifact(String file) {
+        if (file.startsWith(LIVE_SCHEME)) {
+            return new ArtifactLocation().withUri(file);
+        }
         String portable = file.replace('\\', '/');
         if (isAbsolute(portable)) {
             return new ArtifactLocation().withUri(Path.of(file).toUri().toASCIIString());

@@ -1,6 +1,7 @@
 package dev.cfnsecrets.rules;
 
 import dev.cfnsecrets.eval.Evaluator;
+import dev.cfnsecrets.iam.ManagedPolicies;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.Template;
 import java.util.HashMap;
@@ -16,12 +17,19 @@ import java.util.Optional;
 public final class DocumentScope {
     private final Document document;
     private final RuleSettings settings;
+    private final ManagedPolicies managedPolicies;
     private final Map<Shared<?>, Object> results = new HashMap<>();
     private Evaluator evaluator;
 
     public DocumentScope(Document document, RuleSettings settings) {
+        this(document, settings, ManagedPolicies.bundled());
+    }
+
+    /** With what AWS managed policies grant taken from {@code managedPolicies} (live mode's real documents). */
+    public DocumentScope(Document document, RuleSettings settings, ManagedPolicies managedPolicies) {
         this.document = document;
         this.settings = settings;
+        this.managedPolicies = managedPolicies;
     }
 
     Document document() {
@@ -34,6 +42,10 @@ public final class DocumentScope {
 
     RuleSettings settings() {
         return settings;
+    }
+
+    ManagedPolicies managedPolicies() {
+        return managedPolicies;
     }
 
     Evaluator evaluator() {

@@ -19,7 +19,7 @@ final class PolicyInventories {
 
     private static Optional<PolicyInventory> build(DocumentScope scope) {
         if (scope.document() instanceof Document.TemplateDocument t) {
-            return Optional.of(PolicyInventory.of(t.template(), scope.evaluator()::evaluate));
+            return Optional.of(PolicyInventory.of(t.template(), scope.evaluator()::evaluate, scope.managedPolicies()));
         }
         if (scope.document() instanceof Document.PolicyDocument p) {
             return Optional.of(PolicyInventory.ofPolicyFile(p.text(), p.root()));

@@ -3,6 +3,7 @@ package dev.cfnsecrets.scan;
 import dev.cfnsecrets.config.InTemplateSuppressions;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Suppression;
+import dev.cfnsecrets.iam.ManagedPolicies;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
 import dev.cfnsecrets.rules.Catalog;
@@ -12,7 +13,9 @@ import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.RuleRegistry;
 import dev.cfnsecrets.source.InputProblem;
 import dev.cfnsecrets.source.SourceFile;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +40,7 @@ public final class Scanner {
     private final Catalog catalog;
     private final List<Rule> rules;
     private final DocumentLoader loader;
+    private final ManagedPolicies managedPolicies;
 
     public Scanner(ScanOptions options) {
         this(options, Catalog.bundled());
@@ -49,10 +53,23 @@ public final class Scanner {
 
     /** With a rule list of its own: tests use it to run a rule that fails. */
     Scanner(ScanOptions options, Catalog catalog, List<Rule> rules) {
+        this(options, catalog, rules, ManagedPolicies.bundled());
+    }
+
+    private Scanner(ScanOptions options, Catalog catalog, List<Rule> rules, ManagedPolicies managedPolicies) {
         this.options = options;
         this.catalog = catalog;
         this.rules = rules.stream().filter(r -> options.runs(r.id())).toList();
         this.loader = new DocumentLoader(options.limits());
+        this.managedPolicies = managedPolicies;
+    }
+
+    /**
+     * This scanner, with what AWS managed policies grant taken from {@code managedPolicies} (live
+     * mode reads their real documents) instead of the bundled facts.
+     */
+    public Scanner withManagedPolicies(ManagedPolicies managedPolicies) {
+        return new Scanner(options, catalog, rules, managedPolicies);
     }
 
     public Catalog catalog() {
@@ -78,6 +95,17 @@ public final class Scanner {
                 .map(input -> checkSafely(input.shown(), () -> loader.load(input.path(), input.shown())))
                 .toList());
         return result(outcomes);
+    }
+
+    /**
+     * Scans texts that are not files (live mode's deployed templates), each under its display path,
+     * through the same loader and limits as standard input.
+     */
+    public ScanResult scanTexts(Map<String, String> textsByPath) {
+        return result(textsByPath.entrySet().parallelStream()
+                .map(e -> checkSafely(e.getKey(), () -> loader.load(
+                        new ByteArrayInputStream(e.getValue().getBytes(StandardCharsets.UTF_8)), e.getKey())))
+                .toList());
     }
 
     /** Scans one document that is already in memory (used by tests and integrations). */
@@ -108,7 +136,7 @@ public final class Scanner {
     private Outcome check(Document document) {
         List<Finding> findings = new ArrayList<>();
         // One scope per document: its rules share the evaluator and the work several of them need.
-        DocumentScope scope = new DocumentScope(document, options.ruleSettings());
+        DocumentScope scope = new DocumentScope(document, options.ruleSettings(), managedPolicies);
         for (Rule rule : rules) {
             RuleContext context = new RuleContext(scope, catalog, options.levels());
             rule.check(context);

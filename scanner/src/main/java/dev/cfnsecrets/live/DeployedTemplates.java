@@ -1,0 +1,95 @@
+package dev.cfnsecrets.live;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.StackStatus;
+import software.amazon.awssdk.services.cloudformation.model.TemplateStage;
+
+/**
+ * The templates of deployed stacks, as CloudFormation runs them: {@code GetTemplate} of the
+ * processed stage (after SAM and other transforms), each shown as {@code
+ * aws:cloudformation:REGION:STACK} so that findings name the stack and a line of that template.
+ */
+final class DeployedTemplates {
+    static final String PREFIX = "aws:cloudformation:";
+
+    private final CloudFormationClient cloudFormation;
+    private final String region;
+    private final PrintWriter notes;
+
+    DeployedTemplates(CloudFormationClient cloudFormation, String region, PrintWriter notes) {
+        this.cloudFormation = cloudFormation;
+        this.region = region;
+        this.notes = notes;
+    }
+
+    /** Every stack of the account in this Region that has a deployed template (DescribeStacks, paginated). */
+    Set<String> allStacks() {
+        return AwsCalls.call("list the stacks in " + region, () -> {
+            Set<String> names = new LinkedHashSet<>();
+            for (Stack stack : cloudFormation.describeStacksPaginator(r -> { }).stacks()) {
+                // A stack under review has only a change set; there is no deployed template yet.
+                if (stack.stackStatus() != StackStatus.REVIEW_IN_PROGRESS) {
+                    names.add(stack.stackName());
+                }
+            }
+            return names;
+        });
+    }
+
+    /** Display path → template body, in the order given. */
+    Map<String, String> read(Set<String> stacks) {
+        Map<String, String> bodies = new LinkedHashMap<>();
+        for (String stack : stacks) {
+            bodies.put(PREFIX + region + ":" + stackName(stack), body(stack));
+        }
+        return bodies;
+    }
+
+    /**
+     * The processed template; the original one, with a note, when CloudFormation has no processed
+     * stage for the stack (the rules then see the transform's input, not what was deployed).
+     */
+    private String body(String stack) {
+        return AwsCalls.call("read the template of stack '" + stack + "'", () -> {
+            try {
+                return template(stack, TemplateStage.PROCESSED);
+            } catch (CloudFormationException e) {
+                if (!isStageMissing(e)) {
+                    throw e;
+                }
+            }
+            String original = template(stack, TemplateStage.ORIGINAL);
+            notes.println("cfn-secrets: stack '" + stack + "' has no processed template; scanned the original one");
+            return original;
+        });
+    }
+
+    private String template(String stack, TemplateStage stage) {
+        return cloudFormation.getTemplate(r -> r.stackName(stack).templateStage(stage)).templateBody();
+    }
+
+    /** CloudFormation's ValidationError about the template stage, not about the stack. */
+    private static boolean isStageMissing(CloudFormationException e) {
+        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        return message != null && message.toLowerCase(Locale.ROOT).contains("stage");
+    }
+
+    /** A stack id (ARN) {@code arn:aws:cloudformation:REGION:ACCOUNT:stack/NAME/ID} is shown by its name. */
+    static String stackName(String stackNameOrId) {
+        if (stackNameOrId.startsWith("arn:")) {
+            String[] parts = stackNameOrId.split("/");
+            if (parts.length >= 2) {
+                return parts[1];
+            }
+        }
+        return stackNameOrId;
+    }
+}

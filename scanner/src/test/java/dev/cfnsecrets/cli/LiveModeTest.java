@@ -1,0 +1,219 @@
+package dev.cfnsecrets.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfnsecrets.report.SarifSchema;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * Live mode against moto (one server for the class): a deployed stack and account IAM made through
+ * the AWS APIs, then {@code scan --aws-stack}/{@code --aws-account} as a user runs it. The SDK finds
+ * the fake credentials and moto's endpoint through its own system properties ({@code
+ * aws.accessKeyId}, {@code aws.endpointUrl}), the way {@code AWS_ACCESS_KEY_ID} and {@code
+ * AWS_ENDPOINT_URL} reach it in a shell.
+ */
+class LiveModeTest {
+    private static final String ACCOUNT = "123456789012";
+    private static final String STACK_PATH = "aws:cloudformation:us-east-1:orders";
+    private static final String IAM_PATH = "aws:iam:" + ACCOUNT;
+    private static final String[] PROPERTIES = {"aws.accessKeyId", "aws.secretAccessKey", "aws.endpointUrl"};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static MotoServer moto;
+
+    @BeforeAll
+    static void deploy() throws Exception {
+        moto = MotoServer.start();
+        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.secretAccessKey", "testing");
+        System.setProperty("aws.endpointUrl", moto.endpoint().toString());
+        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("testing", "testing"));
+        try (CloudFormationClient cfn = CloudFormationClient.builder().region(Region.US_EAST_1)
+                .endpointOverride(moto.endpoint()).credentialsProvider(credentials).build();
+             IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL)
+                .endpointOverride(moto.endpoint()).credentialsProvider(credentials).build()) {
+            cfn.createStack(r -> r.stackName("orders").templateBody(ordersTemplate()));
+            String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
+            iam.createRole(r -> r.roleName("reader").assumeRolePolicyDocument(trust));
+            iam.putRolePolicy(r -> r.roleName("reader").policyName("read").policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                            + "\"Action\":\"lambda:GetFunctionConfiguration\",\"Resource\":\"*\"}]}"));
+            // Not among the bundled managed-policy facts: only its real document, read from IAM, tells.
+            iam.createRole(r -> r.roleName("recorder").assumeRolePolicyDocument(trust));
+            iam.attachRolePolicy(r -> r.roleName("recorder")
+                    .policyArn("arn:aws:iam::aws:policy/service-role/AWS_ConfigRole"));
+            String decryptAll = iam.createPolicy(r -> r.policyName("decrypt-all").policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                            + "\"Action\":\"kms:Decrypt\",\"Resource\":\"*\"}]}")).policy().arn();
+            iam.createGroup(r -> r.groupName("ops"));
+            iam.attachGroupPolicy(r -> r.groupName("ops").policyArn(decryptAll));
+            iam.createUser(r -> r.userName("alice"));
+            iam.addUserToGroup(r -> r.groupName("ops").userName("alice"));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        for (String property : PROPERTIES) {
+            System.clearProperty(property);
+        }
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    /** A function with a GitHub token in its environment; the token is made here, not written in the source. */
+    private static String ordersTemplate() {
+        return """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Resources:
+                  OrdersRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument:
+                        Version: '2012-10-17'
+                        Statement:
+                          - Effect: Allow
+                            Principal: {Service: lambda.amazonaws.com}
+                            Action: sts:AssumeRole
+                  OrdersFn:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: index.handler
+                      Role: !GetAtt OrdersRole.Arn
+                      Code: {ZipFile: "def handler(event, context): pass"}
+                      Environment:
+                        Variables:
+                          GITHUB_TOKEN: %s
+                """.formatted("ghp_" + random(36));
+    }
+
+    private static String random(int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        Random random = new Random(7);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aStackIsScannedFromItsDeployedTemplate() throws Exception {
+        CommandRun run = CommandRun.of("scan", "--aws-stack", "orders", "--aws-region", "us-east-1", "-f", "json");
+
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FINDINGS);
+        assertThat(findings(run.out())).containsExactlyInAnyOrder(
+                tuple("CFS110", STACK_PATH, 12, "OrdersFn"),
+                tuple("CFS101", STACK_PATH, 21, "OrdersFn"));
+        assertThat(run.out()).doesNotContain(random(36));
+    }
+
+    @Test
+    void theAccountsIamIsEvaluatedWithTheRealManagedPolicyDocuments() throws Exception {
+        CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-east-1", "-f", "json",
+                "--enable", "CFS3");
+
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.OK);
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.at("/summary/filesScanned").asInt()).isEqualTo(2);
+        assertThat(principals(run.out())).containsExactlyInAnyOrder(
+                tuple("CFS301", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/reader"),
+                tuple("CFS304", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/recorder"),
+                tuple("CFS302", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":policy/decrypt-all"));
+        assertThat(report.get("findings")).anySatisfy(f -> assertThat(f.get("message").asText())
+                .contains("inline policy 'read' of arn:aws:iam::" + ACCOUNT + ":role/reader"));
+        assertThat(report.get("findings")).anySatisfy(f -> assertThat(f.get("message").asText())
+                .contains("arn:aws:iam::aws:policy/service-role/AWS_ConfigRole")
+                .contains("lambda:GetFunction"));
+        assertThat(report.get("findings")).anySatisfy(f -> assertThat(f.get("message").asText())
+                .contains("held by group arn:aws:iam::" + ACCOUNT + ":group/ops (its users), user arn:aws:iam::"
+                        + ACCOUNT + ":user/alice"));
+    }
+
+    @Test
+    void theSarifOfALiveScanIsValidAndNamesTheStack() throws Exception {
+        CommandRun run = CommandRun.of("scan", "--aws-stack", "orders", "--aws-region", "us-east-1", "-f", "sarif");
+
+        assertThat(SarifSchema.violations(run.out())).isEmpty();
+        assertThat(JSON.readTree(run.out()).at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri")
+                .asText()).isEqualTo(STACK_PATH);
+    }
+
+    @Test
+    void anUnknownStackIsAConfigurationErrorOnOneLine() {
+        CommandRun run = CommandRun.of("scan", "--aws-stack", "nope", "--aws-region", "us-east-1");
+
+        assertThat(run.status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("cfn-secrets: cannot read the template of stack 'nope': ValidationError:"
+                + " Stack with id nope does not exist" + System.lineSeparator());
+    }
+
+    @Test
+    void anUnreachableEndpointIsAConfigurationErrorWithoutATrace() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        System.setProperty("aws.endpointUrl", "http://127.0.0.1:" + closedPort);
+        try {
+            CommandRun run = CommandRun.of("scan", "--aws-stack", "orders", "--aws-region", "us-east-1");
+
+            assertThat(run.status()).isEqualTo(ExitStatus.USAGE);
+            assertThat(run.err()).startsWith("cfn-secrets: cannot read the template of stack 'orders': ")
+                    .contains("Connection refused")
+                    .doesNotContain("\tat ", "testing");
+            assertThat(run.err().lines()).hasSize(1);
+        } finally {
+            System.setProperty("aws.endpointUrl", moto.endpoint().toString());
+        }
+    }
+
+    @Test
+    void liveOptionsAreCheckedBeforeAnyCall() {
+        CommandRun regionAlone = CommandRun.of("scan", "--aws-region", "us-east-1", "fixtures");
+        CommandRun withPaths = CommandRun.of("scan", "--aws-stack", "orders", "fixtures");
+
+        assertThat(regionAlone.status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(regionAlone.err()).contains("--aws-region and --aws-profile go with --aws-stack or --aws-account");
+        assertThat(withPaths.status()).isEqualTo(ExitStatus.USAGE);
+        assertThat(withPaths.err()).contains("PATH arguments and --aws-stack/--aws-account cannot be combined");
+    }
+
+    /** (rule, file, start line, logical id) of each finding of a JSON report. */
+    private static List<Tuple> findings(String json) throws Exception {
+        List<Tuple> out = new ArrayList<>();
+        for (JsonNode f : JSON.readTree(json).get("findings")) {
+            out.add(tuple(f.get("ruleId").asText(), f.get("file").asText(), f.get("startLine").asInt(),
+                    f.get("logicalId").asText()));
+        }
+        return out;
+    }
+
+    /** (rule, file, logical id: the principal's or policy's ARN) of each finding of a JSON report. */
+    private static List<Tuple> principals(String json) throws Exception {
+        List<Tuple> out = new ArrayList<>();
+        for (JsonNode f : JSON.readTree(json).get("findings")) {
+            out.add(tuple(f.get("ruleId").asText(), f.get("file").asText(), f.get("logicalId").asText()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.cfnsecrets.cli;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * moto's local AWS mock ({@code moto_server}, Python) on a free port, for the live-mode tests.
+ * Without it on PATH the tests are skipped, except under CI ({@code CI} set), where they fail:
+ * CI must never pass by skipping them silently. AWS managed policies are loaded (moto leaves them
+ * out unless asked) so that attaching one works as in an account.
+ */
+final class MotoServer implements AutoCloseable {
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final URI endpoint;
+
+    private MotoServer(Process process, URI endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    static MotoServer start() throws IOException, InterruptedException {
+        Optional<Path> executable = onPath("moto_server");
+        if (executable.isEmpty()) {
+            if (System.getenv("CI") != null) {
+                fail("moto_server is not on PATH; CI must run the live-mode tests");
+            }
+            Assumptions.abort("moto_server is not on PATH: live-mode tests skipped");
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        File log = Files.createTempFile("moto", ".log").toFile();
+        log.deleteOnExit();
+        ProcessBuilder builder = new ProcessBuilder(executable.get().toString(), "-H", "127.0.0.1", "-p",
+                Integer.toString(port))
+                .redirectErrorStream(true)
+                .redirectOutput(log);
+        builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+        MotoServer server = new MotoServer(builder.start(), URI.create("http://127.0.0.1:" + port));
+        server.awaitReady(log);
+        return server;
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    private void awaitReady(File log) throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                fail("moto_server exited: " + Files.readString(log.toPath()));
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
+                connection.setConnectTimeout(500);
+                if (connection.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(100);
+        }
+        close();
+        fail("moto_server did not answer within " + STARTUP.toSeconds() + " s");
+    }
+
+    private static Optional<Path> onPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(path.split(File.pathSeparator))
+                .map(dir -> Path.of(dir, name))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
