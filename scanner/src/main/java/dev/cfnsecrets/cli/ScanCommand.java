@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = "Scan templates and policy documents for secrets.",
+        description = "Scan templates and policy documents for secrets, or with --aws-stack/--aws-account"
+                + " what is deployed in AWS.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:no unsuppressed finding at or above --fail-on",

@@ -49,6 +49,16 @@ class LiveModeTest {
              IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL)
                 .endpointOverride(moto.endpoint()).credentialsProvider(credentials).build()) {
             cfn.createStack(r -> r.stackName("orders").templateBody(ordersTemplate()));
+            // CloudFormation's parser keeps the last of two equal keys; ours reports them (SPEC §6).
+            cfn.createStack(r -> r.stackName("dupes").templateBody("""
+                    AWSTemplateFormatVersion: '2010-09-09'
+                    Resources:
+                      Topic:
+                        Type: AWS::SNS::Topic
+                        Properties:
+                          TopicName: one
+                          TopicName: two
+                    """));
             String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
             iam.createRole(r -> r.roleName("reader").assumeRolePolicyDocument(trust));
             iam.putRolePolicy(r -> r.roleName("reader").policyName("read").policyDocument(
@@ -133,7 +143,8 @@ class LiveModeTest {
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.OK);
         JsonNode report = JSON.readTree(run.out());
-        assertThat(report.at("/summary/filesScanned").asInt()).isEqualTo(2);
+        // The IAM template and the two stacks; --enable CFS3 leaves the broken stack's CFS001 out.
+        assertThat(report.at("/summary/filesScanned").asInt()).isEqualTo(3);
         assertThat(principals(run.out())).containsExactlyInAnyOrder(
                 tuple("CFS301", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/reader"),
                 tuple("CFS304", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/recorder"),
@@ -146,6 +157,19 @@ class LiveModeTest {
         assertThat(report.get("findings")).anySatisfy(f -> assertThat(f.get("message").asText())
                 .contains("held by group arn:aws:iam::" + ACCOUNT + ":group/ops (its users), user arn:aws:iam::"
                         + ACCOUNT + ":user/alice"));
+    }
+
+    @Test
+    void aDeployedTemplateOurParserRejectsIsCfs001LikeAFile() throws Exception {
+        CommandRun run = CommandRun.of("scan", "--aws-stack", "dupes", "--aws-region", "us-east-1", "-f", "json");
+
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FINDINGS);
+        assertThat(JSON.readTree(run.out()).at("/findings/0/message").asText()).contains("duplicate key 'TopicName'");
+        assertThat(JSON.readTree(run.out()).get("findings")).singleElement().satisfies(f -> {
+            assertThat(f.get("ruleId").asText()).isEqualTo("CFS001");
+            assertThat(f.get("file").asText()).isEqualTo("aws:cloudformation:us-east-1:dupes");
+            assertThat(f.get("startLine").asInt()).isEqualTo(7);
+        });
     }
 
     @Test
