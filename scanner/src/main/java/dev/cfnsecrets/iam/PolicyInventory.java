@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Every policy of a template and who holds it: inline {@code Policies} of roles, users and groups,
@@ -48,9 +49,10 @@ public final class PolicyInventory {
     private final Map<IamPrincipal, List<Policy>> policiesOf = new IdentityHashMap<>();
     private final Template template;
     private final StatementReader reader;
-    private final ManagedPolicies managedPolicies;
+    /** Read only when the template attaches an AWS managed policy: most scans never need them. */
+    private final Supplier<ManagedPolicies> managedPolicies;
 
-    private PolicyInventory(Template template, StatementReader reader, ManagedPolicies managedPolicies) {
+    private PolicyInventory(Template template, StatementReader reader, Supplier<ManagedPolicies> managedPolicies) {
         this.template = template;
         this.reader = reader;
         this.managedPolicies = managedPolicies;
@@ -58,12 +60,12 @@ public final class PolicyInventory {
 
     /** The policies of a template, values evaluated with {@code evaluator}. */
     public static PolicyInventory of(Template template, Function<Node, Value> evaluator) {
-        return of(template, evaluator, ManagedPolicies.bundled());
+        return of(template, evaluator, ManagedPolicies::bundled);
     }
 
     /** The same, with what AWS managed policies grant taken from {@code managedPolicies}. */
     public static PolicyInventory of(Template template, Function<Node, Value> evaluator,
-                                     ManagedPolicies managedPolicies) {
+                                     Supplier<ManagedPolicies> managedPolicies) {
         PolicyInventory result = new PolicyInventory(template, new StatementReader(evaluator), managedPolicies);
         result.collect();
         return result;
@@ -72,7 +74,7 @@ public final class PolicyInventory {
     /** A standalone policy file: one policy held by no principal of ours. */
     public static PolicyInventory ofPolicyFile(SourceFile source, Node root) {
         StatementReader reader = new StatementReader(StandaloneEvaluator.of(source));
-        PolicyInventory result = new PolicyInventory(null, reader, ManagedPolicies.bundled());
+        PolicyInventory result = new PolicyInventory(null, reader, ManagedPolicies::bundled);
         result.add(new Policy(Policy.Kind.POLICY_FILE, source.path(), null, reader.read(root), root, null));
         return result;
     }
@@ -205,7 +207,7 @@ public final class PolicyInventory {
             if (customer.isPresent()) {
                 hold(customer.get(), principal);
             } else {
-                managedPolicies.byArn(arn).ifPresent(entry -> hold(awsManaged(owner, entry, arn), principal));
+                managedPolicies.get().byArn(arn).ifPresent(entry -> hold(awsManaged(owner, entry, arn), principal));
             }
         }
     }
@@ -228,7 +230,7 @@ public final class PolicyInventory {
                 if (customer.isPresent()) {
                     hold(customer.get(), principal);
                 } else {
-                    managedPolicies.byArnOrName(value)
+                    managedPolicies.get().byArnOrName(value)
                             .ifPresent(entry -> hold(awsManaged(owner, entry, value), principal));
                 }
             }

@@ -7,6 +7,7 @@ import dev.cfnsecrets.model.Template;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the rule contexts of one document share: the document, the rule settings, its evaluator and
@@ -17,16 +18,19 @@ import java.util.Optional;
 public final class DocumentScope {
     private final Document document;
     private final RuleSettings settings;
-    private final ManagedPolicies managedPolicies;
+    private final Supplier<ManagedPolicies> managedPolicies;
     private final Map<Shared<?>, Object> results = new HashMap<>();
     private Evaluator evaluator;
 
     public DocumentScope(Document document, RuleSettings settings) {
-        this(document, settings, ManagedPolicies.bundled());
+        this(document, settings, ManagedPolicies::bundled);
     }
 
-    /** With what AWS managed policies grant taken from {@code managedPolicies} (live mode's real documents). */
-    public DocumentScope(Document document, RuleSettings settings, ManagedPolicies managedPolicies) {
+    /**
+     * With what AWS managed policies grant taken from {@code managedPolicies} (live mode's real
+     * documents), asked for only when a policy attaches one.
+     */
+    public DocumentScope(Document document, RuleSettings settings, Supplier<ManagedPolicies> managedPolicies) {
         this.document = document;
         this.settings = settings;
         this.managedPolicies = managedPolicies;
@@ -44,7 +48,7 @@ public final class DocumentScope {
         return settings;
     }
 
-    ManagedPolicies managedPolicies() {
+    Supplier<ManagedPolicies> managedPolicies() {
         return managedPolicies;
     }
 

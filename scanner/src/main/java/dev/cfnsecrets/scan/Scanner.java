@@ -40,7 +40,8 @@ public final class Scanner {
     private final Catalog catalog;
     private final List<Rule> rules;
     private final DocumentLoader loader;
-    private final ManagedPolicies managedPolicies;
+    /** Read only when a template attaches an AWS managed policy: a scan of one plain template never needs them. */
+    private final Supplier<ManagedPolicies> managedPolicies;
 
     public Scanner(ScanOptions options) {
         this(options, Catalog.bundled());
@@ -53,10 +54,10 @@ public final class Scanner {
 
     /** With a rule list of its own: tests use it to run a rule that fails. */
     Scanner(ScanOptions options, Catalog catalog, List<Rule> rules) {
-        this(options, catalog, rules, ManagedPolicies.bundled());
+        this(options, catalog, rules, ManagedPolicies::bundled);
     }
 
-    private Scanner(ScanOptions options, Catalog catalog, List<Rule> rules, ManagedPolicies managedPolicies) {
+    private Scanner(ScanOptions options, Catalog catalog, List<Rule> rules, Supplier<ManagedPolicies> managedPolicies) {
         this.options = options;
         this.catalog = catalog;
         this.rules = rules.stream().filter(r -> options.runs(r.id())).toList();
@@ -69,7 +70,7 @@ public final class Scanner {
      * mode reads their real documents) instead of the bundled facts.
      */
     public Scanner withManagedPolicies(ManagedPolicies managedPolicies) {
-        return new Scanner(options, catalog, rules, managedPolicies);
+        return new Scanner(options, catalog, rules, () -> managedPolicies);
     }
 
     public Catalog catalog() {
