@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfnsecrets.iam.ManagedPolicies;
 import dev.cfnsecrets.report.SarifSchema;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ class LiveModeTest {
     private static final String IAM_PATH = "aws:iam:" + ACCOUNT;
     private static final String[] PROPERTIES = {"aws.accessKeyId", "aws.secretAccessKey", "aws.endpointUrl"};
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Grants lambda:GetFunctionConfiguration on "*"; not among the bundled facts, so only its real document tells. */
+    private static final String UNBUNDLED_MANAGED_POLICY =
+            "arn:aws:iam::aws:policy/service-role/AWSGreengrassResourceAccessRolePolicy";
 
     private static MotoServer moto;
 
@@ -64,10 +68,8 @@ class LiveModeTest {
             iam.putRolePolicy(r -> r.roleName("reader").policyName("read").policyDocument(
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                             + "\"Action\":\"lambda:GetFunctionConfiguration\",\"Resource\":\"*\"}]}"));
-            // Not among the bundled managed-policy facts: only its real document, read from IAM, tells.
-            iam.createRole(r -> r.roleName("recorder").assumeRolePolicyDocument(trust));
-            iam.attachRolePolicy(r -> r.roleName("recorder")
-                    .policyArn("arn:aws:iam::aws:policy/service-role/AWS_ConfigRole"));
+            iam.createRole(r -> r.roleName("greengrass").assumeRolePolicyDocument(trust));
+            iam.attachRolePolicy(r -> r.roleName("greengrass").policyArn(UNBUNDLED_MANAGED_POLICY));
             String decryptAll = iam.createPolicy(r -> r.policyName("decrypt-all").policyDocument(
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                             + "\"Action\":\"kms:Decrypt\",\"Resource\":\"*\"}]}")).policy().arn();
@@ -138,6 +140,9 @@ class LiveModeTest {
 
     @Test
     void theAccountsIamIsEvaluatedWithTheRealManagedPolicyDocuments() throws Exception {
+        assertThat(ManagedPolicies.bundled().entries()).as("the test needs a policy the bundled facts do not know")
+                .noneMatch(e -> e.arn().equals(UNBUNDLED_MANAGED_POLICY));
+
         CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-east-1", "-f", "json",
                 "--enable", "CFS3");
 
@@ -147,13 +152,13 @@ class LiveModeTest {
         assertThat(report.at("/summary/filesScanned").asInt()).isEqualTo(3);
         assertThat(principals(run.out())).containsExactlyInAnyOrder(
                 tuple("CFS301", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/reader"),
-                tuple("CFS304", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/recorder"),
+                tuple("CFS304", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/greengrass"),
                 tuple("CFS302", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":policy/decrypt-all"));
         assertThat(report.get("findings")).anySatisfy(f -> assertThat(f.get("message").asText())
                 .contains("inline policy 'read' of arn:aws:iam::" + ACCOUNT + ":role/reader"));
         assertThat(report.get("findings")).anySatisfy(f -> assertThat(f.get("message").asText())
-                .contains("arn:aws:iam::aws:policy/service-role/AWS_ConfigRole")
-                .contains("lambda:GetFunction"));
+                .contains(UNBUNDLED_MANAGED_POLICY)
+                .contains("lambda:GetFunctionConfiguration"));
         assertThat(report.get("findings")).anySatisfy(f -> assertThat(f.get("message").asText())
                 .contains("held by group arn:aws:iam::" + ACCOUNT + ":group/ops (its users), user arn:aws:iam::"
                         + ACCOUNT + ":user/alice"));
