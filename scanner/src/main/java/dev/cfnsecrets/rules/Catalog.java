@@ -7,17 +7,18 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -30,6 +31,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 public final class Catalog {
     static final String RESOURCE_DIR = "cfn-secrets/rules";
+    private static final String RULE_FILE = "CFS\\d{3}\\.md";
 
     private final Map<String, RuleDescription> rules;
     private final List<CustomRuleDefinition> customRules;
@@ -48,10 +50,12 @@ public final class Catalog {
         try {
             String location = url.toString();
             if (location.startsWith("jar:")) {
-                // jar:file:/…/cfn-secrets.jar!/cfn-secrets/rules — open the jar as its own file system.
+                // jar:file:/…/cfn-secrets.jar!/cfn-secrets/rules. A JarFile shares the index of the
+                // jar the class loader has open; a ZIP file system would index all of its entries
+                // again (the AWS SDK's thousands too) at every start.
                 Path jarFile = Path.of(new URI(location.substring(4, location.indexOf("!/"))));
-                try (FileSystem jar = FileSystems.newFileSystem(jarFile)) {
-                    return fromDirectory(jar.getPath(RESOURCE_DIR));
+                try (JarFile jar = new JarFile(jarFile.toFile())) {
+                    return fromJar(jar);
                 }
             }
             return fromDirectory(Path.of(url.toURI()));
@@ -64,16 +68,36 @@ public final class Catalog {
     public static Catalog fromDirectory(Path dir) throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().matches("CFS\\d{3}\\.md")).sorted().toList();
+            files = list.filter(p -> p.getFileName().toString().matches(RULE_FILE)).sorted().toList();
         }
         Map<String, RuleDescription> rules = new LinkedHashMap<>();
         for (Path file : files) {
             try (InputStream in = Files.newInputStream(file)) {
-                RuleDescription rule = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), file.toString());
-                rules.put(rule.id(), rule);
+                add(rules, in, file.toString());
             }
         }
         return new Catalog(rules, List.of());
+    }
+
+    /** Reads every rule file under {@value #RESOURCE_DIR} of a jar, ordered by id. */
+    private static Catalog fromJar(JarFile jar) throws IOException {
+        List<JarEntry> entries = jar.stream()
+                .filter(e -> e.getName().startsWith(RESOURCE_DIR + "/")
+                        && e.getName().substring(RESOURCE_DIR.length() + 1).matches(RULE_FILE))
+                .sorted(Comparator.comparing(JarEntry::getName))
+                .toList();
+        Map<String, RuleDescription> rules = new LinkedHashMap<>();
+        for (JarEntry entry : entries) {
+            try (InputStream in = jar.getInputStream(entry)) {
+                add(rules, in, entry.getName());
+            }
+        }
+        return new Catalog(rules, List.of());
+    }
+
+    private static void add(Map<String, RuleDescription> rules, InputStream in, String origin) throws IOException {
+        RuleDescription rule = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), origin);
+        rules.put(rule.id(), rule);
     }
 
     static RuleDescription parse(String text, String origin) {
