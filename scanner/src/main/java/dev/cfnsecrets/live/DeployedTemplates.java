@@ -3,11 +3,11 @@ package dev.cfnsecrets.live;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.GetTemplateResponse;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 import software.amazon.awssdk.services.cloudformation.model.TemplateStage;
@@ -55,31 +55,27 @@ final class DeployedTemplates {
 
     /**
      * The processed template; the original one, with a note, when CloudFormation has no processed
-     * stage for the stack (the rules then see the transform's input, not what was deployed).
+     * stage for the stack (the rules then see the transform's input, not what was deployed). Which
+     * stages exist is CloudFormation's answer ({@code StagesAvailable}), not a guess from an error
+     * message: any other failure of the processed stage is reported as it is.
      */
     private String body(String stack) {
         return AwsCalls.call("read the template of stack '" + stack + "'", () -> {
             try {
-                return template(stack, TemplateStage.PROCESSED);
-            } catch (CloudFormationException e) {
-                if (!isStageMissing(e)) {
-                    throw e;
+                return template(stack, TemplateStage.PROCESSED).templateBody();
+            } catch (CloudFormationException processedFailed) {
+                GetTemplateResponse original = template(stack, TemplateStage.ORIGINAL);
+                if (original.stagesAvailable().contains(TemplateStage.PROCESSED)) {
+                    throw processedFailed;
                 }
+                notes.println("cfn-secrets: stack '" + stack + "' has no processed template; scanned the original one");
+                return original.templateBody();
             }
-            String original = template(stack, TemplateStage.ORIGINAL);
-            notes.println("cfn-secrets: stack '" + stack + "' has no processed template; scanned the original one");
-            return original;
         });
     }
 
-    private String template(String stack, TemplateStage stage) {
-        return cloudFormation.getTemplate(r -> r.stackName(stack).templateStage(stage)).templateBody();
-    }
-
-    /** CloudFormation's ValidationError about the template stage, not about the stack. */
-    private static boolean isStageMissing(CloudFormationException e) {
-        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
-        return message != null && message.toLowerCase(Locale.ROOT).contains("stage");
+    private GetTemplateResponse template(String stack, TemplateStage stage) {
+        return cloudFormation.getTemplate(r -> r.stackName(stack).templateStage(stage));
     }
 
     /** A stack id (ARN) {@code arn:aws:cloudformation:REGION:ACCOUNT:stack/NAME/ID} is shown by its name. */
