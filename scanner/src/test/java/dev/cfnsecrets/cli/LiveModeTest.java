@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfnsecrets.iam.ManagedPolicies;
 import dev.cfnsecrets.report.SarifSchema;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -23,16 +24,13 @@ import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * Live mode against moto (one server for the class): a deployed stack and account IAM made through
- * the AWS APIs, then {@code scan --aws-stack}/{@code --aws-account} as a user runs it. The SDK finds
- * the fake credentials and moto's endpoint through its own system properties ({@code
- * aws.accessKeyId}, {@code aws.endpointUrl}), the way {@code AWS_ACCESS_KEY_ID} and {@code
- * AWS_ENDPOINT_URL} reach it in a shell.
+ * the AWS APIs, then {@code scan --aws-stack}/{@code --aws-account} as a user runs it, the SDK
+ * pointed at moto by {@link LocalAws}.
  */
 class LiveModeTest {
     private static final String ACCOUNT = "123456789012";
     private static final String STACK_PATH = "aws:cloudformation:us-east-1:orders";
     private static final String IAM_PATH = "aws:iam:" + ACCOUNT;
-    private static final String[] PROPERTIES = {"aws.accessKeyId", "aws.secretAccessKey", "aws.endpointUrl"};
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Grants lambda:GetFunctionConfiguration on "*"; not among the bundled facts, so only its real document tells. */
     private static final String UNBUNDLED_MANAGED_POLICY =
@@ -43,9 +41,7 @@ class LiveModeTest {
     @BeforeAll
     static void deploy() throws Exception {
         moto = MotoServer.start();
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-        System.setProperty("aws.endpointUrl", moto.endpoint().toString());
+        LocalAws.use(moto.endpoint());
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create("testing", "testing"));
         try (CloudFormationClient cfn = CloudFormationClient.builder().region(Region.US_EAST_1)
@@ -82,9 +78,7 @@ class LiveModeTest {
 
     @AfterAll
     static void stop() {
-        for (String property : PROPERTIES) {
-            System.clearProperty(property);
-        }
+        LocalAws.clear();
         if (moto != null) {
             moto.close();
         }
@@ -207,7 +201,7 @@ class LiveModeTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        System.setProperty("aws.endpointUrl", "http://127.0.0.1:" + closedPort);
+        LocalAws.use(URI.create("http://127.0.0.1:" + closedPort));
         try {
             CommandRun run = CommandRun.of("scan", "--aws-stack", "orders", "--aws-region", "us-east-1");
 
@@ -217,7 +211,7 @@ class LiveModeTest {
                     .doesNotContain("\tat ", "testing");
             assertThat(run.err().lines()).hasSize(1);
         } finally {
-            System.setProperty("aws.endpointUrl", moto.endpoint().toString());
+            LocalAws.use(moto.endpoint());
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
  * A small stand-in for CloudFormation's query API answers as CloudFormation does.
  */
 class TemplateStagesTest {
-    private static final String[] PROPERTIES = {"aws.accessKeyId", "aws.secretAccessKey", "aws.endpointUrl"};
     private static final String NAMESPACE = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
 
     private static HttpServer cloudFormation;
@@ -31,16 +31,12 @@ class TemplateStagesTest {
         cloudFormation = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         cloudFormation.createContext("/", TemplateStagesTest::getTemplate);
         cloudFormation.start();
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-        System.setProperty("aws.endpointUrl", "http://127.0.0.1:" + cloudFormation.getAddress().getPort());
+        LocalAws.use(URI.create("http://127.0.0.1:" + cloudFormation.getAddress().getPort()));
     }
 
     @AfterAll
     static void stop() {
-        for (String property : PROPERTIES) {
-            System.clearProperty(property);
-        }
+        LocalAws.clear();
         cloudFormation.stop(0);
     }
 
