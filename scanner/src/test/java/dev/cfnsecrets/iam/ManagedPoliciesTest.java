@@ -2,6 +2,7 @@ package dev.cfnsecrets.iam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.source.SourceFile;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,27 @@ class ManagedPoliciesTest {
         assertThat(byArn("arn:aws:iam::aws:policy/ViewOnlyAccess")).as("its path is job-function/").isEmpty();
         assertThat(byArn("arn:aws:iam::111122223333:policy/ReadOnlyAccess")).as("a customer policy").isEmpty();
         assertThat(byArn("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")).isEmpty();
+    }
+
+    @Test
+    void realDocumentsReplaceTheBundledExcerptsAndAddPoliciesTheBundleLacks() {
+        ManagedPolicies real = ManagedPolicies.read(new SourceFile("account", """
+                {"policies": [
+                  {"name": "ReadOnlyAccess", "path": "", "version": "v999",
+                   "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]},
+                  {"name": "AWSLambdaBasicExecutionRole", "path": "service-role/", "version": "v3",
+                   "Statement": {"Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": "*"}}
+                ]}
+                """));
+        ManagedPolicies merged = facts.overriddenBy(real);
+
+        assertThat(merged.byArn(arns("arn:aws:iam::aws:policy/ReadOnlyAccess").get(0)))
+                .map(ManagedPolicies.Entry::version).contains("v999");
+        assertThat(merged.byArn(arns("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole").get(0)))
+                .map(e -> e.statements().size()).contains(1);
+        assertThat(merged.byArn(arns("arn:aws:iam::aws:policy/AdministratorAccess").get(0)))
+                .as("kept from the bundle").isPresent();
+        assertThat(merged.entries()).hasSize(facts.entries().size() + 1);
     }
 
     @Test
