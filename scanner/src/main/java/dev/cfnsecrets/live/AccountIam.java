@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
 /**
  * The account's IAM ({@code GetAccountAuthorizationDetails}, paginated) written as a CloudFormation
  * template, so that the IAM rules and their policy inventory evaluate it exactly as they evaluate a
- * template: each role, user and group becomes an {@code AWS::IAM::Role}/{@code User}/{@code Group}
+ * template: each role (but service-linked ones), user and group becomes an {@code AWS::IAM::Role}/{@code User}/{@code Group}
  * with its inline {@code Policies} and {@code ManagedPolicyArns}, each customer managed policy an
  * {@code AWS::IAM::ManagedPolicy} with its default version's document. Logical ids are the ARNs,
  * so findings name the principal and the policy. The real default-version documents of the AWS
@@ -63,12 +63,20 @@ final class AccountIam {
     }
 
     private void add(GetAccountAuthorizationDetailsResponse page) {
-        roles.addAll(page.roleDetailList());
+        page.roleDetailList().stream().filter(role -> !isServiceLinked(role)).forEach(roles::add);
         users.addAll(page.userDetailList());
         groups.addAll(page.groupDetailList());
         for (ManagedPolicyDetail policy : page.policies()) {
             (policy.arn().contains(AWS_MANAGED_ARN_PART) ? awsPolicies : customerPolicies).put(policy.arn(), policy);
         }
+    }
+
+    /**
+     * A service-linked role belongs to an AWS service: only that service can assume it and nobody
+     * can change its policies, so a finding about it could not be acted on.
+     */
+    private static boolean isServiceLinked(RoleDetail role) {
+        return role.path() != null && role.path().startsWith("/aws-service-role/");
     }
 
     private Snapshot snapshot() {

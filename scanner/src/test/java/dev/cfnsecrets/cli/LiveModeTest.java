@@ -64,6 +64,10 @@ class LiveModeTest {
             iam.putRolePolicy(r -> r.roleName("reader").policyName("read").policyDocument(
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                             + "\"Action\":\"lambda:GetFunctionConfiguration\",\"Resource\":\"*\"}]}"));
+            // AWS Config's own role: its policy reads every function, but only the service holds it.
+            String configRole = iam.createServiceLinkedRole(r -> r.awsServiceName("config.amazonaws.com")).role().roleName();
+            iam.attachRolePolicy(r -> r.roleName(configRole)
+                    .policyArn("arn:aws:iam::aws:policy/aws-service-role/AWSConfigServiceRolePolicy"));
             iam.createRole(r -> r.roleName("greengrass").assumeRolePolicyDocument(trust));
             iam.attachRolePolicy(r -> r.roleName("greengrass").policyArn(UNBUNDLED_MANAGED_POLICY));
             String decryptAll = iam.createPolicy(r -> r.policyName("decrypt-all").policyDocument(
