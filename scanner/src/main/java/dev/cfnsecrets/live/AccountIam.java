@@ -29,8 +29,9 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
 /**
  * The account's IAM ({@code GetAccountAuthorizationDetails}, paginated) written as a CloudFormation
  * template, so that the IAM rules and their policy inventory evaluate it exactly as they evaluate a
- * template: each role (but service-linked ones), user and group becomes an {@code AWS::IAM::Role}/{@code User}/{@code Group}
- * with its inline {@code Policies} and {@code ManagedPolicyArns}, each customer managed policy an
+ * template: each role (but service-linked ones), user and group becomes an {@code
+ * AWS::IAM::Role}/{@code User}/{@code Group} with its inline {@code Policies} and {@code
+ * ManagedPolicyArns}, each customer managed policy an
  * {@code AWS::IAM::ManagedPolicy} with its default version's document. Logical ids are the ARNs,
  * so findings name the principal and the policy. The real default-version documents of the AWS
  * managed policies attached to anyone come out as managed-policy facts in the bundled data file's
