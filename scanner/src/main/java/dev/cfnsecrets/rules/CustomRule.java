@@ -37,48 +37,57 @@ final class CustomRule extends ResourceRule {
         if (!rule.appliesTo(resource.type())) {
             return;
         }
-        ResourceProperty property = ResourceProperty.find(resource, rule.path());
-        if (property.missing() && rule.reportWhenMissing()) {
-            Span at = resource.node().get("Type").map(Node::span).orElse(resource.key().span());
-            context.report(rule.id())
-                    .message(message(resource) + " (" + rule.pathText() + " is missing)")
-                    .at(at, Node.childPath(resource.node().path(), rule.pathText()))
-                    .resource(resource)
-                    .value(resource.logicalId() + "\nmissing")
-                    .add();
-        }
-        if (property.node() == null) {
-            return;
-        }
-        JsonNode value = NodeJson.of(property.node());
-        List<Error> errors = rule.schema().validate(value);
-        boolean violated = rule.expectation() == Expectation.MUST ? !errors.isEmpty() : errors.isEmpty();
-        if (violated) {
-            String detail = "";
-            ResourceProperty at = property;
-            if (rule.expectation() == Expectation.MUST) {
-                detail = " (" + describe(errors.get(0), value) + ")";
-                // At the part of the value that fails, when the error names one that is written out.
-                ResourceProperty inner = property.inside(segments(errors.get(0).getInstanceLocation()));
-                at = inner.node() == null ? property : inner;
+        for (ResourceProperty property : ResourceProperty.matches(resource, rule.path())) {
+            if (property.missing() && rule.reportWhenMissing()) {
+                reportMissing(context, resource, property);
+            } else if (property.node() != null) {
+                check(context, resource, property);
             }
-            RuleContext.Builder report = context.report(rule.id())
-                    .message(message(resource) + detail)
-                    .at(at.span(), at.node().path())
-                    .resource(resource)
-                    .value(resource.logicalId() + "\n" + Fingerprint.shapeOf(value.toString()));
-            // The source line a report shows holds the value too: redact it there as well.
-            texts(value, new ArrayList<>()).stream().filter(text -> text.length() >= SHORTEST_HIDDEN)
-                    .forEach(report::secret);
-            report.add();
         }
     }
 
-    private String message(Resource resource) {
+    private void reportMissing(RuleContext context, Resource resource, ResourceProperty property) {
+        Span at = resource.node().get("Type").map(Node::span).orElse(resource.key().span());
+        context.report(rule.id())
+                .message(message(resource, property) + " (" + property.path() + " is missing)")
+                .at(at, Node.childPath(resource.node().path(), property.path()))
+                .resource(resource)
+                .value(resource.logicalId() + "\nmissing")
+                .add();
+    }
+
+    private void check(RuleContext context, Resource resource, ResourceProperty property) {
+        JsonNode value = NodeJson.of(property.node());
+        List<Error> errors = rule.schema().validate(value);
+        boolean violated = rule.expectation() == Expectation.MUST ? !errors.isEmpty() : errors.isEmpty();
+        if (!violated) {
+            return;
+        }
+        String detail = "";
+        ResourceProperty at = property;
+        if (rule.expectation() == Expectation.MUST) {
+            detail = " (" + describe(errors.get(0), property, value) + ")";
+            // At the part of the value that fails, when the error names one that is written out.
+            ResourceProperty inner = property.inside(segments(errors.get(0).getInstanceLocation()));
+            at = inner.node() == null ? property : inner;
+        }
+        RuleContext.Builder report = context.report(rule.id())
+                .message(message(resource, property) + detail)
+                .at(at.span(), at.node().path())
+                .resource(resource)
+                .value(resource.logicalId() + "\n" + Fingerprint.shapeOf(value.toString()));
+        // The source line a report shows holds the value too: redact it there as well.
+        texts(value, new ArrayList<>()).stream().filter(text -> text.length() >= SHORTEST_HIDDEN)
+                .forEach(report::secret);
+        report.add();
+    }
+
+    /** {@code {path}} is the property's own path: under a '*' step, the match's index or key. */
+    private String message(Resource resource, ResourceProperty property) {
         return rule.message()
                 .replace("{resource}", resource.logicalId())
                 .replace("{type}", resource.type())
-                .replace("{path}", rule.pathText());
+                .replace("{path}", property.path());
     }
 
     /**
@@ -86,8 +95,8 @@ final class CustomRule extends ResourceRule {
      * {@code Properties/Runtime: does not have a value in the enumeration ["nodejs20.x"]}; a
      * validator message that quotes text of the value is replaced by the failing keyword.
      */
-    private String describe(Error error, JsonNode value) {
-        String where = rule.pathText() + error.getInstanceLocation();
+    private String describe(Error error, ResourceProperty property, JsonNode value) {
+        String where = property.path() + error.getInstanceLocation();
         String message = error.getMessage();
         for (String text : texts(value, new ArrayList<>())) {
             if (text.length() >= SHORTEST_HIDDEN && message.contains(text)) {

@@ -11,7 +11,8 @@ import java.util.Optional;
  * satisfy {@code schema}.
  *
  * @param resourceTypes exact types, or prefixes ending in {@code *} such as {@code AWS::Serverless::*}
- * @param path          the property under the resource, split at '/', e.g. [Properties, KmsKeyArn]
+ * @param path          the property under the resource, split at '/', e.g. [Properties, KmsKeyArn];
+ *                      a {@code *} step matches every item of a list or value of a map
  * @param schemaText    the schema as compact JSON, for the rule's help
  * @param definedIn     the custom-rules file, as the configuration names it
  */
@@ -62,12 +63,21 @@ public record CustomRuleDefinition(
         return String.join("/", path);
     }
 
+    /** The path up to its first {@code *} step: what {@code when-missing: report} asks for. */
+    private String requiredPathText() {
+        int any = path.indexOf(ResourceProperty.ANY);
+        return String.join("/", any < 0 ? path : path.subList(0, any));
+    }
+
     /** The catalog entry: the user's help (if any), then what the rule checks, schema included. */
     public RuleDescription description() {
+        boolean wildcard = path.contains(ResourceProperty.ANY);
         String checks = "## What it checks\n\n"
-                + "`" + pathText() + "` of " + String.join(", ", resourceTypes.stream().map(t -> "`" + t + "`").toList())
+                + (wildcard ? "Each match of " : "") + "`" + pathText() + "` of "
+                + String.join(", ", resourceTypes.stream().map(t -> "`" + t + "`").toList())
+                + (wildcard ? " (`*`: every item of a list or value of a map)" : "")
                 + (expectation == Expectation.MUST ? " must" : " must not") + " satisfy this JSON Schema"
-                + (reportWhenMissing ? "; a resource without the property is reported too" : "")
+                + (reportWhenMissing ? "; a resource without `" + requiredPathText() + "` is reported too" : "")
                 + ":\n\n```json\n" + schemaText + "\n```\n\nCustom rule from `" + definedIn + "`.\n";
         String markdown = help.map(h -> h.strip() + "\n\n").orElse("") + checks;
         return new RuleDescription(id, level, name, summary, List.of(), securitySeverity, markdown,

@@ -88,6 +88,19 @@ class CustomRulesLoaderTest {
         assertThat(catalog.customRules()).extracting(CustomRuleDefinition::id).containsExactly("ACME001");
     }
 
+    @Test
+    void aWildcardPathIsReadAndDescribed() throws IOException {
+        write("acme.yml", rule("path: Properties/Environment/Variables/*"));
+        Config config = load("custom-rules: [acme.yml]\n");
+
+        CustomRuleDefinition rule = config.customRules().get(0);
+        assertThat(rule.path()).containsExactly("Properties", "Environment", "Variables", "*");
+        assertThat(rule.description().helpMarkdown()).contains(
+                "Each match of `Properties/Environment/Variables/*` of `AWS::Lambda::Function`"
+                        + " (`*`: every item of a list or value of a map) must satisfy",
+                "a resource without `Properties/Environment/Variables` is reported too");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         // A bad id: the schema's pattern.
@@ -106,6 +119,9 @@ class CustomRulesLoaderTest {
         "must: {$ref: 'https://example.com/s.json'} | rule ACME001 at /rules/0/must: not a usable JSON Schema",
         "must: {$ref: '#/$defs/nope'} | rule ACME001 at /rules/0/must: not a usable JSON Schema (Reference /$defs/nope cannot be resolved)",
         "message: 'Fn {resorce} lacks a key' | rule ACME001 at /rules/0/message: unknown placeholder {resorce}",
+        // '*' is a whole step (every item or value), not a glob, and the path starts with a name.
+        "path: Properties/Environment/Variables/DB_* | rule ACME001 at /rules/0/path: does not match the regex pattern",
+        "path: '*/Runtime'     | rule ACME001 at /rules/0/path: does not match the regex pattern",
     })
     void rejectsABadRuleNamingFileRuleAndPointer(String change, String message) throws IOException {
         write("acme.yml", rule(change));

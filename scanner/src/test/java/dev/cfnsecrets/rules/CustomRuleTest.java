@@ -55,6 +55,24 @@ class CustomRuleTest {
                 resource-types: [AWS::EC2::SecurityGroup]
                 path: Properties/SecurityGroupIngress/0/FromPort
                 must-not: {const: 22}
+              - id: ACME014
+                message: "{resource}: {path} passes a secret-named variable"
+                resource-types: [AWS::ECS::TaskDefinition]
+                path: Properties/ContainerDefinitions/*/Environment
+                when-missing: report
+                must-not:
+                  type: array
+                  contains: {type: object, required: [Name], properties: {Name: {pattern: '(?i)(password|secret|token)'}}}
+              - id: ACME015
+                message: "{resource}: {path} must be a string"
+                resource-types: [AWS::Lambda::Function]
+                path: Properties/Environment/Variables/*
+                must-not: {type: [number, boolean]}
+              - id: ACME016
+                message: "{resource}: environment values are strings"
+                resource-types: [AWS::ECS::TaskDefinition]
+                path: Properties/ContainerDefinitions/*/Environment/*
+                must: {type: object, properties: {Value: {type: string}}}
             """.formatted(SECRET_LOOKING);
 
     /** ACME013's property holding the value its schema forbids. */
@@ -88,6 +106,141 @@ class CustomRuleTest {
     private ScanResult scanResult(String template) {
         return new Scanner(ScanOptions.DEFAULT.withRules(List.of("ACME"), List.of()), catalog)
                 .scan(new SourceFile("t.yaml", template));
+    }
+
+    private List<Finding> scan(String template, String ruleId) {
+        return new Scanner(ScanOptions.DEFAULT.withRules(List.of(ruleId), List.of()), catalog)
+                .scan(new SourceFile("t.yaml", template)).findings();
+    }
+
+    @Test
+    void aListWildcardChecksEachItemAndReportsEachFailingOneAtItsOwnPath() {
+        List<Finding> findings = scan("""
+                Resources:
+                  Shop:
+                    Type: AWS::ECS::TaskDefinition
+                    Properties:
+                      ContainerDefinitions:
+                        - Name: app
+                          Environment: [{Name: LOG_LEVEL, Value: info}]
+                        - Name: worker
+                          Environment:
+                            - {Name: DB_PASSWORD, Value: %s}
+                        - Name: logger
+                        - Name: proxy
+                          Environment: [{Name: api_token, Value: x}]
+                """.formatted(SECRET_LOOKING), "ACME014");
+
+        assertThat(findings).extracting(Finding::message).containsExactly(
+                "Shop: Properties/ContainerDefinitions/1/Environment passes a secret-named variable",
+                "Shop: Properties/ContainerDefinitions/3/Environment passes a secret-named variable");
+        assertThat(findings).extracting(f -> f.span().startLine()).containsExactly(9, 13);
+        assertThat(findings).extracting(Finding::propertyPath).containsExactly(
+                "Resources/Shop/Properties/ContainerDefinitions/1/Environment",
+                "Resources/Shop/Properties/ContainerDefinitions/3/Environment");
+        assertThat(findings.get(0).fingerprint()).isNotEqualTo(findings.get(1).fingerprint());
+        assertThat(findings).allSatisfy(f -> assertThat(f.message() + f.value()).doesNotContain(SECRET_LOOKING));
+    }
+
+    @Test
+    void aMapWildcardChecksEachValue() {
+        List<Finding> findings = scan("""
+                Resources:
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Environment:
+                        Variables:
+                          TABLE: orders
+                          PORT: 5432
+                          STAGE: !Ref Stage
+                          DEBUG: true
+                  Unknown:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Environment:
+                        Variables: !If [Prod, {PORT: 5432}, {PORT: 8080}]
+                """, "ACME015");
+
+        assertThat(findings).extracting(Finding::message).containsExactly(
+                "Fn: Properties/Environment/Variables/PORT must be a string",
+                "Fn: Properties/Environment/Variables/DEBUG must be a string");
+        assertThat(findings).extracting(f -> f.span().startLine()).containsExactly(8, 10);
+        assertThat(findings.get(0).span().startColumn()).isEqualTo(17);
+        assertThat(findings).extracting(Finding::propertyPath).containsExactly(
+                "Resources/Fn/Properties/Environment/Variables/PORT",
+                "Resources/Fn/Properties/Environment/Variables/DEBUG");
+    }
+
+    @Test
+    void nestedWildcardsReportTheFailingPartOfEachMatch() {
+        List<Finding> findings = scan("""
+                Resources:
+                  Shop:
+                    Type: AWS::ECS::TaskDefinition
+                    Properties:
+                      ContainerDefinitions:
+                        - Name: app
+                          Environment:
+                            - {Name: LOG_LEVEL, Value: info}
+                        - Name: worker
+                          Environment:
+                            - {Name: QUEUE, Value: orders}
+                            - Name: THREADS
+                              Value: 8
+                """, "ACME016");
+
+        assertThat(findings).extracting(Finding::message).containsExactly("Shop: environment values are strings"
+                + " (Properties/ContainerDefinitions/1/Environment/1/Value: integer found, string expected)");
+        assertThat(findings.get(0).span().startLine()).isEqualTo(13);
+        assertThat(findings.get(0).propertyPath())
+                .isEqualTo("Resources/Shop/Properties/ContainerDefinitions/1/Environment/1/Value");
+    }
+
+    @Test
+    void withAWildcardOnlyThePathBeforeItIsReportedMissing() {
+        List<Finding> findings = scan("""
+                Resources:
+                  NoContainers:
+                    Type: AWS::ECS::TaskDefinition
+                    Properties: {Family: batch}
+                  Empty:
+                    Type: AWS::ECS::TaskDefinition
+                    Properties: {ContainerDefinitions: []}
+                  NoEnvironment:
+                    Type: AWS::ECS::TaskDefinition
+                    Properties:
+                      ContainerDefinitions: [{Name: app}]
+                """, "ACME014");
+
+        assertThat(findings).extracting(Finding::message).containsExactly(
+                "NoContainers: Properties/ContainerDefinitions passes a secret-named variable"
+                        + " (Properties/ContainerDefinitions is missing)");
+        assertThat(findings.get(0).span().startLine()).isEqualTo(3);
+        assertThat(findings.get(0).propertyPath()).isEqualTo("Resources/NoContainers/Properties/ContainerDefinitions");
+    }
+
+    @Test
+    void aWildcardMatchThatRunsIntoAnIntrinsicFunctionIsSkippedAlone() {
+        List<Finding> findings = scan("""
+                Resources:
+                  Shop:
+                    Type: AWS::ECS::TaskDefinition
+                    Properties:
+                      ContainerDefinitions:
+                        - !If [Debug, {Name: debugger, Environment: [{Name: SECRET_KEY, Value: x}]}, !Ref AWS::NoValue]
+                        - Name: app
+                          Environment: !If [Debug, [{Name: TOKEN, Value: x}], []]
+                        - Name: worker
+                          Environment: [{Name: TOKEN, Value: x}]
+                  Chosen:
+                    Type: AWS::ECS::TaskDefinition
+                    Properties:
+                      ContainerDefinitions: !If [Debug, [{Name: debugger, Environment: [{Name: TOKEN, Value: x}]}], []]
+                """, "ACME014");
+
+        assertThat(findings).extracting(Finding::propertyPath)
+                .containsExactly("Resources/Shop/Properties/ContainerDefinitions/2/Environment");
     }
 
     @Test
