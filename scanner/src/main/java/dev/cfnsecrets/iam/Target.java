@@ -39,6 +39,16 @@ public interface Target {
                 name == null ? String.valueOf(Glob.OPAQUE) : name);
     }
 
+    /**
+     * One deployed function, by its ARN ({@code arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME}):
+     * covered by a pattern that matches that ARN, or the ARN of one of its versions or aliases
+     * ({@code …:NAME:*}), whose configuration holds the same environment.
+     */
+    static Target deployedFunction(String arn) {
+        return pattern -> Glob.matches(pattern.glob(), arn, false)
+                || Glob.overlaps(pattern.glob(), arn + ":" + F, false);
+    }
+
     /** One key of the template (its ARN ends in {@code key/} and the key id, which is generated). */
     static Target key(String logicalId) {
         return new Named(logicalId, "kms", "key/", String.valueOf(Glob.OPAQUE));

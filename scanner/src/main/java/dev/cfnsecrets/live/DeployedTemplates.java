@@ -2,13 +2,13 @@ package dev.cfnsecrets.live;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.GetTemplateResponse;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 import software.amazon.awssdk.services.cloudformation.model.TemplateStage;
 
@@ -30,17 +30,36 @@ final class DeployedTemplates {
         this.notes = notes;
     }
 
-    /** Every stack of the account in this Region that has a deployed template (DescribeStacks, paginated). */
-    Set<String> allStacks() {
+    /** Every stack of the account in this Region that has a deployed template, name → stack id (DescribeStacks, paginated). */
+    Map<String, String> allStacks() {
         return AwsCalls.call("list the stacks in " + region, () -> {
-            Set<String> names = new LinkedHashSet<>();
+            Map<String, String> ids = new LinkedHashMap<>();
             for (Stack stack : cloudFormation.describeStacksPaginator(r -> { }).stacks()) {
                 // A stack under review has only a change set; there is no deployed template yet.
                 if (stack.stackStatus() != StackStatus.REVIEW_IN_PROGRESS) {
-                    names.add(stack.stackName());
+                    ids.put(stack.stackName(), stack.stackId());
                 }
             }
-            return names;
+            return ids;
+        });
+    }
+
+    /** The display path of a stack's template. */
+    String path(String stack) {
+        return PREFIX + region + ":" + stackName(stack);
+    }
+
+    /** Logical id → physical id of each resource of the stack (ListStackResources, paginated). */
+    Map<String, String> physicalIds(String stack) {
+        return AwsCalls.call("list the resources of stack '" + stack + "'", () -> {
+            Map<String, String> ids = new LinkedHashMap<>();
+            for (StackResourceSummary r : cloudFormation.listStackResourcesPaginator(q -> q.stackName(stack))
+                    .stackResourceSummaries()) {
+                if (r.physicalResourceId() != null) {
+                    ids.put(r.logicalResourceId(), r.physicalResourceId());
+                }
+            }
+            return ids;
         });
     }
 
@@ -48,7 +67,7 @@ final class DeployedTemplates {
     Map<String, String> read(Set<String> stacks) {
         Map<String, String> bodies = new LinkedHashMap<>();
         for (String stack : stacks) {
-            bodies.put(PREFIX + region + ":" + stackName(stack), body(stack));
+            bodies.put(path(stack), body(stack));
         }
         return bodies;
     }

@@ -36,7 +36,7 @@ public final class DocumentScope {
         this.managedPolicies = managedPolicies;
     }
 
-    Document document() {
+    public Document document() {
         return document;
     }
 

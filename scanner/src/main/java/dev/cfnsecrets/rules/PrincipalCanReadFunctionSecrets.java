@@ -14,6 +14,7 @@ import dev.cfnsecrets.iam.Target;
 import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.source.Node;
+import dev.cfnsecrets.source.Span;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,10 +36,7 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
         Evaluator evaluator = context.evaluator();
         PolicyInventory inventory = PolicyInventories.of(context).orElseThrow();
         StatementReader reader = new StatementReader(evaluator::evaluate);
-        List<IamPrincipal> readers = inventory.principals().stream()
-                .filter(p -> inventory.policiesOf(p).stream()
-                        .anyMatch(policy -> policy.statements().stream().anyMatch(Exposure::allowsAnyConfigRead)))
-                .toList();
+        List<IamPrincipal> readers = readers(inventory);
         for (Resource function : template.resources().values()) {
             if (!EnvVariables.isFunction(function)) {
                 continue;
@@ -66,10 +64,24 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
         }
     }
 
-    private record Read(Policy policy, Exposure.Grant grant) {
+    /** The policy and statement through which a principal reads a function's configuration. */
+    record Read(Policy policy, Exposure.Grant grant) {
+        boolean awsManaged() {
+            return policy.kind() == Policy.Kind.AWS_MANAGED;
+        }
+
+        /** Statements of AWS managed policies live in the bundled facts: point at the attachment. */
+        Node anchor() {
+            return awsManaged() ? policy.anchor() : grant.anchor();
+        }
+
+        Span statement() {
+            return awsManaged() ? policy.anchor().span() : grant.statement().node().span();
+        }
     }
 
-    private static Optional<Read> firstRead(PolicyInventory inventory, IamPrincipal principal, Target target,
+    /** The first statement of the principal's policies that grants a configuration read on {@code target}. */
+    static Optional<Read> firstRead(PolicyInventory inventory, IamPrincipal principal, Target target,
             List<Statement> set) {
         for (Policy policy : inventory.policiesOf(principal)) {
             for (Statement s : policy.statements()) {
@@ -82,35 +94,48 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
         return Optional.empty();
     }
 
+    /** The principals that hold a statement allowing some configuration read: the only candidates. */
+    static List<IamPrincipal> readers(PolicyInventory inventory) {
+        return inventory.principals().stream()
+                .filter(p -> inventory.policiesOf(p).stream()
+                        .anyMatch(policy -> policy.statements().stream().anyMatch(Exposure::allowsAnyConfigRead)))
+                .toList();
+    }
+
     private void report(RuleContext context, IamPrincipal principal, Resource function,
             List<EnvSecrets.SecretVariable> secrets, Read read) {
-        boolean awsManaged = read.policy().kind() == Policy.Kind.AWS_MANAGED;
-        // Statements of AWS managed policies live in the bundled facts: point at the attachment.
-        Node at = awsManaged ? read.policy().anchor() : read.grant().anchor();
-        EnvSecrets.SecretVariable first = secrets.get(0);
-        String variables = String.join(", ", secrets.stream().map(EnvSecrets.SecretVariable::name).toList());
-        boolean lists = read.grant().actions().stream().anyMatch(a -> a.action().equals(Actions.LIST_FUNCTIONS));
         RuleContext.Builder b = context.report(id())
-                .at(at)
-                .message(Advice.capitalized(principal.describe()) + " can read the configuration of function "
-                        + function.logicalId() + ", whose environment holds a secret (" + first.name() + ": "
-                        + first.why() + (secrets.size() > 1 ? "; also " + variables : "") + "), through the "
-                        + read.policy().describe() + ": " + read.grant().describeActions()
-                        + (lists ? "" : " on " + read.grant().resources()) + ". Keep the secret out of the "
-                        + "environment (pass its name and fetch it at runtime), or remove this read from "
-                        + principal.logicalId() + ".")
+                .at(read.anchor())
+                .message(message(principal, function.logicalId(), secrets, read, ""))
                 .value(principal.logicalId() + " " + function.logicalId())
-                .related(awsManaged ? read.policy().anchor().span() : read.grant().statement().node().span(),
-                        "the statement that grants the read")
-                .related(first.variable().nameNode().span(), "the variable that holds the secret");
+                .related(read.statement(), "the statement that grants the read")
+                .related(secrets.get(0).variable().nameNode().span(), "the variable that holds the secret");
         if (read.policy().owner() != null) {
             b.resource(read.policy().owner());
         }
         b.add();
     }
 
+    /**
+     * The finding's message; {@code caveat} (with its leading space, or empty) says what was not
+     * checked, after the grant.
+     */
+    static String message(IamPrincipal principal, String function, List<EnvSecrets.SecretVariable> secrets,
+            Read read, String caveat) {
+        EnvSecrets.SecretVariable first = secrets.get(0);
+        String variables = String.join(", ", secrets.stream().map(EnvSecrets.SecretVariable::name).toList());
+        boolean lists = read.grant().actions().stream().anyMatch(a -> a.action().equals(Actions.LIST_FUNCTIONS));
+        return Advice.capitalized(principal.describe()) + " can read the configuration of function "
+                + function + ", whose environment holds a secret (" + first.name() + ": "
+                + first.why() + (secrets.size() > 1 ? "; also " + variables : "") + "), through the "
+                + read.policy().describe() + ": " + read.grant().describeActions()
+                + (lists ? "" : " on " + read.grant().resources()) + "." + caveat + " Keep the secret out of the "
+                + "environment (pass its name and fetch it at runtime), or remove this read from "
+                + principal.logicalId() + ".";
+    }
+
     /** The role in {@code Role: !GetAtt R.Arn} (or {@code !Ref R}, a name), if it is a resource of the template. */
-    private static Optional<String> executionRole(Resource function, StatementReader reader) {
+    static Optional<String> executionRole(Resource function, StatementReader reader) {
         return function.properties().get("Role").flatMap(node -> reader.strings(node).stream()
                 .flatMap(s -> s.unknowns().stream())
                 .filter(u -> u.kind() == Part.Unknown.Kind.ATTRIBUTE

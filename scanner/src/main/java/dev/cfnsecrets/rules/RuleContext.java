@@ -133,6 +133,12 @@ public final class RuleContext {
             return this;
         }
 
+        /** A place in another document of the same scan (a cross-document check names both). */
+        public Builder related(String file, Span where, String note) {
+            related.add(new Location(file, where, note));
+            return this;
+        }
+
         /** A secret value that the message or source line may contain: reporters redact it. */
         public Builder secret(String secret) {
             if (secret != null && !secret.isEmpty()) {

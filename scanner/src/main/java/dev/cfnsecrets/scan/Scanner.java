@@ -7,6 +7,7 @@ import dev.cfnsecrets.iam.ManagedPolicies;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
 import dev.cfnsecrets.rules.Catalog;
+import dev.cfnsecrets.rules.CrossDocumentCheck;
 import dev.cfnsecrets.rules.DocumentScope;
 import dev.cfnsecrets.rules.Rule;
 import dev.cfnsecrets.rules.RuleContext;
@@ -103,10 +104,46 @@ public final class Scanner {
      * through the same loader and limits as standard input.
      */
     public ScanResult scanTexts(Map<String, String> textsByPath) {
-        return result(textsByPath.entrySet().parallelStream()
+        return scanTexts(textsByPath, List.of());
+    }
+
+    /**
+     * The same, then {@code across} over all the template documents at once (their parsed trees
+     * are kept until then); each check runs when the scan runs its rule.
+     */
+    public ScanResult scanTexts(Map<String, String> textsByPath, List<CrossDocumentCheck> across) {
+        List<CrossDocumentCheck> checks = across.stream().filter(c -> options.runs(c.id())).toList();
+        List<Outcome> outcomes = textsByPath.entrySet().parallelStream()
                 .map(e -> checkSafely(e.getKey(), () -> loader.load(
-                        new ByteArrayInputStream(e.getValue().getBytes(StandardCharsets.UTF_8)), e.getKey())))
-                .toList());
+                        new ByteArrayInputStream(e.getValue().getBytes(StandardCharsets.UTF_8)), e.getKey()),
+                        !checks.isEmpty()))
+                .toList();
+        return result(checks.isEmpty() ? outcomes : acrossDocuments(outcomes, checks));
+    }
+
+    /** Runs the cross-document checks and adds each finding to the outcome of the document it is in. */
+    private List<Outcome> acrossDocuments(List<Outcome> outcomes, List<CrossDocumentCheck> checks) {
+        Map<String, Outcome> byPath = new LinkedHashMap<>();
+        Map<String, RuleContext> contexts = new LinkedHashMap<>();
+        for (Outcome o : outcomes) {
+            if (o.scope() != null && o.scope().document() instanceof Document.TemplateDocument t) {
+                byPath.put(t.path(), o);
+            }
+        }
+        for (CrossDocumentCheck check : checks) {
+            byPath.forEach((path, o) -> contexts.put(path, new RuleContext(o.scope(), catalog, options.levels())));
+            check.check(contexts);
+            contexts.forEach((path, context) -> {
+                if (!context.findings().isEmpty()) {
+                    Outcome o = byPath.get(path);
+                    List<Finding> all = new ArrayList<>(o.findings());
+                    all.addAll(finish(o.scope().document(), context.findings()));
+                    byPath.put(path, new Outcome(false, all, o.scope().document().source().orElse(null), o.scope()));
+                }
+            });
+        }
+        return outcomes.stream().map(o -> o.scope() == null ? o
+                : byPath.getOrDefault(o.scope().document().path(), o).withoutScope()).toList();
     }
 
     /** Scans one document that is already in memory (used by tests and integrations). */
@@ -120,21 +157,26 @@ public final class Scanner {
      * quote the file's text.
      */
     private Outcome checkSafely(String shown, Supplier<Document> load) {
+        return checkSafely(shown, load, false);
+    }
+
+    /** {@code keepScope}: the outcome keeps the document and its scope for the cross-document checks. */
+    private Outcome checkSafely(String shown, Supplier<Document> load, boolean keepScope) {
         Document document = null;
         try {
             document = load.get();
-            return check(document);
+            return check(document, keepScope);
         } catch (RuntimeException | StackOverflowError e) {
             StackTraceElement[] trace = e.getStackTrace();
             String where = trace.length == 0 ? "" : " at " + trace[0];
             InputProblem problem = new InputProblem(INTERNAL_ERROR + " " + e.getClass().getSimpleName() + where
                     + "); please report it", 1, 1);
             return check(new Document.Unreadable(shown, document == null ? null : document.source().orElse(null),
-                    problem));
+                    problem), false);
         }
     }
 
-    private Outcome check(Document document) {
+    private Outcome check(Document document, boolean keepScope) {
         List<Finding> findings = new ArrayList<>();
         // One scope per document: its rules share the evaluator and the work several of them need.
         DocumentScope scope = new DocumentScope(document, options.ruleSettings(), managedPolicies);
@@ -143,6 +185,15 @@ public final class Scanner {
             rule.check(context);
             findings.addAll(context.findings());
         }
+        findings = finish(document, findings);
+        // Keep only what the report needs, not the parsed tree: large scans stay small in memory.
+        return new Outcome(document instanceof Document.NotOurs, findings,
+                findings.isEmpty() ? null : document.source().orElse(null), keepScope ? scope : null);
+    }
+
+    /** In-template suppressions, the baseline, and one finding per value. */
+    private List<Finding> finish(Document document, List<Finding> raw) {
+        List<Finding> findings = raw;
         if (document instanceof Document.TemplateDocument t) {
             findings = InTemplateSuppressions.apply(t.template(), findings);
         }
@@ -151,10 +202,7 @@ public final class Scanner {
                         ? f.suppressed(new Suppression(Suppression.Kind.EXTERNAL, "recorded in the baseline"))
                         : f)
                 .toList();
-        findings = dedupe(findings);
-        // Keep only what the report needs, not the parsed tree: large scans stay small in memory.
-        return new Outcome(document instanceof Document.NotOurs, findings,
-                findings.isEmpty() ? null : document.source().orElse(null));
+        return dedupe(findings);
     }
 
     /** One value, one finding: a value written once (say in SAM Globals) is reported once per rule. */
@@ -201,7 +249,13 @@ public final class Scanner {
     private record Input(Path path, String shown) {
     }
 
-    /** What one file contributes to the result; {@code source} only when it has findings (for snippets). */
-    private record Outcome(boolean skipped, List<Finding> findings, SourceFile source) {
+    /**
+     * What one file contributes to the result; {@code source} only when it has findings (for
+     * snippets); {@code scope} only until the cross-document checks have run.
+     */
+    private record Outcome(boolean skipped, List<Finding> findings, SourceFile source, DocumentScope scope) {
+        Outcome withoutScope() {
+            return new Outcome(skipped, findings, source, null);
+        }
     }
 }

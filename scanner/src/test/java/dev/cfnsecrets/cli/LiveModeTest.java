@@ -16,9 +16,6 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -42,12 +39,7 @@ class LiveModeTest {
     static void deploy() throws Exception {
         moto = MotoServer.start();
         LocalAws.use(moto.endpoint());
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create("testing", "testing"));
-        try (CloudFormationClient cfn = CloudFormationClient.builder().region(Region.US_EAST_1)
-                .endpointOverride(moto.endpoint()).credentialsProvider(credentials).build();
-             IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL)
-                .endpointOverride(moto.endpoint()).credentialsProvider(credentials).build()) {
+        try (CloudFormationClient cfn = moto.cloudFormation(); IamClient iam = moto.iam()) {
             cfn.createStack(r -> r.stackName("orders").templateBody(ordersTemplate()));
             // CloudFormation's parser keeps the last of two equal keys; ours reports them (SPEC §6).
             cfn.createStack(r -> r.stackName("dupes").templateBody("""
@@ -156,7 +148,10 @@ class LiveModeTest {
         assertThat(principals(run.out())).containsExactlyInAnyOrder(
                 tuple("CFS301", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/reader"),
                 tuple("CFS304", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/greengrass"),
-                tuple("CFS302", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":policy/decrypt-all"));
+                tuple("CFS302", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":policy/decrypt-all"),
+                // Both read every function's configuration, OrdersFn's GitHub token included (LiveAccountReadsTest).
+                tuple("CFS305", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/reader"),
+                tuple("CFS305", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/greengrass"));
         assertThat(report.get("findings")).anySatisfy(f -> assertThat(f.get("message").asText())
                 .contains("inline policy 'read' of arn:aws:iam::" + ACCOUNT + ":role/reader"));
         assertThat(report.get("findings")).anySatisfy(f -> assertThat(f.get("message").asText())

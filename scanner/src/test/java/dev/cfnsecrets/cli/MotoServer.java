@@ -14,6 +14,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * moto's local AWS mock ({@code moto_server}, Python) on a free port, for the live-mode tests.
@@ -23,6 +28,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class MotoServer implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(60);
+    private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("testing", "testing"));
 
     private final Process process;
     private final URI endpoint;
@@ -58,6 +65,18 @@ final class MotoServer implements AutoCloseable {
 
     URI endpoint() {
         return endpoint;
+    }
+
+    /** A CloudFormation client of us-east-1 on this server, to deploy what a test scans. */
+    CloudFormationClient cloudFormation() {
+        return CloudFormationClient.builder().region(Region.US_EAST_1).endpointOverride(endpoint)
+                .credentialsProvider(CREDENTIALS).build();
+    }
+
+    /** An IAM client on this server. */
+    IamClient iam() {
+        return IamClient.builder().region(Region.AWS_GLOBAL).endpointOverride(endpoint)
+                .credentialsProvider(CREDENTIALS).build();
     }
 
     private void awaitReady(File log) throws InterruptedException, IOException {

@@ -55,6 +55,19 @@ class TargetTest {
     }
 
     @Test
+    void oneDeployedFunctionByItsArn() {
+        Target deployed = Target.deployedFunction("arn:aws:lambda:eu-west-1:111122223333:function:shop-SecretFn-X1");
+        assertThat(resources("['*', 'arn:aws:lambda:*:*:function:*', 'arn:aws:lambda:eu-west-1:111122223333:function:shop-*',"
+                + " 'arn:aws:lambda:eu-west-1:111122223333:function:shop-SecretFn-X1',"
+                + " 'arn:aws:lambda:*:111122223333:function:shop-SecretFn-X1:*', 'arn:aws:lambda:*']"))
+                .allMatch(deployed::coveredBy);
+        assertThat(resources("['arn:aws:lambda:*:*:function:other-*', 'arn:aws:lambda:us-east-1:*:function:*',"
+                + " 'arn:aws:lambda:*:444455556666:function:*', 'arn:aws-cn:lambda:*:*:function:*',"
+                + " 'arn:aws:lambda:eu-west-1:111122223333:function:shop-SecretFn', 'arn:aws:s3:::*']"))
+                .noneMatch(deployed::coveredBy);
+    }
+
+    @Test
     void allKeys() {
         assertThat(resources("'*'")).allMatch(Target.ALL_KEYS::coveredBy);
         assertThat(resources("'arn:aws:kms:*:*:key/*'")).allMatch(Target.ALL_KEYS::coveredBy);
