@@ -3,6 +3,7 @@ package dev.cfnsecrets.rules;
 import dev.cfnsecrets.eval.Evaluator;
 import dev.cfnsecrets.iam.ManagedPolicies;
 import dev.cfnsecrets.model.Document;
+import dev.cfnsecrets.model.NestedStacks;
 import dev.cfnsecrets.model.Template;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class DocumentScope {
     private final Document document;
     private final RuleSettings settings;
     private final Supplier<ManagedPolicies> managedPolicies;
+    private final NestedStacks nestedStacks;
     private final Map<Shared<?>, Object> results = new HashMap<>();
     private Evaluator evaluator;
 
@@ -31,9 +33,16 @@ public final class DocumentScope {
      * documents), asked for only when a policy attaches one.
      */
     public DocumentScope(Document document, RuleSettings settings, Supplier<ManagedPolicies> managedPolicies) {
+        this(document, settings, managedPolicies, NestedStacks.NONE);
+    }
+
+    /** With the local child templates of the document's nested stacks reachable through {@code nestedStacks}. */
+    public DocumentScope(Document document, RuleSettings settings, Supplier<ManagedPolicies> managedPolicies,
+            NestedStacks nestedStacks) {
         this.document = document;
         this.settings = settings;
         this.managedPolicies = managedPolicies;
+        this.nestedStacks = nestedStacks;
     }
 
     Document document() {
@@ -50,6 +59,10 @@ public final class DocumentScope {
 
     Supplier<ManagedPolicies> managedPolicies() {
         return managedPolicies;
+    }
+
+    NestedStacks nestedStacks() {
+        return nestedStacks;
     }
 
     Evaluator evaluator() {

@@ -133,6 +133,12 @@ public final class RuleContext {
             return this;
         }
 
+        /** A related location in another file (a nested stack's child template). */
+        public Builder related(String file, Span where, String note) {
+            related.add(new Location(file, where, note));
+            return this;
+        }
+
         /** A secret value that the message or source line may contain: reporters redact it. */
         public Builder secret(String secret) {
             if (secret != null && !secret.isEmpty()) {

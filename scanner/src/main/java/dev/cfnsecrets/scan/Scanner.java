@@ -6,6 +6,7 @@ import dev.cfnsecrets.finding.Suppression;
 import dev.cfnsecrets.iam.ManagedPolicies;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
+import dev.cfnsecrets.model.NestedStacks;
 import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.rules.DocumentScope;
 import dev.cfnsecrets.rules.Rule;
@@ -83,17 +84,18 @@ public final class Scanner {
         List<Outcome> outcomes = new ArrayList<>();
         for (String p : paths) {
             if (STDIN.equals(p)) {
-                outcomes.add(checkSafely("<stdin>", () -> loader.load(stdin.get(), "<stdin>")));
+                outcomes.add(checkSafely("<stdin>", NestedStacks.NONE, () -> loader.load(stdin.get(), "<stdin>")));
             } else {
                 files.add(Path.of(p));
             }
         }
-        outcomes.addAll(FileWalker.expand(files).stream()
-                .map(file -> new Input(file, displayPath(file)))
+        outcomes.addAll(FileWalker.expandWithRoots(files).stream()
+                .map(found -> new Input(found.file(), displayPath(found.file()), found.root()))
                 .filter(input -> !options.excludes(input.shown()))
                 .toList()
                 .parallelStream()
-                .map(input -> checkSafely(input.shown(), () -> loader.load(input.path(), input.shown())))
+                .map(input -> checkSafely(input.shown(), NestedStacks.of(loader, input.path(), input.shown(), input.root()),
+                        () -> loader.load(input.path(), input.shown())))
                 .toList());
         return result(outcomes);
     }
@@ -104,14 +106,14 @@ public final class Scanner {
      */
     public ScanResult scanTexts(Map<String, String> textsByPath) {
         return result(textsByPath.entrySet().parallelStream()
-                .map(e -> checkSafely(e.getKey(), () -> loader.load(
+                .map(e -> checkSafely(e.getKey(), NestedStacks.NONE, () -> loader.load(
                         new ByteArrayInputStream(e.getValue().getBytes(StandardCharsets.UTF_8)), e.getKey())))
                 .toList());
     }
 
     /** Scans one document that is already in memory (used by tests and integrations). */
     public ScanResult scan(SourceFile source) {
-        return result(List.of(checkSafely(source.path(), () -> loader.parse(source))));
+        return result(List.of(checkSafely(source.path(), NestedStacks.NONE, () -> loader.parse(source))));
     }
 
     /**
@@ -119,25 +121,25 @@ public final class Scanner {
      * file's CFS001, naming the exception and where it was thrown — not its message, which may
      * quote the file's text.
      */
-    private Outcome checkSafely(String shown, Supplier<Document> load) {
+    private Outcome checkSafely(String shown, NestedStacks nestedStacks, Supplier<Document> load) {
         Document document = null;
         try {
             document = load.get();
-            return check(document);
+            return check(document, nestedStacks);
         } catch (RuntimeException | StackOverflowError e) {
             StackTraceElement[] trace = e.getStackTrace();
             String where = trace.length == 0 ? "" : " at " + trace[0];
             InputProblem problem = new InputProblem(INTERNAL_ERROR + " " + e.getClass().getSimpleName() + where
                     + "); please report it", 1, 1);
             return check(new Document.Unreadable(shown, document == null ? null : document.source().orElse(null),
-                    problem));
+                    problem), NestedStacks.NONE);
         }
     }
 
-    private Outcome check(Document document) {
+    private Outcome check(Document document, NestedStacks nestedStacks) {
         List<Finding> findings = new ArrayList<>();
         // One scope per document: its rules share the evaluator and the work several of them need.
-        DocumentScope scope = new DocumentScope(document, options.ruleSettings(), managedPolicies);
+        DocumentScope scope = new DocumentScope(document, options.ruleSettings(), managedPolicies, nestedStacks);
         for (Rule rule : rules) {
             RuleContext context = new RuleContext(scope, catalog, options.levels());
             rule.check(context);
@@ -198,7 +200,7 @@ public final class Scanner {
         return shown.toString().replace('\\', '/');
     }
 
-    private record Input(Path path, String shown) {
+    private record Input(Path path, String shown, Path root) {
     }
 
     /** What one file contributes to the result; {@code source} only when it has findings (for snippets). */
