@@ -3,7 +3,9 @@ package dev.cfnsecrets.model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,11 +17,12 @@ import java.util.regex.Pattern;
  * followed) lies inside the scanned root (SPEC §6), at most {@link #MAX_DEPTH} levels below the
  * scanned file and never twice on one chain, so that a parent ↔ child cycle ends. A URL, an S3 or SAR
  * location, a missing or unparsable child is simply not followed: a child that is scanned itself
- * gets its own CFS001.
+ * gets its own CFS001. Each child file is read once per scanned file, however many stacks name it.
+ * Not thread-safe: it serves the rules of one document, which run one after the other.
  */
 public final class NestedStacks {
     /** For what has no place on disk (standard input, live mode's texts): nothing is followed. */
-    public static final NestedStacks NONE = new NestedStacks(null, null, null, null, Set.of());
+    public static final NestedStacks NONE = new NestedStacks(null, null, null, null, Set.of(), Map.of());
 
     static final int MAX_DEPTH = 3;
     /** {@code https://…}, {@code s3://…} and any other scheme: not a local file. */
@@ -31,13 +34,17 @@ public final class NestedStacks {
     private final Path root;
     /** The real paths of the scanned file and of the children on the way down to this one. */
     private final Set<Path> chain;
+    /** The children read so far below the scanned file, by real path (empty: not a template). */
+    private final Map<Path, Optional<Template>> loaded;
 
-    private NestedStacks(DocumentLoader loader, Path file, String shown, Path root, Set<Path> chain) {
+    private NestedStacks(DocumentLoader loader, Path file, String shown, Path root, Set<Path> chain,
+            Map<Path, Optional<Template>> loaded) {
         this.loader = loader;
         this.file = file;
         this.shown = shown;
         this.root = root;
         this.chain = chain;
+        this.loaded = loaded;
     }
 
     /**
@@ -47,7 +54,7 @@ public final class NestedStacks {
     public static NestedStacks of(DocumentLoader loader, Path file, String shown, Path root) {
         try {
             Path real = file.toRealPath();
-            return new NestedStacks(loader, real, shown, root.toRealPath(), Set.of(real));
+            return new NestedStacks(loader, real, shown, root.toRealPath(), Set.of(real), new HashMap<>());
         } catch (IOException e) {
             return NONE;
         }
@@ -77,17 +84,22 @@ public final class NestedStacks {
             return Optional.empty();
         }
         String childShown = Path.of(shown).resolveSibling(location.get()).normalize().toString().replace('\\', '/');
-        if (!(loader.load(real, childShown) instanceof Document.TemplateDocument t)) {
+        Optional<Template> template = loaded.computeIfAbsent(real, path -> loader.load(path, childShown)
+                instanceof Document.TemplateDocument t ? Optional.of(t.template()) : Optional.empty());
+        if (template.isEmpty()) {
             return Optional.empty();
         }
         Set<Path> longer = new HashSet<>(chain);
         longer.add(real);
-        return Optional.of(new Child(t.template(), new NestedStacks(loader, real, childShown, root, Set.copyOf(longer))));
+        NestedStacks below = new NestedStacks(loader, real, template.get().source().path(), root, Set.copyOf(longer),
+                loaded);
+        return Optional.of(new Child(template.get(), below));
     }
 
     /** Whether {@code resource} is a nested stack, whatever its template's location. */
     public static boolean isNestedStack(Resource resource) {
-        return resource.type().equals("AWS::CloudFormation::Stack") || resource.type().equals("AWS::Serverless::Application");
+        return resource.type().equals("AWS::CloudFormation::Stack")
+                || resource.type().equals("AWS::Serverless::Application");
     }
 
     /** The location of a nested stack's template, when it is written as a plain local path. */

@@ -49,16 +49,34 @@ final class NestedSecretParameters {
 
     private static Map<String, Map<String, Use>> byStack(Template template, NestedStacks nestedStacks) {
         Map<String, Map<String, Use>> uses = new HashMap<>();
+        Map<String, Map<String, Use>> byChild = new HashMap<>();
         for (Resource resource : template.resources().values()) {
             if (NestedStacks.isNestedStack(resource)) {
-                nestedStacks.child(resource).ifPresent(child -> uses.put(resource.logicalId(), secretParameters(child)));
+                nestedStacks.child(resource).ifPresent(child ->
+                        uses.put(resource.logicalId(), secretParameters(child, byChild)));
             }
         }
         return uses;
     }
 
-    /** The Parameters that a child template uses as secrets, each with its first use. */
-    private static Map<String, Use> secretParameters(NestedStacks.Child child) {
+    /**
+     * The Parameters that a child template uses as secrets, each with its first use; worked out once
+     * per child file ({@code byChild}, by its path), however many stacks name it.
+     */
+    private static Map<String, Use> secretParameters(NestedStacks.Child child, Map<String, Map<String, Use>> byChild) {
+        String path = child.template().source().path();
+        Map<String, Use> known = byChild.get(path);
+        if (known != null) {
+            return known;
+        }
+        // Taken for empty while it is worked out, should a chain lead back to it.
+        byChild.put(path, Map.of());
+        Map<String, Use> uses = usesIn(child, byChild);
+        byChild.put(path, uses);
+        return uses;
+    }
+
+    private static Map<String, Use> usesIn(NestedStacks.Child child, Map<String, Map<String, Use>> byChild) {
         Template template = child.template();
         Evaluator evaluator = new Evaluator(template);
         Map<String, Use> uses = new LinkedHashMap<>();
@@ -78,7 +96,7 @@ final class NestedSecretParameters {
                 }
             }
             if (NestedStacks.isNestedStack(resource)) {
-                passedOn(uses, template, evaluator, resource, child.nested());
+                passedOn(uses, template, evaluator, resource, child.nested(), byChild);
             }
         }
         return uses;
@@ -86,13 +104,13 @@ final class NestedSecretParameters {
 
     /** Parameters of the child that it passes to a secret Parameter of its own nested stack. */
     private static void passedOn(Map<String, Use> uses, Template template, Evaluator evaluator, Resource resource,
-            NestedStacks nestedStacks) {
+            NestedStacks nestedStacks, Map<String, Map<String, Use>> byChild) {
         Optional<MapNode> passed = resource.properties().getMap("Parameters");
         Optional<NestedStacks.Child> grandchild = nestedStacks.child(resource);
         if (passed.isEmpty() || grandchild.isEmpty()) {
             return;
         }
-        Map<String, Use> deeper = secretParameters(grandchild.get());
+        Map<String, Use> deeper = secretParameters(grandchild.get(), byChild);
         for (MapNode.Entry entry : passed.get().entries()) {
             Use use = deeper.get(entry.name());
             if (use != null) {
@@ -102,7 +120,8 @@ final class NestedSecretParameters {
     }
 
     /** Each Parameter of {@code template} that {@code value} is made of (a value passed in replaces a Default). */
-    private static void addParameters(Map<String, Use> uses, Template template, Evaluator evaluator, Node value, Use use) {
+    private static void addParameters(Map<String, Use> uses, Template template, Evaluator evaluator, Node value,
+            Use use) {
         for (Value.Text alternative : evaluator.evaluate(value).alternatives()) {
             for (Part part : alternative.parts()) {
                 String name = part instanceof Part.Unknown u && u.kind() == Part.Unknown.Kind.PARAMETER ? u.name()

@@ -129,4 +129,33 @@ class NestedStackScanTest {
         assertThat(findings).hasSize(1);
         assertThat(findings.get(0).related().get(0).file()).endsWith("child.yaml");
     }
+
+    @Test
+    void aSecretPassedOnIsFollowedThreeLevelsDeepAndNoFurther(@TempDir Path dir) throws IOException {
+        // parent → level1 → level2 → level3 → level4: each passes Param1 on; the last puts it into API_KEY.
+        for (int depth = 3; depth <= 4; depth++) {
+            Path root = Files.createDirectories(dir.resolve("depth" + depth));
+            Files.writeString(root.resolve("parent.yaml"), parent("./level1.yaml"));
+            for (int level = 1; level < depth; level++) {
+                Files.writeString(root.resolve("level" + level + ".yaml"), "Parameters:\n"
+                        + "  Param1: {Type: String, NoEcho: true}\n"
+                        + "Resources:\n"
+                        + "  Next:\n"
+                        + "    Type: AWS::CloudFormation::Stack\n"
+                        + "    Properties:\n"
+                        + "      TemplateURL: ./level" + (level + 1) + ".yaml\n"
+                        + "      Parameters: {Param1: !Ref Param1}\n");
+            }
+            Files.writeString(root.resolve("level" + depth + ".yaml"), child(null));
+
+            List<Finding> findings = parentFindings(List.of(root.toString()), "parent.yaml");
+
+            if (depth == 3) {
+                assertThat(findings).singleElement().satisfies(f -> assertThat(f.related().get(0).file())
+                        .endsWith("depth3/level3.yaml"));
+            } else {
+                assertThat(findings).isEmpty();
+            }
+        }
+    }
 }
