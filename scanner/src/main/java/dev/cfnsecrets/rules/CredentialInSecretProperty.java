@@ -2,6 +2,7 @@ package dev.cfnsecrets.rules;
 
 import dev.cfnsecrets.eval.Part;
 import dev.cfnsecrets.eval.Value;
+import dev.cfnsecrets.model.NestedStacks;
 import dev.cfnsecrets.model.Parameter;
 import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
@@ -166,23 +167,51 @@ final class CredentialInSecretProperty extends ResourceRule {
             }
         }
 
-        /** A secret-named property of any resource, or the value of an SSM parameter named like a secret. */
+        /**
+         * A secret-named property of any resource, the value of an SSM parameter named like a secret, or
+         * a Parameter passed to a nested stack whose child template uses it as a secret.
+         */
         private void secretNamed(Rendered r) {
-            String name = secretName().orElse(null);
-            if (name == null || !r.isLiteral() || !EnvSecrets.looksLikeSecretValue(context, name, r.text())) {
+            if (!r.isLiteral()) {
+                return;
+            }
+            // Asked only for a literal: reading a nested stack's child is the costly part.
+            Optional<NestedSecretParameters.Use> childUse = childUse();
+            String name = secretName().or(() -> childUse.map(NestedSecretParameters.Use::name)).orElse(null);
+            if (name == null || !EnvSecrets.looksLikeSecretValue(context, name, r.text())) {
                 return;
             }
             Part.Literal first = r.value().literals().stream().filter(l -> !l.text().isBlank()).findFirst().orElseThrow();
-            String what = isSsmParameterValue()
-                    ? "SSM parameter " + name + " holds a secret-looking value in plaintext: CloudFormation creates only "
-                            + "String parameters, readable by anyone allowed ssm:GetParameter, and the value is written in "
-                            + "the template" + via(first) + ". Create a SecureString outside the template, or a Secrets "
-                            + "Manager secret with a generated value."
-                    : property() + " is named like " + Advice.withArticle(SecretNames.secretWord(name).orElse("secret"))
-                            + " and holds a literal written in the template" + via(first)
-                            + ": anyone who can read the template, the stack or the repository has it. "
-                            + replacement();
-            report("named", Where.of(leaf.node(), first), what, SecretNames.blastRadius(name), r.text());
+            String what;
+            if (isSsmParameterValue()) {
+                what = "SSM parameter " + name + " holds a secret-looking value in plaintext: CloudFormation creates only "
+                        + "String parameters, readable by anyone allowed ssm:GetParameter, and the value is written in "
+                        + "the template" + via(first) + ". Create a SecureString outside the template, or a Secrets "
+                        + "Manager secret with a generated value.";
+            } else if (childUse.isPresent() && !SecretNames.isSecretName(leaf.name())) {
+                what = property() + " is used by the child template as a secret (" + childUse.get().description()
+                        + ") and is given a literal written in the template" + via(first)
+                        + ": anyone who can read the template, the stack or the repository has it. " + replacement();
+            } else {
+                what = property() + " is named like " + Advice.withArticle(SecretNames.secretWord(name).orElse("secret"))
+                        + " and holds a literal written in the template" + via(first)
+                        + ": anyone who can read the template, the stack or the repository has it. " + replacement();
+            }
+            Where where = Where.of(leaf.node(), first);
+            if (childUse.isPresent()) {
+                NestedSecretParameters.Use use = childUse.get();
+                where = where.with(use.file(), use.span(), "the child template uses the value here, as "
+                        + use.description());
+            }
+            report("named", where, what, SecretNames.blastRadius(name), r.text());
+        }
+
+        /** How the child template of a nested stack uses the Parameter this value is passed to, if as a secret. */
+        private Optional<NestedSecretParameters.Use> childUse() {
+            if (!NestedStacks.isNestedStack(resource) || !leaf.path().equals("Parameters." + leaf.name())) {
+                return Optional.empty();
+            }
+            return context.shared(NestedSecretParameters.SHARED).use(resource.logicalId(), leaf.name());
         }
 
         /** The secret name this value is under: its key or pair name, or an SSM parameter's Name. */
@@ -216,6 +245,9 @@ final class CredentialInSecretProperty extends ResourceRule {
         }
 
         private String property() {
+            if (NestedStacks.isNestedStack(resource) && leaf.path().equals("Parameters." + leaf.name())) {
+                return "Parameter " + leaf.name() + " passed to nested stack " + resource.logicalId();
+            }
             return "Property " + leaf.path() + " of " + resource.type();
         }
 

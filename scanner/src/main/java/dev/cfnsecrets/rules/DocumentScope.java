@@ -3,6 +3,7 @@ package dev.cfnsecrets.rules;
 import dev.cfnsecrets.eval.Evaluator;
 import dev.cfnsecrets.iam.ManagedPolicies;
 import dev.cfnsecrets.model.Document;
+import dev.cfnsecrets.model.NestedStacks;
 import dev.cfnsecrets.model.Template;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,21 +20,25 @@ public final class DocumentScope {
     private final Document document;
     private final RuleSettings settings;
     private final Supplier<ManagedPolicies> managedPolicies;
+    private final NestedStacks nestedStacks;
     private final Map<Shared<?>, Object> results = new HashMap<>();
     private Evaluator evaluator;
 
     public DocumentScope(Document document, RuleSettings settings) {
-        this(document, settings, ManagedPolicies::bundled);
+        this(document, settings, ManagedPolicies::bundled, NestedStacks.NONE);
     }
 
     /**
      * With what AWS managed policies grant taken from {@code managedPolicies} (live mode's real
-     * documents), asked for only when a policy attaches one.
+     * documents), asked for only when a policy attaches one, and the local child templates of the
+     * document's nested stacks reachable through {@code nestedStacks}.
      */
-    public DocumentScope(Document document, RuleSettings settings, Supplier<ManagedPolicies> managedPolicies) {
+    public DocumentScope(Document document, RuleSettings settings, Supplier<ManagedPolicies> managedPolicies,
+            NestedStacks nestedStacks) {
         this.document = document;
         this.settings = settings;
         this.managedPolicies = managedPolicies;
+        this.nestedStacks = nestedStacks;
     }
 
     public Document document() {
@@ -50,6 +55,10 @@ public final class DocumentScope {
 
     Supplier<ManagedPolicies> managedPolicies() {
         return managedPolicies;
+    }
+
+    NestedStacks nestedStacks() {
+        return nestedStacks;
     }
 
     Evaluator evaluator() {

@@ -133,7 +133,7 @@ public final class RuleContext {
             return this;
         }
 
-        /** A place in another document of the same scan (a cross-document check names both). */
+        /** A place in another file: a nested stack's child template, another document of a live scan. */
         public Builder related(String file, Span where, String note) {
             related.add(new Location(file, where, note));
             return this;

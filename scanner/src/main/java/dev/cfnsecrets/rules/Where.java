@@ -17,7 +17,11 @@ import java.util.Optional;
  */
 record Where(Span span, String path, List<Related> related) {
 
-    record Related(Span span, String note) {
+    /** A related location: in the same document, or — when {@code file} is not null — in another file. */
+    record Related(String file, Span span, String note) {
+        Related(Span span, String note) {
+            this(null, span, note);
+        }
     }
 
     Where {
@@ -61,14 +65,25 @@ record Where(Span span, String path, List<Related> related) {
     }
 
     Where with(Span where, String note) {
+        return with(null, where, note);
+    }
+
+    /** With a related location in {@code file}, another file than the document's (null: the document). */
+    Where with(String file, Span where, String note) {
         List<Related> more = new ArrayList<>(related);
-        more.add(new Related(where, note));
+        more.add(new Related(file, where, note));
         return new Where(span, path, more);
     }
 
     void addTo(RuleContext.Builder finding) {
         finding.at(span, path);
-        related.forEach(r -> finding.related(r.span(), r.note()));
+        for (Related r : related) {
+            if (r.file() == null) {
+                finding.related(r.span(), r.note());
+            } else {
+                finding.related(r.file(), r.span(), r.note());
+            }
+        }
     }
 
     private static boolean isInside(Node piece, Node value) {

@@ -23,14 +23,27 @@ public final class FileWalker {
     private FileWalker() {
     }
 
+    /**
+     * A file to scan and the root it was found under: the directory given, or for a file given by
+     * name its own directory. Nested stacks are followed only inside the root (SPEC §6).
+     */
+    public record Found(Path file, Path root) {
+    }
+
     /** Files under the given paths in a stable order; a missing path is an error for the caller. */
     public static List<Path> expand(List<Path> paths) {
-        List<Path> files = new ArrayList<>();
+        return expandWithRoots(paths).stream().map(Found::file).toList();
+    }
+
+    /** Like {@link #expand}, with the root each file was found under. */
+    public static List<Found> expandWithRoots(List<Path> paths) {
+        List<Found> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                files.addAll(walk(path));
+                walk(path).forEach(file -> files.add(new Found(file, path)));
             } else {
-                files.add(path);
+                Path directory = path.toAbsolutePath().getParent();
+                files.add(new Found(path, directory == null ? path.toAbsolutePath() : directory));
             }
         }
         return files;

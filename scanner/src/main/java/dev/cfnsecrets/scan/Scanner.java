@@ -6,6 +6,7 @@ import dev.cfnsecrets.finding.Suppression;
 import dev.cfnsecrets.iam.ManagedPolicies;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
+import dev.cfnsecrets.model.NestedStacks;
 import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.rules.CrossDocumentCheck;
 import dev.cfnsecrets.rules.DocumentScope;
@@ -84,17 +85,18 @@ public final class Scanner {
         List<Outcome> outcomes = new ArrayList<>();
         for (String p : paths) {
             if (STDIN.equals(p)) {
-                outcomes.add(checkSafely("<stdin>", () -> loader.load(stdin.get(), "<stdin>")));
+                outcomes.add(checkSafely("<stdin>", NestedStacks.NONE, () -> loader.load(stdin.get(), "<stdin>")));
             } else {
                 files.add(Path.of(p));
             }
         }
-        outcomes.addAll(FileWalker.expand(files).stream()
-                .map(file -> new Input(file, displayPath(file)))
+        outcomes.addAll(FileWalker.expandWithRoots(files).stream()
+                .map(found -> new Input(found.file(), displayPath(found.file()), found.root()))
                 .filter(input -> !options.excludes(input.shown()))
                 .toList()
                 .parallelStream()
-                .map(input -> checkSafely(input.shown(), () -> loader.load(input.path(), input.shown())))
+                .map(input -> checkSafely(input.shown(), NestedStacks.of(loader, input.path(), input.shown(), input.root()),
+                        () -> loader.load(input.path(), input.shown())))
                 .toList());
         return result(outcomes);
     }
@@ -114,7 +116,7 @@ public final class Scanner {
     public ScanResult scanTexts(Map<String, String> textsByPath, List<CrossDocumentCheck> across) {
         List<CrossDocumentCheck> checks = across.stream().filter(c -> options.runs(c.id())).toList();
         List<Outcome> outcomes = textsByPath.entrySet().parallelStream()
-                .map(e -> checkSafely(e.getKey(), () -> loader.load(
+                .map(e -> checkSafely(e.getKey(), NestedStacks.NONE, () -> loader.load(
                         new ByteArrayInputStream(e.getValue().getBytes(StandardCharsets.UTF_8)), e.getKey()),
                         !checks.isEmpty()))
                 .toList();
@@ -148,7 +150,7 @@ public final class Scanner {
 
     /** Scans one document that is already in memory (used by tests and integrations). */
     public ScanResult scan(SourceFile source) {
-        return result(List.of(checkSafely(source.path(), () -> loader.parse(source))));
+        return result(List.of(checkSafely(source.path(), NestedStacks.NONE, () -> loader.parse(source))));
     }
 
     /**
@@ -156,30 +158,30 @@ public final class Scanner {
      * file's CFS001, naming the exception and where it was thrown — not its message, which may
      * quote the file's text.
      */
-    private Outcome checkSafely(String shown, Supplier<Document> load) {
-        return checkSafely(shown, load, false);
+    private Outcome checkSafely(String shown, NestedStacks nestedStacks, Supplier<Document> load) {
+        return checkSafely(shown, nestedStacks, load, false);
     }
 
     /** {@code keepScope}: the outcome keeps the document and its scope for the cross-document checks. */
-    private Outcome checkSafely(String shown, Supplier<Document> load, boolean keepScope) {
+    private Outcome checkSafely(String shown, NestedStacks nestedStacks, Supplier<Document> load, boolean keepScope) {
         Document document = null;
         try {
             document = load.get();
-            return check(document, keepScope);
+            return check(document, nestedStacks, keepScope);
         } catch (RuntimeException | StackOverflowError e) {
             StackTraceElement[] trace = e.getStackTrace();
             String where = trace.length == 0 ? "" : " at " + trace[0];
             InputProblem problem = new InputProblem(INTERNAL_ERROR + " " + e.getClass().getSimpleName() + where
                     + "); please report it", 1, 1);
             return check(new Document.Unreadable(shown, document == null ? null : document.source().orElse(null),
-                    problem), false);
+                    problem), NestedStacks.NONE, false);
         }
     }
 
-    private Outcome check(Document document, boolean keepScope) {
+    private Outcome check(Document document, NestedStacks nestedStacks, boolean keepScope) {
         List<Finding> findings = new ArrayList<>();
         // One scope per document: its rules share the evaluator and the work several of them need.
-        DocumentScope scope = new DocumentScope(document, options.ruleSettings(), managedPolicies);
+        DocumentScope scope = new DocumentScope(document, options.ruleSettings(), managedPolicies, nestedStacks);
         for (Rule rule : rules) {
             RuleContext context = new RuleContext(scope, catalog, options.levels());
             rule.check(context);
@@ -246,7 +248,7 @@ public final class Scanner {
         return shown.toString().replace('\\', '/');
     }
 
-    private record Input(Path path, String shown) {
+    private record Input(Path path, String shown, Path root) {
     }
 
     /**

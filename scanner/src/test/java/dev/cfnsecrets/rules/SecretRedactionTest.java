@@ -37,7 +37,8 @@ class SecretRedactionTest {
             "yuynWjo96MGdDMoYsoIPqd1oJLxpLnrHpdw5CO6nY4YiMUwq9RxXaPSuq1Wu1P8J",
             "HvKbKfttElR+5zHoCZi036tnH18gOAR99LmllduTkDwQoeCwzmOfF/PtSIJumC6s",
             "Tr0ub4dor3x", "Tr0ub4dor&3x", "C0rrectH0rse!9", "22Y4SWWkGsgSxLhzayGb", "PYl0JN2SPPPfDm5rfixIhE0I",
-            "e443aaf8bd7a1e769183af7d6558cc2c");
+            "e443aaf8bd7a1e769183af7d6558cc2c", "ghp_R8mK2xQ7vN4pL9wT3zY6bJ1cF5hD0sA2gE7u", "Tr0ub4dor-77x",
+            "Xk29fLq8Zp0Wm3Tb7Rv", "hy4nc8qe2wz6lp9vs3kt", "vb6tn1rk8wq3zm5hp2lx", "mz7kq2vw9rt4xn6bp1hd");
 
     private static ScanResult result;
 
