@@ -23,8 +23,4 @@ public record RuleSettings(int envSizeWarningPercent, AllowList allow) {
     public RuleSettings withEnvSizeWarningPercent(int percent) {
         return new RuleSettings(percent, allow);
     }
-
-    public RuleSettings withAllow(AllowList allowList) {
-        return new RuleSettings(envSizeWarningPercent, allowList);
-    }
 }

@@ -103,15 +103,9 @@ public final class Scanner {
 
     /**
      * Scans texts that are not files (live mode's deployed templates), each under its display path,
-     * through the same loader and limits as standard input.
-     */
-    public ScanResult scanTexts(Map<String, String> textsByPath) {
-        return scanTexts(textsByPath, List.of());
-    }
-
-    /**
-     * The same, then {@code across} over all the template documents at once (their parsed trees
-     * are kept until then); each check runs when the scan runs its rule.
+     * through the same loader and limits as standard input, then {@code across} over all the
+     * template documents at once (their parsed trees are kept until then); each check runs when
+     * the scan runs its rule.
      */
     public ScanResult scanTexts(Map<String, String> textsByPath, List<CrossDocumentCheck> across) {
         List<CrossDocumentCheck> checks = across.stream().filter(c -> options.runs(c.id())).toList();
