@@ -63,10 +63,11 @@ final class CustomRule extends ResourceRule {
         if (!violated) {
             return;
         }
+        List<String> hidden = hidden(value);
         String detail = "";
         ResourceProperty at = property;
         if (rule.expectation() == Expectation.MUST) {
-            detail = " (" + describe(errors.get(0), property, value) + ")";
+            detail = " (" + describe(errors.get(0), property, hidden) + ")";
             // At the part of the value that fails, when the error names one that is written out.
             ResourceProperty inner = property.inside(segments(errors.get(0).getInstanceLocation()));
             at = inner.node() == null ? property : inner;
@@ -77,8 +78,7 @@ final class CustomRule extends ResourceRule {
                 .resource(resource)
                 .value(resource.logicalId() + "\n" + Fingerprint.shapeOf(value.toString()));
         // The source line a report shows holds the value too: redact it there as well.
-        texts(value, new ArrayList<>()).stream().filter(text -> text.length() >= SHORTEST_HIDDEN)
-                .forEach(report::secret);
+        hidden.forEach(report::secret);
         report.add();
     }
 
@@ -95,11 +95,11 @@ final class CustomRule extends ResourceRule {
      * {@code Properties/Runtime: does not have a value in the enumeration ["nodejs20.x"]}; a
      * validator message that quotes text of the value is replaced by the failing keyword.
      */
-    private String describe(Error error, ResourceProperty property, JsonNode value) {
+    private String describe(Error error, ResourceProperty property, List<String> hidden) {
         String where = property.path() + error.getInstanceLocation();
         String message = error.getMessage();
-        for (String text : texts(value, new ArrayList<>())) {
-            if (text.length() >= SHORTEST_HIDDEN && message.contains(text)) {
+        for (String text : hidden) {
+            if (message.contains(text)) {
                 return where + ": fails the schema's '" + error.getKeyword() + "'";
             }
         }
@@ -112,6 +112,11 @@ final class CustomRule extends ResourceRule {
             segments.add(String.valueOf(location.getElement(i)));
         }
         return segments;
+    }
+
+    /** The value's texts that neither the message nor the shown source line may quote. */
+    private static List<String> hidden(JsonNode value) {
+        return texts(value, new ArrayList<>()).stream().filter(text -> text.length() >= SHORTEST_HIDDEN).toList();
     }
 
     private static List<String> texts(JsonNode value, List<String> into) {

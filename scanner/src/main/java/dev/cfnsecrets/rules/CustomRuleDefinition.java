@@ -59,7 +59,7 @@ public record CustomRuleDefinition(
                 : type.equals(pattern));
     }
 
-    public String pathText() {
+    private String pathText() {
         return String.join("/", path);
     }
 
