@@ -25,6 +25,8 @@ public final class NestedStacks {
     public static final NestedStacks NONE = new NestedStacks(null, null, null, null, Set.of(), Map.of());
 
     static final int MAX_DEPTH = 3;
+    private static final String STACK = "AWS::CloudFormation::Stack";
+    private static final String APPLICATION = "AWS::Serverless::Application";
     /** {@code https://…}, {@code s3://…} and any other scheme: not a local file. */
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
@@ -98,17 +100,15 @@ public final class NestedStacks {
 
     /** Whether {@code resource} is a nested stack, whatever its template's location. */
     public static boolean isNestedStack(Resource resource) {
-        return resource.type().equals("AWS::CloudFormation::Stack")
-                || resource.type().equals("AWS::Serverless::Application");
+        return resource.type().equals(STACK) || resource.type().equals(APPLICATION);
     }
 
     /** The location of a nested stack's template, when it is written as a plain local path. */
-    static Optional<String> localPath(Resource resource) {
-        String key = resource.type().equals("AWS::CloudFormation::Stack") ? "TemplateURL"
-                : resource.type().equals("AWS::Serverless::Application") ? "Location" : null;
-        if (key == null) {
+    private static Optional<String> localPath(Resource resource) {
+        if (!isNestedStack(resource)) {
             return Optional.empty();
         }
+        String key = resource.type().equals(STACK) ? "TemplateURL" : "Location";
         // A Location map is a Serverless Application Repository application; an intrinsic is unknown here.
         return resource.properties().getString(key).map(String::strip)
                 .filter(s -> !s.isEmpty() && !SCHEME.matcher(s).find());

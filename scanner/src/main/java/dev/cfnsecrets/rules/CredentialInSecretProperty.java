@@ -208,7 +208,7 @@ final class CredentialInSecretProperty extends ResourceRule {
 
         /** How the child template of a nested stack uses the Parameter this value is passed to, if as a secret. */
         private Optional<NestedSecretParameters.Use> childUse() {
-            if (!NestedStacks.isNestedStack(resource) || !leaf.path().equals("Parameters." + leaf.name())) {
+            if (!isNestedStackParameter()) {
                 return Optional.empty();
             }
             return context.shared(NestedSecretParameters.SHARED).use(resource.logicalId(), leaf.name());
@@ -244,8 +244,13 @@ final class CredentialInSecretProperty extends ResourceRule {
                     && Credentials.hasAwsKeyId(context, s.value()));
         }
 
+        /** A value under {@code Parameters} of a nested stack: what the parent passes to the child. */
+        private boolean isNestedStackParameter() {
+            return NestedStacks.isNestedStack(resource) && leaf.path().equals("Parameters." + leaf.name());
+        }
+
         private String property() {
-            if (NestedStacks.isNestedStack(resource) && leaf.path().equals("Parameters." + leaf.name())) {
+            if (isNestedStackParameter()) {
                 return "Parameter " + leaf.name() + " passed to nested stack " + resource.logicalId();
             }
             return "Property " + leaf.path() + " of " + resource.type();

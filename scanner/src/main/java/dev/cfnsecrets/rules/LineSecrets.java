@@ -1,5 +1,6 @@
 package dev.cfnsecrets.rules;
 
+import dev.cfnsecrets.secrets.SecretNames;
 import dev.cfnsecrets.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ final class LineSecrets {
     /** The value of a {@code NAME: value} line whose name says secret and whose value looks like one. */
     static Optional<String> secretNamedLiteral(RuleContext rules, String line) {
         Matcher entry = ENTRY.matcher(line);
-        if (!entry.matches() || !EnvSecrets.isSecretName(entry.group(2))) {
+        if (!entry.matches() || !SecretNames.isSecretName(entry.group(2))) {
             return Optional.empty();
         }
         String value = entry.group(3);
