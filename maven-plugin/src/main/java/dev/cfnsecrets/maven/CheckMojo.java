@@ -100,9 +100,10 @@ public class CheckMojo extends AbstractMojo {
         }
         FailOn threshold = threshold();
         Set<Format> outputs = outputs();
-        Config config = config();
+        Catalog bundled = Catalog.bundled();
+        Config config = config(bundled);
         // The configuration's custom rules join the catalog, as on the command line.
-        Catalog catalog = Catalog.bundled().withCustomRules(config.customRules());
+        Catalog catalog = bundled.withCustomRules(config.customRules());
         ScanOptions options = options(config);
         List<String> files = ProjectFiles.of(targets(), moduleDirectories()).stream().map(Path::toString).toList();
 
@@ -147,9 +148,9 @@ public class CheckMojo extends AbstractMojo {
         return outputs;
     }
 
-    private Config config() throws MojoExecutionException {
+    private Config config(Catalog bundled) throws MojoExecutionException {
         try {
-            return configFile().map(new ConfigLoader(Catalog.bundled())::load).orElse(Config.EMPTY);
+            return configFile().map(new ConfigLoader(bundled)::load).orElse(Config.EMPTY);
         } catch (ConfigException e) {
             throw new MojoExecutionException("cfn-secrets: " + e.getMessage(), e);
         }
