@@ -72,12 +72,7 @@ public final class ConfigLoader {
 
     /** Parses configuration text; {@code origin} is the file the text came from (relative paths resolve against its directory). */
     Config parse(String text, Path origin) {
-        Object loaded;
-        try {
-            loaded = new Load(LoadSettings.builder().setLabel(origin.toString()).build()).loadFromString(text);
-        } catch (YamlEngineException e) {
-            throw new ConfigException("not valid YAML: " + e.getMessage().strip(), e);
-        }
+        Object loaded = yaml(text, origin);
         if (loaded == null) {
             return Config.EMPTY;
         }
@@ -102,6 +97,15 @@ public final class ConfigLoader {
                 Optional.ofNullable(top.get("baseline"))
                         .map(b -> resolve(origin, string(b, "baseline"))),
                 customRules);
+    }
+
+    /** YAML text of {@code origin} (this file or one it names) as maps, lists and scalars; null when empty. */
+    static Object yaml(String text, Path origin) {
+        try {
+            return new Load(LoadSettings.builder().setLabel(origin.toString()).build()).loadFromString(text);
+        } catch (YamlEngineException e) {
+            throw new ConfigException("not valid YAML: " + e.getMessage().strip(), e);
+        }
     }
 
     /** The files under {@code custom-rules}, relative to the configuration file's directory. */

@@ -29,9 +29,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads the files named under {@code custom-rules} (SPEC §7): YAML, validated against the published
@@ -102,12 +99,7 @@ final class CustomRulesLoader {
         } catch (IOException e) {
             throw new ConfigException("cannot read the custom rules (" + ConfigException.reason(e) + ")", e);
         }
-        try {
-            Object loaded = new Load(LoadSettings.builder().setLabel(path.toString()).build()).loadFromString(text);
-            return JSON.valueToTree(loaded);
-        } catch (YamlEngineException e) {
-            throw new ConfigException("not valid YAML: " + e.getMessage().strip(), e);
-        }
+        return JSON.valueToTree(ConfigLoader.yaml(text, path));
     }
 
     /** Said plainly before the schema says it obscurely ("must not be valid to the schema"). */
