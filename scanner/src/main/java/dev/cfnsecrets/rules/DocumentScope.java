@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What the rule contexts of one document share: the document, the rule settings, its evaluator and
- * the {@link Shared} results, so that work several rules need is done once per document. Not
- * thread-safe: the rules of one document run one after the other (documents run in parallel, each
- * with its own scope).
+ * What the rule contexts of one document share: the document, the rule settings, its evaluator,
+ * the managed-policy facts and nested stacks it may need, and the {@link Shared} results, so that
+ * work several rules need is done once per document. Not thread-safe: the rules of one document
+ * run one after the other (documents run in parallel, each with its own scope).
  */
 public final class DocumentScope {
     private final Document document;
