@@ -120,13 +120,13 @@ public final class Scanner {
     /** Runs the cross-document checks and adds each finding to the outcome of the document it is in. */
     private List<Outcome> acrossDocuments(List<Outcome> outcomes, List<CrossDocumentCheck> checks) {
         Map<String, Outcome> byPath = new LinkedHashMap<>();
-        Map<String, RuleContext> contexts = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
             if (o.scope() != null && o.scope().document() instanceof Document.TemplateDocument t) {
                 byPath.put(t.path(), o);
             }
         }
         for (CrossDocumentCheck check : checks) {
+            Map<String, RuleContext> contexts = new LinkedHashMap<>();
             byPath.forEach((path, o) -> contexts.put(path, new RuleContext(o.scope(), catalog, options.levels())));
             check.check(contexts);
             contexts.forEach((path, context) -> {
