@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  * format; they replace the bundled excerpts for this scan.
  */
 final class AccountIam {
-    static final String PREFIX = "aws:iam:";
+    private static final String PREFIX = "aws:iam:";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AWS_MANAGED_ARN_PART = ":iam::aws:policy/";
 

@@ -25,7 +25,7 @@ final class AwsCalls {
         }
     }
 
-    static String reason(SdkException e) {
+    private static String reason(SdkException e) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             AwsErrorDetails details = service.awsErrorDetails();
             String code = details.errorCode() == null ? "HTTP " + service.statusCode() : details.errorCode();

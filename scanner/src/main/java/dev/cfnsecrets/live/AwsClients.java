@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.iam.IamClientBuilder;
  * hang on an endpoint that does not answer.
  */
 final class AwsClients implements AutoCloseable {
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 

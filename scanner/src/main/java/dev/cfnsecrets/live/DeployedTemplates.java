@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.cloudformation.model.TemplateStage;
  * aws:cloudformation:REGION:STACK} so that findings name the stack and a line of that template.
  */
 final class DeployedTemplates {
-    static final String PREFIX = "aws:cloudformation:";
+    private static final String PREFIX = "aws:cloudformation:";
 
     private final CloudFormationClient cloudFormation;
     private final String region;
@@ -98,7 +98,7 @@ final class DeployedTemplates {
     }
 
     /** A stack id (ARN) {@code arn:aws:cloudformation:REGION:ACCOUNT:stack/NAME/ID} is shown by its name. */
-    static String stackName(String stackNameOrId) {
+    private static String stackName(String stackNameOrId) {
         if (stackNameOrId.startsWith("arn:")) {
             String[] parts = stackNameOrId.split("/");
             if (parts.length >= 2) {

@@ -59,7 +59,7 @@ public final class LiveScan {
     }
 
     /** {@code arn:PARTITION:lambda:REGION:ACCOUNT:function:} from the stack id {@code arn:PARTITION:cloudformation:REGION:ACCOUNT:stack/…}. */
-    static String functionArnPrefix(String stackId) {
+    private static String functionArnPrefix(String stackId) {
         String[] fields = stackId.split(":", 6);
         return "arn:" + fields[1] + ":lambda:" + fields[3] + ":" + fields[4] + ":function:";
     }
