@@ -49,6 +49,11 @@ public interface Target {
                 || Glob.overlaps(pattern.glob(), arn + ":" + F, false);
     }
 
+    /** One deployed KMS key, by its ARN ({@code arn:PARTITION:kms:REGION:ACCOUNT:key/ID}). */
+    static Target deployedKey(String arn) {
+        return pattern -> Glob.matches(pattern.glob(), arn, false);
+    }
+
     /** One key of the template (its ARN ends in {@code key/} and the key id, which is generated). */
     static Target key(String logicalId) {
         return new Named(logicalId, "kms", "key/", String.valueOf(Glob.OPAQUE));

@@ -25,7 +25,8 @@ final class AwsCalls {
         }
     }
 
-    private static String reason(SdkException e) {
+    /** Why a call failed, in one line: the service's error code and message, or the SDK's. */
+    static String reason(SdkException e) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             AwsErrorDetails details = service.awsErrorDetails();
             String code = details.errorCode() == null ? "HTTP " + service.statusCode() : details.errorCode();

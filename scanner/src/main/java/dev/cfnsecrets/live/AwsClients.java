@@ -11,9 +11,11 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilder;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.IamClientBuilder;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.KmsClientBuilder;
 
 /**
- * The CloudFormation and IAM clients of one live scan. Credentials, Region and endpoint come from
+ * The CloudFormation, IAM and KMS clients of one live scan. Credentials, Region and endpoint come from
  * the SDK's default chains (environment, system properties, shared config and credentials files,
  * container and instance roles; {@code AWS_ENDPOINT_URL} for LocalStack or moto), narrowed by
  * {@code --aws-region} and {@code --aws-profile}. Every call is bounded in time: a scan must not
@@ -28,6 +30,7 @@ final class AwsClients implements AutoCloseable {
     private final Region region;
     private final CloudFormationClient cloudFormation;
     private final IamClient iam;
+    private final KmsClient kms;
 
     AwsClients(LiveRequest request) {
         this.region = request.region().map(Region::of).orElseGet(() -> defaultRegion(request));
@@ -44,12 +47,16 @@ final class AwsClients implements AutoCloseable {
                 .httpClient(http).region(region).overrideConfiguration(configuration);
         IamClientBuilder iamBuilder = IamClient.builder()
                 .httpClient(http).region(region).overrideConfiguration(configuration);
+        KmsClientBuilder kmsBuilder = KmsClient.builder()
+                .httpClient(http).region(region).overrideConfiguration(configuration);
         request.profile().ifPresent(profile -> {
             cfn.credentialsProvider(ProfileCredentialsProvider.create(profile));
             iamBuilder.credentialsProvider(ProfileCredentialsProvider.create(profile));
+            kmsBuilder.credentialsProvider(ProfileCredentialsProvider.create(profile));
         });
         this.cloudFormation = cfn.build();
         this.iam = iamBuilder.build();
+        this.kms = kmsBuilder.build();
     }
 
     /** The Region of the profile named with {@code --aws-profile}, else of the default chain. */
@@ -71,10 +78,15 @@ final class AwsClients implements AutoCloseable {
         return iam;
     }
 
+    KmsClient kms() {
+        return kms;
+    }
+
     @Override
     public void close() {
         cloudFormation.close();
         iam.close();
+        kms.close();
         http.close();
     }
 }

@@ -20,8 +20,9 @@ import java.util.function.Supplier;
  * account, its IAM, then scans them with the given scanner; for the account, CFS305 then pairs the
  * IAM document's principals with every stack's functions ({@link AccountConfigReads}). Read-only:
  * it calls only {@code cloudformation:DescribeStacks}, {@code cloudformation:GetTemplate}, {@code
- * cloudformation:ListStackResources} and {@code iam:GetAccountAuthorizationDetails}. An AWS
- * failure is a {@link dev.cfnsecrets.config.ConfigException} with a one-line message.
+ * cloudformation:ListStackResources}, {@code iam:GetAccountAuthorizationDetails} and {@code
+ * kms:GetKeyPolicy}. An AWS failure is a {@link dev.cfnsecrets.config.ConfigException} with a
+ * one-line message, except {@code GetKeyPolicy}'s, which the findings it concerns explain.
  */
 public final class LiveScan {
     private LiveScan() {
@@ -42,7 +43,8 @@ public final class LiveScan {
                 configured = scanner.withManagedPolicies(ManagedPolicies.bundled().overriddenBy(real));
                 Map<String, String> stackIds = templates.allStacks();
                 stacks.addAll(stackIds.keySet());
-                across = List.of(new AccountConfigReads(iam.path(), deployed(templates, stackIds)));
+                across = List.of(new AccountConfigReads(iam.path(), deployed(templates, stackIds),
+                        new KeyPolicies(aws.kms())));
             }
             texts.putAll(templates.read(stacks));
             return configured.scanTexts(texts, across);

@@ -145,7 +145,7 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
     }
 
     /** The KMS key of the template that {@code KmsKeyArn} names, if any. */
-    private static Optional<Resource> templateKey(Resource function, Template template, StatementReader reader) {
+    static Optional<Resource> templateKey(Resource function, Template template, StatementReader reader) {
         Optional<Node> arn = function.properties().get("KmsKeyArn");
         if (arn.isEmpty()) {
             return Optional.empty();

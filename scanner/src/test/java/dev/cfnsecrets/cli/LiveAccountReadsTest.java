@@ -88,7 +88,8 @@ class LiveAccountReadsTest {
 
     /**
      * SecretFn holds a GitHub token (made at run time); CleanFn holds nothing secret; KeyFn holds the
-     * token encrypted with a customer managed key; the stack's own role ShopOps reads SecretFn (the
+     * token encrypted with a customer managed key that does not exist (its key policy cannot be
+     * read, so the key is not checked); the stack's own role ShopOps reads SecretFn (the
      * stack's CFS305 reports it, the account's does not again). Names are generated.
      */
     private static String shopTemplate() {
@@ -116,8 +117,8 @@ class LiveAccountReadsTest {
                 """;
     }
 
-    /** A function run by shop-exec, with one more property line (or none) and one variable. */
-    private static String function(String logicalId, String property, String variable) {
+    /** A function run by shop-exec (a role outside the stack), with one more property line (or none) and one variable. */
+    static String function(String logicalId, String property, String variable) {
         return "  " + logicalId + ":\n"
                 + """
                     Type: AWS::Lambda::Function
@@ -147,14 +148,16 @@ class LiveAccountReadsTest {
     }
 
     @Test
-    void aFunctionWithItsOwnKeyIsReportedWithoutCheckingTheKeyPolicyAndSaysSo() throws Exception {
+    void aFunctionWhoseKeyPolicyCannotBeReadIsReportedWithoutCheckingTheKeyAndSaysWhy() throws Exception {
         CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-east-1", "-f", "json",
                 "--enable", "CFS305");
 
         List<String> messages = new ArrayList<>();
         JSON.readTree(run.out()).get("findings").forEach(f -> messages.add(f.get("message").asText()));
         assertThat(messages).filteredOn(m -> m.contains("shop/KeyFn")).singleElement().asString()
-                .contains("encrypted with its KmsKeyArn key, whose key policy was not read");
+                .contains("The function's environment is encrypted with its KmsKeyArn key; whether this principal may"
+                        + " decrypt with it was not checked: kms:GetKeyPolicy failed: NotFoundException: Key 'arn:aws:kms:"
+                        + "us-east-1:" + ACCOUNT + ":key/1234abcd-12ab-34cd-56ef-1234567890ab' does not exist.");
         assertThat(messages).filteredOn(m -> !m.contains("shop/KeyFn")).hasSize(3)
                 .allSatisfy(m -> assertThat(m).doesNotContain("KmsKeyArn"));
     }

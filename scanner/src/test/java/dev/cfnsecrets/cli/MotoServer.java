@@ -19,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * moto's local AWS mock ({@code moto_server}, Python) on a free port, for the live-mode tests.
@@ -76,6 +77,12 @@ final class MotoServer implements AutoCloseable {
     /** An IAM client on this server. */
     IamClient iam() {
         return IamClient.builder().region(Region.AWS_GLOBAL).endpointOverride(endpoint)
+                .credentialsProvider(CREDENTIALS).build();
+    }
+
+    /** A KMS client of us-east-1 on this server. */
+    KmsClient kms() {
+        return KmsClient.builder().region(Region.US_EAST_1).endpointOverride(endpoint)
                 .credentialsProvider(CREDENTIALS).build();
     }
 
