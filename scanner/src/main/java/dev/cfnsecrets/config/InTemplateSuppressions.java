@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Suppressions written in the template. Ours, in a resource's {@code Metadata}:
@@ -40,13 +41,32 @@ public final class InTemplateSuppressions {
             return findings;
         }
         return findings.stream().map(f -> {
+            if (f.isSuppressed()) {
+                // Already silenced by the resource it is about in another document: that one says why.
+                return f;
+            }
             String reason = f.logicalId() == null ? null
                     : byResource.getOrDefault(f.logicalId(), Map.of()).get(f.ruleId());
             if (reason == null) {
                 reason = templateWide.get(f.ruleId());
             }
-            return reason == null ? f : f.suppressed(new Suppression(Suppression.Kind.IN_SOURCE, reason));
+            return reason == null ? f : f.suppressed(inSource(reason));
         }).toList();
+    }
+
+    /**
+     * The suppression of {@code ruleId} written on {@code resource} (our key or a peer's), for a
+     * finding about that resource that lies in another document: live mode's account-level CFS305
+     * findings are in the IAM document but about a function of a stack's template.
+     */
+    public static Optional<Suppression> ofResource(Resource resource, String ruleId) {
+        return resource.metadata().map(InTemplateSuppressions::ignored)
+                .map(reasons -> reasons.get(ruleId))
+                .map(InTemplateSuppressions::inSource);
+    }
+
+    private static Suppression inSource(String reason) {
+        return new Suppression(Suppression.Kind.IN_SOURCE, reason);
     }
 
     /** Our rule id → justification for one resource: our own key first, then the peers'. */

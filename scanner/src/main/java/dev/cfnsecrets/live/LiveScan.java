@@ -1,5 +1,6 @@
 package dev.cfnsecrets.live;
 
+import dev.cfnsecrets.config.InTemplateSuppressions;
 import dev.cfnsecrets.iam.ManagedPolicies;
 import dev.cfnsecrets.rules.AccountConfigReads;
 import dev.cfnsecrets.rules.CrossDocumentCheck;
@@ -44,7 +45,7 @@ public final class LiveScan {
                 Map<String, String> stackIds = templates.allStacks();
                 stacks.addAll(stackIds.keySet());
                 across = List.of(new AccountConfigReads(iam.path(), deployed(templates, stackIds),
-                        new KeyPolicies(aws.kms())));
+                        new KeyPolicies(aws.kms()), InTemplateSuppressions::ofResource));
             }
             texts.putAll(templates.read(stacks));
             return configured.scanTexts(texts, across);

@@ -1,5 +1,6 @@
 package dev.cfnsecrets.rules;
 
+import dev.cfnsecrets.finding.Suppression;
 import dev.cfnsecrets.iam.IamPrincipal;
 import dev.cfnsecrets.iam.PolicyInventory;
 import dev.cfnsecrets.iam.PolicyString;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -27,7 +29,9 @@ import java.util.function.Supplier;
  * CFS305 reports those). When the function has a {@code KmsKeyArn}, the principal must also be able to
  * decrypt with that key ({@link DeployedKey}), judged on its key policy; when that policy could not
  * be read (another account's key, an alias, {@code GetKeyPolicy} denied), the principal is reported
- * and the message says why the key was not checked.
+ * and the message says why the key was not checked. A suppression of CFS305 on the function's
+ * resource in the stack's template covers the findings about that function: they are reported as
+ * suppressed in source, with the template's justification and where it was written.
  */
 public final class AccountConfigReads implements CrossDocumentCheck {
     private static final Map<String, String> NAME_PROPERTIES = Map.of(
@@ -86,16 +90,21 @@ public final class AccountConfigReads implements CrossDocumentCheck {
     private final String iamPath;
     private final Map<String, DeployedStack> stacks;
     private final Function<String, KeyPolicy> keyPolicies;
+    private final BiFunction<Resource, String, Optional<Suppression>> inSource;
 
     /**
      * {@code iamPath}: the account's IAM document; {@code stacks}: each stack's document path and
      * facts; {@code keyPolicies}: the key policy of a KMS key by its ARN (asked only for keys of
-     * the stacks' own account).
+     * the stacks' own account); {@code inSource}: the suppression a resource's Metadata writes for
+     * a rule id, as the scan's in-template suppressions read it (the findings lie in the IAM
+     * document, whose filters do not see the stacks' templates).
      */
-    public AccountConfigReads(String iamPath, Map<String, DeployedStack> stacks, Function<String, KeyPolicy> keyPolicies) {
+    public AccountConfigReads(String iamPath, Map<String, DeployedStack> stacks, Function<String, KeyPolicy> keyPolicies,
+            BiFunction<Resource, String, Optional<Suppression>> inSource) {
         this.iamPath = iamPath;
         this.stacks = Map.copyOf(stacks);
         this.keyPolicies = keyPolicies;
+        this.inSource = inSource;
     }
 
     @Override
@@ -144,6 +153,8 @@ public final class AccountConfigReads implements CrossDocumentCheck {
             Optional<String> executionRole = executionRoleName(function, reader, stack.physicalIds().get());
             String shown = stack.name() + "/" + function.logicalId() + " (" + physical + ")";
             KeyCheck keyCheck = keyCheck(function, template, reader, stack);
+            Optional<Suppression> ignored = inSource.apply(function, id()).map(s -> new Suppression(s.kind(),
+                    s.justification() + " (on " + stack.name() + "/" + function.logicalId() + " in the stack's template)"));
             for (IamPrincipal principal : readers) {
                 String name = typedName(principal.resource());
                 if (ownPrincipals.contains(name) || executionRole.map(r -> ("AWS::IAM::Role " + r).equals(name))
@@ -156,15 +167,19 @@ public final class AccountConfigReads implements CrossDocumentCheck {
                     continue;
                 }
                 PrincipalCanReadFunctionSecrets.firstRead(inventory, principal, target, set)
-                        .ifPresent(read -> iam.report(id())
-                                .at(read.anchor())
-                                .message(PrincipalCanReadFunctionSecrets.message(principal, shown, secrets, read, note.get()))
-                                .value(principal.logicalId() + " " + arn)
-                                .related(read.statement(), "the statement that grants the read")
-                                .related(path, secrets.get(0).variable().nameNode().span(),
-                                        "the variable of " + shown + " that holds the secret")
-                                .resource(principal.resource())
-                                .add());
+                        .ifPresent(read -> {
+                            RuleContext.Builder finding = iam.report(id())
+                                    .at(read.anchor())
+                                    .message(PrincipalCanReadFunctionSecrets.message(principal, shown, secrets, read,
+                                            note.get()))
+                                    .value(principal.logicalId() + " " + arn)
+                                    .related(read.statement(), "the statement that grants the read")
+                                    .related(path, secrets.get(0).variable().nameNode().span(),
+                                            "the variable of " + shown + " that holds the secret")
+                                    .resource(principal.resource());
+                            ignored.ifPresent(finding::suppressed);
+                            finding.add();
+                        });
             }
         }
     }

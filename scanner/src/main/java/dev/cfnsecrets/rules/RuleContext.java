@@ -5,6 +5,7 @@ import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Fix;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.finding.Location;
+import dev.cfnsecrets.finding.Suppression;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
@@ -91,6 +92,7 @@ public final class RuleContext {
         private String value;
         private Fix fix;
         private Double securitySeverity;
+        private Suppression suppression;
 
         private Builder(String ruleId, Level level) {
             this.ruleId = ruleId;
@@ -164,6 +166,15 @@ public final class RuleContext {
             return this;
         }
 
+        /**
+         * Silenced where the document's own filters cannot see it: a finding about a resource of
+         * another document (a cross-document check) that the resource's Metadata ignores.
+         */
+        public Builder suppressed(Suppression why) {
+            this.suppression = why;
+            return this;
+        }
+
         public void add() {
             List<String> hidden = new ArrayList<>(secrets);
             hidden.addAll(secretsOnLine(span.startLine()));
@@ -173,7 +184,7 @@ public final class RuleContext {
                     .forEach(m -> hidden.add(m.secret()));
             findings.add(new Finding(ruleId, level, message, document().path(), span, logicalId, propertyPath, cdkPath,
                     related, hidden, value == null ? message : value, Optional.ofNullable(securitySeverity),
-                    Optional.ofNullable(fix), Optional.empty()));
+                    Optional.ofNullable(fix), Optional.ofNullable(suppression)));
         }
     }
 }

@@ -70,7 +70,12 @@ final class MotoServer implements AutoCloseable {
 
     /** A CloudFormation client of us-east-1 on this server, to deploy what a test scans. */
     CloudFormationClient cloudFormation() {
-        return CloudFormationClient.builder().region(Region.US_EAST_1).endpointOverride(endpoint)
+        return cloudFormation(Region.US_EAST_1);
+    }
+
+    /** A CloudFormation client of {@code region} on this server. */
+    CloudFormationClient cloudFormation(Region region) {
+        return CloudFormationClient.builder().region(region).endpointOverride(endpoint)
                 .credentialsProvider(CREDENTIALS).build();
     }
 

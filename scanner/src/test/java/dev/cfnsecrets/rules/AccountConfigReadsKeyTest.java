@@ -3,6 +3,7 @@ package dev.cfnsecrets.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.cfnsecrets.config.InTemplateSuppressions;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.Scanner;
@@ -70,7 +71,7 @@ class AccountConfigReadsKeyTest {
                 "vault", "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:", () -> physicalIds)), arn -> {
                     asked.add(arn);
                     return AccountConfigReads.KeyPolicy.of(DEFERRING_POLICY);
-                });
+                }, InTemplateSuppressions::ofResource);
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(IAM_PATH, IAM);
         texts.put(STACK_PATH, STACK);
@@ -90,7 +91,8 @@ class AccountConfigReadsKeyTest {
         Map<String, String> physicalIds = Map.of("Fn", "vault-Fn-1", "VaultKey", "0f9e8d7c-1111-2222-3333-444455556666");
         AccountConfigReads check = new AccountConfigReads(IAM_PATH, Map.of(STACK_PATH, new AccountConfigReads.DeployedStack(
                 "vault", "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:", () -> physicalIds)),
-                arn -> AccountConfigReads.KeyPolicy.unread("kms:GetKeyPolicy failed: AccessDeniedException: not allowed"));
+                arn -> AccountConfigReads.KeyPolicy.unread("kms:GetKeyPolicy failed: AccessDeniedException: not allowed"),
+                InTemplateSuppressions::ofResource);
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(IAM_PATH, IAM);
         texts.put(STACK_PATH, STACK);

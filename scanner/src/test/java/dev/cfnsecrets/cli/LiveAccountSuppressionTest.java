@@ -1,0 +1,144 @@
+package dev.cfnsecrets.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfnsecrets.report.SarifSchema;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * A suppression of CFS305 on a function in its stack's template covers the account-level CFS305
+ * findings about that function (live mode, against moto): they stay in the report, suppressed in
+ * source, and do not fail the scan. One user, dev, reads every function of the account; in
+ * us-east-1 the stack shop has an accepted function and one that is not; in us-west-2 the stack
+ * quiet has only an accepted one.
+ */
+class LiveAccountSuppressionTest {
+    private static final String ACCOUNT = "123456789012";
+    private static final String IAM_PATH = "aws:iam:" + ACCOUNT;
+    private static final String DEV = "arn:aws:iam::" + ACCOUNT + ":user/dev";
+    private static final String REASON = "dev debugs this function; its token only reads a test repository";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static MotoServer moto;
+    private static String acceptedFunction;
+    private static String otherFunction;
+    private static String quietFunction;
+
+    @BeforeAll
+    static void deploy() throws Exception {
+        moto = MotoServer.start();
+        LocalAws.use(moto.endpoint());
+        try (CloudFormationClient east = moto.cloudFormation(); CloudFormationClient west = moto.cloudFormation(
+                Region.US_WEST_2); IamClient iam = moto.iam()) {
+            // The functions' execution role: it reads nothing.
+            iam.createRole(r -> r.roleName("shop-exec").assumeRolePolicyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
+            iam.createUser(r -> r.userName("dev"));
+            iam.putUserPolicy(r -> r.userName("dev").policyName("debug").policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                            + "\"Action\":\"lambda:GetFunctionConfiguration\","
+                            + "\"Resource\":\"arn:aws:lambda:*:" + ACCOUNT + ":function:*\"}]}"));
+            String token = LiveModeTest.githubToken();
+            east.createStack(r -> r.stackName("shop").templateBody(template(
+                    accepted("AcceptedFn", token) + LiveAccountReadsTest.function("OtherFn", "", "GITHUB_TOKEN: " + token))));
+            west.createStack(r -> r.stackName("quiet").templateBody(template(accepted("QuietFn", token))));
+            acceptedFunction = physicalId(east, "shop", "AcceptedFn");
+            otherFunction = physicalId(east, "shop", "OtherFn");
+            quietFunction = physicalId(west, "quiet", "QuietFn");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        LocalAws.clear();
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    private static String template(String resources) {
+        return "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n" + resources;
+    }
+
+    /** A function holding the token whose Metadata ignores CFS305. */
+    private static String accepted(String logicalId, String token) {
+        return LiveAccountReadsTest.function(logicalId, "", "GITHUB_TOKEN: " + token)
+                + "    Metadata:\n      cfn-secrets:\n        ignore:\n"
+                + "          - {id: CFS305, reason: \"" + REASON + "\"}\n";
+    }
+
+    private static String physicalId(CloudFormationClient cfn, String stack, String logicalId) {
+        return cfn.describeStackResource(r -> r.stackName(stack).logicalResourceId(logicalId))
+                .stackResourceDetail().physicalResourceId();
+    }
+
+    @Test
+    void theAcceptedFunctionsFindingIsSuppressedInSourceAndTheOtherFunctionsFailsTheScan() throws Exception {
+        CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-east-1", "-f", "json",
+                "--enable", "CFS305", "--fail-on", "warning");
+
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FINDINGS);
+        assertThat(findings(run.out())).containsExactlyInAnyOrder(
+                tuple(IAM_PATH, DEV, "shop/AcceptedFn (" + acceptedFunction + ")", "inSource",
+                        REASON + " (on shop/AcceptedFn in the stack's template)"),
+                tuple(IAM_PATH, DEV, "shop/OtherFn (" + otherFunction + ")", null, null));
+        assertThat(JSON.readTree(run.out()).at("/summary/warnings").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(run.out()).at("/summary/suppressed").asInt()).isEqualTo(1);
+        assertThat(run.out()).doesNotContain(LiveModeTest.githubToken());
+    }
+
+    @Test
+    void sarifMarksTheAcceptedFunctionsResultSuppressedInSourceWithTheTemplatesReason() throws Exception {
+        CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-east-1", "-f", "sarif",
+                "--enable", "CFS305");
+
+        assertThat(SarifSchema.violations(run.out())).isEmpty();
+        List<Tuple> results = new ArrayList<>();
+        JSON.readTree(run.out()).at("/runs/0/results").forEach(r -> results.add(tuple(
+                function(r.at("/message/text").asText()), r.get("suppressions") == null ? List.of()
+                        : r.get("suppressions").findValuesAsText("kind"),
+                r.get("suppressions") == null ? List.of() : r.get("suppressions").findValuesAsText("justification"))));
+        assertThat(results).containsExactlyInAnyOrder(
+                tuple("shop/AcceptedFn (" + acceptedFunction + ")", List.of("inSource"),
+                        List.of(REASON + " (on shop/AcceptedFn in the stack's template)")),
+                tuple("shop/OtherFn (" + otherFunction + ")", List.of(), List.of()));
+    }
+
+    @Test
+    void aScanWhoseOnlyAccountFindingIsSuppressedPasses() throws Exception {
+        CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-west-2", "-f", "json",
+                "--enable", "CFS305", "--fail-on", "warning");
+
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.OK);
+        assertThat(findings(run.out())).containsExactly(
+                tuple(IAM_PATH, DEV, "quiet/QuietFn (" + quietFunction + ")", "inSource",
+                        REASON + " (on quiet/QuietFn in the stack's template)"));
+    }
+
+    /** (file, principal, function, suppression kind, justification) of each finding of a JSON report. */
+    private static List<Tuple> findings(String json) throws Exception {
+        List<Tuple> out = new ArrayList<>();
+        for (JsonNode f : JSON.readTree(json).get("findings")) {
+            JsonNode suppression = f.get("suppression");
+            boolean none = suppression == null || suppression.isNull();
+            out.add(tuple(f.get("file").asText(), f.get("logicalId").asText(), function(f.get("message").asText()),
+                    none ? null : suppression.get("kind").asText(), none ? null : suppression.get("justification").asText()));
+        }
+        return out;
+    }
+
+    private static String function(String message) {
+        return message.replaceFirst("(?s).* can read the configuration of function (.*?), whose .*", "$1");
+    }
+}
