@@ -1,5 +1,9 @@
 package dev.cfnsecrets.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+
 /** The exit statuses of {@code cfn-secrets} (SPEC §2), in one place for the handlers and the README. */
 final class ExitStatus {
     /** No unsuppressed finding at or above {@code --fail-on}; also help, version, rules, explain. */
@@ -12,5 +16,15 @@ final class ExitStatus {
     static final int INTERNAL_ERROR = 3;
 
     private ExitStatus() {
+    }
+
+    /** Adds the exit-status list to a command's {@code --help} (the top level's and {@code scan}'s). */
+    static void describeIn(CommandSpec command) {
+        Map<String, String> list = new LinkedHashMap<>();
+        list.put(OK + "", "no unsuppressed finding at or above --fail-on");
+        list.put(FINDINGS + "", "at least one such finding");
+        list.put(USAGE + "", "usage or configuration error");
+        list.put(INTERNAL_ERROR + "", "internal error");
+        command.usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(list);
     }
 }

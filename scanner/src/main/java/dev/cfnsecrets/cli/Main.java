@@ -14,13 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Finds secrets that leak through Lambda and ECS environments in CloudFormation, SAM and CDK"
-                + " templates, and IAM or KMS policies that expose them.",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-            "0:no unsuppressed finding at or above --fail-on",
-            "1:at least one such finding",
-            "2:usage or configuration error",
-            "3:internal error"})
+                + " templates, and IAM or KMS policies that expose them.")
 public final class Main implements Runnable {
     @Spec
     private CommandSpec spec;
@@ -45,6 +39,8 @@ public final class Main implements Runnable {
                 .setExecutionExceptionHandler(handlers)
                 .setOut(out)
                 .setErr(err);
+        ExitStatus.describeIn(commandLine.getCommandSpec());
+        ExitStatus.describeIn(commandLine.getSubcommands().get("scan").getCommandSpec());
         try {
             return commandLine.execute(args);
         } finally {

@@ -42,13 +42,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
         description = "Scan templates and policy documents for secrets, or with --aws-stack/--aws-account"
-                + " what is deployed in AWS.",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-            "0:no unsuppressed finding at or above --fail-on",
-            "1:at least one such finding",
-            "2:usage or configuration error",
-            "3:internal error"})
+                + " what is deployed in AWS.")
 final class ScanCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
