@@ -7,9 +7,13 @@ import dev.cfnsecrets.source.ListNode;
 import dev.cfnsecrets.source.MapNode;
 import dev.cfnsecrets.source.Node;
 import dev.cfnsecrets.source.ScalarNode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,20 +22,123 @@ import java.util.Optional;
  * {@code Fn::Join}, {@code Fn::If} (both branches), {@code Fn::FindInMap}, {@code Fn::Select},
  * {@code Fn::Split} and {@code Fn::Base64} (the value before encoding). Attributes, imports, pseudo
  * parameters and Parameters without a Default stay {@link Part.Unknown}.
+ *
+ * <p>The work is bounded, as templates come from strangers: each node is evaluated once (its value
+ * depends on the node alone: {@code Fn::Sub} variables are nodes of the {@code Fn::Sub} itself), a
+ * node met again while it is being evaluated is a cycle, and a budget per document caps the
+ * evaluation steps and the parts and characters produced, which memoising alone does not bound
+ * (each Parameter of a chain may use the previous one twice). A cycle or a spent budget gives an
+ * unknown value and one {@link Stop} for the Parameter or Mapping where it happened. The value cut
+ * short by a cycle or the depth limit is memoised too, though it depends on where evaluation
+ * entered the cycle: the stop is reported, and the value is unknown from every side.
  */
 public final class Evaluator {
     private static final int MAX_DEPTH = 64;
+    /** Budgets per document, far above what real templates need (each node is evaluated once). */
+    static final long MAX_STEPS = 1_000_000;
+    static final long MAX_PARTS = 1_000_000;
+    static final long MAX_CHARACTERS = 50_000_000;
 
     private final Template template;
     private final TextLocator locator;
+    private final Map<Node, Value> done = new IdentityHashMap<>();
+    private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+    /** The Parameters and Mappings being evaluated, innermost first: where a stop is reported. */
+    private final Deque<Entity> entities = new ArrayDeque<>();
+    private final Map<String, Stop> stops = new LinkedHashMap<>();
     private int depth;
+    private long steps;
+    private long parts;
+    private long characters;
+    private String exhausted;
 
     public Evaluator(Template template) {
         this.template = template;
         this.locator = new TextLocator(template.source());
     }
 
+    /** Why evaluation of {@code entity} (say {@code Parameter P}) was cut short, and where it is declared. */
+    public record Stop(String entity, String reason, Node at) {
+    }
+
+    private record Entity(String name, String through, Node at) {
+    }
+
+    /** The cycles and the spent budget met so far, once each. */
+    public List<Stop> stops() {
+        return List.copyOf(stops.values());
+    }
+
+    /** Work done so far: evaluation steps (nodes evaluated, not memo hits). */
+    public long steps() {
+        return steps;
+    }
+
+    /** Work done so far: parts of evaluated strings produced. */
+    public long parts() {
+        return parts;
+    }
+
+    /** Work done so far: characters of literal text in the parts produced. */
+    public long characters() {
+        return characters;
+    }
+
     public Value evaluate(Node node) {
+        Value known = done.get(node);
+        if (known != null) {
+            return known;
+        }
+        if (exhausted != null && node instanceof MapNode) {
+            // Literals still evaluate (once each, at no cost beyond their size): the rest of the document is scanned.
+            return unknown(Kind.OTHER, exhausted, node);
+        }
+        if (inProgress.containsKey(node)) {
+            return cycle(node);
+        }
+        if (++steps > MAX_STEPS) {
+            return exhaust("evaluation stopped after " + MAX_STEPS + " steps", node);
+        }
+        inProgress.put(node, Boolean.TRUE);
+        try {
+            Value value = evaluateOnce(node);
+            done.put(node, value);
+            return value;
+        } finally {
+            inProgress.remove(node);
+        }
+    }
+
+    private Value cycle(Node node) {
+        Entity entity = entities.isEmpty() ? new Entity("value at line " + node.span().startLine(), "itself", node)
+                : entities.peek();
+        String reason = entity.name() + " refers to itself through " + entity.through();
+        stops.putIfAbsent(entity.name(), new Stop(entity.name(), reason, entity.at()));
+        return unknown(Kind.OTHER, reason, node);
+    }
+
+    /** Ends the document's evaluation of functions: every one asked for from now on is unknown. */
+    private Value exhaust(String reason, Node node) {
+        exhausted = reason;
+        Entity outermost = entities.isEmpty() ? new Entity("value at line " + node.span().startLine(), "", node)
+                : entities.peekLast();
+        stops.putIfAbsent("", new Stop(outermost.name(), reason + " (evaluating " + outermost.name() + ")",
+                outermost.at()));
+        return unknown(Kind.OTHER, reason, node);
+    }
+
+    /** Counts what {@code value} adds; true while the budget lasts. */
+    private boolean produced(List<Part> added) {
+        parts += added.size();
+        for (Part p : added) {
+            if (p instanceof Part.Literal l) {
+                characters += l.text().length();
+            }
+        }
+        return parts <= MAX_PARTS && characters <= MAX_CHARACTERS;
+    }
+
+    private Value evaluateOnce(Node node) {
         if (++depth > MAX_DEPTH) {
             depth--;
             return unknown(Kind.OTHER, "expression nested too deeply", node);
@@ -58,7 +165,7 @@ public final class Evaluator {
 
     private Value function(String name, Node argument, MapNode call) {
         return switch (name) {
-            case "Ref" -> argument instanceof ScalarNode s ? ref(s.value(), call) : unknown(Kind.OTHER, "Ref", call);
+            case "Ref" -> argument instanceof ScalarNode s ? ref(s.value(), "Ref", call) : unknown(Kind.OTHER, "Ref", call);
             case "Fn::Sub" -> sub(argument, call);
             case "Fn::Join" -> join(argument, call);
             case "Fn::If" -> ifBranches(argument, call);
@@ -73,7 +180,7 @@ public final class Evaluator {
     }
 
     /** {@code Ref}: a Parameter's Default (remembering the Parameter), otherwise unknown. */
-    private Value ref(String name, Node at) {
+    private Value ref(String name, String through, Node at) {
         if (name.startsWith("AWS::")) {
             return unknown("AWS::NoValue".equals(name) ? Kind.NO_VALUE : Kind.PSEUDO_PARAMETER, name, at);
         }
@@ -88,26 +195,39 @@ public final class Evaluator {
         if (defaultValue.isEmpty()) {
             return unknown(Kind.PARAMETER, name, at);
         }
-        Value value = evaluate(defaultValue.get());
+        entities.push(new Entity("Parameter " + name, through, parameter.node()));
+        Value value;
+        try {
+            value = evaluate(defaultValue.get());
+        } finally {
+            entities.pop();
+        }
         if (isListType(parameter.type()) && value instanceof Value.Text text) {
             value = splitText(",", text, defaultValue.get());
         }
-        return viaParameter(value, name);
+        return viaParameter(value, name, at);
     }
 
     private static boolean isListType(String type) {
         return type.equals("CommaDelimitedList") || type.startsWith("List<");
     }
 
-    private static Value viaParameter(Value value, String parameter) {
+    private Value viaParameter(Value value, String parameter, Node at) {
         if (value instanceof Value.Text t) {
+            if (!produced(t.parts())) {
+                return exhaust(budgetSpent(), at);
+            }
             return new Value.Text(t.parts().stream().map(p -> p.withParameter(parameter)).toList(), t.origin());
         }
         if (value instanceof Value.Choice c) {
-            return new Value.Choice(c.options().stream().map(o -> viaParameter(o, parameter)).toList(), c.origin());
+            return new Value.Choice(c.options().stream().map(o -> viaParameter(o, parameter, at)).toList(), c.origin());
         }
         Value.ListValue l = (Value.ListValue) value;
-        return new Value.ListValue(l.items().stream().map(i -> viaParameter(i, parameter)).toList(), l.origin());
+        return new Value.ListValue(l.items().stream().map(i -> viaParameter(i, parameter, at)).toList(), l.origin());
+    }
+
+    private static String budgetSpent() {
+        return "evaluation stopped after producing " + MAX_PARTS + " parts or " + MAX_CHARACTERS + " characters";
     }
 
     /** {@code Fn::Sub}: the string form or {@code [string, {Var: value}]}; {@code ${!x}} is the literal {@code ${x}}. */
@@ -166,7 +286,7 @@ public final class Evaluator {
         if (name.contains(".") && !name.startsWith("AWS::")) {
             return unknown(Kind.ATTRIBUTE, name, at);
         }
-        return ref(name, at);
+        return ref(name, "Fn::Sub", at);
     }
 
     /** {@code Fn::Join [delimiter, [items…]]}. */
@@ -208,12 +328,18 @@ public final class Evaluator {
             return unknown(Kind.OTHER, "Fn::FindInMap on an unknown mapping", call);
         }
         List<Value> candidates = new ArrayList<>();
-        for (Node level1 : candidates(mapping.get(), args.items().get(1))) {
-            if (level1 instanceof MapNode second) {
-                for (Node leaf : candidates(second, args.items().get(2))) {
-                    candidates.add(evaluate(leaf));
+        entities.push(new Entity("Mapping " + literalKey(args.items().get(0)).orElseThrow(), "Fn::FindInMap",
+                mapping.get()));
+        try {
+            for (Node level1 : candidates(mapping.get(), args.items().get(1))) {
+                if (level1 instanceof MapNode second) {
+                    for (Node leaf : candidates(second, args.items().get(2))) {
+                        candidates.add(evaluate(leaf));
+                    }
                 }
             }
+        } finally {
+            entities.pop();
         }
         if (candidates.isEmpty()) {
             return args.items().size() > 3 ? defaultValue(args.items().get(3), call)
@@ -300,13 +426,16 @@ public final class Evaluator {
             if (next < 0) {
                 break;
             }
+            if (!produced(((Value.Text) items.get(items.size() - 1)).parts())) {
+                return exhaust(budgetSpent(), at);
+            }
             from = next + delimiter.length();
         }
         return new Value.ListValue(items, at);
     }
 
     /** Concatenates values; alternatives multiply (up to {@link Value#MAX_ALTERNATIVES}). */
-    private static Value concat(List<Value> pieces, Node at) {
+    private Value concat(List<Value> pieces, Node at) {
         List<List<Part>> combinations = new ArrayList<>();
         combinations.add(new ArrayList<>());
         for (Value piece : pieces) {
@@ -317,6 +446,9 @@ public final class Evaluator {
             for (List<Part> prefix : combinations) {
                 for (Value.Text option : options) {
                     if (next.size() < Value.MAX_ALTERNATIVES) {
+                        if (!produced(prefix) || !produced(option.parts())) {
+                            return exhaust(budgetSpent(), at);
+                        }
                         List<Part> parts = new ArrayList<>(prefix);
                         parts.addAll(option.parts());
                         next.add(parts);

@@ -6,6 +6,7 @@ import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.NestedStacks;
 import dev.cfnsecrets.model.Template;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -66,6 +67,11 @@ public final class DocumentScope {
             evaluator = new Evaluator(template().orElseThrow(() -> new IllegalStateException("not a template")));
         }
         return evaluator;
+    }
+
+    /** What the evaluator could not finish, if a rule used it. */
+    List<Evaluator.Stop> evaluationStops() {
+        return evaluator == null ? List.of() : evaluator.stops();
     }
 
     /** The result of {@code computation} for this document, made on the first request. */

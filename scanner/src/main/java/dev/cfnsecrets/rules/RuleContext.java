@@ -50,6 +50,10 @@ public final class RuleContext {
     }
 
     /** The evaluator of this document's template (shared by all rules of the document). */
+    List<Evaluator.Stop> evaluationStops() {
+        return scope.evaluationStops();
+    }
+
     public Evaluator evaluator() {
         return scope.evaluator();
     }

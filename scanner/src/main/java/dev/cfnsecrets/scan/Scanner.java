@@ -10,6 +10,7 @@ import dev.cfnsecrets.model.NestedStacks;
 import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.rules.CrossDocumentCheck;
 import dev.cfnsecrets.rules.DocumentScope;
+import dev.cfnsecrets.rules.EvaluationStops;
 import dev.cfnsecrets.rules.Rule;
 import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.RuleRegistry;
@@ -37,6 +38,9 @@ public final class Scanner {
 
     /** How a CFS001 message starts when our own code failed on a file (a bug to report). */
     public static final String INTERNAL_ERROR = "cfn-secrets failed on this file (internal error";
+
+    /** Runs after the rules, which are what evaluate values. */
+    private static final Rule EVALUATION_STOPS = new EvaluationStops();
 
     private final ScanOptions options;
     private final Catalog catalog;
@@ -179,6 +183,11 @@ public final class Scanner {
         for (Rule rule : rules) {
             RuleContext context = new RuleContext(scope, catalog, options.levels());
             rule.check(context);
+            findings.addAll(context.findings());
+        }
+        if (options.runs(EVALUATION_STOPS.id())) {
+            RuleContext context = new RuleContext(scope, catalog, options.levels());
+            EVALUATION_STOPS.check(context);
             findings.addAll(context.findings());
         }
         findings = finish(document, findings);

@@ -1,0 +1,27 @@
+package dev.cfnsecrets.rules;
+
+import dev.cfnsecrets.eval.Evaluator;
+
+/**
+ * CFS001 for values the evaluator could not finish: a Parameter or Mapping that refers to itself,
+ * or a document whose evaluation spent its budget. It runs after every other rule of the document,
+ * as those are what evaluate; each stop is reported once, however many values met it.
+ */
+public final class EvaluationStops implements Rule {
+    @Override
+    public String id() {
+        return "CFS001";
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        for (Evaluator.Stop stop : context.evaluationStops()) {
+            context.report(id())
+                    .at(stop.at())
+                    .message(context.document().path() + " cannot be scanned fully: " + stop.reason()
+                            + ". Values that depend on it are treated as unknown; the rest of the file was scanned.")
+                    .value(stop.reason().replaceAll("\\d+", "#"))
+                    .add();
+        }
+    }
+}

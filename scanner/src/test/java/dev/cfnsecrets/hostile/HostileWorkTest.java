@@ -1,0 +1,125 @@
+package dev.cfnsecrets.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cfnsecrets.eval.Evaluator;
+import dev.cfnsecrets.eval.Value;
+import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.model.Document;
+import dev.cfnsecrets.model.DocumentLoader;
+import dev.cfnsecrets.model.Template;
+import dev.cfnsecrets.scan.ScanOptions;
+import dev.cfnsecrets.scan.Scanner;
+import dev.cfnsecrets.source.Limits;
+import dev.cfnsecrets.source.SourceFile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Tiny hostile inputs that used to take exponential time or memory: the work is now bounded, in counts. */
+class HostileWorkTest {
+    private static final String FUNCTION = """
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: index.handler
+                  Code: {ZipFile: x}
+                  Environment:
+                    Variables:
+                      DB_PASSWORD: %s
+                      API_KEY: sk_live_4eC39HqLyjWDarjtT1zdp7dc
+            """;
+
+    /** The issue's 235-byte shape: P's Default substitutes P twice. */
+    private static final String SELF_SUB = """
+            Parameters:
+              P:
+                Type: String
+                Default: !Sub "${P}${P}"
+            """ + FUNCTION.formatted("!Ref P");
+
+    private static final String SELF_MAPPING = """
+            Mappings:
+              M:
+                a:
+                  b: !FindInMap [M, a, b]
+            """ + FUNCTION.formatted("!FindInMap [M, a, b]");
+
+    private static String doublingChain(int length) {
+        StringBuilder t = new StringBuilder("Parameters:\n  P0: {Type: String, Default: x}\n");
+        for (int i = 1; i < length; i++) {
+            t.append("  P").append(i).append(": {Type: String, Default: !Sub '${P").append(i - 1)
+                    .append("}${P").append(i - 1).append("}'}\n");
+        }
+        return t + FUNCTION.formatted("!Ref P" + (length - 1));
+    }
+
+    private static List<Finding> scan(String template) {
+        return new Scanner(ScanOptions.DEFAULT).scan(new SourceFile("t.yaml", template)).findings();
+    }
+
+    private static List<String> lines(List<Finding> findings) {
+        // The evaluation stop's message in full; the findings that show the rest was scanned by rule and line.
+        return findings.stream().map(f -> f.ruleId() + " " + f.span().startLine()
+                + (f.ruleId().equals("CFS001") ? " " + f.message() : "")).toList();
+    }
+
+    private static Evaluator evaluatorAfterFunctionValue(String template) {
+        Template t = ((Document.TemplateDocument) new DocumentLoader(Limits.DEFAULT)
+                .parse(new SourceFile("t.yaml", template))).template();
+        Evaluator evaluator = new Evaluator(t);
+        evaluator.evaluate(t.resources().get("Fn").properties().getMap("Environment").orElseThrow()
+                .getMap("Variables").orElseThrow().get("DB_PASSWORD").orElseThrow());
+        return evaluator;
+    }
+
+    @Test
+    void selfReferencingSubDefaultIsOneCycleFindingOnTheParameter() {
+        assertThat(SELF_SUB.length()).isLessThan(400);
+        assertThat(lines(scan(SELF_SUB))).containsExactly(
+                "CFS001 3 t.yaml cannot be scanned fully: Parameter P refers to itself through Fn::Sub. "
+                        + "Values that depend on it are treated as unknown; the rest of the file was scanned.",
+                "CFS110 6", "CFS101 15");
+        Evaluator evaluator = evaluatorAfterFunctionValue(SELF_SUB);
+        assertThat(evaluator.stops()).extracting(Evaluator.Stop::reason)
+                .containsExactly("Parameter P refers to itself through Fn::Sub");
+        assertThat(evaluator.steps()).isEqualTo(2);
+        assertThat(evaluator.parts()).isEqualTo(7);
+    }
+
+    @Test
+    void selfReferencingMappingIsOneCycleFindingOnTheMapping() {
+        assertThat(lines(scan(SELF_MAPPING))).containsExactly(
+                "CFS001 3 t.yaml cannot be scanned fully: Mapping M refers to itself through Fn::FindInMap. "
+                        + "Values that depend on it are treated as unknown; the rest of the file was scanned.",
+                "CFS110 6", "CFS101 15");
+        Evaluator evaluator = evaluatorAfterFunctionValue(SELF_MAPPING);
+        assertThat(evaluator.steps()).isEqualTo(8);
+    }
+
+    @Test
+    void doublingChainOfParametersStopsOnItsBudgetWithOneFinding() {
+        String chain = doublingChain(40);
+        assertThat(lines(scan(chain))).containsExactly(
+                "CFS001 41 t.yaml cannot be scanned fully: evaluation stopped after producing 1000000 parts or "
+                        + "50000000 characters (evaluating Parameter P39). "
+                        + "Values that depend on it are treated as unknown; the rest of the file was scanned.",
+                "CFS110 43", "CFS101 52");
+        Evaluator evaluator = evaluatorAfterFunctionValue(chain);
+        assertThat(evaluator.steps()).isEqualTo(41);
+        assertThat(evaluator.parts()).isBetween(1_000_000L, 2_100_000L);
+        assertThat(evaluator.characters()).isBetween(1_000_000L, evaluator.parts());
+    }
+
+    @Test
+    void shortDoublingChainIsStillEvaluatedInFull() {
+        Evaluator evaluator = evaluatorAfterFunctionValue(doublingChain(12));
+        assertThat(evaluator.stops()).isEmpty();
+        Template t = ((Document.TemplateDocument) new DocumentLoader(Limits.DEFAULT)
+                .parse(new SourceFile("t.yaml", doublingChain(12)))).template();
+        Value p11 = new Evaluator(t).evaluate(t.parameters().get("P11").defaultValue().orElseThrow());
+        assertThat(((Value.Text) p11).literal()).isEqualTo("x".repeat(2048));
+        assertThat(evaluator.steps()).isEqualTo(13);
+    }
+}
