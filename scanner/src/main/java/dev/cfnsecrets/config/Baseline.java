@@ -27,7 +27,7 @@ public final class Baseline {
     public static Set<String> read(Path file) {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readAllBytes(file));
+            root = JSON.readTree(ConfigFiles.read(file));
         } catch (JacksonException e) {
             throw new ConfigException(file + ": not a baseline file (invalid JSON: " + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {

@@ -7,7 +7,6 @@ import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.secrets.AllowList;
 import dev.cfnsecrets.source.Limits;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +58,7 @@ public final class ConfigLoader {
     public Config load(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = ConfigFiles.readText(file);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read the configuration file (" + ConfigException.reason(e) + ")", e);
         }

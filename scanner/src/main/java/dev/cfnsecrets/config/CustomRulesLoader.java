@@ -16,7 +16,6 @@ import dev.cfnsecrets.rules.CustomRuleDefinition.Expectation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,7 +94,7 @@ final class CustomRulesLoader {
     private static JsonNode parse(Path path) {
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            text = ConfigFiles.readText(path);
         } catch (IOException e) {
             throw new ConfigException("cannot read the custom rules (" + ConfigException.reason(e) + ")", e);
         }

@@ -8,7 +8,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Bytes to {@link SourceFile}: size limit, binary content and strict UTF-8 decoding. */
@@ -20,11 +19,19 @@ public final class SourceReader {
     }
 
     public SourceFile read(Path file, String displayPath) throws InputProblem, IOException {
-        long size = Files.size(file);
-        if (size > limits.maxFileBytes()) {
-            throw tooLarge(size);
+        return read(file, displayPath, RegularFiles.DEFAULT);
+    }
+
+    /** Reads through {@code files}: tests stage a file swapped between check and open. */
+    public SourceFile read(Path file, String displayPath, RegularFiles files) throws InputProblem, IOException {
+        byte[] bytes;
+        try {
+            bytes = files.read(file, limits.maxFileBytes());
+        } catch (RegularFiles.Refused e) {
+            throw new InputProblem(e.getMessage() + (e.tooLarge() ? " (raise it with the 'max-file-bytes' setting)" : ""),
+                    1, 1);
         }
-        return decode(Files.readAllBytes(file), displayPath);
+        return decode(bytes, displayPath);
     }
 
     public SourceFile read(InputStream in, String displayPath) throws InputProblem, IOException {
@@ -33,11 +40,6 @@ public final class SourceReader {
             throw new InputProblem("input is larger than the limit of " + limits.maxFileBytes() + " bytes", 1, 1);
         }
         return decode(bytes, displayPath);
-    }
-
-    private InputProblem tooLarge(long size) {
-        return new InputProblem("file is " + size + " bytes, over the limit of " + limits.maxFileBytes()
-                + " bytes (raise it with the 'max-file-bytes' setting)", 1, 1);
     }
 
     private static SourceFile decode(byte[] bytes, String displayPath) throws InputProblem {

@@ -1,6 +1,7 @@
 package dev.cfnsecrets.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfnsecrets.eval.Evaluator;
 import dev.cfnsecrets.eval.Value;
@@ -12,8 +13,19 @@ import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.Scanner;
 import dev.cfnsecrets.source.Limits;
 import dev.cfnsecrets.source.SourceFile;
+import dev.cfnsecrets.source.InputProblem;
+import dev.cfnsecrets.source.RegularFiles;
+import dev.cfnsecrets.source.SourceReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Tiny hostile inputs that used to take exponential time or memory: the work is now bounded, in counts. */
 class HostileWorkTest {
@@ -121,5 +133,53 @@ class HostileWorkTest {
         Value p11 = new Evaluator(t).evaluate(t.parameters().get("P11").defaultValue().orElseThrow());
         assertThat(((Value.Text) p11).literal()).isEqualTo("x".repeat(2048));
         assertThat(evaluator.steps()).isEqualTo(13);
+    }
+
+    private static void mkfifo(Path path) throws IOException, InterruptedException {
+        assertThat(new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor()).isZero();
+    }
+
+    private static List<String> scanPaths(Path... paths) {
+        return new Scanner(ScanOptions.DEFAULT).scan(java.util.Arrays.stream(paths).map(Path::toString).toList(),
+                        () -> { throw new AssertionError("no stdin"); })
+                .findings().stream().map(f -> f.ruleId() + " " + f.file()
+                        + (f.ruleId().equals("CFS001") ? " " + f.message() : "")).toList();
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void fifoAndDevZeroNamedAsPathsAreCfs001AndTheOtherFilesAreScanned(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("pipe.yaml");
+        mkfifo(fifo);
+        Path good = dir.resolve("good.yaml");
+        Files.writeString(good, FUNCTION.formatted("plain"));
+        List<String> found = scanPaths(fifo, Path.of("/dev/zero"), good);
+        assertThat(found).containsExactly(
+                "CFS001 /dev/zero /dev/zero cannot be scanned: not a regular file (a FIFO, socket or device) (line 1, column 1)."
+                        + " Fix the file or exclude it; the other files were scanned.",
+                "CFS110 " + good, "CFS102 " + good, "CFS101 " + good,
+                "CFS001 " + fifo + " " + fifo + " cannot be scanned: not a regular file (a FIFO, socket or device)"
+                        + " (line 1, column 1). Fix the file or exclude it; the other files were scanned.");
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void fileSwappedForAFifoBetweenCheckAndOpenIsRefusedNotAwaited(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, SELF_SUB);
+        RegularFiles swapping = new RegularFiles(Duration.ofMillis(300), () -> {
+            try {
+                Files.delete(file);
+                mkfifo(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThatThrownBy(() -> new SourceReader(Limits.DEFAULT).read(file, "t.yaml", swapping))
+                .isInstanceOf(InputProblem.class)
+                .hasMessage("not read within 300 ms: not a regular file any more"
+                        + " (replaced by a FIFO or device while the scan ran?)");
     }
 }
