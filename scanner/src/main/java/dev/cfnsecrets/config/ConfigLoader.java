@@ -1,5 +1,7 @@
 package dev.cfnsecrets.config;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.rules.CustomRuleDefinition;
@@ -18,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -161,7 +162,10 @@ public final class ConfigLoader {
         return levels;
     }
 
-    /** {@code allow: {values: [...], patterns: [...]}}: exact values, and Java regexes compiled here so that a typo is an error. */
+    /**
+     * {@code allow: {values: [...], patterns: [...]}}: exact values, and RE2/J regexes (linear time,
+     * however hostile the pattern) compiled here so that a typo is an error.
+     */
     private static AllowList allowList(Object value) {
         if (value == null) {
             return AllowList.NONE;
@@ -172,17 +176,36 @@ public final class ConfigLoader {
         List<Pattern> patterns = new ArrayList<>();
         for (int i = 0; i < regexes.size(); i++) {
             String where = "allow.patterns[" + i + "]";
-            if (regexes.get(i).isEmpty()) {
-                throw new ConfigException(where + ": an empty pattern would allow every secret");
-            }
+            Pattern pattern;
             try {
-                patterns.add(Pattern.compile(regexes.get(i)));
-            } catch (PatternSyntaxException e) {
+                pattern = Pattern.compile(regexes.get(i));
+            } catch (com.google.re2j.PatternSyntaxException e) {
                 throw new ConfigException(where + ": not a valid regular expression (" + e.getDescription()
-                        + (e.getIndex() >= 0 ? " near index " + e.getIndex() : "") + ")", e);
+                        + "; RE2 syntax: no backreferences or lookaround)", e);
             }
+            if (matchesEmpty(pattern)) {
+                throw new ConfigException(where + ": the pattern matches the empty string, so it would allow every secret");
+            }
+            patterns.add(pattern);
         }
         return new AllowList(new LinkedHashSet<>(strings(allow.get("values"), "allow.values")), patterns);
+    }
+
+    /**
+     * Whether the pattern finds an empty match: searched with {@code find}, such a pattern ({@code |x},
+     * {@code .*}, {@code x?}, {@code \\b}) matches inside any secret. Short probes catch the empty
+     * matches that need a neighbouring character (a word boundary).
+     */
+    private static boolean matchesEmpty(Pattern pattern) {
+        for (String probe : List.of("", "x", "0", "-", " ")) {
+            Matcher m = pattern.matcher(probe);
+            while (m.find()) {
+                if (m.start() == m.end()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Limits limits(Map<?, ?> limits) {

@@ -1,8 +1,8 @@
 package dev.cfnsecrets.secrets;
 
+import com.google.re2j.Pattern;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Values the user has declared not to be secrets ({@code allow:} in {@code .cfn-secrets.yml}): a
@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  *
  * @param values exact secrets, compared case-sensitively
  * @param patterns searched in the secret ({@code find}, not {@code matches}): anchor them with
- *     {@code ^…$} to require the whole secret
+ *     {@code ^…$} to require the whole secret. They run on RE2/J, in time linear in the secret
+ *     whatever the pattern: they come from a configuration a pull request may change.
  */
 public record AllowList(Set<String> values, List<Pattern> patterns) {
     public static final AllowList NONE = new AllowList(Set.of(), List.of());

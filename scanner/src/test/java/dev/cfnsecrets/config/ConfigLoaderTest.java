@@ -3,6 +3,7 @@ package dev.cfnsecrets.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.re2j.Pattern;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.rules.Catalog;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,7 +80,7 @@ class ConfigLoaderTest {
     void aPatternThatDoesNotCompileNamesItsIndexAndTheRegexError() {
         assertThatThrownBy(() -> loader.parse("allow: {patterns: ['^ok$', '(?i)example(']}\n", ORIGIN))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("allow.patterns[1]: not a valid regular expression (Unclosed group near index 12)");
+                .hasMessage("allow.patterns[1]: not a valid regular expression (missing closing ); RE2 syntax: no backreferences or lookaround)");
     }
 
     @Test
@@ -108,7 +108,7 @@ class ConfigLoaderTest {
         "allow: {values: x}                       | allow.values: expected a list of strings, found 'x'",
         "allow: {values: [{a: 1}]}                | allow.values: expected a string, found a map",
         "allow: {patterns: [42]}                  | allow.patterns: expected a string, found '42'",
-        "allow: {patterns: ['']}                  | allow.patterns[0]: an empty pattern would allow every secret",
+        "allow: {patterns: ['']}                  | allow.patterns[0]: the pattern matches the empty string, so it would allow every secret",
         "baseline: [a, b]                         | baseline: expected a string, found a list",
         "- just a list                            | the top level: expected a map of keys, found a list",
         "rules: {enable: [CFS001], enable: [CFS]} | not valid YAML",
