@@ -50,8 +50,8 @@ public final class CredentialDetector {
     /** {@code aws_secret_access_key = …} written inside a larger text (a config file, inline code). */
     private static final Pattern INLINE_AWS_SECRET = Pattern.compile(
             "(?i)aws.{0,20}?(?:secret|sk).{0,20}?[\"':=\\s]+([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])");
-    private static final Pattern AWS_SECRET_NAME = Pattern.compile(
-            "(?i).*(secret[-_ .]?access[-_ .]?key|aws[-_ .]?secret|aws[-_ .]?sk|secret[-_ .]?key).*");
+    public static final Pattern AWS_SECRET_NAME = Pattern.compile(
+            "(?i)secret[-_ .]?access[-_ .]?key|aws[-_ .]?secret|aws[-_ .]?sk|secret[-_ .]?key");
     private static final Pattern PEM_BEGIN = Pattern.compile(
             "-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----");
     private static final Pattern PEM_HEADER_LINE = Pattern.compile("(?m)^[A-Za-z-]+: .*$");
@@ -148,7 +148,7 @@ public final class CredentialDetector {
     }
 
     private static void awsSecretKeys(String text, Context context, List<CredentialMatch> found) {
-        boolean named = AWS_SECRET_NAME.matcher(context.name()).matches();
+        boolean named = LinearScan.oneLineContains(AWS_SECRET_NAME, context.name());
         if (named || context.awsKeyIdNearby() || hasAwsKeyId(text)) {
             Matcher m = FORTY_BASE64.matcher(text);
             while (m.find()) {

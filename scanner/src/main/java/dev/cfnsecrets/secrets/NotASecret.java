@@ -37,16 +37,21 @@ public final class NotASecret {
             "password", "passwd", "secret", "token", "apikey", "key", "test", "testing", "sample", "default", "foo",
             "bar", "foobar", "baz", "value", "empty", "blank", "string", "secretkey", "invalid", "secretstring");
     /** Words that, anywhere in a value, mark it as a stand-in: {@code dummy-value}, {@code <<Enter your key>>}. */
-    private static final Pattern STAND_IN_WORD = Pattern.compile(
-            "(?i).*(dummy|placeholder|changeme|change[-_ ]me|replace[-_ ]?me|example|redacted|your[-_ ]|enter[-_ ]).*");
-    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile(
-            "\\$\\{[^}]*}|\\{\\{[^}]*}}|<[^<>]*[A-Za-z][^<>]*>|%\\{[^}]*}|#\\{[^}]*}|__[A-Z0-9_]+__|%[A-Z_]+%");
+    public static final Pattern STAND_IN_WORD = Pattern.compile(
+            "(?i)dummy|placeholder|changeme|change[-_ ]me|replace[-_ ]?me|example|redacted|your[-_ ]|enter[-_ ]");
+    /**
+     * {@code <Your key>}, {@code __TOKEN__}, {@code %TOKEN%}; the brace forms ({@code ${x}},
+     * {@code {{x}}}, {@code %{x}}, {@code #{x}}) are found by {@link LinearScan#enclosed}. The
+     * letter inside angle brackets is the first one, so the pattern cannot try each letter in turn.
+     */
+    public static final Pattern TEMPLATE_VARIABLE = Pattern.compile("<[^<>A-Za-z]*[A-Za-z][^<>]*>|__[A-Z0-9_]+__|%[A-Z_]+%");
     private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern YOUR_THING = Pattern.compile(
             "(?i)(your|insert|enter|replace|put|paste|add|set)[-_ ]?(own[-_ ]?)?[a-z0-9_ -]*"
                     + "(here|key|token|secret|password|pass|id)");
     private static final Pattern REPEATED = Pattern.compile("(.)\\1+");
-    private static final Pattern MASKED = Pattern.compile("[*xX•#.]{3,}|.*[xX*]{6,}.*");
+    private static final Pattern MASK_CHARACTERS = Pattern.compile("[*xX•#.]{3,}");
+    public static final Pattern MASK_RUN = Pattern.compile("[xX*]{6}");
     private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^\\s]+");
     private static final Pattern URL_WITH_PASSWORD = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^\\s/@:]*:[^\\s/@]+@.*");
     private static final Pattern HOST = Pattern.compile(
@@ -161,20 +166,26 @@ public final class NotASecret {
     public static boolean isStandIn(String value) {
         String v = value.strip();
         String letters = v.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        if (STAND_IN_WORDS.contains(letters) || STAND_IN_WORD.matcher(v).matches()) {
+        if (STAND_IN_WORDS.contains(letters) || LinearScan.oneLineContains(STAND_IN_WORD, v)) {
             return true;
         }
         if (!v.isEmpty() && v.length() <= 4 && letters.isEmpty()) {
             // "<>", "--", "?": punctuation only.
             return true;
         }
-        if (TEMPLATE_VARIABLE.matcher(v).find() || SHELL_VARIABLE.matcher(v).matches()) {
+        if (hasTemplateVariable(v) || SHELL_VARIABLE.matcher(v).matches()) {
             return true;
         }
-        if (REPEATED.matcher(v).matches() || MASKED.matcher(v).matches()) {
+        if (REPEATED.matcher(v).matches() || MASK_CHARACTERS.matcher(v).matches()
+                || LinearScan.oneLineContains(MASK_RUN, v)) {
             return true;
         }
         return v.length() <= 40 && YOUR_THING.matcher(v).matches();
+    }
+
+    public static boolean hasTemplateVariable(CharSequence v) {
+        return LinearScan.enclosed(v, "${", "}") || LinearScan.enclosed(v, "{{", "}}") || LinearScan.enclosed(v, "%{", "}")
+                || LinearScan.enclosed(v, "#{", "}") || TEMPLATE_VARIABLE.matcher(v).find();
     }
 
     /** Long strings of the base64 alphabet with upper, lower and digits: a key, not a path. */

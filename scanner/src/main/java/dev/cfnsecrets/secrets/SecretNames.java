@@ -200,7 +200,7 @@ public final class SecretNames {
      */
     private static boolean referencedAfter(List<String> words, int last) {
         for (int i = last + 1; i < words.size(); i++) {
-            String w = words.get(i).replaceFirst("\\d+$", "");
+            String w = withoutTrailingDigits(words.get(i));
             if (!(w.equals("key") && i == last + 1) && REFERENCE_LAST_WORDS.contains(w)) {
                 return true;
             }
@@ -218,10 +218,19 @@ public final class SecretNames {
         return true;
     }
 
+    /** {@code \d+$} with {@code replaceFirst} would rescan from every digit of a long run that is not at the end. */
+    private static String withoutTrailingDigits(String word) {
+        int end = word.length();
+        while (end > 0 && word.charAt(end - 1) >= '0' && word.charAt(end - 1) <= '9') {
+            end--;
+        }
+        return word.substring(0, end);
+    }
+
     private static String lastWord(List<String> words) {
         for (int i = words.size() - 1; i >= 0; i--) {
             if (!words.get(i).matches("\\d+")) {
-                return words.get(i).replaceFirst("\\d+$", "");
+                return withoutTrailingDigits(words.get(i));
             }
         }
         return words.get(words.size() - 1);

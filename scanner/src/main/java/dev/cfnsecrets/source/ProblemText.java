@@ -14,11 +14,41 @@ public final class ProblemText {
     private ProblemText() {
     }
 
+    /**
+     * What {@code replaceAll("\s*\n\s*", " ")} meant, in one pass: a run of white space that holds a
+     * line break becomes one space. The regex rescanned a long run of spaces without a line break
+     * from each of its spaces.
+     */
+    public static String joinLines(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            if (!isSpace(text.charAt(i))) {
+                out.append(text.charAt(i++));
+                continue;
+            }
+            int end = i;
+            boolean lineBreak = false;
+            while (end < text.length() && isSpace(text.charAt(end))) {
+                lineBreak |= text.charAt(end) == '\n';
+                end++;
+            }
+            out.append(lineBreak ? " " : text.subSequence(i, end));
+            i = end;
+        }
+        return out.toString();
+    }
+
+    /** The regex {@code \s}: ASCII white space only. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     public static String safe(String text) {
         if (text == null) {
             return "";
         }
-        String oneLine = text.replaceAll("\\s*\\n\\s*", " ").trim();
+        String oneLine = joinLines(text).trim();
         Matcher m = QUOTED.matcher(oneLine);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
