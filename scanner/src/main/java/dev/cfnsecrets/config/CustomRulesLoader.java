@@ -43,6 +43,7 @@ final class CustomRulesLoader {
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
                     .pathType(PathType.JSON_POINTER)
                     .locale(Locale.ENGLISH)
+                    .regularExpressionFactory(Re2jRegularExpressions.INSTANCE)
                     .build()));
     private static final Set<String> PLACEHOLDERS = Set.of("resource", "type", "path");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)}");

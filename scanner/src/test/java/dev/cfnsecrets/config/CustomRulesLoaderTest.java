@@ -115,7 +115,7 @@ class CustomRulesLoaderTest {
         "must-not: {}          | rule ACME001 at /rules/0: must be valid to one and only one schema",
         // The embedded schema must itself be a schema: the meta-schema, then compiling it.
         "must: {type: strin}   | rule ACME001 at /rules/0/must/type: does not have a value in the enumeration",
-        "must: {pattern: '['}  | rule ACME001 at /rules/0/must: not a usable JSON Schema (Unclosed character class",
+        "must: {pattern: '['}  | rule ACME001 at /rules/0/must: not a usable JSON Schema (error parsing regexp: missing closing ]",
         "must: {$ref: 'https://example.com/s.json'} | rule ACME001 at /rules/0/must: not a usable JSON Schema",
         "must: {$ref: '#/$defs/nope'} | rule ACME001 at /rules/0/must: not a usable JSON Schema (Reference /$defs/nope cannot be resolved)",
         "message: 'Fn {resorce} lacks a key' | rule ACME001 at /rules/0/message: unknown placeholder {resorce}",

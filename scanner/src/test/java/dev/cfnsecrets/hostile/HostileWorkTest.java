@@ -307,4 +307,28 @@ class HostileWorkTest {
                     .hasMessageEndingWith("allow.patterns[1]: the pattern matches the empty string, so it would allow every secret");
         }
     }
+
+    /**
+     * A custom rule's schema pattern runs on RE2/J too: on the JDK's engine {@code ^(a+)+$} against
+     * 40 {@code a} and a {@code !} takes about 2^40 steps; the counted proof of RE2/J's linear time is
+     * {@link #catastrophicAllowPatternRunsInLinearTimeOnRe2j}.
+     */
+    @Test
+    void catastrophicSchemaPatternOfACustomRuleRunsOnRe2j(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("acme.yml"), """
+                rules:
+                  - id: ACME001
+                    message: "{resource}: DB_PASSWORD must be made of a"
+                    resource-types: [AWS::Lambda::Function]
+                    path: Properties/Environment/Variables/DB_PASSWORD
+                    must: {type: string, pattern: '^(a+)+$'}
+                """);
+        Path config = Files.writeString(dir.resolve(".cfn-secrets.yml"), "custom-rules: [acme.yml]\n");
+        Catalog catalog = Catalog.bundled().withCustomRules(new ConfigLoader(Catalog.bundled()).load(config).customRules());
+        List<Finding> findings = new Scanner(ScanOptions.DEFAULT.withRules(List.of("ACME"), List.of()), catalog)
+                .scan(new SourceFile("t.yaml", FUNCTION.formatted("a".repeat(40) + "!"))).findings();
+        assertThat(findings).extracting(f -> f.ruleId() + " " + f.span().startLine() + " " + f.message())
+                .containsExactly("ACME001 10 Fn: DB_PASSWORD must be made of a"
+                        + " (Properties/Environment/Variables/DB_PASSWORD: does not match the regex pattern ^(a+)+$)");
+    }
 }
