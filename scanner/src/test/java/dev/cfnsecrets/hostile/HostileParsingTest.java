@@ -3,6 +3,7 @@ package dev.cfnsecrets.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.cfnsecrets.Fixtures;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,11 +25,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * internal-error CFS001 fails the test.
  */
 class HostileParsingTest {
-    /** A function whose line 13 holds a GitHub token and whose line 14 holds the value under test. */
+    /** A function whose environment variables, from line 15 on, are the text given. */
     private static final String FUNCTION = """
             AWSTemplateFormatVersion: "2010-09-09"
             Parameters:
               Names: {Type: CommaDelimitedList, Default: ""}
+            Metadata:
+              Common: &common {LOG_LEVEL: info, TABLE: orders}
             Resources:
               Fn:
                 Type: AWS::Lambda::Function
@@ -37,9 +41,9 @@ class HostileParsingTest {
                   Role: arn:aws:iam::123456789012:role/fn
                   Environment:
                     Variables:
-                      DEPLOY_KEY: ghp_HdaeyQl62PbUM9biY2EWa5S02kgVDIp4tlQI
-                      ODD: %s
+                      %s
             """;
+    private static final String TOKEN_THEN = "DEPLOY_KEY: ghp_HdaeyQl62PbUM9biY2EWa5S02kgVDIp4tlQI\n          ODD: ";
 
     static Stream<String> malformedIntrinsics() {
         return Stream.of(
@@ -64,19 +68,90 @@ class HostileParsingTest {
     @ParameterizedTest
     @MethodSource("malformedIntrinsics")
     void aMalformedIntrinsicIsAnUnknownValueAndTheRestIsScanned(String odd, @TempDir Path dir) throws IOException {
-        ScanResult result = scan(write(dir, "t.yaml", FUNCTION.formatted(odd)));
+        ScanResult result = scan(write(dir, "t.yaml", FUNCTION.formatted(TOKEN_THEN + odd)));
 
         assertThat(result.findings()).extracting(Finding::ruleId, f -> f.span().startLine())
-                .contains(tuple("CFS101", 13))
+                .contains(tuple("CFS101", 15))
                 .noneMatch(t -> t.toArray()[0].equals("CFS001"));
     }
 
     @Test
     void selectWithANegativeIndexDoesNotHideASecretElsewhereInTheFile(@TempDir Path dir) throws IOException {
-        ScanResult result = scan(write(dir, "t.yaml", FUNCTION.formatted("!Select [-1, [a, b]]")));
+        ScanResult result = scan(write(dir, "t.yaml", FUNCTION.formatted(TOKEN_THEN + "!Select [-1, [a, b]]")));
 
         assertThat(result.findings()).extracting(Finding::ruleId, f -> f.span().startLine())
-                .containsExactly(tuple("CFS110", 5), tuple("CFS101", 13));
+                .containsExactly(tuple("CFS110", 7), tuple("CFS101", 15));
+    }
+
+    @Test
+    void aSecretMergedFromAnAnchorIsFoundOnTheAnchorsLine() {
+        ScanResult result = scan(Fixtures.root().resolve("cfs1xx/cfs101-credential-in-env/merge-key.yaml"));
+
+        // Lines 8 and 12 are merged into the function (CFS101) and sit in Metadata (CFS107); line 10
+        // is overridden by the function's explicit CHAT, so only its Metadata finding remains.
+        assertThat(rulesAndLines(result)).containsExactly("CFS101:8", "CFS107:8", "CFS107:10", "CFS101:12", "CFS107:12");
+    }
+
+    @Test
+    void anExplicitKeyOverridingAMergedOneIsNotADuplicateButTwoExplicitKeysAre(@TempDir Path dir) throws IOException {
+        ScanResult overriding = scan(write(dir, "override.yaml",
+                FUNCTION.formatted("TABLE: payments\n          <<: *common\n          LOG_LEVEL: debug")));
+        ScanResult duplicate = scan(write(dir, "duplicate.yaml",
+                FUNCTION.formatted("TABLE: payments\n          <<: *common\n          TABLE: again")));
+
+        assertThat(overriding.findings()).isEmpty();
+        assertThat(duplicate.findings()).extracting(Finding::ruleId, f -> f.span().startLine())
+                .containsExactly(tuple("CFS001", 17));
+        assertThat(duplicate.findings().get(0).message()).contains("duplicate key 'TABLE' (first defined on line 15)");
+    }
+
+    @Test
+    void mergingSomethingOtherThanAMapIsAnUnreadableFileWithItsLine(@TempDir Path dir) throws IOException {
+        String template = """
+                AWSTemplateFormatVersion: "2010-09-09"
+                Metadata:
+                  Names: &names [a, b]
+                  Env:
+                    <<: %s
+                """;
+        ScanResult plain = scan(write(dir, "plain.yaml", template.formatted("just-text")));
+        ScanResult list = scan(write(dir, "list.yaml", template.formatted("[*names]")));
+
+        assertThat(plain.findings()).extracting(Finding::ruleId, f -> f.span().startLine())
+                .containsExactly(tuple("CFS001", 5));
+        assertThat(plain.findings().get(0).message()).contains("the merge key '<<' takes a map or a list of maps, not a plain value");
+        assertThat(list.findings()).extracting(Finding::ruleId, f -> f.span().startLine())
+                .containsExactly(tuple("CFS001", 5));
+        assertThat(list.findings().get(0).message()).contains("the merge key '<<' takes a map or a list of maps, not a list");
+    }
+
+    @Test
+    void aBillionLaughsThroughNestedMergesIsStoppedByTheExpansionLimit(@TempDir Path dir) throws IOException {
+        StringBuilder bomb = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nMetadata:\n  l0: &l0 {k0: lol}\n");
+        for (int level = 1; level <= 9; level++) {
+            String alias = "*l" + (level - 1);
+            bomb.append("  l").append(level).append(": &l").append(level).append(" {<<: [")
+                    .append(String.join(", ", java.util.Collections.nCopies(9, alias))).append("], k").append(level)
+                    .append(": lol}\n");
+        }
+        ScanResult result = scan(write(dir, "bomb.yaml", bomb.toString()));
+
+        assertThat(result.findings()).extracting(Finding::ruleId, f -> f.span().startLine())
+                .containsExactly(tuple("CFS001", 9));
+        assertThat(result.findings().get(0).message()).contains("aliases expand the document beyond 2621440 nodes (alias bomb)");
+    }
+
+    @Test
+    void eachMergedAliasCountsTowardsTheAliasLimit(@TempDir Path dir) throws IOException {
+        StringBuilder many = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nMetadata:\n  a: &a {k: v}\n");
+        for (int i = 1; i <= 101; i++) {
+            many.append("  m").append(i).append(": {<<: *a}\n");
+        }
+        ScanResult result = scan(write(dir, "many.yaml", many.toString()));
+
+        assertThat(result.findings()).extracting(Finding::ruleId, f -> f.span().startLine())
+                .containsExactly(tuple("CFS001", 104));
+        assertThat(result.findings().get(0).message()).contains("more than 100 YAML aliases (possible alias bomb)");
     }
 
     static Path write(Path dir, String name, String text) throws IOException {
@@ -87,5 +162,9 @@ class HostileParsingTest {
         return new Scanner(ScanOptions.DEFAULT).scan(Stream.of(paths).map(Path::toString).toList(), () -> {
             throw new AssertionError("no stdin");
         });
+    }
+
+    static List<String> rulesAndLines(ScanResult result) {
+        return result.findings().stream().map(f -> f.ruleId() + ":" + f.span().startLine()).toList();
     }
 }
