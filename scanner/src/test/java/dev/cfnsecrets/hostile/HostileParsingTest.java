@@ -3,15 +3,21 @@ package dev.cfnsecrets.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfnsecrets.Fixtures;
 import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.scan.PathGlob;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -152,6 +158,72 @@ class HostileParsingTest {
         assertThat(result.findings()).extracting(Finding::ruleId, f -> f.span().startLine())
                 .containsExactly(tuple("CFS001", 104));
         assertThat(result.findings().get(0).message()).contains("more than 100 YAML aliases (possible alias bomb)");
+    }
+
+    @Test
+    void excludeGlobsMatchTheShownPathAsJavasGlobsDidWithoutEverMakingAPath() {
+        List<String> globs = List.of("test/**", "*.yaml", "**/*.json", "a?c/*", "[!t]*/x.yaml", "{src,lib}/**",
+                "[a-c]*.yml", "\\*.yaml", "**");
+        List<String> paths = List.of("test/a.yaml", "test/a/b.yaml", "a.yaml", "x/a.yaml", "x/y/a.json", "a.json",
+                "abc/t.yaml", "abc/d/t.yaml", "s/x.yaml", "t/x.yaml", "lib/a/b", "src", "b.yml", "d.yml", "*.yaml",
+                "\uFFFD\uFFFD.yaml", "caf\u00e9/x.yaml");
+        for (String glob : globs) {
+            PathMatcher javas = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            PathGlob ours = PathGlob.compile(glob);
+            for (String path : paths) {
+                boolean expected = javas.matches(Path.of(path));
+                assertThat(ours.matches(path)).as(glob + " on " + path).isEqualTo(expected);
+            }
+        }
+    }
+
+    /** The GitHub token of the file each odd-named copy is made from: a function at line 7, the token at 15. */
+    private static final List<String> TOKEN_FINDINGS = List.of("CFS110:7", "CFS101:15");
+
+    @Test
+    void fileNamesTheCLocaleCannotDecodeAreScannedAndShownWithReplacementCharacters(@TempDir Path dir)
+            throws IOException, InterruptedException {
+        write(dir, "ok.yaml", FUNCTION.formatted("DEPLOY_KEY: ghp_HdaeyQl62PbUM9biY2EWa5S02kgVDIp4tlQI"));
+        // Java may not be able to name these files itself: bash makes é (UTF-8 c3 a9) and an invalid byte.
+        Process child = underCLocale(dir, "cp ok.yaml $'\\xc3\\xa9.yaml' && cp ok.yaml $'\\xff.yaml' && "
+                + "exec \"$JAVA\" -cp \"$CP\" dev.cfnsecrets.cli.Main scan --format json .");
+        String report = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(child.waitFor()).isEqualTo(1);
+        List<String> shown = new ArrayList<>();
+        for (JsonNode finding : new ObjectMapper().readTree(report).get("findings")) {
+            shown.add(finding.get("file").asText() + " " + finding.get("ruleId").asText() + ":"
+                    + finding.get("startLine").asInt());
+        }
+        // Under LC_ALL=C each byte that is not ASCII is shown as U+FFFD: two for é, one for 0xff.
+        List<String> expected = new ArrayList<>();
+        for (String name : List.of("ok.yaml", "\uFFFD\uFFFD.yaml", "\uFFFD.yaml")) {
+            TOKEN_FINDINGS.forEach(f -> expected.add(name + " " + f));
+        }
+        assertThat(shown).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void aNonAsciiFileNamedOnTheCommandLineUnderTheCLocaleIsAUsageErrorNotAnInternalError(@TempDir Path dir)
+            throws IOException, InterruptedException {
+        Process child = underCLocale(dir, "touch $'\\xc3\\xa9.yaml' && "
+                + "exec \"$JAVA\" -cp \"$CP\" dev.cfnsecrets.cli.Main scan $'\\xc3\\xa9.yaml'");
+        String errors = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(child.waitFor()).isEqualTo(2);
+        assertThat(errors).contains("in this locale's character set ANSI_X3.4-1968: run under a UTF-8 locale")
+                .doesNotContain("internal error");
+    }
+
+    /** A bash script run in {@code dir} with {@code LC_ALL=C} only, and this JVM's java and classpath. */
+    private static Process underCLocale(Path dir, String script) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(dir.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("LC_") || name.equals("LANG"));
+        builder.environment().put("LC_ALL", "C");
+        builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        builder.environment().put("CP", System.getProperty("java.class.path"));
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        return builder.start();
     }
 
     static Path write(Path dir, String name, String text) throws IOException {
