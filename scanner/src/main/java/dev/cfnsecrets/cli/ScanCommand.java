@@ -185,7 +185,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         for (String target : targets) {
             if (!Scanner.STDIN.equals(target) && !Files.exists(pathOf(target))) {
-                throw new ParameterException(spec.commandLine(), "no such file or directory: " + target);
+                throw new ParameterException(spec.commandLine(), "no such file or directory: " + target
+                        + (target.indexOf('\uFFFD') < 0 ? "" : " (bytes of the name are not valid in this locale's "
+                        + "character set " + System.getProperty("sun.jnu.encoding") + "; scan the directory that holds it)"));
             }
         }
         return targets;
@@ -194,8 +196,8 @@ final class ScanCommand implements Callable<Integer> {
     /**
      * Java decodes the command line with the locale's charset: under {@code LC_ALL=C} a non-ASCII
      * file name arrives as replacement characters that name no file (the {@code cfn-secrets}
-     * launcher runs Java under a UTF-8 locale to avoid this). Files found by walking a directory
-     * are not affected.
+     * launcher runs Java under a UTF-8 locale to avoid this). Bytes invalid in any charset arrive as
+     * U+FFFD. Files found by walking a directory are not affected.
      */
     private Path pathOf(String target) {
         try {

@@ -215,6 +215,18 @@ class HostileParsingTest {
                 .doesNotContain("internal error");
     }
 
+    @Test
+    void aFileNameInvalidInUtf8NamedOnTheCommandLineIsAUsageErrorThatSaysWhy(@TempDir Path dir)
+            throws IOException, InterruptedException {
+        Process child = underCLocale(dir, "touch $'\\xff.yaml' && LC_ALL=C.UTF-8 "
+                + "exec \"$JAVA\" -cp \"$CP\" dev.cfnsecrets.cli.Main scan $'\\xff.yaml'");
+        String errors = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(child.waitFor()).isEqualTo(2);
+        assertThat(errors).contains("no such file or directory: \uFFFD.yaml (bytes of the name are not valid in this "
+                + "locale's character set UTF-8; scan the directory that holds it)");
+    }
+
     /** A bash script run in {@code dir} with {@code LC_ALL=C} only, and this JVM's java and classpath. */
     private static Process underCLocale(Path dir, String script) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(dir.toFile());
