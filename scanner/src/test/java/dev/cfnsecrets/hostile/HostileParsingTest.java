@@ -206,11 +206,8 @@ class HostileParsingTest {
     @Test
     void aNonAsciiFileNamedOnTheCommandLineUnderTheCLocaleIsAUsageErrorNotAnInternalError(@TempDir Path dir)
             throws IOException, InterruptedException {
-        Process child = underCLocale(dir, "touch $'\\xc3\\xa9.yaml' && "
-                + "exec \"$JAVA\" -cp \"$CP\" dev.cfnsecrets.cli.Main scan $'\\xc3\\xa9.yaml'");
-        String errors = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String errors = usageErrorOfScanning(dir, "", "$'\\xc3\\xa9.yaml'");
 
-        assertThat(child.waitFor()).isEqualTo(2);
         assertThat(errors).contains("in this locale's character set ANSI_X3.4-1968: run under a UTF-8 locale")
                 .doesNotContain("internal error");
     }
@@ -218,13 +215,20 @@ class HostileParsingTest {
     @Test
     void aFileNameInvalidInUtf8NamedOnTheCommandLineIsAUsageErrorThatSaysWhy(@TempDir Path dir)
             throws IOException, InterruptedException {
-        Process child = underCLocale(dir, "touch $'\\xff.yaml' && LC_ALL=C.UTF-8 "
-                + "exec \"$JAVA\" -cp \"$CP\" dev.cfnsecrets.cli.Main scan $'\\xff.yaml'");
-        String errors = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String errors = usageErrorOfScanning(dir, "LC_ALL=C.UTF-8 ", "$'\\xff.yaml'");
 
-        assertThat(child.waitFor()).isEqualTo(2);
         assertThat(errors).contains("no such file or directory: \uFFFD.yaml (bytes of the name are not valid in this "
                 + "locale's character set UTF-8; scan the directory that holds it)");
+    }
+
+    /** Makes the file (a bash quoted name), scans it by name, expects exit 2 and returns standard error. */
+    private static String usageErrorOfScanning(Path dir, String environment, String bashName)
+            throws IOException, InterruptedException {
+        Process child = underCLocale(dir, "touch " + bashName + " && " + environment
+                + "exec \"$JAVA\" -cp \"$CP\" dev.cfnsecrets.cli.Main scan " + bashName);
+        String errors = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor()).isEqualTo(2);
+        return errors;
     }
 
     /** A bash script run in {@code dir} with {@code LC_ALL=C} only, and this JVM's java and classpath. */
