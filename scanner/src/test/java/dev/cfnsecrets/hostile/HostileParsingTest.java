@@ -187,14 +187,8 @@ class HostileParsingTest {
         // Java may not be able to name these files itself: bash makes é (UTF-8 c3 a9) and an invalid byte.
         Process child = underCLocale(dir, "cp ok.yaml $'\\xc3\\xa9.yaml' && cp ok.yaml $'\\xff.yaml' && "
                 + "exec \"$JAVA\" -cp \"$CP\" dev.cfnsecrets.cli.Main scan --format json .");
-        String report = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        List<String> shown = findingsOf(child);
 
-        assertThat(child.waitFor()).isEqualTo(1);
-        List<String> shown = new ArrayList<>();
-        for (JsonNode finding : new ObjectMapper().readTree(report).get("findings")) {
-            shown.add(finding.get("file").asText() + " " + finding.get("ruleId").asText() + ":"
-                    + finding.get("startLine").asInt());
-        }
         // Under LC_ALL=C each byte that is not ASCII is shown as U+FFFD: two for é, one for 0xff.
         List<String> expected = new ArrayList<>();
         for (String name : List.of("ok.yaml", "\uFFFD\uFFFD.yaml", "\uFFFD.yaml")) {
@@ -219,6 +213,33 @@ class HostileParsingTest {
 
         assertThat(errors).contains("no such file or directory: \uFFFD.yaml (bytes of the name are not valid in this "
                 + "locale's character set UTF-8; scan the directory that holds it)");
+    }
+
+    @Test
+    void nestedStacksUnderADirectoryTheCLocaleCannotDecodeAreFollowed(@TempDir Path dir)
+            throws IOException, InterruptedException {
+        String copy = "mkdir $'\\xc3\\xa9' && cp -r \"" + Fixtures.root().resolve("cfs1xx/cfs111-nested-stacks")
+                + "\"/. $'\\xc3\\xa9'/ && ";
+        String scan = "exec \"$JAVA\" -cp \"$CP\" dev.cfnsecrets.cli.Main scan --format json .";
+        List<String> underC = findingsOf(underCLocale(dir, copy + scan));
+        List<String> underUtf8 = findingsOf(underCLocale(dir, "LC_ALL=C.UTF-8 " + scan));
+
+        // The same findings, each file shown under the replaced directory name instead of "é".
+        assertThat(underC).isNotEmpty().noneMatch(f -> f.contains(" CFS001:"))
+                .allMatch(f -> f.startsWith("\uFFFD\uFFFD/"))
+                .containsExactlyInAnyOrderElementsOf(underUtf8.stream().map(f -> f.replace("\u00e9/", "\uFFFD\uFFFD/")).toList());
+    }
+
+    /** The findings of a finished {@code scan --format json} that exited 1, as "file rule:line". */
+    private static List<String> findingsOf(Process child) throws IOException, InterruptedException {
+        String report = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor()).isEqualTo(1);
+        List<String> shown = new ArrayList<>();
+        for (JsonNode finding : new ObjectMapper().readTree(report).get("findings")) {
+            shown.add(finding.get("file").asText() + " " + finding.get("ruleId").asText() + ":"
+                    + finding.get("startLine").asInt());
+        }
+        return shown;
     }
 
     /** Makes the file (a bash quoted name), scans it by name, expects exit 2 and returns standard error. */
