@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -183,11 +184,29 @@ final class ScanCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "'-' (standard input) can be given only once");
         }
         for (String target : targets) {
-            if (!Scanner.STDIN.equals(target) && !Files.exists(Path.of(target))) {
-                throw new ParameterException(spec.commandLine(), "no such file or directory: " + target);
+            if (!Scanner.STDIN.equals(target) && !Files.exists(pathOf(target))) {
+                throw new ParameterException(spec.commandLine(), "no such file or directory: " + target
+                        + (target.indexOf('\uFFFD') < 0 ? "" : " (bytes of the name are not valid in this locale's "
+                        + "character set " + System.getProperty("sun.jnu.encoding") + "; scan the directory that holds it)"));
             }
         }
         return targets;
+    }
+
+    /**
+     * Java decodes the command line with the locale's charset: under {@code LC_ALL=C} a non-ASCII
+     * file name arrives as replacement characters that name no file (the {@code cfn-secrets}
+     * launcher runs Java under a UTF-8 locale to avoid this). Bytes invalid in any charset arrive as
+     * U+FFFD. Files found by walking a directory are not affected.
+     */
+    private Path pathOf(String target) {
+        try {
+            return Path.of(target);
+        } catch (InvalidPathException e) {
+            throw new ParameterException(spec.commandLine(), "cannot name " + target + " in this locale's character set "
+                    + System.getProperty("sun.jnu.encoding") + ": run under a UTF-8 locale (LC_ALL=C.UTF-8) or scan the "
+                    + "directory that holds it");
+        }
     }
 
     /**

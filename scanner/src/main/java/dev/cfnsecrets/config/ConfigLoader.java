@@ -6,11 +6,10 @@ import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.rules.CustomRuleDefinition;
 import dev.cfnsecrets.rules.RuleSettings;
+import dev.cfnsecrets.scan.PathGlob;
 import dev.cfnsecrets.secrets.AllowList;
 import dev.cfnsecrets.source.Limits;
 import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -235,7 +234,7 @@ public final class ConfigLoader {
         List<String> globs = strings(value, "exclude");
         for (String glob : globs) {
             try {
-                FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                PathGlob.compile(glob);
             } catch (PatternSyntaxException e) {
                 throw new ConfigException("exclude: '" + glob + "' is not a valid glob (" + e.getDescription() + ")", e);
             }

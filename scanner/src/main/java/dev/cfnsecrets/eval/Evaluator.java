@@ -376,12 +376,14 @@ public final class Evaluator {
         if (!(list instanceof Value.ListValue items) || items.items().isEmpty()) {
             return unknown(Kind.OTHER, "Fn::Select from an unknown list", call);
         }
-        Optional<Integer> index = literalKey(args.items().get(0)).flatMap(Evaluator::parseIndex);
-        if (index.isPresent()) {
-            return index.get() < items.items().size() ? items.items().get(index.get())
-                    : unknown(Kind.OTHER, "Fn::Select index out of range", call);
+        Optional<String> literal = literalKey(args.items().get(0));
+        if (literal.isEmpty()) {
+            return new Value.Choice(items.items(), call);
         }
-        return new Value.Choice(items.items(), call);
+        // CloudFormation rejects a negative, non-numeric or too large index: the value is unknown.
+        int index = parseIndex(literal.get()).orElse(-1);
+        return index >= 0 && index < items.items().size() ? items.items().get(index)
+                : unknown(Kind.OTHER, "Fn::Select index out of range", call);
     }
 
     private static Optional<Integer> parseIndex(String s) {
@@ -407,6 +409,10 @@ public final class Evaluator {
 
     /** Splits literal text; pieces of a single scalar keep their exact spans. */
     private Value splitText(String delimiter, Value.Text text, Node at) {
+        if (text.parts().isEmpty()) {
+            // An empty join has no piece to take a span from; splitting "" gives one empty item.
+            return new Value.ListValue(List.of(text), at);
+        }
         String s = text.literal();
         boolean exact = text.parts().size() == 1 && text.parts().get(0).origin() instanceof ScalarNode origin
                 && origin.value().equals(s);

@@ -3,6 +3,8 @@ package dev.cfnsecrets.model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -85,7 +87,7 @@ public final class NestedStacks {
         if (!real.startsWith(root) || chain.contains(real) || !Files.isRegularFile(real)) {
             return Optional.empty();
         }
-        String childShown = Path.of(shown).resolveSibling(location.get()).normalize().toString().replace('\\', '/');
+        String childShown = shownSibling(shown, location.get());
         Optional<Template> template = loaded.computeIfAbsent(real, path -> loader.load(path, childShown)
                 instanceof Document.TemplateDocument t ? Optional.of(t.template()) : Optional.empty());
         if (template.isEmpty()) {
@@ -96,6 +98,27 @@ public final class NestedStacks {
         NestedStacks below = new NestedStacks(loader, real, template.get().source().path(), root, Set.copyOf(longer),
                 loaded);
         return Optional.of(new Child(template.get(), below));
+    }
+
+    /**
+     * The shown path of {@code location} next to the file shown as {@code shown}, worked out on the
+     * text: a shown path may hold replacement characters that the platform charset cannot turn
+     * back into a {@link Path} (a non-ASCII directory name under {@code LC_ALL=C}).
+     */
+    static String shownSibling(String shown, String location) {
+        Deque<String> segments = new ArrayDeque<>();
+        String joined = shown.substring(0, shown.lastIndexOf('/') + 1) + location.replace('\\', '/');
+        for (String segment : joined.split("/", -1)) {
+            String last = segments.peekLast();
+            boolean up = segment.equals("..") && last != null && !last.equals("..");
+            if (up && !last.isEmpty()) {
+                segments.removeLast();
+            } else if (!up && !segment.equals(".") && !(segment.isEmpty() && last != null)) {
+                // An empty first segment is the root of an absolute path; ".." above the root stays there.
+                segments.addLast(segment);
+            }
+        }
+        return String.join("/", segments);
     }
 
     /** Whether {@code resource} is a nested stack, whatever its template's location. */

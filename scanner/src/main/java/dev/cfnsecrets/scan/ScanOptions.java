@@ -4,9 +4,7 @@ import dev.cfnsecrets.config.Config;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.source.Limits;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,11 +60,7 @@ public record ScanOptions(
     }
 
     public boolean excludes(String shownPath) {
-        Path path = Path.of(shownPath);
-        return exclude.stream().anyMatch(glob -> {
-            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-            return matcher.matches(path);
-        });
+        return exclude.stream().anyMatch(glob -> PathGlob.compile(glob).matches(shownPath));
     }
 
     public ScanOptions withLimits(Limits newLimits) {

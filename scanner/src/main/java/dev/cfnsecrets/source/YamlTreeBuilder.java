@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -137,7 +138,7 @@ public final class YamlTreeBuilder {
         Frame frame = stack.pop();
         Span span = span(Optional.ofNullable(frame.start), event.getEndMark());
         Node node = frame.isMap
-                ? new MapNode(frame.entries, span, frame.innerPath)
+                ? new MapNode(withMerged(frame), span, frame.innerPath)
                 : new ListNode(frame.items, span, frame.innerPath);
         finish(node, frame.size + 1, frame.tag, frame.outerPath, frame.anchor, span, Optional.ofNullable(frame.start));
     }
@@ -208,10 +209,55 @@ public final class YamlTreeBuilder {
                         + first.startLine() + ")", mark);
             }
             top.pendingKey = key;
+        } else if (isMergeKey(top.pendingKey)) {
+            addMergeSources(top, node, mark);
+            top.pendingKey = null;
         } else {
             top.entries.add(new MapNode.Entry(top.pendingKey, node));
             top.pendingKey = null;
         }
+    }
+
+    /**
+     * A plain {@code <<} key is YAML 1.1's merge key, which PyYAML (and so SAM CLI and
+     * {@code aws cloudformation package}) resolves: the entries of the merged map, or of each map of
+     * a list, join the mapping. Its value is already counted as an alias use and expansion, so the
+     * alias-bomb limits hold.
+     */
+    private static boolean isMergeKey(ScalarNode key) {
+        return key.style() == ScalarNode.Style.PLAIN && "<<".equals(key.value());
+    }
+
+    private void addMergeSources(Frame frame, Node value, Optional<Mark> mark) throws InputProblem {
+        List<Node> sources = value instanceof ListNode list ? list.items() : List.of(value);
+        for (Node source : sources) {
+            if (!(source instanceof MapNode map)) {
+                throw problem("the merge key '<<' takes a map or a list of maps, not "
+                        + (source instanceof ListNode ? "a list" : "a plain value"), mark);
+            }
+            frame.mergeSources.add(map);
+        }
+    }
+
+    /**
+     * The explicit entries, then the merged ones whose key is not already there: explicit keys win
+     * and, in a list, earlier maps win. Merged entries keep their nodes, so a finding points at the
+     * line under the anchor where the value is written.
+     */
+    private static List<MapNode.Entry> withMerged(Frame frame) {
+        if (frame.mergeSources.isEmpty()) {
+            return frame.entries;
+        }
+        List<MapNode.Entry> entries = new ArrayList<>(frame.entries);
+        Set<String> present = new HashSet<>(frame.keys.keySet());
+        for (MapNode source : frame.mergeSources) {
+            for (MapNode.Entry entry : source.entries()) {
+                if (present.add(entry.name())) {
+                    entries.add(entry);
+                }
+            }
+        }
+        return entries;
     }
 
     /** The document path of the node that starts now, from the collection it goes into. */
@@ -371,6 +417,7 @@ public final class YamlTreeBuilder {
         final List<MapNode.Entry> entries = new ArrayList<>();
         final List<Node> items = new ArrayList<>();
         final Map<String, Span> keys = new HashMap<>();
+        final List<MapNode> mergeSources = new ArrayList<>();
         ScalarNode pendingKey;
         long size;
 
