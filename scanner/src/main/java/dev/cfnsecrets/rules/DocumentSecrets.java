@@ -87,7 +87,8 @@ final class DocumentSecrets {
 
     /**
      * The literal scalars a value may take: itself, each {@code Fn::If} branch, the pieces a
-     * {@code Fn::Join}, {@code Fn::Select} or {@code Fn::Base64} works on, a Parameter's Default —
+     * {@code Fn::Join}, {@code Fn::Select} or {@code Fn::Base64} works on, a {@code Fn::Sub} text, a
+     * Parameter's Default —
      * not a Join delimiter, a condition name or what a Ref or GetAtt names.
      */
     private static void literals(Node value, List<String> out) {
@@ -119,6 +120,7 @@ final class DocumentSecrets {
             case "Fn::If" -> items.size() == 3 ? items.subList(1, 3) : List.of();
             case "Fn::Join", "Fn::Select" -> items.size() == 2 ? List.of(items.get(1)) : List.of();
             case "Fn::Base64" -> List.of(args);
+            case "Fn::Sub" -> items.isEmpty() ? List.of(args) : List.of(items.get(0));
             default -> List.of();
         };
     }

@@ -4,7 +4,9 @@ import dev.cfnsecrets.secrets.SecretNames;
 import dev.cfnsecrets.source.Intrinsics;
 import dev.cfnsecrets.source.SourceFile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a finding's shown source line holds that reports must hide: credentials of known formats,
@@ -18,6 +20,9 @@ import java.util.List;
  * number of times, rather than by a pattern that could backtrack.
  */
 final class LineSecrets {
+    /** A cache that fills itself the same way for every rule of the document. */
+    private static final Shared<Map<Integer, List<String>>> BY_LINE = new Shared<>(scope -> new HashMap<>());
+
     private LineSecrets() {
     }
 
@@ -26,6 +31,11 @@ final class LineSecrets {
     }
 
     static List<String> of(RuleContext rules, SourceFile source, int line) {
+        // Many findings may share a line (a minified template is one line): read it once.
+        return rules.shared(BY_LINE).computeIfAbsent(line, l -> find(rules, source, l));
+    }
+
+    private static List<String> find(RuleContext rules, SourceFile source, int line) {
         String text = source.line(line);
         List<String> hidden = new ArrayList<>(Credentials.onLine(rules, source, line));
         for (String secret : DocumentSecrets.of(rules)) {
@@ -38,7 +48,7 @@ final class LineSecrets {
                 hidden.add(pair.value());
             }
         }
-        return hidden;
+        return List.copyOf(hidden);
     }
 
     /**

@@ -86,6 +86,15 @@ class HostileRedactionTest {
     }
 
     @Test
+    void aSubstitutedSecretBesideAnotherFindingIsMasked() {
+        ScanResult result = scan("sub.yaml", function(
+                "        Variables: {API_KEY: " + STRIPE_KEY + ", DB_PASSWORD: !Sub '" + PASSWORD_B + "'}\n"));
+
+        assertThat(found(result)).containsExactly("CFS101@11", "CFS102@11", "CFS110@3");
+        assertHidden(renderAll(result), List.of(PASSWORD_B), List.of(STRIPE_KEY));
+    }
+
+    @Test
     void everySecretOfAMinifiedJsonTemplateIsMasked() {
         ScanResult result = scan("min.json", minifiedJson(
                 "\"Variables\":{\"DB_PASSWORD\":\"" + PASSWORD_A + "\",\"ADMIN_PASSWORD\":\"" + PASSWORD_B
