@@ -77,21 +77,12 @@ class HostileRedactionTest {
     }
 
     @Test
-    void secondSecretOnAFlowMapLineIsMasked() {
-        ScanResult result = scan("flow.yaml", function(
-                "        Variables: {API_KEY: " + STRIPE_KEY + ", DB_PASSWORD: " + PASSWORD_A + "}\n"));
+    void everySecretOnAFlowMapLineIsMasked() {
+        ScanResult result = scan("flow.yaml", function("        Variables: {API_KEY: " + STRIPE_KEY + ", DB_PASSWORD: "
+                + PASSWORD_A + ", ADMIN_PASSWORD: !Sub '" + PASSWORD_B + "'}\n"));
 
-        assertThat(found(result)).containsExactly("CFS101@11", "CFS102@11", "CFS110@3");
-        assertHidden(renderAll(result), List.of(PASSWORD_A), List.of(STRIPE_KEY));
-    }
-
-    @Test
-    void aSubstitutedSecretBesideAnotherFindingIsMasked() {
-        ScanResult result = scan("sub.yaml", function(
-                "        Variables: {API_KEY: " + STRIPE_KEY + ", DB_PASSWORD: !Sub '" + PASSWORD_B + "'}\n"));
-
-        assertThat(found(result)).containsExactly("CFS101@11", "CFS102@11", "CFS110@3");
-        assertHidden(renderAll(result), List.of(PASSWORD_B), List.of(STRIPE_KEY));
+        assertThat(found(result)).containsExactly("CFS101@11", "CFS102@11", "CFS102@11", "CFS110@3");
+        assertHidden(renderAll(result), List.of(PASSWORD_A, PASSWORD_B), List.of(STRIPE_KEY));
     }
 
     @Test
@@ -154,6 +145,15 @@ class HostileRedactionTest {
         assertThat(found(result)).containsExactly("CFS001@12");
         assertThat(result.findings().get(0).message()).contains("unknown tag (CloudFormation knows");
         assertHidden(renderAll(result), List.of(PASSWORD_A), List.of());
+    }
+
+    @Test
+    void aParserMessageQuotesNoValue() {
+        ScanResult result = scan("token.json", "{\"Resources\": {\"DB_PASSWORD\": " + PASSWORD_C + "}}");
+
+        assertThat(found(result)).containsExactly("CFS001@1");
+        assertThat(result.findings().get(0).message()).contains("malformed JSON: Unrecognized token '…(");
+        assertHidden(renderAll(result), List.of(PASSWORD_C), List.of());
     }
 
     /** A one-line JSON template: a function with {@code environment}, then {@code moreResources}. */
