@@ -22,9 +22,6 @@ public final class Redactor {
             "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xoxb-", "xoxp-", "xoxa-", "xapp-", "npm_",
             "AKIA", "ASIA", "AIza", "SG.");
     private static final Pattern PEM_HEADER = Pattern.compile("-----BEGIN [A-Z0-9 ]{1,40}-----");
-    /** Values this short keep no prefix: four characters of eight would be half the secret. */
-    private static final int SHORT = 8;
-    private static final int FALLBACK_PREFIX = 4;
     /** Multi-line secrets are also hidden line by line, but lines this short are too common to mask. */
     private static final int MIN_FRAGMENT = 8;
 
@@ -38,16 +35,17 @@ public final class Redactor {
         return showSecrets;
     }
 
-    /** A recognisable stand-in for a secret: a short prefix and the length, e.g. {@code sk_live_…(32 chars)}. */
+    /**
+     * A stand-in for a secret: its length, after the public prefix of a credential of a known format
+     * ({@code sk_live_…(32 chars)}). Anything else (a password) shows no character at all
+     * ({@code …(16 chars)}): even a few characters narrow a guess.
+     */
     public String mask(String secret) {
         int length = secret.codePointCount(0, secret.length());
-        return prefix(secret, length) + "…(" + length + " chars)";
+        return publicPrefix(secret) + "…(" + length + " chars)";
     }
 
-    private static String prefix(String secret, int length) {
-        if (length <= SHORT) {
-            return "";
-        }
+    private static String publicPrefix(String secret) {
         Matcher pem = PEM_HEADER.matcher(secret);
         if (pem.lookingAt()) {
             return pem.group();
@@ -57,7 +55,7 @@ public final class Redactor {
                 return known;
             }
         }
-        return secret.substring(0, secret.offsetByCodePoints(0, FALLBACK_PREFIX));
+        return "";
     }
 
     /** {@code text} with every occurrence of each secret replaced by its mask (unchanged with show-secrets). */

@@ -5,10 +5,11 @@ import java.util.regex.Pattern;
 
 /**
  * Makes a parser's problem text safe to print: parsers quote the text they choke on, and that text
- * may be a secret, so quoted fragments are cut to a short prefix and the length.
+ * may be a secret, so a quoted fragment longer than one character (one character names the culprit:
+ * a tab, a stray quote) shows only its length.
  */
 public final class ProblemText {
-    private static final Pattern QUOTED = Pattern.compile("(['\"])([^'\"\\n]{9,})\\1");
+    private static final Pattern QUOTED = Pattern.compile("(['\"])([^'\"\\n]{2,})\\1");
     private static final int MAX_LENGTH = 300;
 
     private ProblemText() {
@@ -54,7 +55,7 @@ public final class ProblemText {
         while (m.find()) {
             String inner = m.group(2);
             m.appendReplacement(out, Matcher.quoteReplacement(
-                    m.group(1) + inner.substring(0, 4) + "…(" + inner.length() + " chars)" + m.group(1)));
+                    m.group(1) + "…(" + inner.length() + " chars)" + m.group(1)));
         }
         m.appendTail(out);
         return out.length() > MAX_LENGTH ? out.substring(0, MAX_LENGTH) + "…" : out.toString();

@@ -293,7 +293,8 @@ public final class YamlTreeBuilder {
         if (known.isPresent()) {
             return known.get();
         }
-        throw problem("unknown tag " + ProblemText.safe(t) + " (CloudFormation knows !Ref, !Sub, !GetAtt, !Join, !If, "
+        // The tag is not quoted: `DB_PASSWORD: !s3cr3t` makes the value itself a tag.
+        throw problem("unknown tag (CloudFormation knows !Ref, !Sub, !GetAtt, !Join, !If, "
                 + "!FindInMap, !Select, !Split, !Base64 and the other intrinsic functions)", mark);
     }
 

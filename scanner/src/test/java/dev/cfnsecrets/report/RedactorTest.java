@@ -21,11 +21,10 @@ class RedactorTest {
     }
 
     @Test
-    void unknownValuesKeepFourCharactersAndShortOnesNone() {
-        assertThat(redactor.mask("correct-horse-battery")).isEqualTo("corr…(21 chars)");
+    void unknownValuesKeepNoCharacterAtAll() {
+        assertThat(redactor.mask("correct-horse-battery")).isEqualTo("…(21 chars)");
         assertThat(redactor.mask("hunter22")).isEqualTo("…(8 chars)");
-        assertThat(redactor.mask("ghp_abcd")).isEqualTo("…(8 chars)");
-        assertThat(redactor.mask("pässwörd-geheim")).isEqualTo("päss…(15 chars)");
+        assertThat(redactor.mask("pässwörd-geheim")).isEqualTo("…(15 chars)");
     }
 
     @Test
@@ -33,7 +32,7 @@ class RedactorTest {
     void longRepetitiveSecretsAreRedactedByPlainSearch() {
         String secret = "ab".repeat(500_000) + "c";
         String cleaned = redactor.clean("x=" + secret + ";y=" + secret, List.of(secret, "abab"));
-        assertThat(cleaned).isEqualTo("x=abab…(1000001 chars);y=abab…(1000001 chars)");
+        assertThat(cleaned).isEqualTo("x=…(1000001 chars);y=…(1000001 chars)");
     }
 
     @Test
@@ -55,7 +54,7 @@ class RedactorTest {
         String password = "s3cr3t-passw0rd";
         String url = "postgres://admin:" + password + "@db.example.com/app";
         String cleaned = redactor.clean("DATABASE_URL=" + url + " and " + password, List.of(password, url));
-        assertThat(cleaned).isEqualTo("DATABASE_URL=post…(" + url.length() + " chars) and s3cr…(15 chars)")
+        assertThat(cleaned).isEqualTo("DATABASE_URL=…(" + url.length() + " chars) and …(15 chars)")
                 .doesNotContain(password);
     }
 
@@ -63,7 +62,7 @@ class RedactorTest {
     void multiLineSecretsAreAlsoHiddenLineByLine() {
         String body = "MIIEowIBAAKCAQEAx4mpl3BodyOfTheKey";
         String key = "-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n-----END RSA PRIVATE KEY-----\n";
-        assertThat(redactor.clean("        " + body, List.of(key))).isEqualTo("        MIIE…(34 chars)");
+        assertThat(redactor.clean("        " + body, List.of(key))).isEqualTo("        …(34 chars)");
     }
 
     @Test

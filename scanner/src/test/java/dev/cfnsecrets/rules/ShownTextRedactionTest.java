@@ -101,7 +101,7 @@ class ShownTextRedactionTest {
         assertThat(result.findings().get(0).span().startLine()).isEqualTo(8);
         assertThat(render(result, format)).doesNotContain("Zq7pW2rX9k");
         if (format == Format.TEXT) {
-            assertThat(render(result, format)).contains("DB_PASSWORD: Zq7p…(10 chars)");
+            assertThat(render(result, format)).contains("DB_PASSWORD: …(10 chars)");
         }
     }
 
@@ -112,7 +112,7 @@ class ShownTextRedactionTest {
         ScanResult result = new Scanner(ScanOptions.DEFAULT).scan(new SourceFile("t.json", json));
 
         assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("CFS001");
-        assertThat(render(result, Format.TEXT)).contains("\"API_TOKEN\": \"q8Zr…(20 chars)\"").doesNotContain("q8Zr2LmX7vKp4NwT9sBd");
+        assertThat(render(result, Format.TEXT)).contains("\"API_TOKEN\": \"…(20 chars)\"").doesNotContain("q8Zr2LmX7vKp4NwT9sBd");
     }
 
     @Test

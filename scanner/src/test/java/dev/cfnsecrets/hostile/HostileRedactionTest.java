@@ -1,0 +1,166 @@
+package dev.cfnsecrets.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cfnsecrets.report.Format;
+import dev.cfnsecrets.report.Reporters;
+import dev.cfnsecrets.scan.ScanOptions;
+import dev.cfnsecrets.scan.ScanResult;
+import dev.cfnsecrets.scan.Scanner;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Templates from strangers must not get their secrets printed by the report that warns about them:
+ * every value on a shown line that a rule would call a secret is masked, in every format.
+ */
+class HostileRedactionTest {
+    /** Clearly fake passwords: secret-named and random enough for the rules to flag them. */
+    private static final String PASSWORD_A = "Zq8vW3xTr9LmK2pQ";
+    private static final String PASSWORD_B = "Hy7nB4cVd6FgJ1sX";
+    private static final String PASSWORD_C = "Pk5tR8wEm2QzN9aL";
+    /** A fake Stripe live key (a known format: only {@code sk_live_} may be shown). */
+    private static final String STRIPE_KEY = "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc";
+
+    private static ScanResult scan(String path, String text) {
+        return new Scanner(ScanOptions.DEFAULT).scanTexts(Map.of(path, text), List.of());
+    }
+
+    private static String renderAll(ScanResult result) {
+        StringBuilder all = new StringBuilder();
+        for (Format format : Format.values()) {
+            StringWriter out = new StringWriter();
+            try {
+                Reporters.of(format, false, false).write(result, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            all.append(out).append('\n');
+        }
+        return all.toString();
+    }
+
+    /** No planted secret in any output, and of passwords not even four characters in a row. */
+    private static void assertHidden(String out, List<String> passwords, List<String> credentials) {
+        for (String password : passwords) {
+            assertThat(out).doesNotContain(password);
+            for (int i = 0; i + 4 <= password.length(); i++) {
+                assertThat(out).as("a piece of a password").doesNotContain(password.substring(i, i + 4));
+            }
+        }
+        for (String credential : credentials) {
+            assertThat(out).doesNotContain(credential);
+        }
+    }
+
+    private static List<String> found(ScanResult result) {
+        return result.findings().stream().map(f -> f.ruleId() + "@" + f.span().startLine()).sorted().toList();
+    }
+
+    private static String function(String environment) {
+        return """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Resources:
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: index.handler
+                      Code: {ZipFile: 'def handler(e, c): pass'}
+                      Role: arn:aws:iam::123456789012:role/r
+                      Environment:
+                """ + environment;
+    }
+
+    @Test
+    void everySecretOnAFlowMapLineIsMasked() {
+        ScanResult result = scan("flow.yaml", function("        Variables: {API_KEY: " + STRIPE_KEY + ", DB_PASSWORD: "
+                + PASSWORD_A + ", ADMIN_PASSWORD: !Sub '" + PASSWORD_B + "'}\n"));
+
+        assertThat(found(result)).containsExactly("CFS101@11", "CFS102@11", "CFS102@11", "CFS110@3");
+        assertHidden(renderAll(result), List.of(PASSWORD_A, PASSWORD_B), List.of(STRIPE_KEY));
+    }
+
+    @Test
+    void everySecretOfAMinifiedJsonTemplateIsMasked() {
+        ScanResult result = scan("min.json", minifiedJson(
+                "\"Variables\":{\"DB_PASSWORD\":\"" + PASSWORD_A + "\",\"ADMIN_PASSWORD\":\"" + PASSWORD_B
+                        + "\",\"API_KEY\":\"" + STRIPE_KEY + "\"}", ""));
+
+        assertThat(found(result)).containsExactly("CFS101@1", "CFS102@1", "CFS102@1", "CFS110@1");
+        assertHidden(renderAll(result), List.of(PASSWORD_A, PASSWORD_B), List.of(STRIPE_KEY));
+    }
+
+    @Test
+    void bothBranchesOfAnIfAreMasked() {
+        ScanResult result = scan("if.yaml", function(
+                "        Variables:\n          DB_PASSWORD: !If [IsProd, " + PASSWORD_A + ", " + PASSWORD_B + "]\n")
+                + "Conditions:\n  IsProd: !Equals [!Ref AWS::Region, eu-west-1]\n");
+
+        assertThat(found(result)).containsExactly("CFS102@12", "CFS102@12", "CFS110@3");
+        assertHidden(renderAll(result), List.of(PASSWORD_A, PASSWORD_B), List.of());
+    }
+
+    @Test
+    void thePiecesOfAJoinedSecretAreMasked() {
+        String first = PASSWORD_C.substring(0, 8);
+        String second = PASSWORD_C.substring(8);
+        ScanResult result = scan("join.yaml", function(
+                "        Variables:\n          DB_PASSWORD: !Join ['', [" + first + ", " + second + "]]\n"));
+
+        assertThat(found(result)).containsExactly("CFS102@12", "CFS110@3");
+        assertHidden(renderAll(result), List.of(PASSWORD_C), List.of());
+    }
+
+    @Test
+    void aJsonFileThatDoesNotParseShowsNoSecret() {
+        ScanResult result = scan("broken.json", "{\"Resources\":{\"Fn\":{\"Type\":\"AWS::Lambda::Function\","
+                + "\"Properties\":{\"Environment\":{\"Variables\":{\"DB_PASSWORD\":\"" + PASSWORD_A
+                + "\",\"API_KEY\":\"" + STRIPE_KEY + "\",\"DB_PASSWORD\":\"" + PASSWORD_B + "\"}}}}}}");
+
+        assertThat(found(result)).containsExactly("CFS001@1");
+        assertHidden(renderAll(result), List.of(PASSWORD_A, PASSWORD_B), List.of(STRIPE_KEY));
+    }
+
+    @Test
+    void aPolicyLineUnderAnIamFindingShowsNoEnvSecret() {
+        ScanResult result = scan("iam.json", minifiedJson(
+                "\"Variables\":{\"DB_PASSWORD\":\"" + PASSWORD_A + "\"}",
+                ",\"Reader\":{\"Type\":\"AWS::IAM::Policy\",\"Properties\":{\"PolicyName\":\"p\","
+                        + "\"Roles\":[\"r\"],\"PolicyDocument\":{\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":\"lambda:GetFunctionConfiguration\",\"Resource\":\"*\"}]}}}"));
+
+        assertThat(found(result)).containsExactly("CFS102@1", "CFS110@1", "CFS301@1");
+        assertHidden(renderAll(result), List.of(PASSWORD_A), List.of());
+    }
+
+    @Test
+    void anUnknownTagIsNotQuotedInTheMessage() {
+        ScanResult result = scan("tag.yaml", function("        Variables:\n          DB_PASSWORD: !" + PASSWORD_A + "\n"));
+
+        assertThat(found(result)).containsExactly("CFS001@12");
+        assertThat(result.findings().get(0).message()).contains("unknown tag (CloudFormation knows");
+        assertHidden(renderAll(result), List.of(PASSWORD_A), List.of());
+    }
+
+    @Test
+    void aParserMessageQuotesNoValue() {
+        ScanResult result = scan("token.json", "{\"Resources\": {\"DB_PASSWORD\": " + PASSWORD_C + "}}");
+
+        assertThat(found(result)).containsExactly("CFS001@1");
+        assertThat(result.findings().get(0).message()).contains("malformed JSON: Unrecognized token '…(");
+        assertHidden(renderAll(result), List.of(PASSWORD_C), List.of());
+    }
+
+    /** A one-line JSON template: a function with {@code environment}, then {@code moreResources}. */
+    private static String minifiedJson(String environment, String moreResources) {
+        return "{\"AWSTemplateFormatVersion\":\"2010-09-09\",\"Resources\":{\"Fn\":{\"Type\":"
+                + "\"AWS::Lambda::Function\",\"Properties\":{\"Runtime\":\"python3.12\",\"Handler\":\"i.h\","
+                + "\"Code\":{\"ZipFile\":\"x\"},\"Role\":\"arn:aws:iam::123456789012:role/r\",\"Environment\":{"
+                + environment + "}}}" + moreResources + "}}";
+    }
+}
