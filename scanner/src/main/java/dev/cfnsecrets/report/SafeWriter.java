@@ -89,7 +89,7 @@ public final class SafeWriter extends PrintWriter {
             try {
                 drain();
             } catch (IOException e) {
-                // Recorded by drain(); PrintWriter's own write() flags the error on the next call.
+                // drain() has kept it for finish(); the line break written next fails and flags it as PrintWriter does.
             }
         }
 
