@@ -53,7 +53,7 @@ class HostileOutputTest {
             """;
     /** One CFS102 error on line 12 (and a CFS110 note on the function). */
     private static final String LEAKING = FUNCTION_HEAD + "          DB_PASSWORD: Zq8vN3pLx7Rt2Wm9Kd4H\n";
-    /** The workflow commands the runner knows (GitHub's list), any of which an injected line could name. */
+    /** The only commands the github format may write: its annotations. */
     private static final Set<String> ANNOTATIONS = Set.of("error", "warning", "notice");
 
     @TempDir
