@@ -14,8 +14,16 @@ root=$(dirname "$action_dir")
 # C1 only: a scan is mostly start-up. JVM warnings go to stderr, never into a report.
 java_opts=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1)
 
+# A workflow command's data escaped as the runner unescapes it ('%', CR, LF), so that it stays one command.
+command_data() {
+  local text=$1
+  text=${text//'%'/%25}
+  text=${text//$'\r'/%0D}
+  printf '%s' "${text//$'\n'/%0A}"
+}
+
 fail() {
-  echo "::error title=cfn-secrets::$*"
+  echo "::error title=cfn-secrets::$(command_data "$*")"
   exit 2
 }
 
@@ -81,13 +89,14 @@ scan() {
   {
     echo "### cfn-secrets"
     echo
-    tail -n 1 "$report"
+    # An indented code block: Markdown shows the line as it is, never as a link, an image or HTML.
+    tail -n 1 "$report" | sed 's/^/    /'
     echo
     echo "SARIF report: \`$sarif\`. fail-on: \`$fail_on\`: $([[ $status -eq 0 ]] && echo passed || echo failed)."
   } >>"${GITHUB_STEP_SUMMARY:-/dev/null}"
   rm -f "$report"
   if [[ $status -eq 1 ]]; then
-    echo "::error title=cfn-secrets::findings at or above fail-on=$fail_on (annotated above; all findings in $sarif)"
+    echo "::error title=cfn-secrets::$(command_data "findings at or above fail-on=$fail_on (annotated above; all findings in $sarif)")"
   fi
   exit "$status"
 }

@@ -9,6 +9,7 @@ import dev.cfnsecrets.report.FindingLine;
 import dev.cfnsecrets.report.Format;
 import dev.cfnsecrets.report.Redactor;
 import dev.cfnsecrets.report.Reporters;
+import dev.cfnsecrets.report.SafeText;
 import dev.cfnsecrets.report.Summary;
 import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.scan.FailOn;
@@ -33,6 +34,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -92,8 +94,30 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
+    /**
+     * Every message of this goal is escaped ({@link SafeText}): file names, findings and
+     * configuration errors come from the scanned project, and Maven prints a failure's message raw.
+     */
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            check();
+        } catch (MojoExecutionException e) {
+            // The message says it all; a cause (a configuration error) would be printed raw under -e.
+            throw new MojoExecutionException(SafeText.lines(e.getMessage()));
+        } catch (ConfigException e) {
+            throw new MojoExecutionException(SafeText.lines("cfn-secrets: " + e.getMessage()));
+        } catch (MojoFailureException e) {
+            throw new MojoFailureException(SafeText.lines(e.getMessage()));
+        }
+    }
+
+    @Override
+    public Log getLog() {
+        return new SafeLog(super.getLog());
+    }
+
+    private void check() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("cfn-secrets: skipped");
             return;

@@ -1,5 +1,6 @@
 package dev.cfnsecrets.cli;
 
+import dev.cfnsecrets.report.SafeText;
 import dev.cfnsecrets.rules.RuleDescription;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -27,9 +28,11 @@ final class ExplainCommand implements Runnable {
         RuleDescription rule = config.catalog().find(ruleId).orElseThrow(() -> new ParameterException(
                 spec.commandLine(), "unknown rule '" + ruleId + "' (see 'cfn-secrets rules')"));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("# " + rule.id() + " " + rule.name() + " (" + rule.level().sarifName() + ")");
+        // A custom rule's fields come from a configuration file: the title and summary stay one line each.
+        out.println("# " + SafeText.inline(rule.id()) + " " + SafeText.inline(rule.name())
+                + " (" + rule.level().sarifName() + ")");
         out.println();
-        out.println(rule.summary());
+        out.println(SafeText.inline(rule.summary()));
         out.println();
         out.print(rule.helpMarkdown());
     }

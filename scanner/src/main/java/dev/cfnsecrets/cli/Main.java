@@ -1,5 +1,6 @@
 package dev.cfnsecrets.cli;
 
+import dev.cfnsecrets.report.SafeWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,14 @@ public final class Main implements Runnable {
         System.exit(execute(Environment.system(), out, err, args));
     }
 
-    /** Runs one command line in-process and returns its exit status. */
-    static int execute(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+    /**
+     * Runs one command line in-process and returns its exit status. Everything it prints goes
+     * through a {@link SafeWriter}: text from templates, file names and configuration files (in
+     * messages, reports, rule listings) cannot drive the terminal or write a CI runner's command.
+     */
+    static int execute(Environment environment, PrintWriter rawOut, PrintWriter rawErr, String... args) {
+        SafeWriter out = SafeWriter.of(rawOut, environment.colorTerminal());
+        SafeWriter err = SafeWriter.of(rawErr, false);
         ErrorHandlers handlers = new ErrorHandlers();
         CommandLine commandLine = new CommandLine(new Main())
                 .addSubcommand(new ScanCommand(environment))
@@ -38,7 +45,10 @@ public final class Main implements Runnable {
                 .setParameterExceptionHandler(handlers)
                 .setExecutionExceptionHandler(handlers)
                 .setOut(out)
-                .setErr(err);
+                .setErr(err)
+                // Help is coloured exactly when reports are, so the writer expects its colours.
+                .setColorScheme(CommandLine.Help.defaultColorScheme(
+                        environment.colorTerminal() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         ExitStatus.describeIn(commandLine.getCommandSpec());
         ExitStatus.describeIn(commandLine.getSubcommands().get("scan").getCommandSpec());
         try {

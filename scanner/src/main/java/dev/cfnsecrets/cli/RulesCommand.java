@@ -1,5 +1,6 @@
 package dev.cfnsecrets.cli;
 
+import dev.cfnsecrets.report.SafeText;
 import dev.cfnsecrets.rules.RuleDescription;
 import java.io.PrintWriter;
 import java.util.Collection;
@@ -30,11 +31,13 @@ final class RulesCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, row, "ID", "LEVEL", "NAME", "SUMMARY");
         for (RuleDescription rule : rules) {
-            out.printf(Locale.ROOT, row, rule.id(), rule.level().sarifName(), rule.name(), rule.summary());
+            // A custom rule's fields come from a configuration file: one escaped line per rule.
+            out.printf(Locale.ROOT, row, SafeText.inline(rule.id()), rule.level().sarifName(),
+                    SafeText.inline(rule.name()), SafeText.inline(rule.summary()));
         }
     }
 
     private static int width(Collection<RuleDescription> rules, Function<RuleDescription, String> column, String title) {
-        return rules.stream().map(column).mapToInt(String::length).reduce(title.length(), Math::max);
+        return rules.stream().map(column).map(SafeText::inline).mapToInt(String::length).reduce(title.length(), Math::max);
     }
 }

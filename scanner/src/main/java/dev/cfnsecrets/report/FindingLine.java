@@ -6,7 +6,7 @@ import dev.cfnsecrets.source.Span;
 /**
  * One finding on one line, {@code path:line:col CFSnnn message}, for logs that show the level
  * themselves (the Maven plugin's {@code [ERROR]}, {@code [WARNING]}, {@code [INFO]}). Redacted, and
- * stripped of control characters like the text report, because a log ends up on a terminal too.
+ * made one safe line ({@link SafeText#line}), because a log ends up on a terminal and in CI logs too.
  */
 public final class FindingLine {
     private FindingLine() {
@@ -14,8 +14,8 @@ public final class FindingLine {
 
     public static String of(Finding finding, Redactor redactor) {
         Span span = finding.span();
-        return TextReporter.printable(finding.file()) + ":" + span.startLine() + ":" + span.startColumn()
+        return SafeText.line(finding.file() + ":" + span.startLine() + ":" + span.startColumn()
                 + " " + finding.ruleId()
-                + " " + TextReporter.printable(redactor.clean(finding.message(), finding.secrets()));
+                + " " + redactor.clean(finding.message(), finding.secrets()));
     }
 }

@@ -10,7 +10,9 @@ import java.io.Writer;
 /**
  * GitHub Actions workflow commands: one {@code ::error}, {@code ::warning} or {@code ::notice}
  * line per unsuppressed finding, which GitHub shows as an annotation on the file, then a summary
- * line. Suppressed findings are not annotated.
+ * line. Suppressed findings are not annotated. Only the commands are written with
+ * {@link SafeWriter#command}; every other line is neutralised, and the commands' data and
+ * properties are escaped so that each stays one command.
  */
 public final class GithubReporter implements Reporter {
     private final Redactor redactor;
@@ -21,16 +23,16 @@ public final class GithubReporter implements Reporter {
 
     @Override
     public void write(ScanResult result, Writer out) throws IOException {
+        SafeWriter safe = SafeWriter.of(out, false);
         for (Finding finding : result.findings()) {
             if (finding.isSuppressed()) {
                 continue;
             }
-            out.write(command(finding, result));
-            out.write('\n');
+            safe.command(command(finding, result));
         }
-        out.write(Summary.line(result));
-        out.write('\n');
-        out.flush();
+        safe.write(Summary.line(result));
+        safe.write('\n');
+        safe.finish();
     }
 
     private String command(Finding finding, ScanResult result) {
@@ -65,13 +67,20 @@ public final class GithubReporter implements Reporter {
         }
     }
 
-    /** Escapes a command's message so that it stays one command (GitHub's {@code escapeData}). */
+    /**
+     * Escapes a command's message so that it stays one command (GitHub's {@code escapeData}), after
+     * {@link SafeText#lines}: its line breaks stay line breaks of the annotation.
+     */
     static String data(String text) {
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return github(SafeText.lines(text));
     }
 
-    /** Escapes a property value: as data, and also the ':' and ',' that delimit properties. */
+    /** Escapes a property value: one line ({@link SafeText#inline}), and the ':' and ',' that delimit properties. */
     static String property(String text) {
-        return data(text).replace(":", "%3A").replace(",", "%2C");
+        return github(SafeText.inline(text)).replace(":", "%3A").replace(",", "%2C");
+    }
+
+    private static String github(String text) {
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 }

@@ -21,8 +21,9 @@ import java.util.List;
  * </pre>
  * then a summary line. Suppressed findings are left out of the listing and only counted in the
  * summary (SARIF and JSON keep them). Colour only when the caller asks for it (a terminal and no
- * {@code NO_COLOR}). Everything printed from the scanned files is stripped of control characters,
- * so that a template cannot drive the terminal.
+ * {@code NO_COLOR}). Everything printed from the scanned files is escaped by {@link SafeText}, and
+ * the whole report goes through a {@link SafeWriter}, so that a template can neither drive the
+ * terminal nor write a CI runner's command.
  */
 public final class TextReporter implements Reporter {
     /** Longest stretch of a source line shown; minified JSON puts a whole template on one line. */
@@ -56,27 +57,28 @@ public final class TextReporter implements Reporter {
         }
         text.append(style(result.countAtOrAbove(Level.ERROR) > 0 ? BOLD + RED : BOLD, Summary.line(result)))
                 .append('\n');
-        out.write(text.toString());
-        out.flush();
+        SafeWriter safe = SafeWriter.of(out, color);
+        safe.write(text.toString());
+        safe.finish();
     }
 
     private void appendFinding(StringBuilder text, Finding finding, ScanResult result) {
         Span span = finding.span();
         List<String> secrets = finding.secrets();
-        text.append(style(BOLD, printable(finding.file()) + ":" + span.startLine() + ":" + span.startColumn() + ":"))
+        text.append(style(BOLD, SafeText.inline(finding.file()) + ":" + span.startLine() + ":" + span.startColumn() + ":"))
                 .append(' ').append(style(levelColor(finding.level()), finding.level().sarifName()))
                 .append(' ').append(style(BOLD, finding.ruleId()))
-                .append(' ').append(printable(redactor.clean(finding.message(), secrets)))
+                .append(' ').append(SafeText.inline(redactor.clean(finding.message(), secrets)))
                 .append('\n');
         result.source(finding.file()).ifPresent(source -> appendSnippet(text, source, finding));
         for (Location related : finding.related()) {
             text.append("    ").append(style(DIM, "related:")).append(' ')
-                    .append(printable(related.file())).append(':').append(related.span().startLine()).append(':')
+                    .append(SafeText.inline(related.file())).append(':').append(related.span().startLine()).append(':')
                     .append(related.span().startColumn()).append(": ")
-                    .append(printable(redactor.clean(related.message(), secrets))).append('\n');
+                    .append(SafeText.inline(redactor.clean(related.message(), secrets))).append('\n');
         }
         finding.fix().ifPresent(fix -> text.append("    ").append(style(DIM, "fix:")).append(' ')
-                .append(printable(redactor.clean(fix.description(), secrets))).append('\n'));
+                .append(SafeText.inline(redactor.clean(fix.description(), secrets))).append('\n'));
     }
 
     /** The offending line, redacted and cut to a window around the finding, with carets under the region. */
@@ -101,9 +103,11 @@ public final class TextReporter implements Reporter {
             windowEnd = windowStart + MAX_SNIPPET;
         }
         String lead = windowStart > 0 ? "…" : "";
-        String visible = printable(shown.substring(windowStart, windowEnd));
-        int caretFrom = from - windowStart;
-        int caretTo = Math.min(to, windowEnd) - windowStart;
+        // Escapes widen the text: the carets go under the escaped rendering of the region.
+        SafeText.Mapped window = SafeText.mapped(shown.substring(windowStart, windowEnd));
+        String visible = window.text();
+        int caretFrom = window.offset(from - windowStart);
+        int caretTo = window.offset(Math.min(to, windowEnd) - windowStart);
 
         String gutter = String.valueOf(span.startLine());
         text.append("  ").append(style(DIM, gutter + " |")).append(' ')
@@ -133,30 +137,6 @@ public final class TextReporter implements Reporter {
             return 1;
         }
         return Math.max(1, line.codePointCount(from, Math.min(to, line.length())));
-    }
-
-    /**
-     * Text from a scanned file made safe for a terminal: line breaks become spaces, other control
-     * characters and bidirectional overrides become '?' (one for one, so columns stay in place).
-     */
-    static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                out.append(' ');
-            } else if (c != '\t' && (Character.isISOControl(c) || isBidiControl(c))) {
-                out.append('?');
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean isBidiControl(char c) {
-        return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069') || c == '\u200e' || c == '\u200f'
-                || c == '\u061c';
     }
 
     private String levelColor(Level level) {

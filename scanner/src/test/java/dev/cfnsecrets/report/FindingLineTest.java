@@ -41,6 +41,6 @@ class FindingLineTest {
                 new Span(1, 2, 1, 3), null, "", null, List.of(), List.of(), "", Optional.empty(), Optional.empty(),
                 Optional.empty());
 
-        assertThat(FindingLine.of(finding, new Redactor(false))).isEqualTo("odd?name.yaml:1:2 CFS001 bad key 'a?[2Jb' next");
+        assertThat(FindingLine.of(finding, new Redactor(false))).isEqualTo("odd\\u001bname.yaml:1:2 CFS001 bad key 'a\\u001b[2Jb'\\nnext");
     }
 }

@@ -68,8 +68,8 @@ class GithubReporterTest {
         String first = github(result).split("\n")[0];
 
         assertThat(first).isEqualTo("::error file=dir%2Ca%3Ab/t%25.yaml,line=1,col=1,endLine=1,endColumn=1,"
-                + "title=CFS101 credential-in-env::100%25 bad%0D%0A::error::injected");
+                + "title=CFS101 credential-in-env::100%25 bad%0D%0A:\\:error::injected");
         assertThat(GithubReporter.data("a:b,c")).isEqualTo("a:b,c");
-        assertThat(GithubReporter.property("a:b,c\n")).isEqualTo("a%3Ab%2Cc%0A");
+        assertThat(GithubReporter.property("a:b,c\n")).isEqualTo("a%3Ab%2Cc\\n");
     }
 }

@@ -119,7 +119,9 @@ class TextReporterTest {
         String out = text(result);
 
         assertThat(out).doesNotContain("\u001b").doesNotContain("\u202e");
-        assertThat(out).contains("odd value ?[31mred next").contains("1 | Key: \"?[2J?evil\"");
+        // Escaped visibly, and the carets under the whole escaped region.
+        assertThat(out).contains("odd value \\u001b[31mred\\nnext")
+                .contains("  1 | Key: \"\\u001b[2J\\u202eevil\"\n    |      " + "^".repeat(19) + "\n");
     }
 
     @Test
