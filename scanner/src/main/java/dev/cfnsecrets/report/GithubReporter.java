@@ -2,6 +2,7 @@ package dev.cfnsecrets.report;
 
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.rules.RuleDescription;
+import dev.cfnsecrets.scan.ConfigNotice;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.source.Span;
 import java.io.IOException;
@@ -9,8 +10,8 @@ import java.io.Writer;
 
 /**
  * GitHub Actions workflow commands: one {@code ::error}, {@code ::warning} or {@code ::notice}
- * line per unsuppressed finding, which GitHub shows as an annotation on the file, then a summary
- * line. Suppressed findings are not annotated.
+ * line per unsuppressed finding, which GitHub shows as an annotation on the file, a {@code ::warning}
+ * per setting of the configuration that hides findings, then a summary line. Suppressed findings are not annotated.
  */
 public final class GithubReporter implements Reporter {
     private final Redactor redactor;
@@ -27,6 +28,10 @@ public final class GithubReporter implements Reporter {
             }
             out.write(command(finding, result));
             out.write('\n');
+        }
+        // A warning without a file shows on the pull request's checks, so a reviewer sees what the configuration hid.
+        for (ConfigNotice notice : result.configNotices()) {
+            out.write("::warning title=" + property(ToolInfo.NAME + " configuration") + "::" + data(notice.message()) + "\n");
         }
         out.write(Summary.line(result));
         out.write('\n');

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,11 +63,16 @@ public record ScanOptions(
     }
 
     public boolean excludes(String shownPath) {
+        return excludedBy(shownPath).isPresent();
+    }
+
+    /** The first exclude glob that matches {@code shownPath}, if any. */
+    public Optional<String> excludedBy(String shownPath) {
         Path path = Path.of(shownPath);
-        return exclude.stream().anyMatch(glob -> {
+        return exclude.stream().filter(glob -> {
             PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
             return matcher.matches(path);
-        });
+        }).findFirst();
     }
 
     public ScanOptions withLimits(Limits newLimits) {
