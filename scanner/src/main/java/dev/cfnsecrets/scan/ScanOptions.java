@@ -62,10 +62,6 @@ public record ScanOptions(
         return enabled && disable.stream().noneMatch(ruleId::startsWith);
     }
 
-    public boolean excludes(String shownPath) {
-        return excludedBy(shownPath).isPresent();
-    }
-
     /** The first exclude glob that matches {@code shownPath}, if any. */
     public Optional<String> excludedBy(String shownPath) {
         Path path = Path.of(shownPath);

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The engine: paths to {@link ScanResult}. Each file goes source → document → rules → in-template
@@ -95,17 +94,15 @@ public final class Scanner {
                 files.add(Path.of(p));
             }
         }
-        List<Input> inputs = FileWalker.expandWithRoots(files).stream()
-                .map(found -> new Input(found.file(), displayPath(found.file()), found.root()))
-                .toList();
         // Excluded files are counted from the walk's list, never read: an exclude may be there for speed.
-        Map<String, Long> excluded = inputs.stream()
-                .flatMap(input -> options.excludedBy(input.shown()).stream())
-                .collect(Collectors.groupingBy(glob -> glob, Collectors.counting()));
-        outcomes.addAll(inputs.stream()
-                .filter(input -> !options.excludes(input.shown()))
-                .toList()
-                .parallelStream()
+        List<Input> included = new ArrayList<>();
+        Map<String, Long> excluded = new HashMap<>();
+        for (FileWalker.Found found : FileWalker.expandWithRoots(files)) {
+            Input input = new Input(found.file(), displayPath(found.file()), found.root());
+            options.excludedBy(input.shown()).ifPresentOrElse(glob -> excluded.merge(glob, 1L, Long::sum),
+                    () -> included.add(input));
+        }
+        outcomes.addAll(included.parallelStream()
                 .map(input -> checkSafely(input.shown(), NestedStacks.of(loader, input.path(), input.shown(), input.root()),
                         () -> loader.load(input.path(), input.shown())))
                 .toList());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfnsecrets.report.SarifSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -210,7 +211,9 @@ class HostileConfigTest {
         assertThat(json.path("configuration").toString()).isEqualTo(JSON.createArrayNode().add(JSON.createObjectNode()
                 .put("kind", kind).put("setting", setting).put("count", count).put("message", message)).toString());
 
-        JsonNode sarif = JSON.readTree(cfnSecrets("scan", "--format", "sarif", "template.yaml").out());
+        String sarifText = cfnSecrets("scan", "--format", "sarif", "template.yaml").out();
+        assertThat(SarifSchema.violations(sarifText)).isEmpty();
+        JsonNode sarif = JSON.readTree(sarifText);
         JsonNode invocation = sarif.path("runs").path(0).path("invocations").path(0);
         assertThat(invocation.path("executionSuccessful").asBoolean()).isTrue();
         JsonNode notifications = invocation.path("toolConfigurationNotifications");
