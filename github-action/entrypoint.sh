@@ -6,7 +6,7 @@
 #   scan    scans $INPUT_PATHS from $GITHUB_WORKSPACE: SARIF with every finding to $INPUT_SARIF_FILE
 #           (its absolute path to $GITHUB_OUTPUT as sarif-file), GitHub annotations on stdout, a line
 #           in $GITHUB_STEP_SUMMARY, and exit status 1 when a finding is at or above $INPUT_FAIL_ON
-#           (2: bad input or configuration)
+#           (2: bad input or configuration); the configuration comes from $INPUT_CONFIG_SOURCE
 set -euo pipefail
 
 action_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
@@ -52,10 +52,33 @@ build() {
   [[ -f "$jar" ]] || fail "the build made no $jar"
 }
 
+# The base commit's tree, extracted into a new directory $tree: the configuration
+# and the files it names as the pull request's target branch has them, which the pull request
+# cannot change. The directory is made a git work tree so that the scanner takes it as the
+# repository that the configuration's files must lie in.
+base_tree() {
+  [[ -n "${GITHUB_BASE_REF:-}" ]] || fail "config-source: 'base' needs a pull request (GITHUB_BASE_REF is empty); use 'workspace' or 'none'"
+  tree=$(mktemp -d)
+  git fetch --quiet --no-tags --depth=1 origin "$GITHUB_BASE_REF" >&2 \
+    || fail "config-source: base: cannot fetch the base branch from origin"
+  git archive FETCH_HEAD | tar -x -C "$tree"
+  git init --quiet "$tree"
+}
+
 scan() {
-  local jar=${CFN_SECRETS_JAR:?} fail_on=${INPUT_FAIL_ON:-error} sarif status report
+  local jar=${CFN_SECRETS_JAR:?} fail_on=${INPUT_FAIL_ON:-error} sarif status report source tree=
   local -a paths=() args=() options=()
   cd "${GITHUB_WORKSPACE:?}"
+
+  # Where the configuration comes from: on a pull request, the base commit, so that the pull
+  # request's own .cfn-secrets.yml, baseline or custom rules cannot weaken the scan of it.
+  source=${INPUT_CONFIG_SOURCE:-auto}
+  if [[ "$source" == auto ]]; then
+    case "${GITHUB_EVENT_NAME:-}" in
+      pull_request | pull_request_target) source=base ;;
+      *) source=workspace ;;
+    esac
+  fi
 
   case "${fail_on,,}" in
     error | warning | note | none) ;;
@@ -65,8 +88,38 @@ scan() {
   read -r -d '' -a paths <<<"${INPUT_PATHS:-}" || true
   read -r -d '' -a args <<<"${INPUT_ARGS:-}" || true
   [[ ${#paths[@]} -gt 0 ]] || paths=(.)
-  options=("${args[@]}")
-  [[ -z "${INPUT_CONFIG:-}" ]] || options+=(--config "$INPUT_CONFIG")
+  case "$source" in
+    workspace)
+      options=("${args[@]}")
+      [[ -z "${INPUT_CONFIG:-}" ]] || options+=(--config "$INPUT_CONFIG")
+      ;;
+    base)
+      base_tree
+      options=(--no-repo-config)
+      # Files the arguments name (--baseline, --config) are the base commit's too.
+      local previous=
+      for arg in "${args[@]}"; do
+        if [[ "$previous" =~ ^(--baseline|--config|-c)$ && "$arg" != /* ]]; then
+          arg="$tree/$arg"
+        elif [[ "$arg" =~ ^(--baseline|--config)=([^/].*)$ ]]; then
+          arg="${BASH_REMATCH[1]}=$tree/${BASH_REMATCH[2]}"
+        fi
+        options+=("$arg")
+        previous=$arg
+      done
+      if [[ -n "${INPUT_CONFIG:-}" ]]; then
+        [[ -f "$tree/$INPUT_CONFIG" ]] || fail "config: '$INPUT_CONFIG' is not in the base commit (config-source: base)"
+        options+=(--config "$tree/$INPUT_CONFIG")
+      elif [[ -f "$tree/.cfn-secrets.yml" ]]; then
+        options+=(--config "$tree/.cfn-secrets.yml")
+      fi
+      ;;
+    none)
+      [[ -z "${INPUT_CONFIG:-}" ]] || fail "config-source: 'none' and a config input contradict each other"
+      options=(--no-repo-config "${args[@]}")
+      ;;
+    *) fail "config-source: '$source' is not one of auto, base, workspace or none" ;;
+  esac
   sarif=$(realpath -m -- "${INPUT_SARIF_FILE:-cfn-secrets.sarif}")
   mkdir -p -- "$(dirname -- "$sarif")"
 
@@ -92,9 +145,12 @@ scan() {
     # An indented code block: Markdown shows the line as it is, never as a link, an image or HTML.
     tail -n 1 "$report" | sed 's/^/    /'
     echo
+    echo "Configuration: \`$source\`; $(grep -c '^::warning title=cfn-secrets configuration::' "$report" || true) of its settings hide findings (see the warnings)."
+    echo
     echo "SARIF report: \`$sarif\`. fail-on: \`$fail_on\`: $([[ $status -eq 0 ]] && echo passed || echo failed)."
   } >>"${GITHUB_STEP_SUMMARY:-/dev/null}"
   rm -f "$report"
+  [[ -z "$tree" ]] || rm -rf "$tree"
   if [[ $status -eq 1 ]]; then
     echo "::error title=cfn-secrets::$(command_data "findings at or above fail-on=$fail_on (annotated above; all findings in $sarif)")"
   fi

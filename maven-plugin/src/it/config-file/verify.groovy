@@ -7,5 +7,7 @@ def log = build.log()
 assert build.loggedFindings().isEmpty() : log
 // Scanned: template.yaml; skipped: .cfn-secrets.yml (YAML, no template); generated/ is not counted.
 assert log.contains('[INFO] cfn-secrets: 1 file scanned, 1 skipped: 0 errors')
+// What the exclude hid is said, as in every report.
+assert log.contains("[WARNING] cfn-secrets: configuration: exclude 'generated/**': 1 file not scanned")
 assert build.sarif('target/cfn-secrets.sarif').isEmpty()
 assert log.contains('BUILD SUCCESS')

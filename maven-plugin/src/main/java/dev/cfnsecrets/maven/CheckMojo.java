@@ -136,6 +136,7 @@ public class CheckMojo extends AbstractMojo {
         if (outputs.contains(Format.TEXT)) {
             log(result);
         }
+        Summary.configuration(result).forEach(getLog()::warn);
         getLog().info(Summary.line(result));
         if (outputs.contains(Format.SARIF)) {
             writeSarif(result);

@@ -19,6 +19,11 @@ final class ConfigOption {
             description = "Configuration file. Default: " + DEFAULT_CONFIG + " in the working directory, if present.")
     private Path config;
 
+    @Option(names = "--no-repo-config",
+            description = "Ignore " + DEFAULT_CONFIG + " in the working directory: only --config applies. For CI on"
+                    + " pull requests, whose own configuration could otherwise turn rules off.")
+    private boolean noRepoConfig;
+
     /** The configuration in effect, its rule ids checked against the bundled catalog and its own custom rules. */
     Config load(Catalog bundled) {
         return file().map(new ConfigLoader(bundled)::load).orElse(Config.EMPTY);
@@ -30,10 +35,16 @@ final class ConfigOption {
         return bundled.withCustomRules(load(bundled).customRules());
     }
 
-    /** The explicit {@code --config}, else {@value #DEFAULT_CONFIG} when the working directory has one. */
+    /**
+     * The explicit {@code --config}, else {@value #DEFAULT_CONFIG} when the working directory has one
+     * and {@code --no-repo-config} does not forbid it.
+     */
     private Optional<Path> file() {
         if (config != null) {
             return Optional.of(config);
+        }
+        if (noRepoConfig) {
+            return Optional.empty();
         }
         Path fallback = Path.of(DEFAULT_CONFIG);
         return Files.isRegularFile(fallback) ? Optional.of(fallback) : Optional.empty();

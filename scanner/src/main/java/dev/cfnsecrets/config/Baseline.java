@@ -1,6 +1,7 @@
 package dev.cfnsecrets.config;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,7 +30,11 @@ public final class Baseline {
         try {
             root = JSON.readTree(ConfigFiles.read(file));
         } catch (JacksonException e) {
-            throw new ConfigException(file + ": not a baseline file (invalid JSON: " + e.getOriginalMessage() + ")", e);
+            // Where and what kind, never Jackson's message: it quotes the file's text, which may be a secret.
+            throw new ConfigException(file + ": not a baseline file (invalid JSON: "
+                    + (e instanceof JsonEOFException ? "unexpected end of input" : "unexpected content")
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr()) + ")");
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read the baseline file (" + ConfigException.reason(e) + ")", e);
         }

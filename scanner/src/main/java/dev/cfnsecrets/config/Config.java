@@ -13,7 +13,8 @@ import java.util.Optional;
  * The contents of {@code .cfn-secrets.yml}. Every field is what the file says; absent keys keep the
  * scanner's defaults ({@code limits} starts from {@link Limits#DEFAULT}, lists and maps are empty).
  *
- * @param baseline    the baseline file, already resolved against the configuration file's directory
+ * @param baseline    the baseline file, already resolved against the configuration file's directory and
+ *                    checked to lie inside its repository ({@link ReferencedFile})
  * @param customRules the rules of the files under {@code custom-rules}, validated; a scan adds them to
  *                    its catalog ({@link dev.cfnsecrets.rules.Catalog#withCustomRules})
  */

@@ -94,12 +94,12 @@ public final class ConfigLoader {
                         RuleSettings.DEFAULT.envSizeWarningPercent(), 1, 100), allowList(top.get("allow"))),
                 globs(top.get("exclude")),
                 Optional.ofNullable(top.get("baseline"))
-                        .map(b -> resolve(origin, string(b, "baseline"))),
+                        .map(b -> ReferencedFile.resolve(origin, string(b, "baseline"), "baseline")),
                 customRules);
     }
 
-    /** YAML text of {@code origin} (this file or one it names) as maps, lists and scalars; null when empty. */
-    static Object yaml(String text, Path origin) {
+    /** YAML text of {@code origin} as maps, lists and scalars; null when empty. */
+    private static Object yaml(String text, Path origin) {
         try {
             return new Load(LoadSettings.builder().setLabel(origin.toString()).build()).loadFromString(text);
         } catch (YamlEngineException e) {
@@ -107,14 +107,14 @@ public final class ConfigLoader {
         }
     }
 
-    /** The files under {@code custom-rules}, relative to the configuration file's directory. */
+    /** The files under {@code custom-rules}, relative to the configuration file's directory and inside its repository. */
     private List<CustomRuleDefinition> customRules(Object value, Path origin) {
         if (value == null) {
             return List.of(); // without loading the schema validator: it adds to every start-up
         }
         Map<String, Path> files = new LinkedHashMap<>();
         for (String file : strings(value, "custom-rules")) {
-            files.put(file, resolve(origin, file));
+            files.put(file, ReferencedFile.resolve(origin, file, "custom-rules"));
         }
         return CustomRulesLoader.load(files, catalog);
     }
@@ -240,11 +240,6 @@ public final class ConfigLoader {
             }
         }
         return globs;
-    }
-
-    private static Path resolve(Path origin, String path) {
-        Path dir = origin.toAbsolutePath().getParent();
-        return dir == null ? Path.of(path) : dir.resolve(path);
     }
 
     private static void checkKeys(Map<?, ?> map, Set<String> known, String where) {

@@ -28,6 +28,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads the files named under {@code custom-rules} (SPEC §7): YAML, validated against the published
@@ -99,7 +103,15 @@ final class CustomRulesLoader {
         } catch (IOException e) {
             throw new ConfigException("cannot read the custom rules (" + ConfigException.reason(e) + ")", e);
         }
-        return JSON.valueToTree(ConfigLoader.yaml(text, path));
+        try {
+            return JSON.valueToTree(new Load(LoadSettings.builder().build()).loadFromString(text));
+        } catch (MarkedYamlEngineException e) {
+            // Where, never the parser's message: it quotes the file's text, which may be a secret.
+            throw new ConfigException("not valid YAML" + e.getProblemMark()
+                    .map(m -> " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1)).orElse(""));
+        } catch (YamlEngineException e) {
+            throw new ConfigException("not valid YAML");
+        }
     }
 
     /** Said plainly before the schema says it obscurely ("must not be valid to the schema"). */

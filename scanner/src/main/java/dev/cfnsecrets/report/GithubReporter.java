@@ -2,6 +2,7 @@ package dev.cfnsecrets.report;
 
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.rules.RuleDescription;
+import dev.cfnsecrets.scan.ConfigNotice;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.source.Span;
 import java.io.IOException;
@@ -9,10 +10,11 @@ import java.io.Writer;
 
 /**
  * GitHub Actions workflow commands: one {@code ::error}, {@code ::warning} or {@code ::notice}
- * line per unsuppressed finding, which GitHub shows as an annotation on the file, then a summary
- * line. Suppressed findings are not annotated. Only the commands are written with
- * {@link SafeWriter#command}; every other line is neutralised, and the commands' data and
- * properties are escaped so that each stays one command.
+ * line per unsuppressed finding, which GitHub shows as an annotation on the file, a {@code ::warning}
+ * per setting of the configuration that hides findings, then a summary line. Suppressed findings
+ * are not annotated. Only the commands are written with {@link SafeWriter#command}; every other
+ * line is neutralised, and the commands' data and properties are escaped so that each stays one
+ * command.
  */
 public final class GithubReporter implements Reporter {
     private final Redactor redactor;
@@ -29,6 +31,10 @@ public final class GithubReporter implements Reporter {
                 continue;
             }
             safe.command(command(finding, result));
+        }
+        // A warning without a file shows on the pull request's checks, so a reviewer sees what the configuration hid.
+        for (ConfigNotice notice : result.configNotices()) {
+            safe.command("::warning title=" + property(ToolInfo.NAME + " configuration") + "::" + data(notice.message()));
         }
         safe.write(Summary.line(result));
         safe.write('\n');

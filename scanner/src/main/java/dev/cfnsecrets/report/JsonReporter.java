@@ -33,6 +33,12 @@ import java.util.List;
  *     "related": [{"file", "startLine", "startColumn", "endLine", "endColumn", "message"}],
  *     "fix": {"description": "…", "replacements": [{"startLine", "startColumn", "endLine", "endColumn", "insertedContent"}]} or null,
  *     "suppression": {"kind": "inSource" | "external", "justification": "…"} or null
+ *   }],
+ *   "configuration": [{                                 // one per setting that hides findings; [] when none
+ *     "kind": "rules-disabled",  // rules-disabled | rules-not-enabled | level-lowered | values-allowed | paths-excluded | baseline
+ *     "setting": "CFS1",         // as written: rule ids or prefix, "CFS106: note", glob, "allow", "baseline"
+ *     "count": 3,                // findings hidden (values allowed, files not scanned)
+ *     "message": "rules CFS1 disabled: 3 findings not reported"
  *   }]
  * }
  * </pre>
@@ -53,7 +59,10 @@ public final class JsonReporter implements Reporter {
         Summary summary = new Summary(result.filesScanned(), result.filesSkipped(), result.count(Level.ERROR),
                 result.count(Level.WARNING), result.count(Level.NOTE), result.suppressedCount());
         List<JsonFinding> findings = result.findings().stream().map(this::finding).toList();
-        Json.write(MAPPER, new Report(ToolInfo.NAME, ToolInfo.version(), summary, findings), out);
+        List<JsonConfigNotice> configuration = result.configNotices().stream()
+                .map(n -> new JsonConfigNotice(n.kind().id(), n.setting(), n.count(), n.message()))
+                .toList();
+        Json.write(MAPPER, new Report(ToolInfo.NAME, ToolInfo.version(), summary, findings, configuration), out);
     }
 
     private JsonFinding finding(Finding f) {
@@ -87,7 +96,8 @@ public final class JsonReporter implements Reporter {
     // Jackson writes record components in declaration order: that order is the documented shape.
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Report(String tool, String version, Summary summary, List<JsonFinding> findings) {
+    record Report(String tool, String version, Summary summary, List<JsonFinding> findings,
+            List<JsonConfigNotice> configuration) {
     }
 
     record Summary(int filesScanned, int filesSkipped, long errors, long warnings, long notes, long suppressed) {
@@ -114,5 +124,8 @@ public final class JsonReporter implements Reporter {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record JsonSuppression(String kind, String justification) {
+    }
+
+    record JsonConfigNotice(String kind, String setting, long count, String message) {
     }
 }

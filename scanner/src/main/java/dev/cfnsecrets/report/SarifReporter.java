@@ -3,9 +3,11 @@ package dev.cfnsecrets.report;
 import com.contrastsecurity.sarif.ArtifactChange;
 import com.contrastsecurity.sarif.ArtifactContent;
 import com.contrastsecurity.sarif.ArtifactLocation;
+import com.contrastsecurity.sarif.Invocation;
 import com.contrastsecurity.sarif.LogicalLocation;
 import com.contrastsecurity.sarif.Message;
 import com.contrastsecurity.sarif.MultiformatMessageString;
+import com.contrastsecurity.sarif.Notification;
 import com.contrastsecurity.sarif.OriginalUriBaseIds;
 import com.contrastsecurity.sarif.PartialFingerprints;
 import com.contrastsecurity.sarif.PhysicalLocation;
@@ -14,6 +16,7 @@ import com.contrastsecurity.sarif.Region;
 import com.contrastsecurity.sarif.Replacement;
 import com.contrastsecurity.sarif.ReportingConfiguration;
 import com.contrastsecurity.sarif.ReportingDescriptor;
+import com.contrastsecurity.sarif.ReportingDescriptorReference;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
 import com.contrastsecurity.sarif.SarifSchema210;
@@ -87,12 +90,30 @@ public final class SarifReporter implements Reporter {
                 .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
                         new ArtifactLocation().withUri(workingDirectoryUri())))
                 .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
+                .withInvocations(List.of(invocation(result)))
                 .withResults(results);
         SarifSchema210 log = new SarifSchema210()
                 .with$schema(URI.create(SCHEMA_URI))
                 .withVersion(SarifSchema210.Version._2_1_0)
                 .withRuns(List.of(run));
         Json.write(MAPPER, log, out);
+    }
+
+    /**
+     * The run's one invocation, with a {@code toolConfigurationNotifications} entry per setting that
+     * hides findings: its descriptor id is the kind, its properties the setting and the count.
+     */
+    private static Invocation invocation(ScanResult result) {
+        List<Notification> notifications = result.configNotices().stream()
+                .map(n -> new Notification()
+                        .withLevel(Notification.Level.WARNING)
+                        .withDescriptor(new ReportingDescriptorReference().withId(n.kind().id()))
+                        .withMessage(new Message().withText(n.message()))
+                        .withProperties(new PropertyBag()
+                                .withAdditionalProperty("setting", n.setting())
+                                .withAdditionalProperty("count", n.count())))
+                .toList();
+        return new Invocation().withExecutionSuccessful(true).withToolConfigurationNotifications(notifications);
     }
 
     /** The whole catalog in catalog order, then any rule a finding names that the catalog lacks. */

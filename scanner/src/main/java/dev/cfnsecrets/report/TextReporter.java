@@ -55,6 +55,9 @@ public final class TextReporter implements Reporter {
                 text.append('\n');
             }
         }
+        for (String line : Summary.configuration(result)) {
+            text.append(style(YELLOW, SafeText.inline(line))).append('\n');
+        }
         text.append(style(result.countAtOrAbove(Level.ERROR) > 0 ? BOLD + RED : BOLD, Summary.line(result)))
                 .append('\n');
         SafeWriter safe = SafeWriter.of(out, color);

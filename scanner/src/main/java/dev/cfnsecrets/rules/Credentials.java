@@ -5,8 +5,10 @@ import dev.cfnsecrets.secrets.CredentialDetector;
 import dev.cfnsecrets.secrets.CredentialMatch;
 import dev.cfnsecrets.source.SourceFile;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +19,8 @@ import java.util.function.Supplier;
 final class Credentials {
     /** A cache that fills itself the same way for every rule of the document. */
     private static final Shared<Map<Object, Object>> SEARCHES = new Shared<>(scope -> new HashMap<>());
+    /** The values the allow list let through in the document, so that the report can say how many. */
+    private static final Shared<Set<String>> ALLOWED = new Shared<>(scope -> new HashSet<>());
 
     private Credentials() {
     }
@@ -37,7 +41,7 @@ final class Credentials {
     static List<CredentialMatch> find(RuleContext rules, String text, CredentialDetector.Context context) {
         AllowList allow = rules.settings().allow();
         List<CredentialMatch> found = everyFormat(rules, text, context);
-        return allow.isEmpty() ? found : found.stream().filter(m -> !allow.allows(m.secret())).toList();
+        return allow.isEmpty() ? found : found.stream().filter(m -> !allowed(rules, m.secret())).toList();
     }
 
     /**
@@ -50,8 +54,21 @@ final class Credentials {
         if (allow.isEmpty()) {
             return false;
         }
-        return allow.allows(literal) || everyFormat(rules, literal, CredentialDetector.Context.NONE).stream()
-                .anyMatch(m -> allow.allows(m.secret()));
+        return allowed(rules, literal) || everyFormat(rules, literal, CredentialDetector.Context.NONE).stream()
+                .anyMatch(m -> allowed(rules, m.secret()));
+    }
+
+    private static boolean allowed(RuleContext rules, String secret) {
+        boolean allowed = rules.settings().allow().allows(secret);
+        if (allowed) {
+            rules.shared(ALLOWED).add(secret);
+        }
+        return allowed;
+    }
+
+    /** How many distinct values the allow list declared not secrets in the scope's document. */
+    static int allowedCount(DocumentScope scope) {
+        return scope.shared(ALLOWED).size();
     }
 
     /** Every credential of a known format in {@code text}, allowed or not: what reports hide. */

@@ -74,6 +74,11 @@ public final class DocumentScope {
         return evaluator == null ? List.of() : evaluator.stops();
     }
 
+    /** How many distinct values the configuration's allow list declared not secrets in this document. */
+    public int allowedValues() {
+        return Credentials.allowedCount(this);
+    }
+
     /** The result of {@code computation} for this document, made on the first request. */
     <T> T shared(Shared<T> computation) {
         // Not computeIfAbsent: a computation may ask for another one, which would change the map during the call.

@@ -7,6 +7,7 @@ import dev.cfnsecrets.source.Limits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -59,8 +60,9 @@ public record ScanOptions(
         return enabled && disable.stream().noneMatch(ruleId::startsWith);
     }
 
-    public boolean excludes(String shownPath) {
-        return exclude.stream().anyMatch(glob -> PathGlob.compile(glob).matches(shownPath));
+    /** The first exclude glob that matches {@code shownPath}, if any. */
+    public Optional<String> excludedBy(String shownPath) {
+        return exclude.stream().filter(glob -> PathGlob.compile(glob).matches(shownPath)).findFirst();
     }
 
     public ScanOptions withLimits(Limits newLimits) {

@@ -10,18 +10,27 @@ import java.util.Optional;
 
 /**
  * Everything a reporter needs: the findings in file order, the scanned sources (for snippets),
- * counts for the summary and the catalog for rule metadata.
+ * counts for the summary, the catalog for rule metadata, and what the configuration hid
+ * ({@link ConfigNotice}, in the order of the configuration).
  */
 public record ScanResult(
         List<Finding> findings,
         Map<String, SourceFile> sources,
         int filesScanned,
         int filesSkipped,
-        Catalog catalog) {
+        Catalog catalog,
+        List<ConfigNotice> configNotices) {
 
     public ScanResult {
         findings = List.copyOf(findings);
         sources = Map.copyOf(sources);
+        configNotices = List.copyOf(configNotices);
+    }
+
+    /** A result of a scan with the default configuration: nothing hidden. */
+    public ScanResult(List<Finding> findings, Map<String, SourceFile> sources, int filesScanned, int filesSkipped,
+            Catalog catalog) {
+        this(findings, sources, filesScanned, filesSkipped, catalog, List.of());
     }
 
     public Optional<SourceFile> source(String path) {

@@ -42,6 +42,9 @@ public final class Scanner {
     /** Runs after the rules, which are what evaluate values. */
     private static final Rule EVALUATION_STOPS = new EvaluationStops();
 
+    /** The justification of a finding the baseline suppresses. */
+    private static final String BASELINED = "recorded in the baseline";
+
     private final ScanOptions options;
     private final Catalog catalog;
     private final List<Rule> rules;
@@ -66,7 +69,8 @@ public final class Scanner {
     private Scanner(ScanOptions options, Catalog catalog, List<Rule> rules, Supplier<ManagedPolicies> managedPolicies) {
         this.options = options;
         this.catalog = catalog;
-        this.rules = rules.stream().filter(r -> options.runs(r.id())).toList();
+        // Disabled rules run too, so that the report can say how many findings disabling them hid.
+        this.rules = rules;
         this.loader = new DocumentLoader(options.limits());
         this.managedPolicies = managedPolicies;
     }
@@ -94,15 +98,19 @@ public final class Scanner {
                 files.add(Path.of(p));
             }
         }
-        outcomes.addAll(FileWalker.expandWithRoots(files).stream()
-                .map(found -> new Input(found.file(), displayPath(found.file()), found.root()))
-                .filter(input -> !options.excludes(input.shown()))
-                .toList()
-                .parallelStream()
+        // Excluded files are counted from the walk's list, never read: an exclude may be there for speed.
+        List<Input> included = new ArrayList<>();
+        Map<String, Long> excluded = new HashMap<>();
+        for (FileWalker.Found found : FileWalker.expandWithRoots(files)) {
+            Input input = new Input(found.file(), displayPath(found.file()), found.root());
+            options.excludedBy(input.shown()).ifPresentOrElse(glob -> excluded.merge(glob, 1L, Long::sum),
+                    () -> included.add(input));
+        }
+        outcomes.addAll(included.parallelStream()
                 .map(input -> checkSafely(input.shown(), NestedStacks.of(loader, input.path(), input.shown(), input.root()),
                         () -> loader.load(input.path(), input.shown())))
                 .toList());
-        return result(outcomes);
+        return result(outcomes, excluded);
     }
 
     /**
@@ -118,7 +126,7 @@ public final class Scanner {
                         new ByteArrayInputStream(e.getValue().getBytes(StandardCharsets.UTF_8)), e.getKey()),
                         !checks.isEmpty()))
                 .toList();
-        return result(checks.isEmpty() ? outcomes : acrossDocuments(outcomes, checks));
+        return result(checks.isEmpty() ? outcomes : acrossDocuments(outcomes, checks), Map.of());
     }
 
     /** Runs the cross-document checks and adds each finding to the outcome of the document it is in. */
@@ -138,7 +146,8 @@ public final class Scanner {
                     Outcome o = byPath.get(path);
                     List<Finding> all = new ArrayList<>(o.findings());
                     all.addAll(finish(o.scope().document(), context.findings()));
-                    byPath.put(path, new Outcome(false, all, o.scope().document().source().orElse(null), o.scope()));
+                    byPath.put(path, new Outcome(false, all, o.scope().document().source().orElse(null), o.scope(),
+                            o.allowedValues()));
                 }
             });
         }
@@ -148,7 +157,7 @@ public final class Scanner {
 
     /** Scans one document that is already in memory (used by tests and integrations). */
     public ScanResult scan(SourceFile source) {
-        return result(List.of(checkSafely(source.path(), NestedStacks.NONE, () -> loader.parse(source))));
+        return result(List.of(checkSafely(source.path(), NestedStacks.NONE, () -> loader.parse(source))), Map.of());
     }
 
     /**
@@ -182,18 +191,33 @@ public final class Scanner {
         DocumentScope scope = new DocumentScope(document, options.ruleSettings(), managedPolicies, nestedStacks);
         for (Rule rule : rules) {
             RuleContext context = new RuleContext(scope, catalog, options.levels());
-            rule.check(context);
+            if (options.runs(rule.id())) {
+                rule.check(context);
+            } else {
+                checkDisabled(rule, context);
+            }
             findings.addAll(context.findings());
         }
-        if (options.runs(EVALUATION_STOPS.id())) {
-            RuleContext context = new RuleContext(scope, catalog, options.levels());
-            EVALUATION_STOPS.check(context);
-            findings.addAll(context.findings());
-        }
+        RuleContext stops = new RuleContext(scope, catalog, options.levels());
+        EVALUATION_STOPS.check(stops);
+        findings.addAll(stops.findings());
         findings = finish(document, findings);
         // Keep only what the report needs, not the parsed tree: large scans stay small in memory.
         return new Outcome(document instanceof Document.NotOurs, findings,
-                findings.isEmpty() ? null : document.source().orElse(null), keepScope ? scope : null);
+                findings.isEmpty() ? null : document.source().orElse(null), keepScope ? scope : null,
+                scope.allowedValues());
+    }
+
+    /**
+     * A disabled rule runs only to count what disabling it hides; a user may have disabled it
+     * because it fails on their templates, so its failure ends its count, not the file's scan.
+     */
+    private static void checkDisabled(Rule rule, RuleContext context) {
+        try {
+            rule.check(context);
+        } catch (RuntimeException | StackOverflowError e) {
+            // counted as far as it got
+        }
     }
 
     /** In-template suppressions, the baseline, and one finding per value. */
@@ -204,7 +228,7 @@ public final class Scanner {
         }
         findings = findings.stream()
                 .map(f -> !f.isSuppressed() && options.baseline().contains(f.fingerprint())
-                        ? f.suppressed(new Suppression(Suppression.Kind.EXTERNAL, "recorded in the baseline"))
+                        ? f.suppressed(new Suppression(Suppression.Kind.EXTERNAL, BASELINED))
                         : f)
                 .toList();
         return dedupe(findings);
@@ -219,17 +243,25 @@ public final class Scanner {
         return new ArrayList<>(unique.values());
     }
 
-    private ScanResult result(List<Outcome> outcomes) {
+    static boolean isBaselined(Finding finding) {
+        return finding.suppression().map(s -> s.kind() == Suppression.Kind.EXTERNAL && BASELINED.equals(s.justification()))
+                .orElse(false);
+    }
+
+    /** {@code excluded}: files not scanned, by the exclude glob that matched them first. */
+    private ScanResult result(List<Outcome> outcomes, Map<String, Long> excluded) {
         List<Finding> findings = new ArrayList<>();
         Map<String, SourceFile> sources = new HashMap<>();
         int scanned = 0;
         int skipped = 0;
+        long allowed = 0;
         for (Outcome o : outcomes) {
             if (o.skipped()) {
                 skipped++;
                 continue;
             }
             scanned++;
+            allowed += o.allowedValues();
             findings.addAll(o.findings());
             if (o.source() != null) {
                 sources.put(o.source().path(), o.source());
@@ -239,7 +271,8 @@ public final class Scanner {
                 .thenComparingInt(f -> f.span().startLine())
                 .thenComparingInt(f -> f.span().startColumn())
                 .thenComparing(Finding::ruleId));
-        return new ScanResult(findings, sources, scanned, skipped, catalog);
+        ConfigFilter.Applied applied = ConfigFilter.apply(options, catalog, findings, excluded, allowed);
+        return new ScanResult(applied.findings(), sources, scanned, skipped, catalog, applied.notices());
     }
 
 
@@ -258,9 +291,10 @@ public final class Scanner {
      * What one file contributes to the result; {@code source} only when it has findings (for
      * snippets); {@code scope} only until the cross-document checks have run.
      */
-    private record Outcome(boolean skipped, List<Finding> findings, SourceFile source, DocumentScope scope) {
+    private record Outcome(boolean skipped, List<Finding> findings, SourceFile source, DocumentScope scope,
+            int allowedValues) {
         Outcome withoutScope() {
-            return new Outcome(skipped, findings, source, null);
+            return new Outcome(skipped, findings, source, null, allowedValues);
         }
     }
 }

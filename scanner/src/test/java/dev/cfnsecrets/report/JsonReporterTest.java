@@ -37,7 +37,8 @@ class JsonReporterTest {
 
         JsonNode report = json(result);
 
-        assertThat(keys(report)).containsExactly("tool", "version", "summary", "findings");
+        assertThat(keys(report)).containsExactly("tool", "version", "summary", "findings", "configuration");
+        assertThat(report.path("configuration").isArray() && report.path("configuration").isEmpty()).isTrue();
         assertThat(report.path("tool").asText()).isEqualTo("cfn-secrets");
         assertThat(report.path("version").asText()).isEqualTo(ToolInfo.version());
         assertThat(report.path("summary").toString()).isEqualTo(
