@@ -27,21 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileConfigTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** A password-named variable holding a literal: one CFS102 error (and a CFS110 note about its key). */
-    private static final String LEAKING = """
-            AWSTemplateFormatVersion: "2010-09-09"
-            Resources:
-              Fn:
-                Type: AWS::Lambda::Function
-                Properties:
-                  Runtime: python3.12
-                  Handler: index.handler
-                  Code: {ZipFile: "def handler(e, c): pass"}
-                  Role: arn:aws:iam::123456789012:role/fn
-                  Environment:
-                    Variables:
-                      DB_PASSWORD: Zq8vN3pLx7Rt2Wm9Kd4H
-            """;
     /** The first line of a file outside the repository: it must never show in a message. */
     private static final String OUTSIDE_SECRET = "AKIAZ7QHX3PLM4RTW2VN";
 
@@ -53,7 +38,7 @@ class HostileConfigTest {
     void repository() throws IOException {
         repo = Files.createDirectories(base.resolve("work/repo"));
         Files.createDirectory(repo.resolve(".git"));
-        Files.writeString(repo.resolve("template.yaml"), LEAKING);
+        Files.writeString(repo.resolve("template.yaml"), HostileTemplates.LEAKING);
     }
 
     @Test
@@ -98,8 +83,7 @@ class HostileConfigTest {
         Files.writeString(base.resolve("outside.json"), OUTSIDE_SECRET + "\n");
         config("baseline: ../../outside.json\n");
 
-        assertRefused("baseline: '../../outside.json' is outside the repository (" + repo.toRealPath()
-                + "): only files inside it may be named");
+        assertOutside("baseline", "../../outside.json");
     }
 
     @Test
@@ -107,16 +91,14 @@ class HostileConfigTest {
         Path outside = Files.writeString(base.resolve("outside.json"), OUTSIDE_SECRET + "\n");
         config("baseline: " + outside + "\n");
 
-        assertRefused("baseline: '" + outside + "' is outside the repository (" + repo.toRealPath()
-                + "): only files inside it may be named");
+        assertOutside("baseline", outside);
     }
 
     @Test
     void aBaselineOfDevZeroIsRefusedUnread() throws Exception {
         config("baseline: /dev/zero\n");
 
-        assertRefused("baseline: '/dev/zero' is outside the repository (" + repo.toRealPath()
-                + "): only files inside it may be named");
+        assertOutside("baseline", "/dev/zero");
     }
 
     @Test
@@ -125,8 +107,7 @@ class HostileConfigTest {
         Files.createSymbolicLink(repo.resolve("baseline.json"), outside);
         config("baseline: baseline.json\n");
 
-        assertRefused("baseline: 'baseline.json' is outside the repository (" + repo.toRealPath()
-                + "): only files inside it may be named");
+        assertOutside("baseline", "baseline.json");
     }
 
     @Test
@@ -143,8 +124,7 @@ class HostileConfigTest {
         Path outside = Files.writeString(base.resolve("passwd"), OUTSIDE_SECRET + ":x:0:0:root:/root:/bin/bash\n");
         config("custom-rules: [" + outside + "]\n");
 
-        assertRefused("custom-rules: '" + outside + "' is outside the repository (" + repo.toRealPath()
-                + "): only files inside it may be named");
+        assertOutside("custom-rules", outside);
     }
 
     @Test
@@ -226,6 +206,11 @@ class HostileConfigTest {
     }
 
     /** Exit 2 with exactly {@code problem} about the working directory's configuration, nothing quoted from the file. */
+    private void assertOutside(String setting, Object named) throws Exception {
+        assertRefused(setting + ": '" + named + "' is outside the repository (" + repo.toRealPath()
+                + "): only files inside it may be named");
+    }
+
     private void assertRefused(String problem) throws Exception {
         Run run = cfnSecrets("scan", "template.yaml");
 

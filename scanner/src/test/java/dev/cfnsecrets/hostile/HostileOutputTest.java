@@ -38,21 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Command-line runs are a fresh JVM: the bytes checked are those the runner would read.
  */
 class HostileOutputTest {
-    private static final String FUNCTION_HEAD = """
-            AWSTemplateFormatVersion: "2010-09-09"
-            Resources:
-              Fn:
-                Type: AWS::Lambda::Function
-                Properties:
-                  Runtime: python3.12
-                  Handler: index.handler
-                  Code: {ZipFile: "def handler(e, c): pass"}
-                  Role: arn:aws:iam::123456789012:role/fn
-                  Environment:
-                    Variables:
-            """;
-    /** One CFS102 error on line 12 (and a CFS110 note on the function). */
-    private static final String LEAKING = FUNCTION_HEAD + "          DB_PASSWORD: Zq8vN3pLx7Rt2Wm9Kd4H\n";
     /** The only commands the github format may write: its annotations. */
     private static final Set<String> ANNOTATIONS = Set.of("error", "warning", "notice");
 
@@ -101,7 +86,7 @@ class HostileOutputTest {
     @Test
     void aTemplateNamedLikeAnErrorCommandIsNoCommandInAnyFormat() throws Exception {
         String name = "::error title=x::pwned.yaml";
-        Files.writeString(dir.resolve(name), LEAKING);
+        Files.writeString(dir.resolve(name), HostileTemplates.LEAKING);
 
         Run text = cli("scan", name);
         Map<Format, String> reports = reports(dir.resolve(name));
@@ -119,7 +104,7 @@ class HostileOutputTest {
 
     @Test
     void aTemplateNamedWithALegacyCommandIsNoCommandInAnyFormat() throws Exception {
-        Path file = Files.writeString(dir.resolve("t##[error]x.yaml"), LEAKING);
+        Path file = Files.writeString(dir.resolve("t##[error]x.yaml"), HostileTemplates.LEAKING);
 
         Run text = cli("scan", "t##[error]x.yaml");
         Map<Format, String> reports = reports(file);
@@ -138,7 +123,7 @@ class HostileOutputTest {
 
     @Test
     void commandsInALogicalIdAndAVariableNameAreNeutralisedInTheSnippetWithCaretsInPlace() throws Exception {
-        Path file = Files.writeString(dir.resolve("t.yaml"), FUNCTION_HEAD.replace("  Fn:", "  \"Fn##[warning]x::y\":")
+        Path file = Files.writeString(dir.resolve("t.yaml"), HostileTemplates.VARIABLES.replace("  Fn:", "  \"Fn##[warning]x::y\":")
                 + "          \"::error::DB_PASSWORD##[error]x\": Zq8vN3pLx7Rt2Wm9Kd4H\n");
 
         Map<Format, String> reports = reports(file);
@@ -164,7 +149,7 @@ class HostileOutputTest {
     @Test
     void terminalAndBidiControlsInNamesShowAsEscapes() throws Exception {
         String name = "DB_PASSWORD\\e]8;;http://evil\\aclick\\e]8;;\\a\\u202e\\u2028\\u0085";
-        Path file = Files.writeString(dir.resolve("gnp.\u202eyaml"), LEAKING.replace("DB_PASSWORD:", "\"" + name + "\":"));
+        Path file = Files.writeString(dir.resolve("gnp.\u202eyaml"), HostileTemplates.LEAKING.replace("DB_PASSWORD:", "\"" + name + "\":"));
 
         Map<Format, String> reports = reports(file);
 
@@ -187,7 +172,7 @@ class HostileOutputTest {
     void controlCharactersInTheTemplateBytesShowAsEscapesUnderTheirCarets() throws Exception {
         Path json = Files.writeString(dir.resolve("raw.json"), "{\"Resources\": {\"Fn\": {\"Properties\": "
                 + "{\"Runtime\": \"\u001b]8;;http://evil\u0007click\u001b]8;;\u0007\"}}}}\n");
-        Path yaml = Files.writeString(dir.resolve("bidi.yaml"), LEAKING.replace("Zq8vN3pLx7Rt2Wm9Kd4H",
+        Path yaml = Files.writeString(dir.resolve("bidi.yaml"), HostileTemplates.LEAKING.replace("Zq8vN3pLx7Rt2Wm9Kd4H",
                 "Zq8vN3pLx7Rt2Wm9Kd4H # \u202e cod.exe \u2028 \u0085 end"));
 
         Map<Format, String> reports = reports(json, yaml);
@@ -219,7 +204,7 @@ class HostileOutputTest {
                     must: {required: [KmsKeyArn]}
                 """);
         Files.writeString(dir.resolve(".cfn-secrets.yml"), "custom-rules: [acme.yml]\n");
-        Files.writeString(dir.resolve("t.yaml"), LEAKING);
+        Files.writeString(dir.resolve("t.yaml"), HostileTemplates.LEAKING);
 
         Run rules = cli("rules");
         Run explain = cli("explain", "ACME001");

@@ -61,24 +61,9 @@ class HostileRedactionTest {
         return result.findings().stream().map(f -> f.ruleId() + "@" + f.span().startLine()).sorted().toList();
     }
 
-    private static String function(String environment) {
-        return """
-                AWSTemplateFormatVersion: '2010-09-09'
-                Resources:
-                  Fn:
-                    Type: AWS::Lambda::Function
-                    Properties:
-                      Runtime: python3.12
-                      Handler: index.handler
-                      Code: {ZipFile: 'def handler(e, c): pass'}
-                      Role: arn:aws:iam::123456789012:role/r
-                      Environment:
-                """ + environment;
-    }
-
     @Test
     void everySecretOnAFlowMapLineIsMasked() {
-        ScanResult result = scan("flow.yaml", function("        Variables: {API_KEY: " + STRIPE_KEY + ", DB_PASSWORD: "
+        ScanResult result = scan("flow.yaml", HostileTemplates.function("        Variables: {API_KEY: " + STRIPE_KEY + ", DB_PASSWORD: "
                 + PASSWORD_A + ", ADMIN_PASSWORD: !Sub '" + PASSWORD_B + "'}\n"));
 
         assertThat(found(result)).containsExactly("CFS101@11", "CFS102@11", "CFS102@11", "CFS110@3");
@@ -97,7 +82,7 @@ class HostileRedactionTest {
 
     @Test
     void bothBranchesOfAnIfAreMasked() {
-        ScanResult result = scan("if.yaml", function(
+        ScanResult result = scan("if.yaml", HostileTemplates.function(
                 "        Variables:\n          DB_PASSWORD: !If [IsProd, " + PASSWORD_A + ", " + PASSWORD_B + "]\n")
                 + "Conditions:\n  IsProd: !Equals [!Ref AWS::Region, eu-west-1]\n");
 
@@ -109,7 +94,7 @@ class HostileRedactionTest {
     void thePiecesOfAJoinedSecretAreMasked() {
         String first = PASSWORD_C.substring(0, 8);
         String second = PASSWORD_C.substring(8);
-        ScanResult result = scan("join.yaml", function(
+        ScanResult result = scan("join.yaml", HostileTemplates.function(
                 "        Variables:\n          DB_PASSWORD: !Join ['', [" + first + ", " + second + "]]\n"));
 
         assertThat(found(result)).containsExactly("CFS102@12", "CFS110@3");
@@ -140,7 +125,7 @@ class HostileRedactionTest {
 
     @Test
     void anUnknownTagIsNotQuotedInTheMessage() {
-        ScanResult result = scan("tag.yaml", function("        Variables:\n          DB_PASSWORD: !" + PASSWORD_A + "\n"));
+        ScanResult result = scan("tag.yaml", HostileTemplates.function("        Variables:\n          DB_PASSWORD: !" + PASSWORD_A + "\n"));
 
         assertThat(found(result)).containsExactly("CFS001@12");
         assertThat(result.findings().get(0).message()).contains("unknown tag (CloudFormation knows");
