@@ -81,11 +81,12 @@ final class ScanCommand implements Callable<Integer> {
     private boolean showSecrets;
 
     @Option(names = "--enable", paramLabel = "RULE", split = ",",
-            description = "Run only these rules: ids or prefixes (CFS3 = all IAM rules). Repeatable or comma-separated.")
+            description = "Report only these rules: ids or prefixes (CFS3 = all IAM rules). Repeatable or comma-separated.")
     private List<String> enable;
 
     @Option(names = "--disable", paramLabel = "RULE", split = ",",
-            description = "Do not run these rules: ids or prefixes. Repeatable or comma-separated.")
+            description = "Do not report these rules: ids or prefixes. Repeatable or comma-separated."
+                    + " What they would have reported is counted in the report.")
     private List<String> disable;
 
     @Option(names = "--aws-stack", paramLabel = "NAME",
