@@ -34,7 +34,7 @@ class BadInputTest {
     }
 
     private static ScanResult scan(Path... paths) {
-        return new Scanner(ScanOptions.DEFAULT).scan(Stream.of(paths).map(Path::toString).toList(), () -> {
+        return BuiltInRules.scanner(ScanOptions.DEFAULT).scan(Stream.of(paths).map(Path::toString).toList(), () -> {
             throw new AssertionError("no stdin");
         });
     }

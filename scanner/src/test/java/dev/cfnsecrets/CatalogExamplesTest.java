@@ -2,9 +2,9 @@ package dev.cfnsecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.catalog.Catalog;
+import dev.cfnsecrets.catalog.RuleDescription;
 import dev.cfnsecrets.finding.Finding;
-import dev.cfnsecrets.rules.Catalog;
-import dev.cfnsecrets.rules.RuleDescription;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.Scanner;
 import dev.cfnsecrets.source.SourceFile;
@@ -29,7 +29,7 @@ class CatalogExamplesTest {
     private static final String ELIDED = "…";
 
     private final Catalog catalog = Catalog.bundled();
-    private final Scanner scanner = new Scanner(ScanOptions.DEFAULT, catalog);
+    private final Scanner scanner = BuiltInRules.scanner(ScanOptions.DEFAULT, catalog);
 
     @TestFactory
     Stream<DynamicTest> badExamplesGetAFindingOfTheirRule() {

@@ -2,9 +2,9 @@ package dev.cfnsecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.config.Config;
 import dev.cfnsecrets.finding.Finding;
-import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
@@ -39,7 +39,7 @@ class FixtureTest {
     }
 
     private static ScanResult scan(Path path, ScanOptions options, Catalog catalog) {
-        return new Scanner(options, catalog).scan(List.of(path.toString()), () -> {
+        return BuiltInRules.scanner(options, catalog).scan(List.of(path.toString()), () -> {
             throw new AssertionError("no stdin");
         });
     }

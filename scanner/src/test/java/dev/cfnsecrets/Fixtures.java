@@ -1,8 +1,8 @@
 package dev.cfnsecrets;
 
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.config.Config;
 import dev.cfnsecrets.config.ConfigLoader;
-import dev.cfnsecrets.rules.Catalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

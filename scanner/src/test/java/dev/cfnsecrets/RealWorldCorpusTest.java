@@ -28,7 +28,7 @@ class RealWorldCorpusTest {
     @Test
     void cfs001OnlyWhereCfnLintAlsoFailsToParse() throws IOException {
         assumeTrue(Files.isDirectory(CORPUS), "shared corpus not present at " + CORPUS);
-        ScanResult result = new Scanner(ScanOptions.DEFAULT.withRules(List.of("CFS001"), List.of()))
+        ScanResult result = BuiltInRules.scanner(ScanOptions.DEFAULT.withRules(List.of("CFS001"), List.of()))
                 .scan(List.of(CORPUS.toString()), InputStream::nullInputStream);
 
         TreeSet<String> unreadable = new TreeSet<>();

@@ -2,10 +2,10 @@ package dev.cfnsecrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.report.Format;
 import dev.cfnsecrets.report.Reporters;
-import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Timeout;
 class RobustnessTest {
     private static final long SEED = 20261129L;
     private static final int MUTANTS_PER_FIXTURE = 80;
-    private static final Scanner SCANNER = new Scanner(ScanOptions.DEFAULT);
+    private static final Scanner SCANNER = BuiltInRules.scanner(ScanOptions.DEFAULT);
     private static final Catalog CATALOG = Catalog.bundled();
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cfnsecrets.bench;
 
+import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
@@ -25,7 +26,7 @@ public class ScanBenchmark extends StandardRun {
     @Param({"10", "100"})
     public int functions;
 
-    private final Scanner scanner = new Scanner(ScanOptions.DEFAULT);
+    private final Scanner scanner = BuiltInRules.scanner(ScanOptions.DEFAULT);
     private byte[] template;
     private String fixtures;
 

@@ -1,5 +1,7 @@
 package dev.cfnsecrets.maven;
 
+import dev.cfnsecrets.BuiltInRules;
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.config.Baseline;
 import dev.cfnsecrets.config.Config;
 import dev.cfnsecrets.config.ConfigException;
@@ -11,7 +13,6 @@ import dev.cfnsecrets.report.Redactor;
 import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.report.SafeText;
 import dev.cfnsecrets.report.Summary;
-import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.scan.FailOn;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
@@ -131,7 +132,7 @@ public class CheckMojo extends AbstractMojo {
         ScanOptions options = options(config);
         List<String> files = ProjectFiles.of(targets(), moduleDirectories()).stream().map(Path::toString).toList();
 
-        ScanResult result = new Scanner(options, catalog).scan(files, InputStream::nullInputStream);
+        ScanResult result = BuiltInRules.scanner(options, catalog).scan(files, InputStream::nullInputStream);
 
         if (outputs.contains(Format.TEXT)) {
             log(result);

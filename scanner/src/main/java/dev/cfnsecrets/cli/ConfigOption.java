@@ -1,8 +1,8 @@
 package dev.cfnsecrets.cli;
 
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.config.Config;
 import dev.cfnsecrets.config.ConfigLoader;
-import dev.cfnsecrets.rules.Catalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package dev.cfnsecrets.cli;
 
+import dev.cfnsecrets.catalog.RuleDescription;
 import dev.cfnsecrets.report.SafeText;
-import dev.cfnsecrets.rules.RuleDescription;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cfn-secrets explain RULE}: one rule's full help (why, bad and good example, fix). */

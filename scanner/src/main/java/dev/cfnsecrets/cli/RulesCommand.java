@@ -1,7 +1,7 @@
 package dev.cfnsecrets.cli;
 
+import dev.cfnsecrets.catalog.RuleDescription;
 import dev.cfnsecrets.report.SafeText;
-import dev.cfnsecrets.rules.RuleDescription;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.Locale;

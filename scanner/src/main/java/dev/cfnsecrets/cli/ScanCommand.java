@@ -1,5 +1,7 @@
 package dev.cfnsecrets.cli;
 
+import dev.cfnsecrets.BuiltInRules;
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.config.Baseline;
 import dev.cfnsecrets.config.Config;
 import dev.cfnsecrets.config.ConfigException;
@@ -11,7 +13,6 @@ import dev.cfnsecrets.live.LiveScan;
 import dev.cfnsecrets.report.Format;
 import dev.cfnsecrets.report.Reporter;
 import dev.cfnsecrets.report.Reporters;
-import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.scan.FailOn;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
@@ -130,7 +131,7 @@ final class ScanCommand implements Callable<Integer> {
         if (writeBaseline == null && baselineFile.isPresent()) {
             options = options.withBaseline(Baseline.read(baselineFile.get()));
         }
-        Scanner scanner = new Scanner(options, catalog);
+        Scanner scanner = BuiltInRules.scanner(options, catalog);
         ScanResult result = live ? liveScan(scanner) : scanner.scan(targets, environment.stdin());
         if (writeBaseline != null) {
             return recordBaseline(result);

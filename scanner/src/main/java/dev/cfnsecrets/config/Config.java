@@ -1,7 +1,7 @@
 package dev.cfnsecrets.config;
 
+import dev.cfnsecrets.catalog.CustomRuleDefinition;
 import dev.cfnsecrets.finding.Level;
-import dev.cfnsecrets.rules.CustomRuleDefinition;
 import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.source.Limits;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param baseline    the baseline file, already resolved against the configuration file's directory and
  *                    checked to lie inside its repository ({@link ReferencedFile})
  * @param customRules the rules of the files under {@code custom-rules}, validated; a scan adds them to
- *                    its catalog ({@link dev.cfnsecrets.rules.Catalog#withCustomRules})
+ *                    its catalog ({@link dev.cfnsecrets.catalog.Catalog#withCustomRules})
  */
 public record Config(
         List<String> enable,

@@ -2,9 +2,9 @@ package dev.cfnsecrets.config;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import dev.cfnsecrets.catalog.Catalog;
+import dev.cfnsecrets.catalog.CustomRuleDefinition;
 import dev.cfnsecrets.finding.Level;
-import dev.cfnsecrets.rules.Catalog;
-import dev.cfnsecrets.rules.CustomRuleDefinition;
 import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.scan.PathGlob;
 import dev.cfnsecrets.secrets.AllowList;

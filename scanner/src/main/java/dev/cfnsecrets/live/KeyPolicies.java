@@ -1,6 +1,6 @@
 package dev.cfnsecrets.live;
 
-import dev.cfnsecrets.rules.AccountConfigReads;
+import dev.cfnsecrets.rules.cfs3xx.AccountConfigReads;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;

@@ -2,8 +2,8 @@ package dev.cfnsecrets.live;
 
 import dev.cfnsecrets.config.InTemplateSuppressions;
 import dev.cfnsecrets.iam.ManagedPolicies;
-import dev.cfnsecrets.rules.AccountConfigReads;
 import dev.cfnsecrets.rules.CrossDocumentCheck;
+import dev.cfnsecrets.rules.cfs3xx.AccountConfigReads;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
 import dev.cfnsecrets.source.SourceFile;

@@ -1,7 +1,7 @@
 package dev.cfnsecrets.report;
 
+import dev.cfnsecrets.catalog.RuleDescription;
 import dev.cfnsecrets.finding.Finding;
-import dev.cfnsecrets.rules.RuleDescription;
 import dev.cfnsecrets.scan.ConfigNotice;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.source.Span;

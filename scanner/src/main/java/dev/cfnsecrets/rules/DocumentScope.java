@@ -5,6 +5,7 @@ import dev.cfnsecrets.iam.ManagedPolicies;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.NestedStacks;
 import dev.cfnsecrets.model.Template;
+import dev.cfnsecrets.rules.values.Credentials;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,23 +47,23 @@ public final class DocumentScope {
         return document;
     }
 
-    Optional<Template> template() {
+    public Optional<Template> template() {
         return document instanceof Document.TemplateDocument t ? Optional.of(t.template()) : Optional.empty();
     }
 
-    RuleSettings settings() {
+    public RuleSettings settings() {
         return settings;
     }
 
-    Supplier<ManagedPolicies> managedPolicies() {
+    public Supplier<ManagedPolicies> managedPolicies() {
         return managedPolicies;
     }
 
-    NestedStacks nestedStacks() {
+    public NestedStacks nestedStacks() {
         return nestedStacks;
     }
 
-    Evaluator evaluator() {
+    public Evaluator evaluator() {
         if (evaluator == null) {
             evaluator = new Evaluator(template().orElseThrow(() -> new IllegalStateException("not a template")));
         }
@@ -80,7 +81,7 @@ public final class DocumentScope {
     }
 
     /** The result of {@code computation} for this document, made on the first request. */
-    <T> T shared(Shared<T> computation) {
+    public <T> T shared(Shared<T> computation) {
         // Not computeIfAbsent: a computation may ask for another one, which would change the map during the call.
         if (!results.containsKey(computation)) {
             results.put(computation, computation.computeFor(this));

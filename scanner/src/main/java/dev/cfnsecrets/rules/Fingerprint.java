@@ -8,17 +8,17 @@ import java.util.stream.Collectors;
  * characters of a long one — what the redacted report shows anyway), never the whole value. A hash of
  * a short or common password could be reversed by guessing; the shape cannot.
  */
-final class Fingerprint {
+public final class Fingerprint {
     private static final int SHORT = 8;
 
     private Fingerprint() {
     }
 
-    static String shapeOf(String secret) {
+    public static String shapeOf(String secret) {
         return (secret.length() > SHORT ? secret.substring(0, 4) : "") + "(" + secret.length() + ")";
     }
 
-    static String shapeOf(List<String> secrets) {
+    public static String shapeOf(List<String> secrets) {
         return secrets.stream().map(Fingerprint::shapeOf).collect(Collectors.joining(","));
     }
 }

@@ -4,13 +4,13 @@ import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
 
 /** A rule about templates that looks at each resource on its own, in template order. */
-abstract class ResourceRule extends TemplateRule {
+public abstract class ResourceRule extends TemplateRule {
     @Override
-    final void check(RuleContext context, Template template) {
+    protected final void check(RuleContext context, Template template) {
         for (Resource resource : template.resources().values()) {
             check(context, template, resource);
         }
     }
 
-    abstract void check(RuleContext context, Template template, Resource resource);
+    protected abstract void check(RuleContext context, Template template, Resource resource);
 }

@@ -1,5 +1,6 @@
 package dev.cfnsecrets.rules;
 
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.eval.Evaluator;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Fix;
@@ -9,6 +10,8 @@ import dev.cfnsecrets.finding.Suppression;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
+import dev.cfnsecrets.rules.values.Credentials;
+import dev.cfnsecrets.rules.values.LineSecrets;
 import dev.cfnsecrets.secrets.CredentialDetector;
 import dev.cfnsecrets.source.Node;
 import dev.cfnsecrets.source.Span;
@@ -50,7 +53,7 @@ public final class RuleContext {
     }
 
     /** The evaluator of this document's template (shared by all rules of the document). */
-    List<Evaluator.Stop> evaluationStops() {
+    public List<Evaluator.Stop> evaluationStops() {
         return scope.evaluationStops();
     }
 
@@ -59,7 +62,7 @@ public final class RuleContext {
     }
 
     /** The result of a computation several rules need, made once per document. */
-    <T> T shared(Shared<T> computation) {
+    public <T> T shared(Shared<T> computation) {
         return scope.shared(computation);
     }
 

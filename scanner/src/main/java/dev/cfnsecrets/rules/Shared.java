@@ -8,10 +8,10 @@ import java.util.function.Function;
  * result, so a result must not be changed by the rules that read it — unless it is a cache that
  * fills itself the same way for every reader. Each computation is one constant: the constant is the key.
  */
-final class Shared<T> {
+public final class Shared<T> {
     private final Function<DocumentScope, T> computation;
 
-    Shared(Function<DocumentScope, T> computation) {
+    public Shared(Function<DocumentScope, T> computation) {
         this.computation = computation;
     }
 

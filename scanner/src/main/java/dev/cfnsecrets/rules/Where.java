@@ -15,24 +15,24 @@ import java.util.Optional;
  * elsewhere (a Parameter {@code Default}, a Mapping entry) is reported at the value, with a related
  * location at the text where the secret is written.
  */
-record Where(Span span, String path, List<Related> related) {
+public record Where(Span span, String path, List<Related> related) {
 
     /** A related location: in the same document, or — when {@code file} is not null — in another file. */
-    record Related(String file, Span span, String note) {
+    public record Related(String file, Span span, String note) {
         Related(Span span, String note) {
             this(null, span, note);
         }
     }
 
-    Where {
+    public Where {
         related = List.copyOf(related);
     }
 
-    static Where at(Node value) {
+    public static Where at(Node value) {
         return new Where(value.span(), value.path(), List.of());
     }
 
-    static Where of(Node value, Part part) {
+    public static Where of(Node value, Part part) {
         if (isInside(part.origin(), value)) {
             return new Where(part.span(), value.path(), List.of());
         }
@@ -46,7 +46,7 @@ record Where(Span span, String path, List<Related> related) {
      * is written when it can be found in the piece's source text — the line of a token inside a
      * multi-line user-data script or inline code. A multi-line text is found by its first line.
      */
-    static Where of(Node value, Part part, String text, SourceFile source) {
+    public static Where of(Node value, Part part, String text, SourceFile source) {
         Where where = of(value, part);
         String firstLine = text.lines().findFirst().orElse("").strip();
         if (firstLine.isEmpty()) {
@@ -64,18 +64,18 @@ record Where(Span span, String path, List<Related> related) {
                 : new Where(where.span, where.path, List.of(new Related(exact, where.related.get(0).note())));
     }
 
-    Where with(Span where, String note) {
+    public Where with(Span where, String note) {
         return with(null, where, note);
     }
 
     /** With a related location in {@code file}, another file than the document's (null: the document). */
-    Where with(String file, Span where, String note) {
+    public Where with(String file, Span where, String note) {
         List<Related> more = new ArrayList<>(related);
         more.add(new Related(file, where, note));
         return new Where(span, path, more);
     }
 
-    void addTo(RuleContext.Builder finding) {
+    public void addTo(RuleContext.Builder finding) {
         finding.at(span, path);
         for (Related r : related) {
             if (r.file() == null) {

@@ -1,8 +1,8 @@
 package dev.cfnsecrets.scan;
 
+import dev.cfnsecrets.catalog.Catalog;
+import dev.cfnsecrets.catalog.RuleDescription;
 import dev.cfnsecrets.finding.Finding;
-import dev.cfnsecrets.rules.Catalog;
-import dev.cfnsecrets.rules.RuleDescription;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.cfnsecrets.scan;
 
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Level;
-import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.source.SourceFile;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.cfnsecrets.scan;
 
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.config.InTemplateSuppressions;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Suppression;
@@ -7,13 +8,10 @@ import dev.cfnsecrets.iam.ManagedPolicies;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
 import dev.cfnsecrets.model.NestedStacks;
-import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.rules.CrossDocumentCheck;
 import dev.cfnsecrets.rules.DocumentScope;
-import dev.cfnsecrets.rules.EvaluationStops;
 import dev.cfnsecrets.rules.Rule;
 import dev.cfnsecrets.rules.RuleContext;
-import dev.cfnsecrets.rules.RuleRegistry;
 import dev.cfnsecrets.source.InputProblem;
 import dev.cfnsecrets.source.SourceFile;
 import java.io.ByteArrayInputStream;
@@ -23,8 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -39,9 +37,6 @@ public final class Scanner {
     /** How a CFS001 message starts when our own code failed on a file (a bug to report). */
     public static final String INTERNAL_ERROR = "cfn-secrets failed on this file (internal error";
 
-    /** Runs after the rules, which are what evaluate values. */
-    private static final Rule EVALUATION_STOPS = new EvaluationStops();
-
     /** The justification of a finding the baseline suppresses. */
     private static final String BASELINED = "recorded in the baseline";
 
@@ -52,17 +47,11 @@ public final class Scanner {
     /** Read only when a template attaches an AWS managed policy: a scan of one plain template never needs them. */
     private final Supplier<ManagedPolicies> managedPolicies;
 
-    public Scanner(ScanOptions options) {
-        this(options, Catalog.bundled());
-    }
-
-    /** Runs the built-in rules and the custom rules of {@code catalog}. */
-    public Scanner(ScanOptions options, Catalog catalog) {
-        this(options, catalog, RuleRegistry.of(catalog));
-    }
-
-    /** With a rule list of its own: tests use it to run a rule that fails. */
-    Scanner(ScanOptions options, Catalog catalog, List<Rule> rules) {
+    /**
+     * Runs {@code rules} in their order on each document, levelled and described by {@code catalog}.
+     * The engine knows no rule of its own: the built-in ones come from {@code BuiltInRules}.
+     */
+    public Scanner(ScanOptions options, Catalog catalog, List<Rule> rules) {
         this(options, catalog, rules, ManagedPolicies::bundled);
     }
 
@@ -198,9 +187,6 @@ public final class Scanner {
             }
             findings.addAll(context.findings());
         }
-        RuleContext stops = new RuleContext(scope, catalog, options.levels());
-        EVALUATION_STOPS.check(stops);
-        findings.addAll(stops.findings());
         findings = finish(document, findings);
         // Keep only what the report needs, not the parsed tree: large scans stay small in memory.
         return new Outcome(document instanceof Document.NotOurs, findings,

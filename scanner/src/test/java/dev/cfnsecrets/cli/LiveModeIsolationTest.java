@@ -31,7 +31,7 @@ class LiveModeIsolationTest {
         List<String> loaded = log.lines().filter(line -> line.contains("[class,load]")).toList();
         assertThat(process.exitValue()).as(log).isEqualTo(ExitStatus.FINDINGS);
         assertThat(loaded).anyMatch(line -> line.contains(" dev.cfnsecrets.cli.ScanCommand "))
-                .anyMatch(line -> line.contains(" dev.cfnsecrets.rules.FunctionConfigReadableWidely "));
+                .anyMatch(line -> line.contains(" dev.cfnsecrets.rules.cfs3xx.FunctionConfigReadableWidely "));
         assertThat(loaded).noneMatch(line -> line.contains(" dev.cfnsecrets.live."))
                 .noneMatch(line -> line.contains(" software.amazon.awssdk."));
     }

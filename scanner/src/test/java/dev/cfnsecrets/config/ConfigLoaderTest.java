@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.re2j.Pattern;
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.rules.RuleSettings;
-import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.secrets.AllowList;
 import dev.cfnsecrets.source.Limits;
 import java.nio.file.Path;

@@ -3,10 +3,10 @@ package dev.cfnsecrets.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cfnsecrets.catalog.Catalog;
+import dev.cfnsecrets.catalog.CustomRuleDefinition;
+import dev.cfnsecrets.catalog.CustomRuleDefinition.Expectation;
 import dev.cfnsecrets.finding.Level;
-import dev.cfnsecrets.rules.Catalog;
-import dev.cfnsecrets.rules.CustomRuleDefinition;
-import dev.cfnsecrets.rules.CustomRuleDefinition.Expectation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,14 +2,15 @@ package dev.cfnsecrets.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.Fixtures;
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.finding.Suppression;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
 import dev.cfnsecrets.model.Template;
-import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.Scanner;
 import dev.cfnsecrets.source.Limits;
@@ -127,7 +128,7 @@ class InTemplateSuppressionsTest {
     }
 
     private static List<Finding> scan() {
-        return new Scanner(ScanOptions.DEFAULT).scan(List.of(SUPPRESSION.toString()), () -> {
+        return BuiltInRules.scanner(ScanOptions.DEFAULT).scan(List.of(SUPPRESSION.toString()), () -> {
             throw new AssertionError("no stdin");
         }).findings();
     }

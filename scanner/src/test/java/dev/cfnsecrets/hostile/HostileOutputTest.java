@@ -2,6 +2,7 @@ package dev.cfnsecrets.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.report.FindingLine;
@@ -310,7 +311,7 @@ class HostileOutputTest {
 
     /** Every report format of one in-process scan, written as the command line writes them to a file. */
     private static Map<Format, String> reports(Path... files) throws IOException {
-        ScanResult result = new Scanner(ScanOptions.DEFAULT).scan(Stream.of(files).map(Path::toString).toList(), () -> {
+        ScanResult result = BuiltInRules.scanner(ScanOptions.DEFAULT).scan(Stream.of(files).map(Path::toString).toList(), () -> {
             throw new AssertionError("no stdin");
         });
         Map<Format, String> reports = new EnumMap<>(Format.class);

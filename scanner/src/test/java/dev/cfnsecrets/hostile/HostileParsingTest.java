@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.Fixtures;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.scan.PathGlob;
@@ -268,7 +269,7 @@ class HostileParsingTest {
     }
 
     static ScanResult scan(Path... paths) {
-        return new Scanner(ScanOptions.DEFAULT).scan(Stream.of(paths).map(Path::toString).toList(), () -> {
+        return BuiltInRules.scanner(ScanOptions.DEFAULT).scan(Stream.of(paths).map(Path::toString).toList(), () -> {
             throw new AssertionError("no stdin");
         });
     }

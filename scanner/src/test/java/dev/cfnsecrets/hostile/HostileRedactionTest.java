@@ -2,6 +2,7 @@ package dev.cfnsecrets.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.report.Format;
 import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.scan.ScanOptions;
@@ -27,7 +28,7 @@ class HostileRedactionTest {
     private static final String STRIPE_KEY = "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc";
 
     private static ScanResult scan(String path, String text) {
-        return new Scanner(ScanOptions.DEFAULT).scanTexts(Map.of(path, text), List.of());
+        return BuiltInRules.scanner(ScanOptions.DEFAULT).scanTexts(Map.of(path, text), List.of());
     }
 
     private static String renderAll(ScanResult result) {

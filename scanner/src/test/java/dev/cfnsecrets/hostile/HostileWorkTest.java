@@ -3,27 +3,28 @@ package dev.cfnsecrets.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cfnsecrets.BuiltInRules;
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.config.ConfigException;
 import dev.cfnsecrets.config.ConfigLoader;
 import dev.cfnsecrets.eval.Evaluator;
 import dev.cfnsecrets.eval.Value;
 import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.iam.Glob;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
 import dev.cfnsecrets.model.Template;
-import dev.cfnsecrets.iam.Glob;
-import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.scan.ScanOptions;
+import dev.cfnsecrets.scan.Scanner;
 import dev.cfnsecrets.secrets.AllowList;
 import dev.cfnsecrets.secrets.CredentialDetector;
 import dev.cfnsecrets.secrets.LinearScan;
 import dev.cfnsecrets.secrets.NotASecret;
-import dev.cfnsecrets.scan.Scanner;
-import dev.cfnsecrets.source.Limits;
-import dev.cfnsecrets.source.SourceFile;
 import dev.cfnsecrets.source.InputProblem;
+import dev.cfnsecrets.source.Limits;
 import dev.cfnsecrets.source.ProblemText;
 import dev.cfnsecrets.source.RegularFiles;
+import dev.cfnsecrets.source.SourceFile;
 import dev.cfnsecrets.source.SourceReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,7 +79,7 @@ class HostileWorkTest {
     }
 
     private static List<Finding> scan(String template) {
-        return new Scanner(ScanOptions.DEFAULT).scan(new SourceFile("t.yaml", template)).findings();
+        return BuiltInRules.scanner(ScanOptions.DEFAULT).scan(new SourceFile("t.yaml", template)).findings();
     }
 
     private static List<String> lines(List<Finding> findings) {
@@ -150,7 +151,7 @@ class HostileWorkTest {
     }
 
     private static List<String> scanPaths(Path... paths) {
-        return new Scanner(ScanOptions.DEFAULT).scan(java.util.Arrays.stream(paths).map(Path::toString).toList(),
+        return BuiltInRules.scanner(ScanOptions.DEFAULT).scan(java.util.Arrays.stream(paths).map(Path::toString).toList(),
                         () -> { throw new AssertionError("no stdin"); })
                 .findings().stream().map(f -> f.ruleId() + " " + f.file()
                         + (f.ruleId().equals("CFS001") ? " " + f.message() : "")).toList();
@@ -325,7 +326,7 @@ class HostileWorkTest {
                 """);
         Path config = Files.writeString(dir.resolve(".cfn-secrets.yml"), "custom-rules: [acme.yml]\n");
         Catalog catalog = Catalog.bundled().withCustomRules(new ConfigLoader(Catalog.bundled()).load(config).customRules());
-        List<Finding> findings = new Scanner(ScanOptions.DEFAULT.withRules(List.of("ACME"), List.of()), catalog)
+        List<Finding> findings = BuiltInRules.scanner(ScanOptions.DEFAULT.withRules(List.of("ACME"), List.of()), catalog)
                 .scan(new SourceFile("t.yaml", FUNCTION.formatted("a".repeat(40) + "!"))).findings();
         assertThat(findings).extracting(f -> f.ruleId() + " " + f.span().startLine() + " " + f.message())
                 .containsExactly("ACME001 10 Fn: DB_PASSWORD must be made of a"

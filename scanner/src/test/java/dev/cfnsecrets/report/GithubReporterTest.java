@@ -2,9 +2,9 @@ package dev.cfnsecrets.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Level;
-import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.source.Span;
 import java.io.IOException;

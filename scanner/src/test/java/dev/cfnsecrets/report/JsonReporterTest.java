@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cfnsecrets.rules.Catalog;
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.scan.ScanResult;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,15 +2,15 @@ package dev.cfnsecrets.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfnsecrets.rules.Catalog;
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.scan.ScanResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Reports are shared: no format may print a planted secret, unless --show-secrets asks for it. */
 class RedactionAcrossFormatsTest {

@@ -1,11 +1,12 @@
 package dev.cfnsecrets.report;
 
+import dev.cfnsecrets.BuiltInRules;
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Fix;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.finding.Location;
 import dev.cfnsecrets.finding.Suppression;
-import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
@@ -129,7 +130,7 @@ final class ReportFixtures {
     /** A real scan with the default options and the bundled catalog. */
     static ScanResult scan(Path... paths) {
         List<String> names = java.util.Arrays.stream(paths).map(Path::toString).toList();
-        return new Scanner(ScanOptions.DEFAULT).scan(names, () -> new ByteArrayInputStream(new byte[0]));
+        return BuiltInRules.scanner(ScanOptions.DEFAULT).scan(names, () -> new ByteArrayInputStream(new byte[0]));
     }
 
     /** A file whose second key repeats the first: a CFS001 finding at line 3, column 1. */

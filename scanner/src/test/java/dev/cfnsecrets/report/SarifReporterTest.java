@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cfnsecrets.rules.Catalog;
-import dev.cfnsecrets.rules.RuleDescription;
+import dev.cfnsecrets.catalog.Catalog;
+import dev.cfnsecrets.catalog.RuleDescription;
 import dev.cfnsecrets.scan.ScanResult;
 import java.io.IOException;
 import java.nio.file.Files;

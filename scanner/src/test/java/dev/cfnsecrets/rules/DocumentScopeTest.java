@@ -2,9 +2,12 @@ package dev.cfnsecrets.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
 import dev.cfnsecrets.model.Resource;
+import dev.cfnsecrets.rules.values.EnvConcern;
+import dev.cfnsecrets.rules.values.EnvSecrets;
 import dev.cfnsecrets.source.Limits;
 import dev.cfnsecrets.source.SourceFile;
 import java.util.Map;
@@ -35,6 +38,9 @@ class DocumentScopeTest {
         return new DocumentLoader(Limits.DEFAULT).parse(new SourceFile("t.yaml", TEMPLATE));
     }
 
+    /** A computation whose every result is a new object. */
+    private static final Shared<Object> MADE = new Shared<>(scope -> new Object());
+
     private static RuleContext context(DocumentScope scope) {
         return new RuleContext(scope, Catalog.bundled(), Map.of());
     }
@@ -47,7 +53,7 @@ class DocumentScopeTest {
         Resource fn = first.template().orElseThrow().resources().get("Fn");
 
         assertThat(second.evaluator()).isSameAs(first.evaluator());
-        assertThat(PolicyInventories.of(second).orElseThrow()).isSameAs(PolicyInventories.of(first).orElseThrow());
+        assertThat(second.shared(MADE)).isSameAs(first.shared(MADE));
         assertThat(EnvSecrets.concerns(second, fn)).isSameAs(EnvSecrets.concerns(first, fn))
                 .extracting(EnvConcern::kind).containsExactly(EnvConcern.Kind.SECRET_LITERAL);
     }
@@ -58,7 +64,7 @@ class DocumentScopeTest {
         RuleContext other = context(new DocumentScope(document(), RuleSettings.DEFAULT));
 
         assertThat(other.evaluator()).isNotSameAs(one.evaluator());
-        assertThat(PolicyInventories.of(other).orElseThrow()).isNotSameAs(PolicyInventories.of(one).orElseThrow());
+        assertThat(other.shared(MADE)).isNotSameAs(one.shared(MADE));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.cfnsecrets.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.report.Format;
 import dev.cfnsecrets.report.Reporters;
@@ -11,9 +12,9 @@ import dev.cfnsecrets.scan.Scanner;
 import dev.cfnsecrets.source.SourceFile;
 import java.io.IOException;
 import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Reports show a finding's first source line and quote values in messages. A credential there that
@@ -25,7 +26,7 @@ class ShownTextRedactionTest {
     private static final String TOKEN = "ghp_" + "Wrm9GHF6kX1h4R8vRYeo6w5vdcXNIoNJuY5W";
 
     private static ScanResult scan(String text) {
-        return new Scanner(ScanOptions.DEFAULT).scan(new SourceFile("t.yaml", text));
+        return BuiltInRules.scanner(ScanOptions.DEFAULT).scan(new SourceFile("t.yaml", text));
     }
 
     private static String render(ScanResult result, Format format) throws IOException {
@@ -109,7 +110,7 @@ class ShownTextRedactionTest {
     void aSecretNamedLiteralOnAJsonLineIsHidden() throws IOException {
         String json = "{\"Resources\": {\"Fn\": {\"Type\": \"AWS::Lambda::Function\", \"Properties\": {\"Environment\": "
                 + "{\"Variables\": {\n  \"API_TOKEN\": \"x\",\n  \"API_TOKEN\": \"q8Zr2LmX7vKp4NwT9sBd\",\n  \"STAGE\": \"prod\"}}}}}}\n";
-        ScanResult result = new Scanner(ScanOptions.DEFAULT).scan(new SourceFile("t.json", json));
+        ScanResult result = BuiltInRules.scanner(ScanOptions.DEFAULT).scan(new SourceFile("t.json", json));
 
         assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("CFS001");
         assertThat(render(result, Format.TEXT)).contains("\"API_TOKEN\": \"…(20 chars)\"").doesNotContain("q8Zr2LmX7vKp4NwT9sBd");

@@ -2,10 +2,11 @@ package dev.cfnsecrets.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.BuiltInRules;
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.config.Config;
 import dev.cfnsecrets.config.ConfigLoader;
 import dev.cfnsecrets.finding.Finding;
-import dev.cfnsecrets.rules.Catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -113,7 +114,7 @@ class AllowListScanTest {
     private List<Finding> scan(String config) throws IOException {
         Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
         Config loaded = new ConfigLoader(Catalog.bundled()).load(Files.writeString(dir.resolve(".cfn-secrets.yml"), config));
-        return new Scanner(ScanOptions.from(loaded)).scan(List.of(template.toString()), InputStream::nullInputStream)
+        return BuiltInRules.scanner(ScanOptions.from(loaded)).scan(List.of(template.toString()), InputStream::nullInputStream)
                 .findings();
     }
 

@@ -3,6 +3,7 @@ package dev.cfnsecrets.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cfnsecrets.BuiltInRules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ class FailOnTest {
     /** One CFS001 error: a template with a duplicate key. */
     private ScanResult oneError() throws IOException {
         Path bad = Files.writeString(temp.resolve("bad.yaml"), "Resources: {}\nResources: {}\n");
-        return new Scanner(ScanOptions.DEFAULT).scan(List.of(bad.toString()), () -> new ByteArrayInputStream(new byte[0]));
+        return BuiltInRules.scanner(ScanOptions.DEFAULT).scan(List.of(bad.toString()), () -> new ByteArrayInputStream(new byte[0]));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.cfnsecrets.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Location;
 import java.io.ByteArrayInputStream;
@@ -52,7 +53,7 @@ class NestedStackScanTest {
     }
 
     private static List<Finding> parentFindings(List<String> paths, String parentName) {
-        return new Scanner(ScanOptions.DEFAULT).scan(paths, () -> new ByteArrayInputStream(new byte[0])).findings()
+        return BuiltInRules.scanner(ScanOptions.DEFAULT).scan(paths, () -> new ByteArrayInputStream(new byte[0])).findings()
                 .stream().filter(f -> f.ruleId().equals("CFS111") && f.file().endsWith(parentName)).toList();
     }
 
@@ -111,7 +112,7 @@ class NestedStackScanTest {
         Files.writeString(dir.resolve("child.yaml"), child(null));
         byte[] text = parent("./child.yaml").getBytes(StandardCharsets.UTF_8);
 
-        List<Finding> findings = new Scanner(ScanOptions.DEFAULT)
+        List<Finding> findings = BuiltInRules.scanner(ScanOptions.DEFAULT)
                 .scan(List.of(Scanner.STDIN), () -> new ByteArrayInputStream(text)).findings();
 
         assertThat(findings).noneMatch(f -> f.ruleId().equals("CFS111"));

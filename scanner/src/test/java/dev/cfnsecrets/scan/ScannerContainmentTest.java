@@ -2,11 +2,11 @@ package dev.cfnsecrets.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.BuiltInRules;
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.finding.Finding;
-import dev.cfnsecrets.rules.Catalog;
 import dev.cfnsecrets.rules.Rule;
 import dev.cfnsecrets.rules.RuleContext;
-import dev.cfnsecrets.rules.RuleRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ class ScannerContainmentTest {
     void aFailingRuleBecomesAnUnreadableFindingForThatFileOnly(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("a-trips.yaml"), "Description: trip\nResources:\n  B: {Type: AWS::S3::Bucket}\n");
         Files.writeString(dir.resolve("b-broken.yaml"), "Resources:\n  B: {Type: AWS::S3::Bucket\n");
-        List<Rule> rules = new ArrayList<>(RuleRegistry.all());
+        List<Rule> rules = new ArrayList<>(BuiltInRules.of(Catalog.bundled()));
         rules.add(new FailingRule());
 
         ScanResult result = new Scanner(ScanOptions.DEFAULT, Catalog.bundled(), rules)

@@ -1,0 +1,173 @@
+package dev.cfnsecrets.catalog;
+
+import dev.cfnsecrets.finding.Level;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * The rule catalog, read from {@code cfn-secrets/rules/*.md} on the class path (the build copies
+ * the repository's {@code rules/} folder there). It is the one source of ids, levels, names and
+ * help for the SARIF rules array, {@code cfn-secrets rules} and {@code explain}. A configuration's
+ * custom rules join it ({@link #withCustomRules}), so that everything downstream treats them alike.
+ */
+public final class Catalog {
+    static final String RESOURCE_DIR = "cfn-secrets/rules";
+    private static final String RULE_FILE = "CFS\\d{3}\\.md";
+
+    private final Map<String, RuleDescription> rules;
+    private final List<CustomRuleDefinition> customRules;
+
+    private Catalog(Map<String, RuleDescription> rules, List<CustomRuleDefinition> customRules) {
+        this.rules = rules;
+        this.customRules = List.copyOf(customRules);
+    }
+
+    /** The catalog bundled with the scanner. */
+    public static Catalog bundled() {
+        URL url = Catalog.class.getClassLoader().getResource(RESOURCE_DIR);
+        if (url == null) {
+            throw new IllegalStateException("rule catalog missing from the class path: " + RESOURCE_DIR);
+        }
+        try {
+            String location = url.toString();
+            if (location.startsWith("jar:")) {
+                // jar:file:/…/cfn-secrets.jar!/cfn-secrets/rules. A JarFile shares the index of the
+                // jar the class loader has open; a ZIP file system would index all of its entries
+                // again (the AWS SDK's thousands too) at every start.
+                Path jarFile = Path.of(new URI(location.substring(4, location.indexOf("!/"))));
+                try (JarFile jar = new JarFile(jarFile.toFile())) {
+                    return fromJar(jar);
+                }
+            }
+            return fromDirectory(Path.of(url.toURI()));
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot read the rule catalog: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads every {@code *.md} rule file of a directory, ordered by id. */
+    public static Catalog fromDirectory(Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().matches(RULE_FILE)).sorted().toList();
+        }
+        Map<String, RuleDescription> rules = new LinkedHashMap<>();
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file)) {
+                add(rules, in, file.toString());
+            }
+        }
+        return new Catalog(rules, List.of());
+    }
+
+    /** Reads every rule file under {@value #RESOURCE_DIR} of a jar, ordered by id. */
+    private static Catalog fromJar(JarFile jar) throws IOException {
+        List<JarEntry> entries = jar.stream()
+                .filter(e -> e.getName().startsWith(RESOURCE_DIR + "/")
+                        && e.getName().substring(RESOURCE_DIR.length() + 1).matches(RULE_FILE))
+                .sorted(Comparator.comparing(JarEntry::getName))
+                .toList();
+        Map<String, RuleDescription> rules = new LinkedHashMap<>();
+        for (JarEntry entry : entries) {
+            try (InputStream in = jar.getInputStream(entry)) {
+                add(rules, in, entry.getName());
+            }
+        }
+        return new Catalog(rules, List.of());
+    }
+
+    private static void add(Map<String, RuleDescription> rules, InputStream in, String origin) throws IOException {
+        RuleDescription rule = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), origin);
+        rules.put(rule.id(), rule);
+    }
+
+    static RuleDescription parse(String text, String origin) {
+        String normalized = text.replace("\r\n", "\n");
+        if (!normalized.startsWith("---\n")) {
+            throw new IllegalStateException(origin + ": a rule file starts with '---' front matter");
+        }
+        int end = normalized.indexOf("\n---\n", 4);
+        if (end < 0) {
+            throw new IllegalStateException(origin + ": front matter is not closed with '---'");
+        }
+        Object loaded = new Load(LoadSettings.builder().build()).loadFromString(normalized.substring(4, end));
+        if (!(loaded instanceof Map<?, ?> front)) {
+            throw new IllegalStateException(origin + ": front matter is not a map");
+        }
+        List<String> cwe = new ArrayList<>();
+        if (front.get("cwe") instanceof Collection<?> list) {
+            list.forEach(c -> cwe.add(String.valueOf(c)));
+        }
+        return new RuleDescription(
+                required(front, "id", origin),
+                Level.parse(required(front, "level", origin)),
+                required(front, "name", origin),
+                required(front, "summary", origin),
+                cwe,
+                Double.parseDouble(required(front, "security-severity", origin)),
+                normalized.substring(end + 5).strip() + "\n");
+    }
+
+    private static String required(Map<?, ?> front, String key, String origin) {
+        Object value = front.get(key);
+        if (value == null) {
+            throw new IllegalStateException(origin + ": front matter lacks '" + key + "'");
+        }
+        return String.valueOf(value).strip();
+    }
+
+    /**
+     * This catalog with custom rules after its own; an id already taken is an
+     * {@link IllegalArgumentException} (the loader reports clashes with the file that makes them).
+     */
+    public Catalog withCustomRules(List<CustomRuleDefinition> custom) {
+        if (custom.isEmpty()) {
+            return this;
+        }
+        Map<String, RuleDescription> all = new LinkedHashMap<>(rules);
+        for (CustomRuleDefinition rule : custom) {
+            if (all.putIfAbsent(rule.id(), rule.description()) != null) {
+                throw new IllegalArgumentException("rule id " + rule.id() + " is already taken");
+            }
+        }
+        List<CustomRuleDefinition> allCustom = new ArrayList<>(customRules);
+        allCustom.addAll(custom);
+        return new Catalog(all, allCustom);
+    }
+
+    /** The custom rules among {@link #all()}: the scanner runs one {@code CustomRule} for each. */
+    public List<CustomRuleDefinition> customRules() {
+        return customRules;
+    }
+
+    public Collection<RuleDescription> all() {
+        return rules.values();
+    }
+
+    public Optional<RuleDescription> find(String id) {
+        return Optional.ofNullable(rules.get(id.toUpperCase(Locale.ROOT)));
+    }
+
+    public RuleDescription get(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("no rule " + id + " in the catalog"));
+    }
+}

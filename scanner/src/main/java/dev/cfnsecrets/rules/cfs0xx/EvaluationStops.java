@@ -1,0 +1,29 @@
+package dev.cfnsecrets.rules.cfs0xx;
+
+import dev.cfnsecrets.eval.Evaluator;
+import dev.cfnsecrets.rules.Rule;
+import dev.cfnsecrets.rules.RuleContext;
+
+/**
+ * CFS001 for values the evaluator could not finish: a Parameter or Mapping that refers to itself,
+ * or a document whose evaluation spent its budget. It runs after every other rule of the document,
+ * as those are what evaluate; each stop is reported once, however many values met it.
+ */
+public final class EvaluationStops implements Rule {
+    @Override
+    public String id() {
+        return "CFS001";
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        for (Evaluator.Stop stop : context.evaluationStops()) {
+            context.report(id())
+                    .at(stop.at())
+                    .message(context.document().path() + " cannot be scanned fully: " + stop.reason()
+                            + ". Values that depend on it are treated as unknown; the rest of the file was scanned.")
+                    .value(stop.reason().replaceAll("\\d+", "#"))
+                    .add();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.cfnsecrets.rules.cfs2xx;
+
+import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeCheck.ADVICE;
+import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeCheck.figure;
+
+import dev.cfnsecrets.rules.Rule;
+import dev.cfnsecrets.rules.RuleContext;
+import dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeCheck.Assessment;
+import dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeCheck.Verdict;
+
+/** CFS201: the environment's compact JSON is over Lambda's 4,096 bytes; deployment fails. */
+final class EnvOverLimit implements Rule {
+    @Override
+    public String id() {
+        return "CFS201";
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        for (Assessment a : EnvironmentSizeCheck.assessments(context, Verdict.OVER)) {
+            RuleContext.Builder finding = EnvironmentSizeCheck.report(context, id(), a.resource())
+                    .message("The environment of " + a.resource().logicalId() + " is "
+                            + figure(a.size(), "compact JSON of the variables, as Lambda measures it")
+                            + ". Lambda rejects it and the deployment fails: " + ADVICE + ".");
+            EnvironmentSizeCheck.relateLargest(finding, a.size());
+            finding.add();
+        }
+    }
+}

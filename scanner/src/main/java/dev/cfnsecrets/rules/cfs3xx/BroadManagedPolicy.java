@@ -1,0 +1,62 @@
+package dev.cfnsecrets.rules.cfs3xx;
+
+import dev.cfnsecrets.iam.Exposure;
+import dev.cfnsecrets.iam.Policy;
+import dev.cfnsecrets.iam.PolicyInventory;
+import dev.cfnsecrets.iam.Statement;
+import dev.cfnsecrets.rules.Rule;
+import dev.cfnsecrets.rules.RuleContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CFS304: an AWS managed policy that grants function-configuration reads or {@code kms:Decrypt} on
+ * every resource is attached ({@code ManagedPolicyArns}, SAM {@code Policies}). What it grants is
+ * evaluated from the bundled facts, with the holder's explicit Denies.
+ */
+final class BroadManagedPolicy implements Rule {
+    @Override
+    public String id() {
+        return "CFS304";
+    }
+
+    @Override
+    public void check(RuleContext context) {
+        PolicyInventories.of(context).ifPresent(inventory -> {
+            for (Policy policy : inventory.policies()) {
+                if (policy.kind() == Policy.Kind.AWS_MANAGED) {
+                    check(context, inventory, policy);
+                }
+            }
+        });
+    }
+
+    private void check(RuleContext context, PolicyInventory inventory, Policy policy) {
+        List<String> grants = new ArrayList<>();
+        List<String> consequences = new ArrayList<>();
+        List<List<Statement>> sets = inventory.statementSets(policy);
+        for (Statement s : policy.statements()) {
+            Exposure.configReadsOnAllFunctions(s, sets).ifPresent(g -> {
+                grants.add(g.describeActions() + " on all functions");
+                consequences.add("read every function's environment variables, secrets included");
+            });
+            Exposure.decryptOnAllKeys(s, sets).ifPresent(g -> {
+                grants.add(g.describeActions() + " on all keys");
+                consequences.add("decrypt with every key whose key policy delegates to IAM");
+            });
+        }
+        if (grants.isEmpty()) {
+            return;
+        }
+        RuleContext.Builder b = context.report(id())
+                .at(policy.anchor())
+                .message("The AWS managed policy " + policy.awsManaged().arn() + " is attached to "
+                        + policy.owner().logicalId() + PolicyInventories.heldBy(inventory, policy) + "; it grants "
+                        + String.join("; ", grants) + ", so the holder can "
+                        + String.join(" and ", consequences.stream().distinct().toList())
+                        + ". Attach a policy scoped to the functions and keys it needs, "
+                        + "or add an explicit Deny for these actions.")
+                .value(policy.awsManaged().arn());
+        b.resource(policy.owner()).add();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.cfnsecrets.rules.values;
+
+import dev.cfnsecrets.eval.Part;
+import dev.cfnsecrets.eval.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One alternative of an evaluated string as the detectors see it: literal pieces as text, every
+ * piece that is not literal (a dynamic reference, a Parameter without Default, an attribute) as
+ * {@link #GAP}, a character no credential pattern crosses. Offsets in the text map back to the
+ * piece they came from, so a match points at the right Sub piece, Mapping entry or Default.
+ */
+public final class Rendered {
+    static final char GAP = '\u0000';
+    /** A dynamic reference that an intrinsic assembles ({@code !Sub '{{resolve:secretsmanager:${S}}}'}). */
+    private static final Pattern ASSEMBLED_REFERENCE =
+            Pattern.compile("\\{\\{resolve:(ssm-secure|ssm|secretsmanager):([^{}\\s]*)}}");
+
+    private final Value.Text value;
+    private final String text;
+    private final int[] starts;
+    private final List<int[]> assembled = new ArrayList<>();
+
+    private Rendered(Value.Text value) {
+        this.value = value;
+        StringBuilder b = new StringBuilder();
+        starts = new int[value.parts().size()];
+        for (int i = 0; i < value.parts().size(); i++) {
+            starts[i] = b.length();
+            Part p = value.parts().get(i);
+            if (p instanceof Part.Literal l) {
+                b.append(l.text());
+            } else {
+                b.append(GAP);
+            }
+        }
+        text = b.toString();
+        Matcher m = ASSEMBLED_REFERENCE.matcher(text);
+        while (m.find()) {
+            assembled.add(new int[] {m.start(), m.end()});
+        }
+    }
+
+    public static Rendered of(Value.Text value) {
+        return new Rendered(value);
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public Value.Text value() {
+        return value;
+    }
+
+    /** The literal piece that holds offset {@code at} of the text, if a literal holds it. */
+    public Optional<Part.Literal> literalAt(int at) {
+        for (int i = value.parts().size() - 1; i >= 0; i--) {
+            if (starts[i] <= at) {
+                return value.parts().get(i) instanceof Part.Literal l ? Optional.of(l) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The pieces that render into {@code [from, to)} of the text. */
+    List<Part> partsIn(int from, int to) {
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < starts.length; i++) {
+            int end = i + 1 < starts.length ? starts[i + 1] : text.length();
+            if ((starts[i] < to && end > from) || (starts[i] == end && starts[i] >= from && starts[i] < to)) {
+                parts.add(value.parts().get(i));
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * Whether a piece is part of a dynamic reference that an intrinsic assembles: the {@code ${Secret}}
+     * in {@code !Sub '{{resolve:secretsmanager:${Secret}}}'} names a secret, it is not one.
+     */
+    boolean insideReference(Part part) {
+        for (int i = 0; i < starts.length; i++) {
+            if (value.parts().get(i) == part) {
+                for (int[] range : assembled) {
+                    if (starts[i] >= range[0] && starts[i] < range[1]) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A dynamic reference, written as one string or assembled by {@code Fn::Sub}/{@code Fn::Join}. */
+    public record Reference(String service, String key, Part at, int offset) {
+        public boolean isSsmSecure() {
+            return "ssm-secure".equals(service);
+        }
+
+        public boolean isSsm() {
+            return "ssm".equals(service);
+        }
+
+        public boolean isSecretsManager() {
+            return "secretsmanager".equals(service);
+        }
+
+        /** The key with any assembled gaps shown as {@code ${…}}. */
+        public String readableKey() {
+            return key.replace(String.valueOf(GAP), "${…}");
+        }
+    }
+
+    public List<Reference> references() {
+        List<Reference> refs = new ArrayList<>();
+        for (int i = 0; i < starts.length; i++) {
+            if (value.parts().get(i) instanceof Part.DynamicReference d) {
+                refs.add(new Reference(d.service(), d.key(), d, starts[i]));
+            }
+        }
+        Matcher m = ASSEMBLED_REFERENCE.matcher(text);
+        while (m.find()) {
+            // Written dynamic references are pieces of their own (rendered as gaps); what matches here
+            // was assembled from several pieces.
+            literalAt(m.start()).ifPresent(l -> refs.add(new Reference(m.group(1), m.group(2), l, m.start())));
+        }
+        return refs;
+    }
+
+    /** Whether the alternative removes the property ({@code AWS::NoValue}): then nothing deploys. */
+    public boolean isNoValue() {
+        return value.unknowns().stream().anyMatch(u -> u.kind() == Part.Unknown.Kind.NO_VALUE);
+    }
+
+    public boolean isLiteral() {
+        return value.isLiteral();
+    }
+
+    /** The text without the pieces of assembled dynamic references, for the credential detectors. */
+    public String detectable() {
+        return ASSEMBLED_REFERENCE.matcher(text).replaceAll(m -> String.valueOf(GAP).repeat(m.group().length()));
+    }
+}
