@@ -1,6 +1,6 @@
 package dev.cfnsecrets.live;
 
-import dev.cfnsecrets.rules.cfs3xx.AccountConfigReads;
+import dev.cfnsecrets.rules.cfs3xx.AccountPrincipalCanReadFunctionSecrets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,25 +13,25 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * read (access denied, no such key, an endpoint that fails) does not stop the scan: its answer is
  * the reason, which the finding then gives.
  */
-final class KeyPolicies implements Function<String, AccountConfigReads.KeyPolicy> {
+final class KeyPolicies implements Function<String, AccountPrincipalCanReadFunctionSecrets.KeyPolicy> {
     private final KmsClient kms;
-    private final Map<String, AccountConfigReads.KeyPolicy> byKey = new HashMap<>();
+    private final Map<String, AccountPrincipalCanReadFunctionSecrets.KeyPolicy> byKey = new HashMap<>();
 
     KeyPolicies(KmsClient kms) {
         this.kms = kms;
     }
 
     @Override
-    public AccountConfigReads.KeyPolicy apply(String keyArn) {
+    public AccountPrincipalCanReadFunctionSecrets.KeyPolicy apply(String keyArn) {
         return byKey.computeIfAbsent(keyArn, this::read);
     }
 
-    private AccountConfigReads.KeyPolicy read(String keyArn) {
+    private AccountPrincipalCanReadFunctionSecrets.KeyPolicy read(String keyArn) {
         try {
-            return AccountConfigReads.KeyPolicy.of(
+            return AccountPrincipalCanReadFunctionSecrets.KeyPolicy.of(
                     kms.getKeyPolicy(r -> r.keyId(keyArn).policyName("default")).policy());
         } catch (SdkException e) {
-            return AccountConfigReads.KeyPolicy.unread("kms:GetKeyPolicy failed: " + AwsCalls.reason(e));
+            return AccountPrincipalCanReadFunctionSecrets.KeyPolicy.unread("kms:GetKeyPolicy failed: " + AwsCalls.reason(e));
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.cfnsecrets.live;
 
 import dev.cfnsecrets.config.InTemplateSuppressions;
 import dev.cfnsecrets.iam.ManagedPolicies;
-import dev.cfnsecrets.rules.CrossDocumentCheck;
-import dev.cfnsecrets.rules.cfs3xx.AccountConfigReads;
+import dev.cfnsecrets.rules.CrossDocumentRule;
+import dev.cfnsecrets.rules.cfs3xx.AccountPrincipalCanReadFunctionSecrets;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
 import dev.cfnsecrets.source.SourceFile;
@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 /**
  * {@code scan --aws-stack}/{@code --aws-account}: reads the deployed templates and, for the
  * account, its IAM, then scans them with the given scanner; for the account, CFS305 then pairs the
- * IAM document's principals with every stack's functions ({@link AccountConfigReads}). Read-only:
+ * IAM document's principals with every stack's functions ({@link AccountPrincipalCanReadFunctionSecrets}). Read-only:
  * it calls only {@code cloudformation:DescribeStacks}, {@code cloudformation:GetTemplate}, {@code
  * cloudformation:ListStackResources}, {@code iam:GetAccountAuthorizationDetails} and {@code
  * kms:GetKeyPolicy}. An AWS failure is a {@link dev.cfnsecrets.config.ConfigException} with a
@@ -35,7 +35,7 @@ public final class LiveScan {
             Scanner configured = scanner;
             DeployedTemplates templates = new DeployedTemplates(aws.cloudFormation(), aws.region().id(), notes);
             Set<String> stacks = new LinkedHashSet<>(request.stacks());
-            List<CrossDocumentCheck> across = List.of();
+            List<CrossDocumentRule> across = List.of();
             if (request.account()) {
                 AccountIam.Snapshot iam = AccountIam.read(aws.iam());
                 texts.put(iam.path(), iam.template());
@@ -44,7 +44,7 @@ public final class LiveScan {
                 configured = scanner.withManagedPolicies(ManagedPolicies.bundled().overriddenBy(real));
                 Map<String, String> stackIds = templates.allStacks();
                 stacks.addAll(stackIds.keySet());
-                across = List.of(new AccountConfigReads(iam.path(), deployed(templates, stackIds),
+                across = List.of(new AccountPrincipalCanReadFunctionSecrets(iam.path(), deployed(templates, stackIds),
                         new KeyPolicies(aws.kms()), InTemplateSuppressions::ofResource));
             }
             texts.putAll(templates.read(stacks));
@@ -53,10 +53,10 @@ public final class LiveScan {
     }
 
     /** Each stack by its document's path; its resources' physical ids are listed only if a check needs them. */
-    private static Map<String, AccountConfigReads.DeployedStack> deployed(DeployedTemplates templates,
+    private static Map<String, AccountPrincipalCanReadFunctionSecrets.DeployedStack> deployed(DeployedTemplates templates,
             Map<String, String> stackIds) {
-        Map<String, AccountConfigReads.DeployedStack> deployed = new LinkedHashMap<>();
-        stackIds.forEach((name, id) -> deployed.put(templates.path(name), new AccountConfigReads.DeployedStack(
+        Map<String, AccountPrincipalCanReadFunctionSecrets.DeployedStack> deployed = new LinkedHashMap<>();
+        stackIds.forEach((name, id) -> deployed.put(templates.path(name), new AccountPrincipalCanReadFunctionSecrets.DeployedStack(
                 name, functionArnPrefix(id), once(() -> templates.physicalIds(id)))));
         return deployed;
     }

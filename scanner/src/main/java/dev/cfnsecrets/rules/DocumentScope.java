@@ -5,7 +5,7 @@ import dev.cfnsecrets.iam.ManagedPolicies;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.NestedStacks;
 import dev.cfnsecrets.model.Template;
-import dev.cfnsecrets.rules.values.Credentials;
+import dev.cfnsecrets.rules.values.CredentialSearchCache;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +77,7 @@ public final class DocumentScope {
 
     /** How many distinct values the configuration's allow list declared not secrets in this document. */
     public int allowedValues() {
-        return Credentials.allowedCount(this);
+        return CredentialSearchCache.allowedCount(this);
     }
 
     /** The result of {@code computation} for this document, made on the first request. */

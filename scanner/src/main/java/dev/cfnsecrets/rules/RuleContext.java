@@ -10,7 +10,7 @@ import dev.cfnsecrets.finding.Suppression;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
-import dev.cfnsecrets.rules.values.Credentials;
+import dev.cfnsecrets.rules.values.CredentialSearchCache;
 import dev.cfnsecrets.rules.values.LineSecrets;
 import dev.cfnsecrets.secrets.CredentialDetector;
 import dev.cfnsecrets.source.Node;
@@ -175,7 +175,7 @@ public final class RuleContext {
 
         /**
          * Silenced where the document's own filters cannot see it: a finding about a resource of
-         * another document (a cross-document check) that the resource's Metadata ignores.
+         * another document (a cross-document rule) that the resource's Metadata ignores.
          */
         public Builder suppressed(Suppression why) {
             this.suppression = why;
@@ -187,7 +187,7 @@ public final class RuleContext {
             hidden.addAll(secretsOnLine(span.startLine()));
             // A message quotes rendered values, and a Parameter default or Mapping value substituted
             // into one may be a credential that this rule does not look for.
-            Credentials.everyFormat(RuleContext.this, message, CredentialDetector.Context.NONE)
+            CredentialSearchCache.everyFormat(RuleContext.this, message, CredentialDetector.Context.NONE)
                     .forEach(m -> hidden.add(m.secret()));
             findings.add(new Finding(ruleId, level, message, document().path(), span, logicalId, propertyPath, cdkPath,
                     related, hidden, value == null ? message : value, Optional.ofNullable(securitySeverity),

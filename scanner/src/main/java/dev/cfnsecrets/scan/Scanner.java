@@ -8,7 +8,7 @@ import dev.cfnsecrets.iam.ManagedPolicies;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
 import dev.cfnsecrets.model.NestedStacks;
-import dev.cfnsecrets.rules.CrossDocumentCheck;
+import dev.cfnsecrets.rules.CrossDocumentRule;
 import dev.cfnsecrets.rules.DocumentScope;
 import dev.cfnsecrets.rules.Rule;
 import dev.cfnsecrets.rules.RuleContext;
@@ -105,11 +105,11 @@ public final class Scanner {
     /**
      * Scans texts that are not files (live mode's deployed templates), each under its display path,
      * through the same loader and limits as standard input, then {@code across} over all the
-     * template documents at once (their parsed trees are kept until then); each check runs when
+     * template documents at once (their parsed trees are kept until then); each such rule runs when
      * the scan runs its rule.
      */
-    public ScanResult scanTexts(Map<String, String> textsByPath, List<CrossDocumentCheck> across) {
-        List<CrossDocumentCheck> checks = across.stream().filter(c -> options.runs(c.id())).toList();
+    public ScanResult scanTexts(Map<String, String> textsByPath, List<CrossDocumentRule> across) {
+        List<CrossDocumentRule> checks = across.stream().filter(c -> options.runs(c.id())).toList();
         List<Outcome> outcomes = textsByPath.entrySet().parallelStream()
                 .map(e -> checkSafely(e.getKey(), NestedStacks.NONE, () -> loader.load(
                         new ByteArrayInputStream(e.getValue().getBytes(StandardCharsets.UTF_8)), e.getKey()),
@@ -118,15 +118,15 @@ public final class Scanner {
         return result(checks.isEmpty() ? outcomes : acrossDocuments(outcomes, checks), Map.of());
     }
 
-    /** Runs the cross-document checks and adds each finding to the outcome of the document it is in. */
-    private List<Outcome> acrossDocuments(List<Outcome> outcomes, List<CrossDocumentCheck> checks) {
+    /** Runs the cross-document rules and adds each finding to the outcome of the document it is in. */
+    private List<Outcome> acrossDocuments(List<Outcome> outcomes, List<CrossDocumentRule> checks) {
         Map<String, Outcome> byPath = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
             if (o.scope() != null && o.scope().document() instanceof Document.TemplateDocument t) {
                 byPath.put(t.path(), o);
             }
         }
-        for (CrossDocumentCheck check : checks) {
+        for (CrossDocumentRule check : checks) {
             Map<String, RuleContext> contexts = new LinkedHashMap<>();
             byPath.forEach((path, o) -> contexts.put(path, new RuleContext(o.scope(), catalog, options.levels())));
             check.check(contexts);
@@ -158,7 +158,7 @@ public final class Scanner {
         return checkSafely(shown, nestedStacks, load, false);
     }
 
-    /** {@code keepScope}: the outcome keeps the document and its scope for the cross-document checks. */
+    /** {@code keepScope}: the outcome keeps the document and its scope for the cross-document rules. */
     private Outcome checkSafely(String shown, NestedStacks nestedStacks, Supplier<Document> load, boolean keepScope) {
         Document document = null;
         try {
@@ -275,7 +275,7 @@ public final class Scanner {
 
     /**
      * What one file contributes to the result; {@code source} only when it has findings (for
-     * snippets); {@code scope} only until the cross-document checks have run.
+     * snippets); {@code scope} only until the cross-document rules have run.
      */
     private record Outcome(boolean skipped, List<Finding> findings, SourceFile source, DocumentScope scope,
             int allowedValues) {

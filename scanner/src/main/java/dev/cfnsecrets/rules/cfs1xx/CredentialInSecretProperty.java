@@ -11,7 +11,7 @@ import dev.cfnsecrets.rules.Fingerprint;
 import dev.cfnsecrets.rules.ResourceRule;
 import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.Where;
-import dev.cfnsecrets.rules.values.Credentials;
+import dev.cfnsecrets.rules.values.CredentialSearchCache;
 import dev.cfnsecrets.rules.values.EnvSecrets;
 import dev.cfnsecrets.rules.values.EnvVariables;
 import dev.cfnsecrets.rules.values.NestedSecretParameters;
@@ -78,7 +78,7 @@ final class CredentialInSecretProperty extends ResourceRule {
      * declared not a secret by the configuration.
      */
     static boolean isStandIn(RuleContext context, String literal) {
-        return literal.isBlank() || NotASecret.isStandIn(literal) || Credentials.isAllowed(context, literal)
+        return literal.isBlank() || NotASecret.isStandIn(literal) || CredentialSearchCache.isAllowed(context, literal)
                 || NotASecret.why(literal).filter(r -> r.equals("an ARN") || r.equals("a dynamic reference")
                         || r.startsWith("an Amazon identifier")).isPresent();
     }
@@ -119,7 +119,7 @@ final class CredentialInSecretProperty extends ResourceRule {
         private boolean credentials(Rendered r) {
             boolean found = false;
             CredentialDetector.Context c = new CredentialDetector.Context(leaf.name(), keyIdNearby());
-            for (CredentialMatch m : Credentials.find(context, r.detectable(), c)) {
+            for (CredentialMatch m : CredentialSearchCache.find(context, r.detectable(), c)) {
                 Optional<Part.Literal> piece = r.literalAt(m.start());
                 if (piece.isPresent()) {
                     found = true;
@@ -254,7 +254,7 @@ final class CredentialInSecretProperty extends ResourceRule {
 
         private boolean keyIdNearby() {
             return leaf.siblings().entries().stream().anyMatch(e -> e.value() instanceof ScalarNode s
-                    && Credentials.hasAwsKeyId(context, s.value()));
+                    && CredentialSearchCache.hasAwsKeyId(context, s.value()));
         }
 
         /** A value under {@code Parameters} of a nested stack: what the parent passes to the child. */

@@ -10,7 +10,7 @@ import dev.cfnsecrets.rules.Fingerprint;
 import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.TemplateRule;
 import dev.cfnsecrets.rules.Where;
-import dev.cfnsecrets.rules.values.Credentials;
+import dev.cfnsecrets.rules.values.CredentialSearchCache;
 import dev.cfnsecrets.rules.values.EnvSecrets;
 import dev.cfnsecrets.rules.values.PropertyWalker;
 import dev.cfnsecrets.rules.values.Rendered;
@@ -106,7 +106,7 @@ final class SecretInOutputs extends TemplateRule {
                     continue;
                 }
                 boolean credential = false;
-                for (CredentialMatch m : Credentials.find(context, r.detectable(),
+                for (CredentialMatch m : CredentialSearchCache.find(context, r.detectable(),
                         new CredentialDetector.Context(name, false))) {
                     Optional<Part.Literal> piece = r.literalAt(m.start());
                     if (piece.isPresent()) {

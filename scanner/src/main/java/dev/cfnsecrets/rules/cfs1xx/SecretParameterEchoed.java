@@ -8,7 +8,7 @@ import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.rules.Advice;
 import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.TemplateRule;
-import dev.cfnsecrets.rules.values.Credentials;
+import dev.cfnsecrets.rules.values.CredentialSearchCache;
 import dev.cfnsecrets.rules.values.EnvConcern;
 import dev.cfnsecrets.rules.values.EnvSecrets;
 import dev.cfnsecrets.rules.values.PropertyWalker;
@@ -61,7 +61,7 @@ final class SecretParameterEchoed extends TemplateRule {
             }
             Optional<String> defaultValue = p.defaultValue().filter(ScalarNode.class::isInstance)
                     .map(n -> ((ScalarNode) n).value());
-            Optional<String> credential = defaultValue.flatMap(d -> Credentials.find(context, d, CredentialDetector.Context.NONE).stream().findFirst())
+            Optional<String> credential = defaultValue.flatMap(d -> CredentialSearchCache.find(context, d, CredentialDetector.Context.NONE).stream().findFirst())
                     .map(m -> "its Default holds " + Advice.withArticle(m.kind().label()));
             boolean credentialDefault = credential.isPresent();
             Optional<String> why = credential

@@ -1,17 +1,17 @@
 package dev.cfnsecrets.rules.cfs2xx;
 
-import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeCheck.ADVICE;
-import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeCheck.bytes;
-import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeCheck.bytesLeft;
-import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeCheck.describe;
-import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeCheck.knownFigure;
-import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeCheck.left;
+import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeVerdicts.ADVICE;
+import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeVerdicts.bytes;
+import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeVerdicts.bytesLeft;
+import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeVerdicts.describe;
+import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeVerdicts.knownFigure;
+import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeVerdicts.left;
 
 import dev.cfnsecrets.envsize.UnknownValue;
 import dev.cfnsecrets.rules.Rule;
 import dev.cfnsecrets.rules.RuleContext;
-import dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeCheck.Assessment;
-import dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeCheck.Verdict;
+import dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeVerdicts.Assessment;
+import dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeVerdicts.Verdict;
 import java.util.List;
 
 /**
@@ -27,11 +27,11 @@ final class EnvSizeUnbounded implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        for (Assessment a : EnvironmentSizeCheck.assessments(context, Verdict.UNBOUNDED)) {
+        for (Assessment a : EnvironmentSizeVerdicts.assessments(context, Verdict.UNBOUNDED)) {
             List<UnknownValue> unknowns = a.size().unknownsOfPossible();
             long common = unknowns.stream().mapToLong(UnknownValue::commonBytes).sum();
             boolean one = unknowns.size() == 1;
-            RuleContext.Builder finding = EnvironmentSizeCheck.report(context, id(), a.resource())
+            RuleContext.Builder finding = EnvironmentSizeVerdicts.report(context, id(), a.resource())
                     .message("The environment of " + a.resource().logicalId() + " is "
                             + knownFigure(a.size()) + " without the "
                             + (one ? "value" : unknowns.size() + " values") + " only known at deployment ("
@@ -41,7 +41,7 @@ final class EnvSizeUnbounded implements Rule {
                             + bytes(common) + " bytes. If " + (one ? "it is" : "they are")
                             + " larger, Lambda rejects the environment and the deployment fails: "
                             + ADVICE + ".");
-            EnvironmentSizeCheck.relateUnknowns(finding, unknowns);
+            EnvironmentSizeVerdicts.relateUnknowns(finding, unknowns);
             finding.add();
         }
     }

@@ -84,7 +84,7 @@ final class DocumentSecrets {
         List<String> pieces = new ArrayList<>();
         literals(args.items().get(1), pieces);
         String joined = String.join(args.items().get(0) instanceof ScalarNode s ? s.value() : "", pieces);
-        return Credentials.everyFormat(rules, joined, CredentialDetector.Context.NONE).isEmpty() ? List.of() : pieces;
+        return CredentialSearchCache.everyFormat(rules, joined, CredentialDetector.Context.NONE).isEmpty() ? List.of() : pieces;
     }
 
     /**

@@ -94,7 +94,7 @@ public final class EnvSecrets {
 
     private static boolean holdsAwsKeyId(RuleContext context, EnvVariable v) {
         return context.evaluator().evaluate(v.value()).alternatives().stream()
-                .anyMatch(t -> Credentials.hasAwsKeyId(context, Rendered.of(t).detectable()));
+                .anyMatch(t -> CredentialSearchCache.hasAwsKeyId(context, Rendered.of(t).detectable()));
     }
 
     /** The concerns of one variable. */
@@ -133,7 +133,7 @@ public final class EnvSecrets {
 
         private void credentials(Rendered r) {
             CredentialDetector.Context near = new CredentialDetector.Context(variable.name(), keyIdNearby);
-            for (CredentialMatch m : Credentials.find(context, r.detectable(), near)) {
+            for (CredentialMatch m : CredentialSearchCache.find(context, r.detectable(), near)) {
                 r.literalAt(m.start()).ifPresent(piece -> add(EnvConcern.Kind.CREDENTIAL,
                         Where.of(variable.value(), piece, m.secret(), template.source()),
                         m.kind().label(), m.kind().blastRadius(), List.of(m.secret())));
@@ -255,7 +255,7 @@ public final class EnvSecrets {
      */
     public static boolean looksLikeSecretValue(RuleContext context, String name, String literal) {
         return literal.length() <= MAX_SECRET_LENGTH && NotASecret.why(literal).isEmpty()
-                && !Credentials.isAllowed(context, literal)
+                && !CredentialSearchCache.isAllowed(context, literal)
                 && (SecretNames.isPasswordName(name) || Entropy.looksRandom(literal));
     }
 

@@ -39,7 +39,7 @@ public final class LineSecrets {
 
     private static List<String> find(RuleContext rules, SourceFile source, int line) {
         String text = source.line(line);
-        List<String> hidden = new ArrayList<>(Credentials.onLine(rules, source, line));
+        List<String> hidden = new ArrayList<>(CredentialSearchCache.onLine(rules, source, line));
         for (String secret : DocumentSecrets.of(rules)) {
             if (text.contains(secret)) {
                 hidden.add(secret);

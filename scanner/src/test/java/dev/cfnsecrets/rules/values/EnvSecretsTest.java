@@ -157,8 +157,8 @@ class EnvSecretsTest {
         assertThat(EnvSecrets.concerns(shared, t.resources().get("B"))).extracting(EnvConcern::kind)
                 .containsExactly(EnvConcern.Kind.CREDENTIAL);
         CredentialDetector.Context key = new CredentialDetector.Context("KEY", false);
-        assertThat(Credentials.everyFormat(shared, TOKEN, key)).isSameAs(Credentials.everyFormat(shared, TOKEN, key))
+        assertThat(CredentialSearchCache.everyFormat(shared, TOKEN, key)).isSameAs(CredentialSearchCache.everyFormat(shared, TOKEN, key))
                 .extracting(CredentialMatch::secret).containsExactly(TOKEN);
-        assertThat(Credentials.everyFormat(context(t), TOKEN, key)).isNotSameAs(Credentials.everyFormat(shared, TOKEN, key));
+        assertThat(CredentialSearchCache.everyFormat(context(t), TOKEN, key)).isNotSameAs(CredentialSearchCache.everyFormat(shared, TOKEN, key));
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * key policy decides who is reported. (moto hands back the policy of a key made by CloudFormation
  * as an object, not a string, so this path is exercised here rather than against moto.)
  */
-class AccountConfigReadsKeyTest {
+class AccountPrincipalCanReadFunctionSecretsKeyTest {
     private static final String ACCOUNT = "123456789012";
     private static final String IAM_PATH = "aws:iam:" + ACCOUNT;
     private static final String STACK_PATH = "aws:cloudformation:us-east-1:vault";
@@ -68,10 +68,10 @@ class AccountConfigReadsKeyTest {
     void theStacksOwnKeyIsReadByItsPhysicalIdAndItsKeyPolicyDecides() {
         List<String> asked = new ArrayList<>();
         Map<String, String> physicalIds = Map.of("Fn", "vault-Fn-1", "VaultKey", KEY_ARN.substring(KEY_ARN.indexOf('/') + 1));
-        AccountConfigReads check = new AccountConfigReads(IAM_PATH, Map.of(STACK_PATH, new AccountConfigReads.DeployedStack(
+        AccountPrincipalCanReadFunctionSecrets check = new AccountPrincipalCanReadFunctionSecrets(IAM_PATH, Map.of(STACK_PATH, new AccountPrincipalCanReadFunctionSecrets.DeployedStack(
                 "vault", "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:", () -> physicalIds)), arn -> {
                     asked.add(arn);
-                    return AccountConfigReads.KeyPolicy.of(DEFERRING_POLICY);
+                    return AccountPrincipalCanReadFunctionSecrets.KeyPolicy.of(DEFERRING_POLICY);
                 }, InTemplateSuppressions::ofResource);
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(IAM_PATH, IAM);
@@ -90,9 +90,9 @@ class AccountConfigReadsKeyTest {
     @Test
     void aKeyPolicyThatCannotBeReadLeavesEveryReaderReportedWithTheReason() {
         Map<String, String> physicalIds = Map.of("Fn", "vault-Fn-1", "VaultKey", "0f9e8d7c-1111-2222-3333-444455556666");
-        AccountConfigReads check = new AccountConfigReads(IAM_PATH, Map.of(STACK_PATH, new AccountConfigReads.DeployedStack(
+        AccountPrincipalCanReadFunctionSecrets check = new AccountPrincipalCanReadFunctionSecrets(IAM_PATH, Map.of(STACK_PATH, new AccountPrincipalCanReadFunctionSecrets.DeployedStack(
                 "vault", "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:", () -> physicalIds)),
-                arn -> AccountConfigReads.KeyPolicy.unread("kms:GetKeyPolicy failed: AccessDeniedException: not allowed"),
+                arn -> AccountPrincipalCanReadFunctionSecrets.KeyPolicy.unread("kms:GetKeyPolicy failed: AccessDeniedException: not allowed"),
                 InTemplateSuppressions::ofResource);
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put(IAM_PATH, IAM);

@@ -9,7 +9,7 @@ import dev.cfnsecrets.iam.StatementReader;
 import dev.cfnsecrets.iam.Target;
 import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
-import dev.cfnsecrets.rules.CrossDocumentCheck;
+import dev.cfnsecrets.rules.CrossDocumentRule;
 import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.values.EnvSecrets;
 import dev.cfnsecrets.rules.values.EnvVariables;
@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * resource in the stack's template covers the findings about that function: they are reported as
  * suppressed in source, with the template's justification and where it was written.
  */
-public final class AccountConfigReads implements CrossDocumentCheck {
+public final class AccountPrincipalCanReadFunctionSecrets implements CrossDocumentRule {
     private static final Map<String, String> NAME_PROPERTIES = Map.of(
             "AWS::IAM::Role", "RoleName", "AWS::IAM::User", "UserName", "AWS::IAM::Group", "GroupName");
     private static final String KEY = " The function's environment is encrypted with its KmsKeyArn key";
@@ -103,7 +103,7 @@ public final class AccountConfigReads implements CrossDocumentCheck {
      * a rule id, as the scan's in-template suppressions read it (the findings lie in the IAM
      * document, whose filters do not see the stacks' templates).
      */
-    public AccountConfigReads(String iamPath, Map<String, DeployedStack> stacks, Function<String, KeyPolicy> keyPolicies,
+    public AccountPrincipalCanReadFunctionSecrets(String iamPath, Map<String, DeployedStack> stacks, Function<String, KeyPolicy> keyPolicies,
             BiFunction<Resource, String, Optional<Suppression>> inSource) {
         this.iamPath = iamPath;
         this.stacks = Map.copyOf(stacks);

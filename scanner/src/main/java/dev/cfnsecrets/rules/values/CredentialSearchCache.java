@@ -19,13 +19,13 @@ import java.util.function.Supplier;
  * values (every environment rule, each function that inherits a SAM Globals value, every finding's
  * shown line), and a large value searched again each time costs rules × functions × its length.
  */
-public final class Credentials {
+public final class CredentialSearchCache {
     /** A cache that fills itself the same way for every rule of the document. */
     private static final Shared<Map<Object, Object>> SEARCHES = new Shared<>(scope -> new HashMap<>());
     /** The values the allow list let through in the document, so that the report can say how many. */
     private static final Shared<Set<String>> ALLOWED = new Shared<>(scope -> new HashSet<>());
 
-    private Credentials() {
+    private CredentialSearchCache() {
     }
 
     private record Search(String text, CredentialDetector.Context context) {

@@ -27,7 +27,7 @@ import java.util.Optional;
  * writes one, otherwise — its whole environment comes from SAM Globals — on its logical id, so that
  * each function affected by a large Globals section is named once.
  */
-final class EnvironmentSizeCheck {
+final class EnvironmentSizeVerdicts {
     enum Verdict { OVER, NEAR, UNBOUNDED }
 
     /** A function and the environment branch a verdict is about. */
@@ -37,9 +37,9 @@ final class EnvironmentSizeCheck {
     static final long LIMIT = EnvironmentSize.LIMIT;
     private static final int CONTRIBUTORS_SHOWN = 3;
     private static final int UNKNOWNS_SHOWN = 5;
-    private static final Shared<List<Assessment>> ASSESSMENTS = new Shared<>(EnvironmentSizeCheck::assess);
+    private static final Shared<List<Assessment>> ASSESSMENTS = new Shared<>(EnvironmentSizeVerdicts::assess);
 
-    private EnvironmentSizeCheck() {
+    private EnvironmentSizeVerdicts() {
     }
 
     /** The functions of the document that get {@code verdict}: measured once per document for CFS201–CFS203. */
