@@ -6,9 +6,9 @@
 # the first run of each revision (Maven build, class-data archive) is not measured.
 # A revision without .pre-commit-hooks.yaml gets this checkout's, so that older launchers can be
 # measured behind the same hook. Needs hyperfine, pre-commit, JDK 17 and Maven.
-# Usage: bench/pre-commit-one-file.sh REV...   e.g. bench/pre-commit-one-file.sh eaa728b HEAD
+# Usage: benchmarks/scripts/pre-commit-one-file.sh REV...   e.g. benchmarks/scripts/pre-commit-one-file.sh eaa728b HEAD
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd -P)
+here=$(cd "$(dirname "$0")/../.." && pwd -P)
 runs=${RUNS:-20}
 [[ $# -gt 0 ]] || { echo "usage: $0 REV..." >&2; exit 2; }
 tmp=$(mktemp -d)

@@ -2,7 +2,7 @@
 # Whole-process time of `cfn-secrets scan` on each bad-input fixture, and on a generated 50 MB
 # file, with hyperfine (median of 10 runs). Needs the jar (./cfn-secrets builds it) and hyperfine.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ./cfn-secrets --version >/dev/null
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

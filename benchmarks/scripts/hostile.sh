@@ -8,9 +8,9 @@
 # memory it had reached. Each scan runs in a session of its own, killed whole if the script stops.
 # The JVM runs as plain `java -jar JAR` (no class-data archive, C2 on): the launcher's options only
 # shorten start-up, and these runs are about the work after it. Prints a Markdown table.
-# Usage: bench/hostile.sh [--jar PATH] [--cap SECONDS]   (default scanner/target/cfn-secrets.jar, 120)
+# Usage: benchmarks/scripts/hostile.sh [--jar PATH] [--cap SECONDS]   (default scanner/target/cfn-secrets.jar, 120)
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd -P)
+here=$(cd "$(dirname "$0")/../.." && pwd -P)
 jar="$here/scanner/target/cfn-secrets.jar"
 cap=120
 while [[ $# -gt 0 ]]; do
