@@ -52,11 +52,12 @@ public final class RuleContext {
         return scope.settings();
     }
 
-    /** The evaluator of this document's template (shared by all rules of the document). */
+    /** What the evaluator could not finish so far in this document (CFS001 reports it, last). */
     public List<Evaluator.Stop> evaluationStops() {
         return scope.evaluationStops();
     }
 
+    /** The evaluator of this document's template (shared by all rules of the document). */
     public Evaluator evaluator() {
         return scope.evaluator();
     }
