@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Shannon entropy, used only together with a secret name (DESIGN: "entropy only with context").
+ * Shannon entropy, used only together with a secret name (entropy only with context, as gitleaks and detect-secrets use it).
  * Alone it cannot tell a password from a word; behind a name such as {@code API_TOKEN} it tells a
  * generated token ({@code 9fQ2xLk0vR7pZ3mN}) from a word or mode ({@code cognito}, {@code Standard}).
  *
