@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * SPEC §6 under mutation: every fixture, broken in thousands of seeded ways ({@link Mutator}), is
+ * Bad input under mutation (docs/architecture.md#limits-and-budgets): every fixture, broken in thousands of seeded ways ({@link Mutator}), is
  * scanned and reported without an exception, and what comes out is well-formed: the file is
  * counted, at most one CFS001 that names a line of the file, catalogued rule ids, spans inside the
  * file, property paths, and no planted secret in the text report. The seed is fixed, so a failure

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One custom rule as the user wrote it (SPEC §7, {@code rules/custom-rule.schema.json}), already
+ * One custom rule as the user wrote it (README.md#custom-rules, {@code rules/custom-rule.schema.json}), already
  * validated: the property at {@code path} of every resource whose type matches must (or must not)
  * satisfy {@code schema}.
  *

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** The exit statuses of {@code cfn-secrets} (SPEC §2), in one place for the handlers and the README. */
+/** The exit statuses of {@code cfn-secrets} (README.md#exit-status), in one place for the handlers and the README. */
 final class ExitStatus {
     /** No unsuppressed finding at or above {@code --fail-on}; also help, version, rules, explain. */
     static final int OK = 0;

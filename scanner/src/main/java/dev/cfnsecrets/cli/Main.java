@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code cfn-secrets}: the command line (SPEC §2). */
+/** {@code cfn-secrets}: the command line (README.md#usage). */
 @Command(name = "cfn-secrets",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,

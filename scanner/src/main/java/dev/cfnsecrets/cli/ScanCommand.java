@@ -171,7 +171,7 @@ final class ScanCommand implements Callable<Integer> {
 
     /**
      * The one path to the AWS SDK (package {@code live}): never taken without an {@code --aws-*}
-     * option, so a scan of files loads none of its classes and opens no connection (SPEC §6).
+     * option, so a scan of files loads none of its classes and opens no connection.
      */
     private ScanResult liveScan(Scanner scanner) {
         LiveRequest request = new LiveRequest(awsStacks, awsAccount, Optional.ofNullable(awsRegion),

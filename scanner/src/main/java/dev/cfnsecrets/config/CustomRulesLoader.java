@@ -34,7 +34,7 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * Reads the files named under {@code custom-rules} (SPEC §7): YAML, validated against the published
+ * Reads the files named under {@code custom-rules} (README.md#custom-rules): YAML, validated against the published
  * {@code rules/custom-rule.schema.json}, each rule's {@code must}/{@code must-not} compiled as a JSON
  * Schema. Anything wrong is a {@link ConfigException} that names the file, the rule and the JSON
  * pointer of the problem. Schemas are never fetched from the network: a {@code $ref} must resolve

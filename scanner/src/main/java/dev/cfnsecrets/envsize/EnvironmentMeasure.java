@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Measures a Lambda function's {@code Environment.Variables} as Lambda does (FACTS B.1), after the
+ * Measures a Lambda function's {@code Environment.Variables} as Lambda does (docs/facts.md#how-the-size-is-measured), after the
  * SAM Globals merge that {@link Resource#properties()} already holds. {@code Fn::If} on
  * {@code Environment}, on {@code Variables} or on a value is followed into both branches and the
  * larger one counts; {@code !Ref AWS::NoValue} removes what it stands for.

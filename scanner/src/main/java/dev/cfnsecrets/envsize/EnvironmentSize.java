@@ -9,7 +9,7 @@ import java.util.List;
  * a lower bound otherwise.
  */
 public record EnvironmentSize(List<VariableSize> variables) {
-    /** Lambda's limit on the whole environment (FACTS B.1). */
+    /** Lambda's limit on the whole environment (docs/facts.md#lambda-environment-size-limit). */
     public static final long LIMIT = 4096;
 
     public EnvironmentSize {

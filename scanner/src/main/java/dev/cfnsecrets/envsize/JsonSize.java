@@ -3,7 +3,7 @@ package dev.cfnsecrets.envsize;
 import java.util.Map;
 
 /**
- * Byte counts of compact JSON in UTF-8, as Lambda measures the environment (FACTS B.1: the error
+ * Byte counts of compact JSON in UTF-8, as Lambda measures the environment (docs/facts.md#how-the-size-is-measured: the error
  * quotes the map as {@code {"K":"V",…}}) and as Jackson writes it by default: {@code "} and
  * {@code \} are escaped with a backslash; the control characters U+0000–U+001F become {@code \b \t
  * \n \f \r} or <code>&#92;u00XX</code>; every other character, U+007F and non-ASCII included, is written as

@@ -42,7 +42,7 @@ public final class UnknownSizes {
 
     /**
      * A {@code secretsmanager} reference key is {@code secret-id:secret-string:json-key:stage:version}
-     * (FACTS B.3), where the secret id is a name or an ARN ({@code arn:aws:secretsmanager:region:
+     * (docs/facts.md#syntax-and-limits), where the secret id is a name or an ARN ({@code arn:aws:secretsmanager:region:
      * account:secret:name}, seven fields). Without a JSON key it resolves to the whole secret string.
      */
     static boolean isWholeSecret(String key) {

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds {@code {{resolve:ssm|ssm-secure|secretsmanager:…}}} inside a string (FACTS B.3). With blanks
+ * Finds {@code {{resolve:ssm|ssm-secure|secretsmanager:…}}} inside a string (docs/facts.md#dynamic-references). With blanks
  * inside the braces CloudFormation treats the text as literal, and so do we.
  */
 final class DynamicReferences {

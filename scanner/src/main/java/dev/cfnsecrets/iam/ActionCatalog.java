@@ -11,7 +11,7 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The Lambda and KMS action names ({@code cfn-secrets/iam-actions.yaml}, from FACTS B.7), so that a
+ * The Lambda and KMS action names ({@code cfn-secrets/iam-actions.yaml}, docs/facts.md#iam-action-names), so that a
  * wildcard or a {@code NotAction} can be expanded to the actions it really covers.
  */
 public final class ActionCatalog {

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Which statements cover which actions: case-insensitive globs, {@code NotAction} as the complement. */
 public final class Actions {
-    /** Actions whose responses hold a function's environment variables (FACTS B.5), scoped to a function. */
+    /** Actions whose responses hold a function's environment variables (docs/facts.md#who-can-read-function-configuration), scoped to a function. */
     public static final List<String> FUNCTION_CONFIG_READS = List.of(
             "lambda:GetFunctionConfiguration", "lambda:GetFunction", "lambda:ListVersionsByFunction");
     /** Returns the configuration of every function in the Region; it takes no resource, so it cannot be scoped. */

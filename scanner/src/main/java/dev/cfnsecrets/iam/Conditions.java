@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The condition keys that change what the CFS3 rules conclude (SPEC §3, FACTS B.8). */
+/** The condition keys that change what the CFS3 rules conclude (docs/facts.md#kms-key-policies-and-condition-keys). */
 public final class Conditions {
     /** Keys that bind {@code kms:Decrypt} to one service or one encryption context. */
     private static final Set<String> DECRYPT_NARROWING = Set.of("kms:viaservice", "kms:encryptioncontextkeys");

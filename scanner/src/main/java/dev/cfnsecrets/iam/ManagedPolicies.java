@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * The AWS managed policies known to grant function-configuration reads or {@code kms:Decrypt} on
- * every resource ({@code cfn-secrets/managed-policies.yaml}, written from FACTS B.6 and the
+ * every resource ({@code cfn-secrets/managed-policies.yaml}, docs/facts.md#aws-managed-policies; written from the
  * iann0036/iam-dataset policy documents), with the relevant statements so that the rules evaluate
  * them like any other policy.
  */

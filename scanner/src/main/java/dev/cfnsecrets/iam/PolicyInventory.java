@@ -41,7 +41,7 @@ public final class PolicyInventory {
     private final Map<String, IamPrincipal> principals = new LinkedHashMap<>();
     private final Map<Policy, Set<IamPrincipal>> holders = new IdentityHashMap<>();
     private final Map<String, Policy> customerManaged = new LinkedHashMap<>();
-    /** Made once per policy: CFS301, CFS302 and CFS304 ask for them for every statement. */
+    /** Made once per policy: several rules ask for them for every statement. */
     private final Map<Policy, List<List<Statement>>> statementSets = new IdentityHashMap<>();
     /** Made once per principal: CFS305 asks for them for every function. */
     private final Map<IamPrincipal, List<Statement>> statementsOf = new IdentityHashMap<>();

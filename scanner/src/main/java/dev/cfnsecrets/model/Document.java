@@ -5,7 +5,7 @@ import dev.cfnsecrets.source.Node;
 import dev.cfnsecrets.source.SourceFile;
 import java.util.Optional;
 
-/** What a scanned file turned out to be (SPEC §2). */
+/** What a scanned file turned out to be: a template, a policy document, unreadable, or not ours. */
 public sealed interface Document {
     /** The file's path as reports show it. */
     String path();

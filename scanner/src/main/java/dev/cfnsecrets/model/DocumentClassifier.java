@@ -5,7 +5,7 @@ import dev.cfnsecrets.source.Node;
 import dev.cfnsecrets.source.SourceFile;
 
 /**
- * Template, policy document or not ours, exactly as SPEC §2 says: a template has
+ * Template, policy document or not ours, exactly as the README's Usage says: a template has
  * {@code AWSTemplateFormatVersion} or a {@code Resources} map whose entries have a {@code Type};
  * a policy document has {@code Statement} at the top level.
  */

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * The child templates of a template's nested stacks ({@code AWS::CloudFormation::Stack}
  * {@code TemplateURL}, {@code AWS::Serverless::Application} {@code Location}) that are local files.
  * A child is loaded, with the scan's own loader and limits, only when its real path (symlinks
- * followed) lies inside the scanned root (SPEC §6), at most {@link #MAX_DEPTH} levels below the
+ * followed) lies inside the scanned root, at most {@link #MAX_DEPTH} levels below the
  * scanned file and never twice on one chain, so that a parent ↔ child cycle ends. A URL, an S3 or SAR
  * location, a missing or unparsable child is simply not followed: a child that is scanned itself
  * gets its own CFS001. Each child file is read once per scanned file, however many stacks name it.

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * SAM's Globals merge (FACTS B.4): a {@code Globals.<Kind>} section applies to every
+ * SAM's Globals merge (docs/facts.md#sam-globals): a {@code Globals.<Kind>} section applies to every
  * {@code AWS::Serverless::<Kind>} resource. Maps merge recursively with local keys winning, lists
  * concatenate (Globals first), and for scalars or intrinsic functions on either side the local value
  * wins. A resource's {@code IgnoreGlobals} ({@code "*"} or a list of property names) opts out.

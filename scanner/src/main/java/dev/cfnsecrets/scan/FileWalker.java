@@ -25,7 +25,7 @@ public final class FileWalker {
 
     /**
      * A file to scan and the root it was found under: the directory given, or for a file given by
-     * name its own directory. Nested stacks are followed only inside the root (SPEC §6).
+     * name its own directory. Nested stacks are followed only inside the root.
      */
     public record Found(Path file, Path root) {
     }

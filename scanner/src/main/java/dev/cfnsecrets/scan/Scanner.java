@@ -150,7 +150,7 @@ public final class Scanner {
     }
 
     /**
-     * A bug of ours on one file must not stop the scan of the others (SPEC §6): it becomes that
+     * A bug of ours on one file must not stop the scan of the others: it becomes that
      * file's CFS001, naming the exception and where it was thrown — not its message, which may
      * quote the file's text.
      */

@@ -1,7 +1,7 @@
 package dev.cfnsecrets.secrets;
 
 /**
- * How much damage a leaked credential does, and so which store it belongs in. The seed's framework:
+ * How much damage a leaked credential does, and so which store it belongs in:
  * a low-radius key (write-only telemetry ingest, public DSN) may live in an environment variable; a
  * high-radius one (database password, general API token) belongs in a Parameter Store SecureString
  * fetched at runtime; a critical one (cloud credentials, private keys, live payment keys,

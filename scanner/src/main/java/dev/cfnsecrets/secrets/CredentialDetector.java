@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds credentials of known formats in a string, whatever the name they sit under (CFS101,
- * CFS107, CFS111): provider tokens with a fixed prefix, private-key blocks, webhook URLs, JWTs with
+ * Finds credentials of known formats in a string, whatever the name they sit under:
+ * provider tokens with a fixed prefix, private-key blocks, webhook URLs, JWTs with
  * a signature, URLs and connection strings with an inline password. Patterns are anchored on
  * prefixes and exact lengths, so a match is a credential and not just "40 random characters"; the
  * one format without a prefix, the AWS secret access key, is only reported with context (a name

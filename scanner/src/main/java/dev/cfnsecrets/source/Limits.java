@@ -1,6 +1,6 @@
 package dev.cfnsecrets.source;
 
-/** Input limits that keep a hostile or broken file from exhausting time or memory (SPEC §6). */
+/** Input limits that keep a hostile or broken file from exhausting time or memory (docs/architecture.md#limits-and-budgets). */
 public record Limits(long maxFileBytes, int maxAliases, int maxDepth) {
 
     public static final Limits DEFAULT = new Limits(10L * 1024 * 1024, 100, 200);

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 /**
  * CFS305 across an account (live mode, against moto) for functions encrypted with a customer
  * managed key: a principal that can read the configuration is reported only if it can also decrypt
- * with the key (FACTS B.5), judged on the key policy read with {@code kms:GetKeyPolicy} — named in
+ * with the key (docs/facts.md#environment-encryption-and-kms), judged on the key policy read with {@code kms:GetKeyPolicy} — named in
  * it directly, or through IAM when the key policy defers to the account. Keys whose policy cannot
  * be read (another account's, an alias) leave every reader reported, with the reason.
  */

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §6 and the pre-commit start-up time: a scan of files must not load live mode or the AWS SDK
+ * No network without live mode, and the pre-commit start-up time: a scan of files must not load live mode or the AWS SDK
  * (no class of theirs, so no network either). Checked on a fresh JVM, since the test JVM has them
  * loaded by other tests: its class-load log must show the scan ran and never touched them.
  */

@@ -41,7 +41,7 @@ class LiveModeTest {
         LocalAws.use(moto.endpoint());
         try (CloudFormationClient cfn = moto.cloudFormation(); IamClient iam = moto.iam()) {
             cfn.createStack(r -> r.stackName("orders").templateBody(ordersTemplate()));
-            // CloudFormation's parser keeps the last of two equal keys; ours reports them (SPEC §6).
+            // CloudFormation's parser keeps the last of two equal keys; ours reports them (CFS001).
             cfn.createStack(r -> r.stackName("dupes").templateBody("""
                     AWSTemplateFormatVersion: '2010-09-09'
                     Resources:

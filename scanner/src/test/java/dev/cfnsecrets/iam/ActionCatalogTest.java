@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The expansions FACTS.md B.7 computed over the same action lists. */
+/** Expansions computed independently over the same action lists (docs/facts.md#iam-action-names). */
 class ActionCatalogTest {
     private final ActionCatalog catalog = ActionCatalog.bundled();
 

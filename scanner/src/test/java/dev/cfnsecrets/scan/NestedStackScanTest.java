@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * CFS111 follows a nested stack's local child template only inside the scanned root (SPEC §6): a
+ * CFS111 follows a nested stack's local child template only inside the scanned root: a
  * literal passed to a Parameter that the child puts into {@code API_KEY} is reported in the parent
  * when the child is followed, and not otherwise (the Parameter's own name, Param1, says nothing).
  */

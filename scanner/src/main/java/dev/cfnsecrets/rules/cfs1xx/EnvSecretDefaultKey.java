@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * CFS110: a function whose environment holds a secret (any CFS101–CFS106 concern, resolved dynamic
+ * CFS110: a function whose environment holds a secret (any concern of the environment rules, resolved dynamic
  * references included) is encrypted with the AWS managed key {@code aws/lambda}, so every principal
- * allowed {@code lambda:GetFunctionConfiguration} reads it without {@code kms:Decrypt} (FACTS B.5,
- * B.8). One finding per function, at its logical id.
+ * allowed {@code lambda:GetFunctionConfiguration} reads it without {@code kms:Decrypt}
+ * (docs/facts.md#environment-encryption-and-kms). One finding per function, at its logical id.
  */
 final class EnvSecretDefaultKey extends ResourceRule {
     @Override

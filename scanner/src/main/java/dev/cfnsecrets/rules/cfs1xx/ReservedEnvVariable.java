@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * CFS109: a Lambda environment variable whose name Lambda reserves (FACTS B.2, plus
+ * CFS109: a Lambda environment variable whose name Lambda reserves (docs/facts.md#lambda-reserved-variables, plus
  * {@code AWS_DEFAULT_REGION} as cfn-lint E3663 has it): the deployment fails. The fix deletes the
  * variable's line. ECS has no reserved names.
  */

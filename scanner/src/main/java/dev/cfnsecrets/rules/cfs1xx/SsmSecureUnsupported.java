@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * CFS104: {@code {{resolve:ssm-secure:…}}} where CloudFormation rejects it — anywhere but the eleven
- * properties of FACTS B.3; Lambda and ECS environments among them. SAM functions fail the same way,
+ * properties that accept it (docs/facts.md#where-ssm-secure-is-accepted); Lambda and ECS environments among them. SAM functions fail the same way,
  * after the transform, so a Globals value is reported once, at Globals.
  */
 final class SsmSecureUnsupported extends ResourceRule {

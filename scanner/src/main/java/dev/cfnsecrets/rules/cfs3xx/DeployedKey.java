@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * A deployed KMS key that encrypts a function's environment, with its key policy: who of the
- * account may decrypt with it (FACTS B.5: without decrypt, the environment is not shown). The
+ * account may decrypt with it (docs/facts.md#environment-encryption-and-kms: without decrypt, the environment is not shown). The
  * judgement is the template rule's ({@link PrincipalCanReadFunctionSecrets}): a key-policy
  * statement that names the principal or lets everyone decrypt ({@link Exposure#openKeyDecrypt},
  * CFS303's reading of conditions and Denies), or a key policy that defers to the account's IAM

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The shape shared by CFS301 and CFS302: every statement of the template's own identity policies
- * (AWS managed ones are CFS304's; key policies grant no Lambda actions and are CFS303's) is checked
+ * The shape shared by {@link FunctionConfigReadableWidely} and {@link KmsDecryptOnAllKeys}: every statement of the template's own identity policies
+ * (AWS managed ones are {@link BroadManagedPolicy}'s; key policies grant no Lambda actions and are
+ * {@link KeyPolicyOpenDecrypt}'s) is checked
  * for one broad grant, reported at the granting action with the statement as related location.
  */
 abstract class GrantOnAllRule implements Rule {

@@ -28,11 +28,11 @@ import java.util.Set;
 
 /**
  * What secrets the environment of a function or task definition holds, once for all the rules that
- * report on it (CFS101, 102, 103, 105, 106, 110) and for CFS305, which asks which variables hold one. Every alternative a value
+ * report on it and for those that ask which variables hold one. Every alternative a value
  * can deploy as is examined ({@code Fn::If} branches, Mapping candidates), with the literal pieces
  * that come from Parameter defaults, Mappings and {@code Fn::Sub}/{@code Fn::Join} pieces.
  *
- * <p>One value, one finding per concern (SPEC §3): a variable with a credential of a known format
+ * <p>One value, one finding per concern (docs/architecture.md#engine-rule-families-value-analysis): a variable with a credential of a known format
  * is not reported again as a secret-named literal or as fed from a Parameter, and a secret-named
  * literal is not reported again as fed from a Parameter.
  */
@@ -48,8 +48,8 @@ public final class EnvSecrets {
     }
 
     /**
-     * The concerns of each resource of the template, filled as rules ask: CFS101–CFS106, CFS108,
-     * CFS110 and CFS305 all read them, so each environment is examined once per document.
+     * The concerns of each resource of the template, filled as rules ask: several
+     * rules read them, so each environment is examined once per document.
      */
     private static final Shared<Map<Resource, List<EnvConcern>>> CONCERNS =
             new Shared<>(scope -> new IdentityHashMap<>());

@@ -6,7 +6,7 @@ import dev.cfnsecrets.source.Node;
 import dev.cfnsecrets.source.ScalarNode;
 
 /**
- * One environment variable as SPEC §3 defines "Env": an entry of a Lambda or SAM function's
+ * One environment variable as every environment rule reads it: an entry of a Lambda or SAM function's
  * {@code Environment.Variables} (after the Globals merge, so a Globals entry keeps its Globals
  * node), or a {@code {Name, Value}} item of an ECS container definition's {@code Environment}.
  *

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Resource properties that hold a secret by definition (CFS111), and the eleven of them where
- * CloudFormation accepts {@code {{resolve:ssm-secure:…}}} (FACTS B.3; CFS104). Paths are relative to
+ * CloudFormation accepts {@code {{resolve:ssm-secure:…}}} (docs/facts.md#where-ssm-secure-is-accepted; CFS104). Paths are relative to
  * {@code Properties}, with {@code .} between keys and {@code []} for a list item, e.g.
  * {@code RdsDbInstances[].DbPassword}. The list follows cfn_nag's password rules (F23–F75), the KICS
  * password queries and the AWS resource reference.
