@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfnsecrets.Fixtures;
+import dev.cfnsecrets.MarkedTemplate;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Location;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.Scanner;
-import dev.cfnsecrets.source.SourceFile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -129,15 +129,14 @@ class EnvironmentSizeRulesTest {
     }
 
     private static List<Finding> scanText(String variables) {
-        String template = """
+        return MarkedTemplate.scan("""
                 Resources:
                   Fn:
                     Type: AWS::Lambda::Function
                     Properties:
                       Environment:
-                        Variables:
+                        Variables:  # expect: CFS201
                           %s
-                """.formatted(variables);
-        return new Scanner(ScanOptions.DEFAULT).scan(new SourceFile("template.yaml", template)).findings();
+                """.formatted(variables)).findings();
     }
 }
