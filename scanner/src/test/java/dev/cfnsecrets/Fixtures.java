@@ -32,11 +32,12 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * and {@code {line: N, ok: ID}} entries.
  */
 public final class Fixtures {
-    private static final String ITEM = "[A-Z][A-Z0-9]*(?:[ \\t]+\"[^\"]+\")?";
-    private static final Pattern MARK = Pattern.compile(
-            "#\\s*(expect|ok):[ \\t]*(" + ITEM + "(?:[ \\t]*,[ \\t]*" + ITEM + ")*)([ \\t]*\"?)");
+    /** A rule id, and maybe a fragment of the message in double quotes. */
+    private static final Pattern ITEM = Pattern.compile("([A-Z][A-Z0-9]*)(?:[ \\t]+\"([^\"]+)\")?");
+    /** A mark: its kind, its comma-separated items, and a quote after them, which is a malformed fragment. */
+    private static final Pattern MARK = Pattern.compile("#\\s*(?<kind>expect|ok):[ \\t]*(?<items>" + ITEM
+            + "(?:[ \\t]*,[ \\t]*" + ITEM + ")*)(?<rest>[ \\t]*\"?)");
     private static final Redactor SHOWN = new Redactor(false);
-    private static final Pattern ID_AND_FRAGMENT = Pattern.compile("([A-Z][A-Z0-9]*)(?:[ \\t]+\"([^\"]+)\")?");
 
     /** One (file, line, rule) triple; {@code file} is relative to the fixtures root. */
     public record Mark(String file, int line, String rule) implements Comparable<Mark> {
@@ -131,12 +132,12 @@ public final class Fixtures {
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = MARK.matcher(lines.get(i));
             while (m.find()) {
-                boolean expect = m.group(1).equals("expect");
-                if (!m.group(3).isBlank()) {
+                boolean expect = m.group("kind").equals("expect");
+                if (!m.group("rest").isBlank()) {
                     throw new IllegalArgumentException(relative + ":" + (i + 1)
                             + ": a message fragment is a double-quoted text after a rule id, without a quote in it");
                 }
-                Matcher item = ID_AND_FRAGMENT.matcher(m.group(2));
+                Matcher item = ITEM.matcher(m.group("items"));
                 while (item.find()) {
                     Mark mark = new Mark(relative, i + 1, item.group(1));
                     if (expect) {
