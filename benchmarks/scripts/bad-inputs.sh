@@ -14,7 +14,7 @@ with open(sys.argv[1], "w") as f:
     for i in range(530_000):
         f.write(line.format(i))
 PY
-files=(fixtures/cfs001/*.yaml fixtures/cfs001/*.json fixtures/cfs001/*.template "$tmp/huge.yaml")
+files=(fixtures/cfs0xx/cfs001-template-unreadable/*.yaml fixtures/cfs0xx/cfs001-template-unreadable/*.json fixtures/cfs0xx/cfs001-template-unreadable/*.template "$tmp/huge.yaml")
 args=()
 for f in "${files[@]}"; do
   case "$f" in *.expect.yaml) continue ;; esac

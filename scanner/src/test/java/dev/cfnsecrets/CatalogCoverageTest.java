@@ -7,7 +7,9 @@ import dev.cfnsecrets.catalog.RuleDescription;
 import dev.cfnsecrets.rules.Rule;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** Every catalog entry has an implementation and fixtures both ways, and vice versa. */
@@ -47,6 +49,18 @@ class CatalogCoverageTest {
         known.addAll(Fixtures.customRuleIds(Fixtures.root()));
         assertThat(known).as("fixtures name only catalog rules and their configurations' custom rules")
                 .containsAll(fixtures.rulesCaught()).containsAll(fixtures.rulesLeftAlone());
+    }
+
+    @Test
+    void everyRuleHasAFixtureFolderInItsFamilyThatCatchesItAndLeavesItAlone() {
+        Fixtures fixtures = Fixtures.read(Fixtures.root());
+        for (RuleDescription rule : catalog.all()) {
+            String id = rule.id().toLowerCase(Locale.ROOT);
+            String folder = id.substring(0, 4) + "xx/" + id + "-";
+            Predicate<Fixtures.Mark> inFolder = m -> m.file().startsWith(folder) && m.rule().equals(rule.id());
+            assertThat(fixtures.expected).as("a case of %s in fixtures/%s…", rule.id(), folder).anyMatch(inFolder);
+            assertThat(fixtures.ok).as("a case %s leaves alone in fixtures/%s…", rule.id(), folder).anyMatch(inFolder);
+        }
     }
 
     @Test

@@ -10,7 +10,7 @@ import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,14 +22,14 @@ import org.junit.jupiter.api.Test;
 class FixtureTest {
     private static Path root;
     private static Fixtures fixtures;
-    private static TreeSet<Fixtures.Mark> actual;
+    private static TreeMap<Fixtures.Mark, List<String>> reported;
 
     @BeforeAll
     static void scan() {
         root = Fixtures.root();
         fixtures = Fixtures.read(root);
         List<Path> configured = Fixtures.configDirectories(root);
-        actual = new TreeSet<>();
+        reported = new TreeMap<>();
         // A directory with its own configuration is scanned with it, and only with it.
         record(scan(root, ScanOptions.DEFAULT, Catalog.bundled()), file -> configured.stream().noneMatch(file::startsWith));
         for (Path dir : configured) {
@@ -48,31 +48,31 @@ class FixtureTest {
         for (Finding f : result.findings()) {
             Path file = Path.of(f.file()).toAbsolutePath().normalize();
             if (!f.isSuppressed() && keep.test(file)) {
-                String relative = root.relativize(file).toString().replace('\\', '/');
-                actual.add(new Fixtures.Mark(relative, f.span().startLine(), f.ruleId()));
+                Fixtures.record(reported, root.relativize(file).toString().replace('\\', '/'), f);
             }
         }
     }
 
     @Test
     void everyExpectedFindingIsReported() {
-        TreeSet<Fixtures.Mark> missing = new TreeSet<>(fixtures.expected);
-        missing.removeAll(actual);
-        assertThat(Fixtures.describe(missing)).as("expected findings that were not reported").isEmpty();
+        assertThat(fixtures.missing(reported)).as("expected findings that were not reported").isEmpty();
     }
 
     @Test
     void nothingIsReportedThatIsNotExpected() {
-        TreeSet<Fixtures.Mark> extra = new TreeSet<>(actual);
-        extra.removeAll(fixtures.expected);
-        assertThat(Fixtures.describe(extra)).as("findings no fixture expects").isEmpty();
+        assertThat(fixtures.unexpected(reported)).as("findings no fixture expects").isEmpty();
     }
 
     @Test
     void okMarksAreNotReported() {
-        TreeSet<Fixtures.Mark> wrong = new TreeSet<>(fixtures.ok);
-        wrong.retainAll(actual);
-        assertThat(Fixtures.describe(wrong)).as("findings on lines marked ok").isEmpty();
+        assertThat(fixtures.reportedOk(reported)).as("findings on lines marked ok").isEmpty();
         assertThat(fixtures.ok).as("ok marks").isNotEmpty();
+    }
+
+    @Test
+    void expectedMessagesAreReported() {
+        assertThat(fixtures.wrongMessages(reported)).as("findings without the message fragment of their mark").isEmpty();
+        assertThat(fixtures.expectations).as("marks with a message fragment")
+                .anySatisfy(e -> assertThat(e.fragment()).isNotEmpty());
     }
 }

@@ -3,6 +3,8 @@ package dev.cfnsecrets;
 import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.config.Config;
 import dev.cfnsecrets.config.ConfigLoader;
+import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.report.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,13 +22,22 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The expectations written into {@code fixtures/}: a YAML fixture marks a line with
- * {@code # expect: CFS101} (a finding must start there) or {@code # ok: CFS101} (a case the rule
- * must leave alone). A fixture that cannot hold comments (JSON, binary) has a sibling
- * {@code NAME.expect.yaml} listing {@code {line: N, rule: ID}} and {@code {line: N, ok: ID}} entries.
+ * The expectations written into {@code fixtures/} (or into a template of a test, see
+ * {@link MarkedTemplate}): a YAML fixture marks a line with {@code # expect: CFS101} (a finding must
+ * start there) or {@code # ok: CFS101} (a case the rule must leave alone). An expected id may carry a
+ * message fragment, {@code # expect: CFS101 "GitHub token"}: the finding's message must contain it.
+ * One mark may list several ids, {@code # expect: CFS304, CFS305 "Reader"}; an id listed twice expects
+ * two findings. A fixture that cannot hold comments (JSON, binary) has a sibling
+ * {@code NAME.expect.yaml} listing {@code {line: N, rule: ID}} (optionally {@code message: FRAGMENT})
+ * and {@code {line: N, ok: ID}} entries.
  */
 public final class Fixtures {
-    private static final Pattern MARK = Pattern.compile("#\\s*(expect|ok):\\s*([A-Z0-9, ]+)");
+    /** A rule id, and maybe a fragment of the message in double quotes. */
+    private static final Pattern ITEM = Pattern.compile("([A-Z][A-Z0-9]*)(?:[ \\t]+\"([^\"]+)\")?");
+    /** A mark: its kind, its comma-separated items, and a quote after them, which is a malformed fragment. */
+    private static final Pattern MARK = Pattern.compile("#\\s*(?<kind>expect|ok):[ \\t]*(?<items>" + ITEM
+            + "(?:[ \\t]*,[ \\t]*" + ITEM + ")*)(?<rest>[ \\t]*\"?)");
+    private static final Redactor SHOWN = new Redactor(false);
 
     /** One (file, line, rule) triple; {@code file} is relative to the fixtures root. */
     public record Mark(String file, int line, String rule) implements Comparable<Mark> {
@@ -41,6 +53,12 @@ public final class Fixtures {
         }
     }
 
+    /** One expected finding: where, and a fragment of its message ({@code ""}: any message). */
+    public record Expectation(Mark mark, String fragment) {
+    }
+
+    /** Every expected finding, in file order; {@link #expected} holds their distinct marks. */
+    public final List<Expectation> expectations = new ArrayList<>();
     public final TreeSet<Mark> expected = new TreeSet<>();
     public final TreeSet<Mark> ok = new TreeSet<>();
 
@@ -80,7 +98,8 @@ public final class Fixtures {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (name.endsWith(".expect.yaml")) {
+                // The expectations of a sibling, and documentation (which shows the marks' syntax).
+                if (name.endsWith(".expect.yaml") || name.endsWith(".md")) {
                     continue;
                 }
                 String relative = root.relativize(file).toString().replace('\\', '/');
@@ -97,19 +116,45 @@ public final class Fixtures {
         return fixtures;
     }
 
+    /** The marks of one template written in a test, named {@code file}. */
+    public static Fixtures ofText(String file, String text) {
+        Fixtures fixtures = new Fixtures();
+        fixtures.readLines(file, text.lines().toList());
+        return fixtures;
+    }
+
     private void readComments(String relative, Path file) throws IOException {
         // Latin-1 reads any bytes, so fixtures with invalid UTF-8 still carry their marks.
-        List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        readLines(relative, Files.readAllLines(file, StandardCharsets.ISO_8859_1));
+    }
+
+    private void readLines(String relative, List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             Matcher m = MARK.matcher(lines.get(i));
             while (m.find()) {
-                for (String rule : m.group(2).split("[,\\s]+")) {
-                    if (!rule.isBlank()) {
-                        (m.group(1).equals("expect") ? expected : ok).add(new Mark(relative, i + 1, rule.trim()));
+                boolean expect = m.group("kind").equals("expect");
+                if (!m.group("rest").isBlank()) {
+                    throw new IllegalArgumentException(relative + ":" + (i + 1)
+                            + ": a message fragment is a double-quoted text after a rule id, without a quote in it");
+                }
+                Matcher item = ITEM.matcher(m.group("items"));
+                while (item.find()) {
+                    Mark mark = new Mark(relative, i + 1, item.group(1));
+                    if (expect) {
+                        expect(mark, item.group(2) == null ? "" : item.group(2));
+                    } else if (item.group(2) != null) {
+                        throw new IllegalArgumentException(relative + ":" + (i + 1) + ": an ok mark takes no message fragment");
+                    } else {
+                        ok.add(mark);
                     }
                 }
             }
         }
+    }
+
+    private void expect(Mark mark, String fragment) {
+        expectations.add(new Expectation(mark, fragment));
+        expected.add(mark);
     }
 
     private void readSibling(String relative, Path sibling) throws IOException {
@@ -121,7 +166,8 @@ public final class Fixtures {
             Map<?, ?> entry = (Map<?, ?>) item;
             int line = ((Number) entry.get("line")).intValue();
             if (entry.containsKey("rule")) {
-                expected.add(new Mark(relative, line, String.valueOf(entry.get("rule"))));
+                Object fragment = entry.get("message");
+                expect(new Mark(relative, line, String.valueOf(entry.get("rule"))), fragment == null ? "" : fragment.toString());
             }
             if (entry.containsKey("ok")) {
                 ok.add(new Mark(relative, line, String.valueOf(entry.get("ok"))));
@@ -144,9 +190,61 @@ public final class Fixtures {
         return rules;
     }
 
-    static List<String> describe(Iterable<Mark> marks) {
+    /**
+     * Adds a finding to what a scan reported: its message at the mark of its first line in {@code file}.
+     * The message is kept as reports show it, secrets masked: fragments are matched, and failures
+     * printed, without the secret.
+     */
+    public static void record(Map<Mark, List<String>> reported, String file, Finding finding) {
+        reported.computeIfAbsent(new Mark(file, finding.span().startLine(), finding.ruleId()), m -> new ArrayList<>())
+                .add(SHOWN.clean(finding.message(), finding.secrets()));
+    }
+
+    /** Expected findings that were not reported, each as often as it is expected. */
+    public List<String> missing(Map<Mark, List<String>> reported) {
         List<String> out = new ArrayList<>();
-        marks.forEach(m -> out.add(m.toString()));
+        expectedCounts().forEach((mark, expected) -> {
+            int found = reported.getOrDefault(mark, List.of()).size();
+            if (found < expected) {
+                out.add(mark + (found == 0 ? "" : " (" + expected + " expected, " + found + " reported)"));
+            }
+        });
         return out;
+    }
+
+    /** Reported findings that no mark expects, or more of them than the marks expect. */
+    public List<String> unexpected(Map<Mark, List<String>> reported) {
+        TreeMap<Mark, Integer> expected = expectedCounts();
+        List<String> out = new ArrayList<>();
+        reported.forEach((mark, messages) -> {
+            int wanted = expected.getOrDefault(mark, 0);
+            if (messages.size() > wanted) {
+                out.add(mark + (wanted == 0 ? "" : " (" + wanted + " expected, " + messages.size() + " reported)"));
+            }
+        });
+        return out;
+    }
+
+    /** Reported findings on lines marked ok for their rule. */
+    public List<String> reportedOk(Map<Mark, List<String>> reported) {
+        return ok.stream().filter(reported::containsKey).map(Mark::toString).toList();
+    }
+
+    /** Expected fragments that no message of the findings reported at their mark contains. */
+    public List<String> wrongMessages(Map<Mark, List<String>> reported) {
+        List<String> out = new ArrayList<>();
+        for (Expectation e : expectations) {
+            List<String> messages = reported.getOrDefault(e.mark(), List.of());
+            if (!messages.isEmpty() && messages.stream().noneMatch(m -> m.contains(e.fragment()))) {
+                out.add(e.mark() + ": no message contains \"" + e.fragment() + "\"; reported: " + messages);
+            }
+        }
+        return out;
+    }
+
+    private TreeMap<Mark, Integer> expectedCounts() {
+        TreeMap<Mark, Integer> counts = new TreeMap<>();
+        expectations.forEach(e -> counts.merge(e.mark(), 1, Integer::sum));
+        return counts;
     }
 }

@@ -21,7 +21,7 @@ class LiveModeIsolationTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), "-Xlog:class+load=info:stdout",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "scan", "--fail-on", "warning", "fixtures/cfs3xx/config-reads.yaml")
+                "scan", "--fail-on", "warning", "fixtures/cfs3xx/cfs301-function-config-readable-widely/config-reads.yaml")
                 .directory(repo.toFile())
                 .redirectErrorStream(true)
                 .start();

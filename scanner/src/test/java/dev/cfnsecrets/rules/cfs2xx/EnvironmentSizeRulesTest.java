@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.Fixtures;
+import dev.cfnsecrets.MarkedTemplate;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Location;
 import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.Scanner;
-import dev.cfnsecrets.source.SourceFile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class EnvironmentSizeRulesTest {
 
     @Test
     void mergedGlobalsAndFunctionAreSplitInTheMessage() {
-        List<Finding> findings = scan("merged-over.yaml");
+        List<Finding> findings = scan("cfs201-env-over-4kb/merged-over.yaml");
         Finding merged = only(findings, "Merged");
         assertThat(merged.ruleId()).isEqualTo("CFS201");
         assertThat(merged.message()).startsWith(
@@ -52,7 +52,7 @@ class EnvironmentSizeRulesTest {
 
     @Test
     void aFunctionWithOnlyGlobalsIsReportedAtItsLogicalId() {
-        Finding inherits = only(scan("override.yaml"), "Inherits");
+        Finding inherits = only(scan("cfs202-env-near-4kb/override.yaml"), "Inherits");
         assertThat(inherits.ruleId()).isEqualTo("CFS202");
         assertThat(inherits.message()).startsWith(
                 "The environment of Inherits is 3,717 bytes of 4,096, all from Globals (90.7 %, warning at 90 %)");
@@ -62,15 +62,15 @@ class EnvironmentSizeRulesTest {
 
     @Test
     void escapesAndMultiByteCharactersCountAsJsonBytes() {
-        assertThat(only(scan("escapes.yaml"), "Escapes").message())
+        assertThat(only(scan("cfs201-env-over-4kb/escapes.yaml"), "Escapes").message())
                 .startsWith("The environment of Escapes is 5,818 bytes");
-        assertThat(only(scan("multibyte.yaml"), "Multibyte").message())
+        assertThat(only(scan("cfs201-env-over-4kb/multibyte.yaml"), "Multibyte").message())
                 .startsWith("The environment of Multibyte is 5,657 bytes");
     }
 
     @Test
     void unknownValuesMakeTheFigureALowerBound() {
-        List<Finding> findings = scan("unknown.yaml");
+        List<Finding> findings = scan("cfs203-env-size-unbounded/unknown.yaml");
         assertThat(only(findings, "UnknownButOver").message()).startsWith(
                 "The environment of UnknownButOver is at least 4,128 bytes of 4,096 "
                         + "(compact JSON of the variables, as Lambda measures it); 2 values unknown.");
@@ -94,10 +94,10 @@ class EnvironmentSizeRulesTest {
     @Test
     void theWarningThresholdIsASetting() {
         ScanOptions at95 = ScanOptions.DEFAULT.withRuleSettings(RuleSettings.DEFAULT.withEnvSizeWarningPercent(95));
-        assertThat(scan("near-limit.yaml", at95)).isEmpty();
+        assertThat(scan("cfs202-env-near-4kb/near-limit.yaml", at95)).isEmpty();
 
         ScanOptions at85 = ScanOptions.DEFAULT.withRuleSettings(RuleSettings.DEFAULT.withEnvSizeWarningPercent(85));
-        List<Finding> findings = scan("near-limit.yaml", at85);
+        List<Finding> findings = scan("cfs202-env-near-4kb/near-limit.yaml", at85);
         assertThat(findings).extracting(Finding::logicalId).containsExactly("AtThreshold", "BelowThreshold");
         assertThat(only(findings, "BelowThreshold").message())
                 .contains("3,686 bytes of 4,096 (90.0 %, warning at 85 %)");
@@ -107,7 +107,7 @@ class EnvironmentSizeRulesTest {
 
     @Test
     void theLargerFnIfBranchCounts() {
-        List<Finding> findings = scan("fn-if.yaml");
+        List<Finding> findings = scan("cfs201-env-over-4kb/fn-if.yaml");
         assertThat(only(findings, "IfOnValue").message()).startsWith("The environment of IfOnValue is 4,215 bytes");
         assertThat(only(findings, "IfOnValue").related().get(0).message()).isEqualTo("FEATURES: 1,214 bytes");
         assertThat(only(findings, "IfOnEnvironment").message()).contains("3,801 bytes of 4,096");
@@ -116,7 +116,7 @@ class EnvironmentSizeRulesTest {
 
     @Test
     void cdkOutputCarriesItsConstructPath() {
-        Finding cdk = only(scan("cdk.template.json"), "ApiHandler5E7490E8");
+        Finding cdk = only(scan("cfs201-env-over-4kb/cdk.template.json"), "ApiHandler5E7490E8");
         assertThat(cdk.ruleId()).isEqualTo("CFS201");
         assertThat(cdk.message()).startsWith("The environment of ApiHandler5E7490E8 is 4,200 bytes of 4,096 (");
         assertThat(cdk.cdkPath()).isEqualTo("ApiStack/ApiHandler/Resource");
@@ -131,15 +131,14 @@ class EnvironmentSizeRulesTest {
     }
 
     private static List<Finding> scanText(String variables) {
-        String template = """
+        return MarkedTemplate.scan("""
                 Resources:
                   Fn:
                     Type: AWS::Lambda::Function
                     Properties:
                       Environment:
-                        Variables:
+                        Variables:  # expect: CFS201
                           %s
-                """.formatted(variables);
-        return BuiltInRules.scanner(ScanOptions.DEFAULT).scan(new SourceFile("template.yaml", template)).findings();
+                """.formatted(variables)).findings();
     }
 }
