@@ -178,7 +178,7 @@ final class CredentialInSecretProperty extends ResourceRule {
             // Asked only for a literal: reading a nested stack's child is the costly part.
             Optional<NestedSecretParameters.Use> childUse = childUse();
             String name = secretName().or(() -> childUse.map(NestedSecretParameters.Use::name)).orElse(null);
-            if (name == null || !EnvSecrets.looksLikeSecretValue(context, name, r.text())) {
+            if (name == null || !ValueSecrets.looksLikeSecretValue(context, name, r.text())) {
                 return;
             }
             Part.Literal first = r.value().literals().stream().filter(l -> !l.text().isBlank()).findFirst().orElseThrow();

@@ -44,7 +44,7 @@ final class LineSecrets {
             }
         }
         for (Pair pair : secretNamedPairs(text)) {
-            if (EnvSecrets.looksLikeSecretValue(rules, pair.name(), pair.value())) {
+            if (ValueSecrets.looksLikeSecretValue(rules, pair.name(), pair.value())) {
                 hidden.add(pair.value());
             }
         }

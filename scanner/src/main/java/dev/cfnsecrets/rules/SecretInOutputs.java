@@ -116,7 +116,7 @@ final class SecretInOutputs extends TemplateRule {
                     parameterOrAttribute(node, p);
                 }
                 if (!credential && r.isLiteral() && SecretNames.isSecretName(name)
-                        && EnvSecrets.looksLikeSecretValue(context, name, r.text())) {
+                        && ValueSecrets.looksLikeSecretValue(context, name, r.text())) {
                     Part.Literal first = alternative.literals().stream().filter(l -> !l.text().isBlank())
                             .findFirst().orElseThrow();
                     String word = SecretNames.secretWord(name).orElse("secret");
