@@ -64,7 +64,7 @@ final class SecretParameterEchoed extends TemplateRule {
                 continue;
             }
             boolean echoed = !p.noEcho();
-            boolean defaulted = defaultValue.map(d -> !CredentialInSecretProperty.isStandIn(context, d)
+            boolean defaulted = defaultValue.map(d -> !ValueSecrets.isStandIn(context, d)
                     && NotASecret.why(d).map(r -> !REFERENCE_DEFAULTS.contains(r)).orElse(true)).orElse(false);
             if (echoed || defaulted) {
                 report(context, template, p, why.get(), echoed, defaulted, usedAsSecret.get(p.name()));
