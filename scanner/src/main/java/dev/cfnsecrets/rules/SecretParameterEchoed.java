@@ -5,7 +5,6 @@ import dev.cfnsecrets.finding.Fix;
 import dev.cfnsecrets.model.Parameter;
 import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
-import dev.cfnsecrets.secrets.CredentialDetector;
 import dev.cfnsecrets.secrets.NotASecret;
 import dev.cfnsecrets.secrets.SecretNames;
 import dev.cfnsecrets.source.ScalarNode;
@@ -51,7 +50,7 @@ final class SecretParameterEchoed extends TemplateRule {
             }
             Optional<String> defaultValue = p.defaultValue().filter(ScalarNode.class::isInstance)
                     .map(n -> ((ScalarNode) n).value());
-            Optional<String> credential = defaultValue.flatMap(d -> Credentials.find(context, d, CredentialDetector.Context.NONE).stream().findFirst())
+            Optional<String> credential = defaultValue.flatMap(d -> ValueSecrets.credentialsIn(context, d).stream().findFirst())
                     .map(m -> "its Default holds " + Advice.withArticle(m.kind().label()));
             boolean credentialDefault = credential.isPresent();
             Optional<String> why = credential
