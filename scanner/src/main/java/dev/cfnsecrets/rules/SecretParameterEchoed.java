@@ -1,6 +1,5 @@
 package dev.cfnsecrets.rules;
 
-import dev.cfnsecrets.eval.Value;
 import dev.cfnsecrets.finding.Fix;
 import dev.cfnsecrets.model.Parameter;
 import dev.cfnsecrets.model.Resource;
@@ -142,10 +141,15 @@ final class SecretParameterEchoed extends TemplateRule {
             for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(resource.properties())) {
                 if (SecretProperties.isSecret(resource.type(), leaf.path())) {
                     boolean json = resource.type().equals("AWS::SecretsManager::Secret");
-                    for (Value.Text alternative : context.evaluator().evaluate(leaf.node()).alternatives()) {
-                        for (SecretSlices.Slice slice : SecretSlices.of(Rendered.of(alternative), leaf.name(), json)) {
-                            Use use = new Use(leaf.node().span(), leaf.path() + " of " + resource.logicalId());
-                            SecretSlices.parameters(slice).forEach(name -> uses.putIfAbsent(name, use));
+                    Use use = new Use(leaf.node().span(), leaf.path() + " of " + resource.logicalId());
+                    for (ValueSecrets.Alternative a : ValueSecrets.of(context, leaf.node(), leaf.name(), false)
+                            .alternatives()) {
+                        for (SecretSlices.Slice slice : SecretSlices.of(a.rendered(), leaf.name(), json)) {
+                            for (ValueSecrets.Answer piece : a.pieces()) {
+                                if (piece instanceof ValueSecrets.FromParameter p && slice.parts().contains(p.part())) {
+                                    uses.putIfAbsent(p.detail(), use);
+                                }
+                            }
                         }
                     }
                 }

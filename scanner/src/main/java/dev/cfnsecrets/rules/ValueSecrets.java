@@ -109,7 +109,7 @@ final class ValueSecrets {
     }
 
     /** A piece (a Parameter without Default, or its Default's text) passed through {@code parameter}. */
-    record FromParameter(Part part, Parameter parameter, boolean insideReference, Where where) implements Answer {
+    record FromParameter(Part part, Parameter parameter, Where where) implements Answer {
         public String detail() {
             return parameter.name();
         }
@@ -217,7 +217,7 @@ final class ValueSecrets {
                         : p instanceof Part.Literal l ? l.viaParameter() : null;
                 Parameter declared = parameter == null ? null : template.parameters().get(parameter);
                 if (declared != null) {
-                    found.add(new FromParameter(p, declared, rendered.insideReference(p), Where.of(node, p)));
+                    found.add(new FromParameter(p, declared, Where.of(node, p)));
                 }
                 if (p instanceof Part.Unknown u && u.kind() == Part.Unknown.Kind.SSM_PARAMETER) {
                     found.add(new SsmParameter(u, template.parameters().get(u.name()), Where.of(node, u)));

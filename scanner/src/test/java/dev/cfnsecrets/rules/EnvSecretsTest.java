@@ -3,6 +3,7 @@ package dev.cfnsecrets.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfnsecrets.eval.Evaluator;
+import dev.cfnsecrets.eval.Part;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
 import dev.cfnsecrets.model.Template;
@@ -115,7 +116,8 @@ class EnvSecretsTest {
                 .alternatives().get(0));
         List<SecretSlices.Slice> slices = SecretSlices.of(r, "SecretString", true);
         assertThat(slices).extracting(SecretSlices.Slice::name).containsExactly("password");
-        assertThat(SecretSlices.parameters(slices.get(0))).containsExactly("Pass");
+        assertThat(slices.get(0).parts()).extracting(p -> ((Part.Unknown) p).name())
+                .containsExactly("Pass");
     }
 
     /**
