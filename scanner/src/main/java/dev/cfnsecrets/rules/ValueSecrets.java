@@ -19,11 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What secret a template value holds: the one answer the secret rules share — the environment rules
- * (CFS101–CFS103, CFS105, CFS106, CFS110 through {@link EnvSecrets}), CFS107 ({@link SecretInOutputs}),
- * CFS108 ({@link SecretParameterEchoed}, through the environment's answers and for Parameter Defaults),
- * CFS111 ({@link CredentialInSecretProperty}) and CFS305 ({@link EnvSecrets#secretVariables}); the
- * reports hide what it calls a secret ({@link LineSecrets}, {@link DocumentSecrets}).
+ * What secret a template value holds: the one answer every rule that reports a secret value shares
+ * — the environment's rules and the readers of function configurations through {@link EnvSecrets},
+ * the rules of Outputs and Metadata, of secret Parameters and of resource properties — and what the
+ * reports hide ({@link LineSecrets}, {@link DocumentSecrets}). A change to what counts as a secret
+ * is made here, once.
  *
  * <p>Asked about a value — an evaluated node and the name it is under (a variable, a property, an
  * Output) — it answers for every way the value can deploy ({@code Fn::If} branches, Mapping
@@ -40,9 +40,11 @@ import java.util.Set;
  * with whether it brings a secret under this name;</li>
  * <li>{@link SecretAttribute}: a resource attribute that is a secret ({@code SecretAccessKey}, …).</li>
  * </ul>
- * Values it leaves alone: references to a secret rather than the secret (ARNs, secret names, SSM
- * paths), identifiers, placeholders, hashes, KMS ciphertext and other non-random text ({@link NotASecret},
- * {@link Entropy}), and what the configuration allows ({@code allow:}).
+ * Values it leaves alone: what points at a secret rather than being one (ARNs, secret names, SSM
+ * paths), identifiers, placeholders and KMS ciphertext ({@link NotASecret}); text not random enough
+ * to be a token behind a name that does not say password ({@link Entropy}); a literal under a name
+ * that does not say secret (a hash, a checksum) unless it holds a credential of a known format; and
+ * what the configuration allows ({@code allow:}).
  *
  * <p>One dedupe key for every rule: {@link Answer#key()} — the kind of answer, where it is and what it
  * is. A rule reports an answer of a value once across its alternatives, the first found surviving.
