@@ -1,31 +1,27 @@
 package dev.cfnsecrets.rules.cfs1xx;
 
-import dev.cfnsecrets.eval.Part;
-import dev.cfnsecrets.eval.Value;
-import dev.cfnsecrets.model.NestedStacks;
-import dev.cfnsecrets.model.Parameter;
-import dev.cfnsecrets.model.Resource;
-import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.rules.Advice;
 import dev.cfnsecrets.rules.Fingerprint;
 import dev.cfnsecrets.rules.ResourceRule;
 import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.Where;
 import dev.cfnsecrets.rules.values.CredentialSearchCache;
-import dev.cfnsecrets.rules.values.EnvSecrets;
 import dev.cfnsecrets.rules.values.EnvVariables;
 import dev.cfnsecrets.rules.values.NestedSecretParameters;
 import dev.cfnsecrets.rules.values.PropertyWalker;
-import dev.cfnsecrets.rules.values.Rendered;
 import dev.cfnsecrets.rules.values.SecretProperties;
 import dev.cfnsecrets.rules.values.SecretSlices;
+import dev.cfnsecrets.rules.values.ValueSecrets;
+import dev.cfnsecrets.eval.Part;
+import dev.cfnsecrets.model.NestedStacks;
+import dev.cfnsecrets.model.Resource;
+import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.secrets.BlastRadius;
-import dev.cfnsecrets.secrets.CredentialDetector;
 import dev.cfnsecrets.secrets.CredentialMatch;
-import dev.cfnsecrets.secrets.NotASecret;
 import dev.cfnsecrets.secrets.SecretNames;
 import dev.cfnsecrets.source.ScalarNode;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -61,7 +57,7 @@ final class CredentialInSecretProperty extends ResourceRule {
     protected void check(RuleContext context, Template template, Resource resource) {
         for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(resource.properties())) {
             if (!isEnvironment(resource, leaf)) {
-                new LeafCheck(context, template, resource, leaf).run();
+                new LeafCheck(context, resource, leaf).run();
             }
         }
     }
@@ -73,150 +69,122 @@ final class CredentialInSecretProperty extends ResourceRule {
                         && leaf.path().startsWith("ContainerDefinitions[].Environment[]."));
     }
 
-    /**
-     * Whether a literal in a known secret property stands for a value rather than being one, or is
-     * declared not a secret by the configuration.
-     */
-    static boolean isStandIn(RuleContext context, String literal) {
-        return literal.isBlank() || NotASecret.isStandIn(literal) || CredentialSearchCache.isAllowed(context, literal)
-                || NotASecret.why(literal).filter(r -> r.equals("an ARN") || r.equals("a dynamic reference")
-                        || r.startsWith("an Amazon identifier")).isPresent();
-    }
-
     /** The findings of one property value; each concern reported once across its alternatives. */
     private final class LeafCheck {
         private final RuleContext context;
-        private final Template template;
         private final Resource resource;
         private final PropertyWalker.Leaf leaf;
         private final Set<String> reported = new HashSet<>();
 
-        LeafCheck(RuleContext context, Template template, Resource resource, PropertyWalker.Leaf leaf) {
+        LeafCheck(RuleContext context, Resource resource, PropertyWalker.Leaf leaf) {
             this.context = context;
-            this.template = template;
             this.resource = resource;
             this.leaf = leaf;
         }
 
         void run() {
             boolean known = SecretProperties.isSecret(resource.type(), leaf.path());
-            for (Value.Text alternative : context.evaluator().evaluate(leaf.node()).alternatives()) {
-                Rendered r = Rendered.of(alternative);
-                if (r.isNoValue()) {
-                    continue;
-                }
-                boolean credential = credentials(r);
+            for (ValueSecrets.Alternative a : ValueSecrets.of(context, leaf.node(), leaf.name(), keyIdNearby())
+                    .alternatives()) {
+                boolean credential = credentials(a);
                 if (known) {
-                    for (SecretSlices.Slice slice : SecretSlices.of(r, leaf.name(), isSecretString())) {
-                        knownProperty(r, slice, credential);
+                    for (SecretSlices.Slice slice : SecretSlices.of(a.rendered(), leaf.name(), isSecretString())) {
+                        knownProperty(a, slice, credential);
                     }
                 } else if (!credential) {
-                    secretNamed(r);
+                    secretNamed(a);
                 }
             }
         }
 
-        private boolean credentials(Rendered r) {
-            boolean found = false;
-            CredentialDetector.Context c = new CredentialDetector.Context(leaf.name(), keyIdNearby());
-            for (CredentialMatch m : CredentialSearchCache.find(context, r.detectable(), c)) {
-                Optional<Part.Literal> piece = r.literalAt(m.start());
-                if (piece.isPresent()) {
-                    found = true;
-                    report("credential " + m.kind().id() + " " + m.start(),
-                            Where.of(leaf.node(), piece.get(), m.secret(), template.source()),
-                            property() + " holds " + Advice.withArticle(m.kind().label())
-                                    + " written in the template" + via(piece.get())
-                                    + ": anyone who can read the template, the stack or the repository has it. "
-                                    + replacement() + " " + Advice.radius(m.kind().blastRadius()),
-                            m.kind().blastRadius(), m.secret());
-                }
+        private boolean credentials(ValueSecrets.Alternative a) {
+            List<ValueSecrets.Credential> found = a.credentials();
+            for (ValueSecrets.Credential c : found) {
+                CredentialMatch m = c.match();
+                report(c, "credential " + m.kind().id() + " " + m.start(), c.where(),
+                        property() + " holds " + Advice.withArticle(c.detail())
+                                + " written in the template" + via(c.piece())
+                                + ": anyone who can read the template, the stack or the repository has it. "
+                                + replacement() + " " + Advice.radius(c.radius()),
+                        c.radius(), m.secret());
             }
-            return found;
+            return !found.isEmpty();
         }
 
-        private void knownProperty(Rendered r, SecretSlices.Slice slice, boolean credentialReported) {
+        private void knownProperty(ValueSecrets.Alternative a, SecretSlices.Slice slice, boolean credentialReported) {
             String what = isSecretString() ? "Field " + slice.name() + " of the SecretString of " + resource.type()
                     : property();
-            for (Rendered.Reference ref : r.references()) {
-                if (ref.isSsm() && slice.contains(ref.offset())) {
-                    report("ssm " + slice.name(), Where.of(leaf.node(), ref.at()), what + " is resolved from {{resolve:ssm:"
-                            + ref.readableKey() + "}}, a plaintext String parameter readable by anyone allowed "
+            for (ValueSecrets.Reference r : a.references()) {
+                if (r.ref().isSsm() && slice.contains(r.ref().offset())) {
+                    report(r, "ssm " + slice.name(), r.where(), what + " is resolved from {{resolve:ssm:"
+                            + r.ref().readableKey() + "}}, a plaintext String parameter readable by anyone allowed "
                             + "ssm:GetParameter. " + replacement(), radius(slice), null);
                 }
             }
-            boolean literalReported = !credentialReported && slice.literal() != null && !isStandIn(context, slice.literal());
-            for (Part part : slice.parts()) {
-                String name = part instanceof Part.Unknown u ? u.name()
-                        : part instanceof Part.Literal l ? l.viaParameter() : null;
-                Parameter p = name == null ? null : template.parameters().get(name);
-                if (p == null) {
-                    continue;
-                }
-                if (part instanceof Part.Unknown u && u.kind() == Part.Unknown.Kind.SSM_PARAMETER) {
-                    report("ssm-parameter " + name, Where.of(leaf.node(), u).with(p.key().span(),
+            Optional<ValueSecrets.Literal> literal = credentialReported ? Optional.empty() : a.literalIn(slice);
+            for (ValueSecrets.Answer piece : a.pieces()) {
+                if (piece instanceof ValueSecrets.SsmParameter s && s.parameter() != null
+                        && slice.parts().contains(s.part())) {
+                    String name = s.detail();
+                    report(s, "ssm-parameter " + name, s.where().with(s.parameter().key().span(),
                             "Parameter " + name + " reads a plaintext String parameter"), what
-                            + " comes from Parameter " + name + " of type " + p.type()
+                            + " comes from Parameter " + name + " of type " + s.parameter().type()
                             + ", which resolves a plaintext String parameter. " + replacement(), radius(slice), null);
-                } else if (!p.noEcho() && !literalReported
-                        && (part instanceof Part.Literal || ((Part.Unknown) part).kind() == Part.Unknown.Kind.PARAMETER)) {
+                } else if (piece instanceof ValueSecrets.FromParameter p && !p.parameter().noEcho() && literal.isEmpty()
+                        && slice.parts().contains(p.part())) {
                     // A Default that is only a stand-in does not make the value any less echoed.
-                    report("parameter " + name, Where.of(leaf.node(), part).with(p.key().span(),
+                    String name = p.detail();
+                    report(p, "parameter " + name, p.where().with(p.parameter().key().span(),
                             "Parameter " + name + " is declared here, without NoEcho"), what
                             + " comes from Parameter " + name + ", which is not NoEcho: the value is shown in the "
                             + "console and returned by DescribeStacks. Declare it with NoEcho: true and no Default. "
                             + replacement(), radius(slice), null);
                 }
             }
-            if (literalReported) {
-                Part.Literal first = slice.parts().stream().filter(Part.Literal.class::isInstance).map(Part.Literal.class::cast)
-                        .filter(l -> !l.text().isBlank()).findFirst().orElse(null);
-                if (first != null) {
-                    report("literal " + slice.name(), Where.of(leaf.node(), first), what
-                            + " is written in the template as a literal" + via(first) + ": anyone who can read the "
-                            + "template, the stack or the repository has it. " + replacement(), radius(slice),
-                            slice.literal());
-                }
-            }
+            literal.ifPresent(l -> report(l, "literal " + slice.name(), l.where(), what
+                    + " is written in the template as a literal" + via(l.first()) + ": anyone who can read the "
+                    + "template, the stack or the repository has it. " + replacement(), radius(slice), l.text()));
         }
 
         /**
          * A secret-named property of any resource, the value of an SSM parameter named like a secret, or
          * a Parameter passed to a nested stack whose child template uses it as a secret.
          */
-        private void secretNamed(Rendered r) {
-            if (!r.isLiteral()) {
+        private void secretNamed(ValueSecrets.Alternative a) {
+            if (!a.rendered().isLiteral()) {
                 return;
             }
             // Asked only for a literal: reading a nested stack's child is the costly part.
             Optional<NestedSecretParameters.Use> childUse = childUse();
-            String name = secretName().or(() -> childUse.map(NestedSecretParameters.Use::name)).orElse(null);
-            if (name == null || !EnvSecrets.looksLikeSecretValue(context, name, r.text())) {
+            Optional<ValueSecrets.Literal> literal = secretName().or(() -> childUse.map(NestedSecretParameters.Use::name))
+                    .flatMap(a::literalUnder);
+            if (literal.isEmpty()) {
                 return;
             }
-            Part.Literal first = r.value().literals().stream().filter(l -> !l.text().isBlank()).findFirst().orElseThrow();
+            ValueSecrets.Literal l = literal.get();
+            Part.Literal first = l.first();
             String what;
             if (isSsmParameterValue()) {
-                what = "SSM parameter " + name + " holds a secret-looking value in plaintext: CloudFormation creates only "
-                        + "String parameters, readable by anyone allowed ssm:GetParameter, and the value is written in "
-                        + "the template" + via(first) + ". Create a SecureString outside the template, or a Secrets "
+                what = "SSM parameter " + l.name() + " holds a secret-looking value in plaintext: CloudFormation creates "
+                        + "only String parameters, readable by anyone allowed ssm:GetParameter, and the value is written "
+                        + "in the template" + via(first) + ". Create a SecureString outside the template, or a Secrets "
                         + "Manager secret with a generated value.";
             } else if (childUse.isPresent() && !SecretNames.isSecretName(leaf.name())) {
                 what = property() + " is used by the child template as a secret (" + childUse.get().description()
                         + ") and is given a literal written in the template" + via(first)
                         + ": anyone who can read the template, the stack or the repository has it. " + replacement();
             } else {
-                what = property() + " is named like " + Advice.withArticle(SecretNames.secretWord(name).orElse("secret"))
+                what = property() + " is named like " + Advice.withArticle(l.detail())
                         + " and holds a literal written in the template" + via(first)
                         + ": anyone who can read the template, the stack or the repository has it. " + replacement();
             }
-            Where where = Where.of(leaf.node(), first);
+            Where where = l.where();
             if (childUse.isPresent()) {
                 NestedSecretParameters.Use use = childUse.get();
                 where = where.with(use.file(), use.span(), "the child template uses the value here, as "
                         + use.description());
             }
-            report("named", where, what, SecretNames.blastRadius(name), r.text());
+            report(l, "named", where, what, l.radius(), l.text());
         }
 
         /** How the child template of a nested stack uses the Parameter this value is passed to, if as a secret. */
@@ -297,8 +265,10 @@ final class CredentialInSecretProperty extends ResourceRule {
             return b.append(", or pass it as a NoEcho Parameter without Default.").toString();
         }
 
-        private void report(String concern, Where where, String message, BlastRadius radius, String secret) {
-            if (!reported.add(concern + "\u0000" + where.span())) {
+        /** Reports {@code answer} once per value; {@code concern} names it in the fingerprint. */
+        private void report(ValueSecrets.Answer answer, String concern, Where where, String message, BlastRadius radius,
+                String secret) {
+            if (!reported.add(answer.key())) {
                 return;
             }
             RuleContext.Builder finding = context.report(id()).resource(resource)

@@ -1,28 +1,21 @@
 package dev.cfnsecrets.rules.cfs1xx;
 
-import dev.cfnsecrets.eval.Part;
-import dev.cfnsecrets.eval.Value;
-import dev.cfnsecrets.model.Parameter;
-import dev.cfnsecrets.model.Resource;
-import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.rules.Advice;
 import dev.cfnsecrets.rules.Fingerprint;
 import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.TemplateRule;
 import dev.cfnsecrets.rules.Where;
-import dev.cfnsecrets.rules.values.CredentialSearchCache;
-import dev.cfnsecrets.rules.values.EnvSecrets;
 import dev.cfnsecrets.rules.values.PropertyWalker;
-import dev.cfnsecrets.rules.values.Rendered;
-import dev.cfnsecrets.rules.values.SecretAttributes;
+import dev.cfnsecrets.rules.values.ValueSecrets;
+import dev.cfnsecrets.model.Parameter;
+import dev.cfnsecrets.model.Resource;
+import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.secrets.BlastRadius;
-import dev.cfnsecrets.secrets.CredentialDetector;
-import dev.cfnsecrets.secrets.CredentialMatch;
 import dev.cfnsecrets.secrets.SecretNames;
 import dev.cfnsecrets.source.MapNode;
 import dev.cfnsecrets.source.Node;
 import java.util.HashSet;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -51,18 +44,18 @@ final class SecretInOutputs extends TemplateRule {
             for (MapNode.Entry output : outputs.entries()) {
                 if (output.value() instanceof MapNode o) {
                     o.get("Value").ifPresent(value ->
-                            new Exposure(context, template, null, output.name(), "Output " + output.name(), "Outputs")
+                            new Exposure(context, null, output.name(), "Output " + output.name(), "Outputs")
                                     .check(value, output.name()));
                 }
             }
         });
-        template.metadata().ifPresent(metadata -> walk(context, template, null, metadata));
+        template.metadata().ifPresent(metadata -> walk(context, null, metadata));
         for (Resource resource : template.resources().values()) {
-            resource.metadata().ifPresent(metadata -> walk(context, template, resource, metadata));
+            resource.metadata().ifPresent(metadata -> walk(context, resource, metadata));
         }
     }
 
-    private void walk(RuleContext context, Template template, Resource resource, MapNode metadata) {
+    private void walk(RuleContext context, Resource resource, MapNode metadata) {
         for (MapNode.Entry entry : metadata.entries()) {
             if (TOOL_METADATA.contains(entry.name())) {
                 continue;
@@ -70,29 +63,27 @@ final class SecretInOutputs extends TemplateRule {
             String owner = resource == null ? "the template's Metadata" : "the Metadata of " + resource.logicalId();
             if (entry.value() instanceof MapNode m && m.intrinsic().isEmpty()) {
                 for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(m)) {
-                    new Exposure(context, template, resource, null, "Metadata " + entry.name() + "." + leaf.path()
+                    new Exposure(context, resource, null, "Metadata " + entry.name() + "." + leaf.path()
                             + " in " + owner, "Metadata").check(leaf.node(), leaf.name());
                 }
             } else {
-                new Exposure(context, template, resource, null, "Metadata " + entry.name() + " in " + owner, "Metadata")
+                new Exposure(context, resource, null, "Metadata " + entry.name() + " in " + owner, "Metadata")
                         .check(entry.value(), entry.name());
             }
         }
     }
 
-    /** The checks of one Output value or Metadata value. */
+    /** What one Output value or Metadata value shows of the secrets {@link ValueSecrets} finds in it. */
     private final class Exposure {
         private final RuleContext context;
-        private final Template template;
         private final Resource resource;
         private final String logicalId;
         private final String what;
         private final String section;
         private final Set<String> reported = new HashSet<>();
 
-        Exposure(RuleContext context, Template template, Resource resource, String logicalId, String what, String section) {
+        Exposure(RuleContext context, Resource resource, String logicalId, String what, String section) {
             this.context = context;
-            this.template = template;
             this.resource = resource;
             this.logicalId = logicalId;
             this.what = what;
@@ -100,62 +91,47 @@ final class SecretInOutputs extends TemplateRule {
         }
 
         void check(Node node, String name) {
-            for (Value.Text alternative : context.evaluator().evaluate(node).alternatives()) {
-                Rendered r = Rendered.of(alternative);
-                if (r.isNoValue()) {
-                    continue;
+            for (ValueSecrets.Alternative a : ValueSecrets.of(context, node, name, false).alternatives()) {
+                List<ValueSecrets.Credential> credentials = a.credentials();
+                for (ValueSecrets.Credential c : credentials) {
+                    report(c, c.where(), "exposes " + Advice.withArticle(c.detail()) + " written in the template",
+                            c.radius(), c.match().secret());
                 }
-                boolean credential = false;
-                for (CredentialMatch m : CredentialSearchCache.find(context, r.detectable(),
-                        new CredentialDetector.Context(name, false))) {
-                    Optional<Part.Literal> piece = r.literalAt(m.start());
-                    if (piece.isPresent()) {
-                        credential = true;
-                        report(Where.of(node, piece.get(), m.secret(), template.source()),
-                                "exposes " + Advice.withArticle(m.kind().label()) + " written in the template",
-                                m.kind().blastRadius(), m.secret());
+                for (ValueSecrets.Reference r : a.references()) {
+                    if (r.ref().isSecretsManager() || r.ref().isSsmSecure()) {
+                        report(r, r.where(), "resolves " + r.detail() + ", so the secret's plaintext would be shown",
+                                SecretNames.blastRadius(name), null);
                     }
                 }
-                for (Rendered.Reference ref : r.references()) {
-                    if (ref.isSecretsManager() || ref.isSsmSecure()) {
-                        report(Where.of(node, ref.at()), "resolves {{resolve:" + ref.service() + ":" + ref.readableKey()
-                                + "}}, so the secret's plaintext would be shown", SecretNames.blastRadius(name), null);
-                    }
+                for (ValueSecrets.Answer piece : a.pieces()) {
+                    parameterOrAttribute(piece);
                 }
-                for (Part p : alternative.parts()) {
-                    parameterOrAttribute(node, p);
-                }
-                if (!credential && r.isLiteral() && SecretNames.isSecretName(name)
-                        && EnvSecrets.looksLikeSecretValue(context, name, r.text())) {
-                    Part.Literal first = alternative.literals().stream().filter(l -> !l.text().isBlank())
-                            .findFirst().orElseThrow();
-                    String word = SecretNames.secretWord(name).orElse("secret");
-                    report(Where.of(node, first), "is named like " + Advice.withArticle(word)
-                            + " and shows a literal written in the template", SecretNames.blastRadius(name), r.text());
+                if (credentials.isEmpty() && SecretNames.isSecretName(name)) {
+                    a.literalUnder(name).ifPresent(l -> report(l, l.where(), "is named like "
+                            + Advice.withArticle(l.detail()) + " and shows a literal written in the template",
+                            l.radius(), l.text()));
                 }
             }
         }
 
-        private void parameterOrAttribute(Node node, Part p) {
-            String parameter = p instanceof Part.Unknown u && u.kind() == Part.Unknown.Kind.PARAMETER ? u.name()
-                    : p instanceof Part.Literal l ? l.viaParameter() : null;
-            Parameter declared = parameter == null ? null : template.parameters().get(parameter);
-            if (declared != null && SecretNames.isSecretName(parameter)) {
-                report(Where.of(node, p).with(declared.key().span(), "Parameter " + parameter + " is declared here"),
-                        "shows Parameter " + parameter + (declared.noEcho() ? " (NoEcho does not mask " + section + ")" : ""),
-                        SecretNames.blastRadius(parameter), null);
+        private void parameterOrAttribute(ValueSecrets.Answer piece) {
+            if (piece instanceof ValueSecrets.FromParameter p && SecretNames.isSecretName(p.detail())) {
+                Parameter declared = p.parameter();
+                report(p, p.where().with(declared.key().span(), "Parameter " + declared.name() + " is declared here"),
+                        "shows Parameter " + declared.name()
+                                + (declared.noEcho() ? " (NoEcho does not mask " + section + ")" : ""),
+                        SecretNames.blastRadius(declared.name()), null);
             }
-            if (p instanceof Part.Unknown u && u.kind() == Part.Unknown.Kind.ATTRIBUTE) {
-                // A low-radius attribute (an AppSync API key, made to be handed to clients) may be shown
-                // like it may sit in an environment; its value is not in the template either.
-                SecretAttributes.of(template, u.name()).filter(secret -> secret.radius() != BlastRadius.LOW)
-                        .ifPresent(secret -> report(Where.of(node, p), "shows " + secret.description()
-                                + ", a secret CloudFormation resolves at deploy time", secret.radius(), null));
+            // A low-radius attribute (an AppSync API key, made to be handed to clients) may be shown
+            // like it may sit in an environment; its value is not in the template either.
+            if (piece instanceof ValueSecrets.SecretAttribute attribute && attribute.secret().radius() != BlastRadius.LOW) {
+                report(attribute, attribute.where(), "shows " + attribute.detail()
+                        + ", a secret CloudFormation resolves at deploy time", attribute.secret().radius(), null);
             }
         }
 
-        private void report(Where where, String finding, BlastRadius radius, String secret) {
-            if (!reported.add(finding + "\u0000" + where.span())) {
+        private void report(ValueSecrets.Answer answer, Where where, String finding, BlastRadius radius, String secret) {
+            if (!reported.add(answer.key())) {
                 return;
             }
             RuleContext.Builder b = context.report(id())

@@ -1,21 +1,18 @@
 package dev.cfnsecrets.rules.cfs1xx;
 
-import dev.cfnsecrets.eval.Value;
+import dev.cfnsecrets.rules.Advice;
+import dev.cfnsecrets.rules.RuleContext;
+import dev.cfnsecrets.rules.TemplateRule;
+import dev.cfnsecrets.rules.values.EnvConcern;
+import dev.cfnsecrets.rules.values.EnvSecrets;
+import dev.cfnsecrets.rules.values.PropertyWalker;
+import dev.cfnsecrets.rules.values.SecretProperties;
+import dev.cfnsecrets.rules.values.SecretSlices;
+import dev.cfnsecrets.rules.values.ValueSecrets;
 import dev.cfnsecrets.finding.Fix;
 import dev.cfnsecrets.model.Parameter;
 import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
-import dev.cfnsecrets.rules.Advice;
-import dev.cfnsecrets.rules.RuleContext;
-import dev.cfnsecrets.rules.TemplateRule;
-import dev.cfnsecrets.rules.values.CredentialSearchCache;
-import dev.cfnsecrets.rules.values.EnvConcern;
-import dev.cfnsecrets.rules.values.EnvSecrets;
-import dev.cfnsecrets.rules.values.PropertyWalker;
-import dev.cfnsecrets.rules.values.Rendered;
-import dev.cfnsecrets.rules.values.SecretProperties;
-import dev.cfnsecrets.rules.values.SecretSlices;
-import dev.cfnsecrets.secrets.CredentialDetector;
 import dev.cfnsecrets.secrets.NotASecret;
 import dev.cfnsecrets.secrets.SecretNames;
 import dev.cfnsecrets.source.ScalarNode;
@@ -61,7 +58,7 @@ final class SecretParameterEchoed extends TemplateRule {
             }
             Optional<String> defaultValue = p.defaultValue().filter(ScalarNode.class::isInstance)
                     .map(n -> ((ScalarNode) n).value());
-            Optional<String> credential = defaultValue.flatMap(d -> CredentialSearchCache.find(context, d, CredentialDetector.Context.NONE).stream().findFirst())
+            Optional<String> credential = defaultValue.flatMap(d -> ValueSecrets.credentialsIn(context, d).stream().findFirst())
                     .map(m -> "its Default holds " + Advice.withArticle(m.kind().label()));
             boolean credentialDefault = credential.isPresent();
             Optional<String> why = credential
@@ -74,7 +71,7 @@ final class SecretParameterEchoed extends TemplateRule {
                 continue;
             }
             boolean echoed = !p.noEcho();
-            boolean defaulted = defaultValue.map(d -> !CredentialInSecretProperty.isStandIn(context, d)
+            boolean defaulted = defaultValue.map(d -> !ValueSecrets.isStandIn(context, d)
                     && NotASecret.why(d).map(r -> !REFERENCE_DEFAULTS.contains(r)).orElse(true)).orElse(false);
             if (echoed || defaulted) {
                 report(context, template, p, why.get(), echoed, defaulted, usedAsSecret.get(p.name()));
@@ -153,10 +150,15 @@ final class SecretParameterEchoed extends TemplateRule {
             for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(resource.properties())) {
                 if (SecretProperties.isSecret(resource.type(), leaf.path())) {
                     boolean json = resource.type().equals("AWS::SecretsManager::Secret");
-                    for (Value.Text alternative : context.evaluator().evaluate(leaf.node()).alternatives()) {
-                        for (SecretSlices.Slice slice : SecretSlices.of(Rendered.of(alternative), leaf.name(), json)) {
-                            Use use = new Use(leaf.node().span(), leaf.path() + " of " + resource.logicalId());
-                            SecretSlices.parameters(slice).forEach(name -> uses.putIfAbsent(name, use));
+                    Use use = new Use(leaf.node().span(), leaf.path() + " of " + resource.logicalId());
+                    for (ValueSecrets.Alternative a : ValueSecrets.of(context, leaf.node(), leaf.name(), false)
+                            .alternatives()) {
+                        for (SecretSlices.Slice slice : SecretSlices.of(a.rendered(), leaf.name(), json)) {
+                            for (ValueSecrets.Answer piece : a.pieces()) {
+                                if (piece instanceof ValueSecrets.FromParameter p && slice.parts().contains(p.part())) {
+                                    uses.putIfAbsent(p.detail(), use);
+                                }
+                            }
                         }
                     }
                 }

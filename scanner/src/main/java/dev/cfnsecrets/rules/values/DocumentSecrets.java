@@ -71,8 +71,8 @@ final class DocumentSecrets {
         List<String> pieces = new ArrayList<>();
         literals(value, pieces);
         String joined = String.join("", pieces);
-        boolean secret = EnvSecrets.looksLikeSecretValue(rules, name, joined)
-                || pieces.stream().anyMatch(p -> EnvSecrets.looksLikeSecretValue(rules, name, p));
+        boolean secret = ValueSecrets.looksLikeSecretValue(rules, name, joined)
+                || pieces.stream().anyMatch(p -> ValueSecrets.looksLikeSecretValue(rules, name, p));
         return secret ? pieces : List.of();
     }
 

@@ -46,7 +46,7 @@ public final class LineSecrets {
             }
         }
         for (Pair pair : secretNamedPairs(text)) {
-            if (EnvSecrets.looksLikeSecretValue(rules, pair.name(), pair.value())) {
+            if (ValueSecrets.looksLikeSecretValue(rules, pair.name(), pair.value())) {
                 hidden.add(pair.value());
             }
         }

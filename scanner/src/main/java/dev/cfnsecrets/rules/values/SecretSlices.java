@@ -54,17 +54,4 @@ public final class SecretSlices {
         String text = r.text().substring(from, to);
         return new Slice(name, from, to, parts, text.indexOf(Rendered.GAP) >= 0 ? null : text);
     }
-
-    /** The Parameters a slice takes its value from: without Default, or through their Default. */
-    public static List<String> parameters(Slice slice) {
-        List<String> names = new ArrayList<>();
-        for (Part p : slice.parts()) {
-            if (p instanceof Part.Unknown u && u.kind() == Part.Unknown.Kind.PARAMETER) {
-                names.add(u.name());
-            } else if (p instanceof Part.Literal l && l.viaParameter() != null) {
-                names.add(l.viaParameter());
-            }
-        }
-        return names;
-    }
 }

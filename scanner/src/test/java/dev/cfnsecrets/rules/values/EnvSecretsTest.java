@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.eval.Evaluator;
+import dev.cfnsecrets.eval.Part;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
 import dev.cfnsecrets.model.Template;
@@ -92,17 +93,6 @@ class EnvSecretsTest {
     }
 
     @Test
-    void jsonKeysOfSecretsManagerReferences() {
-        assertThat(EnvSecrets.jsonKey("prod/db:SecretString:password")).isEqualTo("password");
-        assertThat(EnvSecrets.jsonKey("prod/db")).isEmpty();
-        assertThat(EnvSecrets.jsonKey("prod/db::password")).isEqualTo("password");
-        assertThat(EnvSecrets.jsonKey("arn:aws:secretsmanager:us-west-2:123456789012:secret:MySecret-a1b2c3:SecretString:pw"))
-                .isEqualTo("pw");
-        assertThat(EnvSecrets.jsonKey("arn:aws:secretsmanager:us-west-2:123456789012:secret:MySecret-a1b2c3")).isEmpty();
-        assertThat(EnvSecrets.ssmName("/orders/prod/db-password:3")).isEqualTo("db-password");
-    }
-
-    @Test
     void ecsEnvironmentPairsAreVariables() {
         Template t = template("Resources:", "  Task:", "    Type: AWS::ECS::TaskDefinition", "    Properties:",
                 "      ContainerDefinitions:", "        - Name: app", "          Environment:",
@@ -130,15 +120,8 @@ class EnvSecretsTest {
                 .alternatives().get(0));
         List<SecretSlices.Slice> slices = SecretSlices.of(r, "SecretString", true);
         assertThat(slices).extracting(SecretSlices.Slice::name).containsExactly("password");
-        assertThat(SecretSlices.parameters(slices.get(0))).containsExactly("Pass");
-    }
-
-    @Test
-    void aValueLongerThanAnyEnvironmentIsDataNotASecret() {
-        String generated = dev.cfnsecrets.secrets.Entropy.class.getSimpleName() + "9fQ2xLk0vR7pZ3mN".repeat(300);
-        RuleContext context = context(template("Resources:", "  Fn: {Type: AWS::Lambda::Function}"));
-        assertThat(EnvSecrets.looksLikeSecretValue(context, "API_TOKEN", generated.substring(0, 4096))).isTrue();
-        assertThat(EnvSecrets.looksLikeSecretValue(context, "API_TOKEN", generated)).isFalse();
+        assertThat(slices.get(0).parts()).extracting(p -> ((Part.Unknown) p).name())
+                .containsExactly("Pass");
     }
 
     /**
