@@ -1,6 +1,7 @@
 package dev.cfnsecrets.report;
 
 import dev.cfnsecrets.BuiltInRules;
+import dev.cfnsecrets.TestTemplates;
 import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Fix;
@@ -33,15 +34,9 @@ final class ReportFixtures {
             "Parameters:",
             "  Token:",
             "    Type: String",
-            "Resources:",
-            "  Fn:",
-            "    Type: AWS::Lambda::Function",
-            "    Properties:",
-            "      Environment:",
-            "        Variables:",
-            "          GITHUB_TOKEN: " + GITHUB_TOKEN,
-            "          DEPLOY_KEY: " + AWS_KEY_ID,
-            "");
+            "") + TestTemplates.functionWithVariables(String.join("\n",
+            "GITHUB_TOKEN: " + GITHUB_TOKEN,
+            "DEPLOY_KEY: " + AWS_KEY_ID));
 
     /** Line 10, the GitHub token's value. */
     static final Span TOKEN_SPAN = new Span(10, 25, 10, 25 + GITHUB_TOKEN.length());

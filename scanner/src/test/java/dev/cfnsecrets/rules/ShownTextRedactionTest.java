@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.MarkedTemplate;
+import dev.cfnsecrets.TestTemplates;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.report.Format;
 import dev.cfnsecrets.report.Reporters;
@@ -62,14 +63,8 @@ class ShownTextRedactionTest {
         ScanResult result = MarkedTemplate.scan(String.join("\n",
                 "Parameters:",
                 "  Stage: {Type: String, Default: \"" + TOKEN + "\"}  # expect: CFS108",
-                "Resources:",
-                "  Fn:",
-                "    Type: AWS::Lambda::Function",
-                "    Properties:",
-                "      Environment:",
-                "        Variables:",
-                "          DB_PASSWORD: !Sub \"{{resolve:ssm-secure:/${Stage}/db}}\"  # expect: CFS104",
-                ""));
+                "") + TestTemplates.functionWithVariables(
+                "DB_PASSWORD: !Sub \"{{resolve:ssm-secure:/${Stage}/db}}\"  # expect: CFS104"));
         Finding unsupported = result.findings().stream().filter(f -> f.ruleId().equals("CFS104")).findFirst().orElseThrow();
         assertThat(unsupported.message()).contains(TOKEN);
         assertThat(unsupported.secrets()).contains(TOKEN);
@@ -77,16 +72,9 @@ class ShownTextRedactionTest {
     }
 
     private static String duplicateKeyIn(String entry) {
-        return String.join("\n",
-                "Resources:",
-                "  Fn:",
-                "    Type: AWS::Lambda::Function",
-                "    Properties:",
-                "      Environment:",
-                "        Variables:",
-                "          " + entry.replace("VALUE", "x"),
-                "          " + entry + "  # expect: CFS001 \"duplicate key\"",
-                "");
+        return TestTemplates.functionWithVariables(String.join("\n",
+                entry.replace("VALUE", "x"),
+                entry + "  # expect: CFS001 \"duplicate key\""));
     }
 
     @ParameterizedTest
