@@ -85,8 +85,7 @@ class LiveAccountSuppressionTest {
 
     @Test
     void theAcceptedFunctionsFindingIsSuppressedInSourceAndTheOtherFunctionsFailsTheScan() throws Exception {
-        CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-east-1", "-f", "json",
-                "--enable", "CFS305", "--fail-on", "warning");
+        CommandRun run = scanAccountForCfs305("us-east-1", "json");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FINDINGS);
         assertThat(findings(run.out())).containsExactlyInAnyOrder(
@@ -100,8 +99,7 @@ class LiveAccountSuppressionTest {
 
     @Test
     void sarifMarksTheAcceptedFunctionsResultSuppressedInSourceWithTheTemplatesReason() throws Exception {
-        CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-east-1", "-f", "sarif",
-                "--enable", "CFS305");
+        CommandRun run = scanAccountForCfs305("us-east-1", "sarif");
 
         assertThat(SarifSchema.violations(run.out())).isEmpty();
         List<Tuple> results = new ArrayList<>();
@@ -117,13 +115,18 @@ class LiveAccountSuppressionTest {
 
     @Test
     void aScanWhoseOnlyAccountFindingIsSuppressedPasses() throws Exception {
-        CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-west-2", "-f", "json",
-                "--enable", "CFS305", "--fail-on", "warning");
+        CommandRun run = scanAccountForCfs305("us-west-2", "json");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.OK);
         assertThat(findings(run.out())).containsExactly(
                 tuple(IAM_PATH, DEV, "quiet/QuietFn (" + quietFunction + ")", "inSource",
                         REASON + " (on quiet/QuietFn in the stack's template)"));
+    }
+
+    /** The account scan of {@code region} with CFS305 enabled, failing on a warning. */
+    private static CommandRun scanAccountForCfs305(String region, String format) {
+        return CommandRun.of("scan", "--aws-account", "--aws-region", region, "-f", format, "--enable", "CFS305",
+                "--fail-on", "warning");
     }
 
     /** (file, principal, function, suppression kind, justification) of each finding of a JSON report. */

@@ -269,36 +269,29 @@ class ScanCommandTest {
 
     @Test
     void invalidConfigIsAUsageError() throws IOException {
-        String clean = write("clean.yaml", CLEAN);
-        String config = write("config.yml", "rules:\n  disabled: [CFS001]\n");
-
-        CommandRun run = CommandRun.of("scan", "-c", config, clean);
-
-        assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains(config + ": rules: unknown key 'disabled'");
-        assertThat(run.out()).isEmpty();
+        assertConfigIsAUsageError("rules:\n  disabled: [CFS001]\n", "rules: unknown key 'disabled'");
     }
 
     @Test
     void anAllowPatternThatDoesNotCompileIsAUsageError() throws IOException {
-        String config = write("config.yml", "allow:\n  patterns: ['^dummy-', '[a-']\n");
-
-        CommandRun run = CommandRun.of("scan", "-c", config, write("clean.yaml", CLEAN));
-
-        assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains(config + ": allow.patterns[1]: not a valid regular expression"
+        assertConfigIsAUsageError("allow:\n  patterns: ['^dummy-', '[a-']\n", "allow.patterns[1]: not a valid regular expression"
                 + " (missing closing ]; RE2 syntax: no backreferences or lookaround)");
-        assertThat(run.out()).isEmpty();
     }
 
     @Test
     void unknownLevelInConfigIsAUsageError() throws IOException {
-        String config = write("config.yml", "rules: {levels: {CFS001: critical}}\n");
+        assertConfigIsAUsageError("rules: {levels: {CFS001: critical}}\n", "rules.levels.CFS001: unknown level 'critical'");
+    }
+
+    /** A clean template scanned with {@code configText} as the config: exit 2, the file and {@code error} on stderr, no report. */
+    private void assertConfigIsAUsageError(String configText, String error) throws IOException {
+        String config = write("config.yml", configText);
 
         CommandRun run = CommandRun.of("scan", "-c", config, write("clean.yaml", CLEAN));
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown level 'critical'");
+        assertThat(run.err()).contains(config + ": " + error);
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
