@@ -89,8 +89,7 @@ class LiveAccountSuppressionTest {
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FINDINGS);
         assertThat(findings(run.out())).containsExactlyInAnyOrder(
-                tuple(IAM_PATH, DEV, "shop/AcceptedFn (" + acceptedFunction + ")", "inSource",
-                        REASON + " (on shop/AcceptedFn in the stack's template)"),
+                suppressedInSource("shop/AcceptedFn", acceptedFunction),
                 tuple(IAM_PATH, DEV, "shop/OtherFn (" + otherFunction + ")", null, null));
         assertThat(JSON.readTree(run.out()).at("/summary/warnings").asInt()).isEqualTo(1);
         assertThat(JSON.readTree(run.out()).at("/summary/suppressed").asInt()).isEqualTo(1);
@@ -119,14 +118,19 @@ class LiveAccountSuppressionTest {
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.OK);
         assertThat(findings(run.out())).containsExactly(
-                tuple(IAM_PATH, DEV, "quiet/QuietFn (" + quietFunction + ")", "inSource",
-                        REASON + " (on quiet/QuietFn in the stack's template)"));
+                suppressedInSource("quiet/QuietFn", quietFunction));
     }
 
     /** The account scan of {@code region} with CFS305 enabled, failing on a warning. */
     private static CommandRun scanAccountForCfs305(String region, String format) {
         return CommandRun.of("scan", "--aws-account", "--aws-region", region, "-f", format, "--enable", "CFS305",
                 "--fail-on", "warning");
+    }
+
+    /** The {@link #findings} row of dev reading {@code function} (stack/logical id), suppressed by its template. */
+    private static Tuple suppressedInSource(String function, String physicalId) {
+        return tuple(IAM_PATH, DEV, function + " (" + physicalId + ")", "inSource",
+                REASON + " (on " + function + " in the stack's template)");
     }
 
     /** (file, principal, function, suppression kind, justification) of each finding of a JSON report. */
