@@ -23,8 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Inputs shared by the reporter tests: real scans of small files, and findings built by hand. */
-final class ReportFixtures {
+/**
+ * Inputs shared by the reporter tests: real scans of small files, and findings built by hand; and
+ * {@link #render}, how every test turns a result into a report.
+ */
+public final class ReportFixtures {
     /** Planted credentials: shaped like the real thing, valid for nothing. */
     static final String GITHUB_TOKEN = "ghp_" + "R4nd0mT0k3nF0rT3st1ng0nlyAbCdEfGh123";
     static final String AWS_KEY_ID = "AKIA" + "Z7QX3MPLE4K2T9WB";
@@ -135,7 +138,8 @@ final class ReportFixtures {
         return file;
     }
 
-    static String render(Reporter reporter, ScanResult result) {
+    /** The report {@code reporter} writes for {@code result}. */
+    public static String render(Reporter reporter, ScanResult result) {
         StringWriter out = new StringWriter();
         try {
             reporter.write(result, out);

@@ -7,13 +7,12 @@ import dev.cfnsecrets.MarkedTemplate;
 import dev.cfnsecrets.TestTemplates;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.report.Format;
+import dev.cfnsecrets.report.ReportFixtures;
 import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
 import dev.cfnsecrets.source.SourceFile;
-import java.io.IOException;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,15 +26,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ShownTextRedactionTest {
     private static final String TOKEN = "ghp_" + "Wrm9GHF6kX1h4R8vRYeo6w5vdcXNIoNJuY5W";
 
-    private static String render(ScanResult result, Format format) throws IOException {
-        StringWriter out = new StringWriter();
-        Reporters.of(format, false, false).write(result, out);
-        return out.toString();
+    private static String render(ScanResult result, Format format) {
+        return ReportFixtures.render(Reporters.of(format, false, false), result);
     }
 
     @ParameterizedTest
     @EnumSource(Format.class)
-    void aCredentialOnTheLineOfAParseErrorIsHidden(Format format) throws IOException {
+    void aCredentialOnTheLineOfAParseErrorIsHidden(Format format) {
         ScanResult result = MarkedTemplate.scan(
                 "Resources:\n  Fn: {Type: AWS::Lambda::Function, Properties: {X: \"" + TOKEN + "\", ]]  # expect: CFS001\n");
         assertThat(result.findings().get(0).secrets()).contains(TOKEN);
@@ -46,7 +43,7 @@ class ShownTextRedactionTest {
     }
 
     @Test
-    void aCredentialInAnotherValueOfTheShownLineIsHidden() throws IOException {
+    void aCredentialInAnotherValueOfTheShownLineIsHidden() {
         ScanResult result = MarkedTemplate.scan(String.join("\n",
                 "Resources:",
                 "  Fn:",
@@ -59,7 +56,7 @@ class ShownTextRedactionTest {
     }
 
     @Test
-    void aCredentialSubstitutedIntoAQuotedReferenceIsHidden() throws IOException {
+    void aCredentialSubstitutedIntoAQuotedReferenceIsHidden() {
         ScanResult result = MarkedTemplate.scan(String.join("\n",
                 "Parameters:",
                 "  Stage: {Type: String, Default: \"" + TOKEN + "\"}  # expect: CFS108",
@@ -79,7 +76,7 @@ class ShownTextRedactionTest {
 
     @ParameterizedTest
     @EnumSource(Format.class)
-    void aSecretNamedLiteralOnTheLineOfAParseErrorIsHidden(Format format) throws IOException {
+    void aSecretNamedLiteralOnTheLineOfAParseErrorIsHidden(Format format) {
         ScanResult result = MarkedTemplate.scan(duplicateKeyIn("DB_PASSWORD: VALUE").replace("VALUE", "Zq7pW2rX9k"));
 
         assertThat(render(result, format)).doesNotContain("Zq7pW2rX9k");
@@ -89,7 +86,7 @@ class ShownTextRedactionTest {
     }
 
     @Test
-    void aSecretNamedLiteralOnAJsonLineIsHidden() throws IOException {
+    void aSecretNamedLiteralOnAJsonLineIsHidden() {
         String json = "{\"Resources\": {\"Fn\": {\"Type\": \"AWS::Lambda::Function\", \"Properties\": {\"Environment\": "
                 + "{\"Variables\": {\n  \"API_TOKEN\": \"x\",\n  \"API_TOKEN\": \"q8Zr2LmX7vKp4NwT9sBd\",\n  \"STAGE\": \"prod\"}}}}}}\n";
         ScanResult result = BuiltInRules.scanner(ScanOptions.DEFAULT).scan(new SourceFile("t.json", json));
@@ -99,7 +96,7 @@ class ShownTextRedactionTest {
     }
 
     @Test
-    void referencesAndNonSecretValuesOnTheShownLineStayReadable() throws IOException {
+    void referencesAndNonSecretValuesOnTheShownLineStayReadable() {
         assertThat(render(MarkedTemplate.scan(duplicateKeyIn("DB_PASSWORD: !Ref VALUE").replace("VALUE", "DbPassword")), Format.TEXT))
                 .contains("DB_PASSWORD: !Ref DbPassword");
         assertThat(render(MarkedTemplate.scan(duplicateKeyIn("TABLE_NAME: VALUE").replace("VALUE", "orders-prod")), Format.TEXT))
