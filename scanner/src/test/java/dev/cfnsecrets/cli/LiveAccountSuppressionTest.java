@@ -9,9 +9,9 @@ import dev.cfnsecrets.report.SarifSchema;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -30,15 +30,15 @@ class LiveAccountSuppressionTest {
     private static final String REASON = "dev debugs this function; its token only reads a test repository";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalMoto MOTO = new LocalMoto();
     private static String acceptedFunction;
     private static String otherFunction;
     private static String quietFunction;
 
     @BeforeAll
     static void deploy() throws Exception {
-        moto = MotoServer.start();
-        LocalAws.use(moto.endpoint());
+        MotoServer moto = MOTO.server();
         try (CloudFormationClient east = moto.cloudFormation(); CloudFormationClient west = moto.cloudFormation(
                 Region.US_WEST_2); IamClient iam = moto.iam()) {
             // The functions' execution role: it reads nothing.
@@ -56,14 +56,6 @@ class LiveAccountSuppressionTest {
             acceptedFunction = physicalId(east, "shop", "AcceptedFn");
             otherFunction = physicalId(east, "shop", "OtherFn");
             quietFunction = physicalId(west, "quiet", "QuietFn");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        LocalAws.clear();
-        if (moto != null) {
-            moto.close();
         }
     }
 
