@@ -44,14 +44,9 @@ class MarkedTemplateTest {
         String template = """
                 Parameters:
                   Stage: {Type: String, Default: "%s"}  # expect: CFS108 "its Default holds a GitHub token"
-                Resources:
-                  Fn:
-                    Type: AWS::Lambda::Function
-                    Properties:
-                      Environment:
-                        Variables:
-                          DB_PASSWORD: !Sub "{{resolve:ssm-secure:/${Stage}/db}}"  # expect: CFS104 "Secrets Manager"
-                """.formatted(token);
+                """.formatted(token) + TestTemplates.functionWithVariables("""
+                DB_PASSWORD: !Sub "{{resolve:ssm-secure:/${Stage}/db}}"  # expect: CFS104 "Secrets Manager"
+                """);
         assertThatThrownBy(() -> MarkedTemplate.scan(template))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("t.yaml:9 CFS104: no message contains \"Secrets Manager\"; "

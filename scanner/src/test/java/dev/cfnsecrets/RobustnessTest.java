@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.report.Format;
+import dev.cfnsecrets.report.ReportFixtures;
 import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
@@ -12,7 +13,6 @@ import dev.cfnsecrets.scan.Scanner;
 import dev.cfnsecrets.source.Span;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +72,7 @@ class RobustnessTest {
     }
 
     /** What is wrong with the result of scanning one mutant; empty when it is well-formed. */
-    private static List<String> check(Mutator.Mutant mutant, ScanResult result) throws IOException {
+    private static List<String> check(Mutator.Mutant mutant, ScanResult result) {
         List<String> problems = new ArrayList<>();
         if (result.filesScanned() + result.filesSkipped() != 1) {
             problems.add("counted " + result.filesScanned() + " scanned and " + result.filesSkipped() + " skipped");
@@ -109,10 +109,9 @@ class RobustnessTest {
                 problems.add("CFS001 next to other findings: " + where);
             }
         }
-        StringWriter rendered = new StringWriter();
-        Reporters.of(Format.TEXT, false, false).write(result, rendered);
+        String rendered = ReportFixtures.render(Reporters.of(Format.TEXT, false, false), result);
         for (String secret : mutant.planted()) {
-            if (rendered.toString().contains(secret)) {
+            if (rendered.contains(secret)) {
                 problems.add("text report prints a planted secret (" + secret.substring(0, 4) + "…)");
             }
         }

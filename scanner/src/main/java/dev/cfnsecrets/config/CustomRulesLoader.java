@@ -13,9 +13,8 @@ import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.catalog.CustomRuleDefinition;
 import dev.cfnsecrets.catalog.CustomRuleDefinition.Expectation;
 import dev.cfnsecrets.finding.Level;
+import dev.cfnsecrets.source.BundledResource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -199,14 +198,7 @@ final class CustomRulesLoader {
         static final Schema SCHEMA = read();
 
         private static Schema read() {
-            try (InputStream in = CustomRulesLoader.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing from the class path: " + SCHEMA_RESOURCE);
-                }
-                return SCHEMAS.getSchema(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + SCHEMA_RESOURCE, e);
-            }
+            return BundledResource.read(SCHEMA_RESOURCE, SCHEMAS::getSchema);
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.cfnsecrets.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.cfnsecrets.source.BundledResource;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,23 +39,16 @@ public final class PeerRuleIds {
     }
 
     private static PeerRuleIds load() {
-        try (InputStream in = PeerRuleIds.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("peer id mapping missing from the class path: " + RESOURCE);
+        Object loaded = BundledResource.read(RESOURCE, new Load(LoadSettings.builder().build())::loadFromInputStream);
+        Map<String, Map<String, Set<String>>> ids = new HashMap<>();
+        for (Map.Entry<?, ?> peer : ((Map<?, ?>) loaded).entrySet()) {
+            Map<String, Set<String>> byId = new HashMap<>();
+            for (Map.Entry<?, ?> id : ((Map<?, ?>) peer.getValue()).entrySet()) {
+                byId.put(String.valueOf(id.getKey()),
+                        Set.copyOf(((Collection<?>) id.getValue()).stream().map(String::valueOf).toList()));
             }
-            Object loaded = new Load(LoadSettings.builder().build()).loadFromInputStream(in);
-            Map<String, Map<String, Set<String>>> ids = new HashMap<>();
-            for (Map.Entry<?, ?> peer : ((Map<?, ?>) loaded).entrySet()) {
-                Map<String, Set<String>> byId = new HashMap<>();
-                for (Map.Entry<?, ?> id : ((Map<?, ?>) peer.getValue()).entrySet()) {
-                    byId.put(String.valueOf(id.getKey()),
-                            Set.copyOf(((Collection<?>) id.getValue()).stream().map(String::valueOf).toList()));
-                }
-                ids.put(String.valueOf(peer.getKey()), Map.copyOf(byId));
-            }
-            return new PeerRuleIds(Map.copyOf(ids));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            ids.put(String.valueOf(peer.getKey()), Map.copyOf(byId));
         }
+        return new PeerRuleIds(Map.copyOf(ids));
     }
 }

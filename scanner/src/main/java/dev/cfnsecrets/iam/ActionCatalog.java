@@ -1,8 +1,6 @@
 package dev.cfnsecrets.iam;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.cfnsecrets.source.BundledResource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,21 +27,14 @@ public final class ActionCatalog {
     }
 
     private static ActionCatalog load() {
-        try (InputStream in = ActionCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("action catalog missing from the class path: " + RESOURCE);
+        Object loaded = BundledResource.read(RESOURCE, new Load(LoadSettings.builder().build())::loadFromInputStream);
+        List<String> actions = new ArrayList<>();
+        for (Map.Entry<?, ?> service : ((Map<?, ?>) loaded).entrySet()) {
+            for (Object name : (Collection<?>) service.getValue()) {
+                actions.add(service.getKey() + ":" + name);
             }
-            Object loaded = new Load(LoadSettings.builder().build()).loadFromInputStream(in);
-            List<String> actions = new ArrayList<>();
-            for (Map.Entry<?, ?> service : ((Map<?, ?>) loaded).entrySet()) {
-                for (Object name : (Collection<?>) service.getValue()) {
-                    actions.add(service.getKey() + ":" + name);
-                }
-            }
-            return new ActionCatalog(actions);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return new ActionCatalog(actions);
     }
 
     /** Every known action, {@code service:Name}. */

@@ -1,5 +1,6 @@
 package dev.cfnsecrets.iam;
 
+import dev.cfnsecrets.source.BundledResource;
 import dev.cfnsecrets.source.InputProblem;
 import dev.cfnsecrets.source.Limits;
 import dev.cfnsecrets.source.ListNode;
@@ -7,9 +8,6 @@ import dev.cfnsecrets.source.MapNode;
 import dev.cfnsecrets.source.Node;
 import dev.cfnsecrets.source.SourceFile;
 import dev.cfnsecrets.source.TreeParser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,14 +85,8 @@ public final class ManagedPolicies {
     }
 
     private static ManagedPolicies load() {
-        try (InputStream in = ManagedPolicies.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("managed-policy facts missing from the class path: " + RESOURCE);
-            }
-            return read(new SourceFile(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return read(new SourceFile(RESOURCE,
+                BundledResource.read(RESOURCE, in -> new String(in.readAllBytes(), StandardCharsets.UTF_8))));
     }
 
     /**

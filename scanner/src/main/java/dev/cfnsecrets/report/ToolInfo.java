@@ -1,8 +1,6 @@
 package dev.cfnsecrets.report;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.cfnsecrets.source.BundledResource;
 import java.util.Properties;
 
 /** The tool's name, home page and version (Maven writes the version into {@code cfn-secrets/version.properties}). */
@@ -26,19 +24,14 @@ public final class ToolInfo {
     }
 
     private static String readVersion() {
-        try (InputStream in = ToolInfo.class.getClassLoader().getResourceAsStream(VERSION_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing from the class path: " + VERSION_RESOURCE);
-            }
+        String version = BundledResource.read(VERSION_RESOURCE, in -> {
             Properties properties = new Properties();
             properties.load(in);
-            String version = properties.getProperty("version");
-            if (version == null || version.isBlank() || version.startsWith("${")) {
-                throw new IllegalStateException(VERSION_RESOURCE + " holds no filtered 'version'");
-            }
-            return version.strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + VERSION_RESOURCE, e);
+            return properties;
+        }).getProperty("version");
+        if (version == null || version.isBlank() || version.startsWith("${")) {
+            throw new IllegalStateException(VERSION_RESOURCE + " holds no filtered 'version'");
         }
+        return version.strip();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,13 +113,7 @@ public final class CredentialDetector {
     public static List<CredentialMatch> find(String text, Context context) {
         List<CredentialMatch> found = new ArrayList<>();
         for (Format format : FORMATS) {
-            Matcher m = format.pattern.matcher(text);
-            while (m.find()) {
-                String secret = m.group(1);
-                if (!isDummy(secret)) {
-                    found.add(new CredentialMatch(format.kind, m.start(1), m.end(1), secret));
-                }
-            }
+            addMatches(text, format.pattern, 1, format.kind, m -> !isDummy(m.group(1)), found);
         }
         awsKeyIds(text, found);
         awsSecretKeys(text, context, found);
@@ -137,12 +132,18 @@ public final class CredentialDetector {
     }
 
     private static void awsKeyIds(String text, List<CredentialMatch> found) {
-        Matcher m = AWS_KEY_ID.matcher(text);
+        // 16 random base32 characters never repeat this little; AKIAAAAA… and AKIAXXXX… are stand-ins.
+        addMatches(text, AWS_KEY_ID, 1, AWS_ACCESS_KEY_ID,
+                m -> !isDummy(m.group(1)) && m.group(1).substring(4).chars().distinct().count() > 4, found);
+    }
+
+    /** Each match of {@code pattern} that {@code keep} accepts: group {@code group} is a credential of {@code kind}. */
+    private static void addMatches(String text, Pattern pattern, int group, CredentialKind kind, Predicate<Matcher> keep,
+                                   List<CredentialMatch> found) {
+        Matcher m = pattern.matcher(text);
         while (m.find()) {
-            String id = m.group(1);
-            // 16 random base32 characters never repeat this little; AKIAAAAA… and AKIAXXXX… are stand-ins.
-            if (!isDummy(id) && id.substring(4).chars().distinct().count() > 4) {
-                found.add(new CredentialMatch(AWS_ACCESS_KEY_ID, m.start(1), m.end(1), id));
+            if (keep.test(m)) {
+                found.add(new CredentialMatch(kind, m.start(group), m.end(group), m.group(group)));
             }
         }
     }
@@ -201,26 +202,15 @@ public final class CredentialDetector {
     }
 
     private static void urlPasswords(String text, List<CredentialMatch> found) {
-        Matcher m = URL_CREDENTIALS.matcher(text);
-        while (m.find()) {
-            String password = m.group(2);
-            if (!isPlaceholderPassword(password) && !password.equals(m.group(1))) {
-                found.add(new CredentialMatch(URL_PASSWORD, m.start(2), m.end(2), password));
-            }
-        }
+        addMatches(text, URL_CREDENTIALS, 2, URL_PASSWORD,
+                m -> !isPlaceholderPassword(m.group(2)) && !m.group(2).equals(m.group(1)), found);
     }
 
     private static void connectionStringPasswords(String text, List<CredentialMatch> found) {
         if (!text.contains(";") || !CONNECTION_STRING_CONTEXT.matcher(text).find()) {
             return;
         }
-        Matcher m = CONNECTION_PASSWORD.matcher(text);
-        while (m.find()) {
-            String password = m.group(1);
-            if (!isPlaceholderPassword(password)) {
-                found.add(new CredentialMatch(CONNECTION_STRING_PASSWORD, m.start(1), m.end(1), password));
-            }
-        }
+        addMatches(text, CONNECTION_PASSWORD, 1, CONNECTION_STRING_PASSWORD, m -> !isPlaceholderPassword(m.group(1)), found);
     }
 
     private static final Pattern JWT = Pattern.compile(

@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -31,14 +31,14 @@ class LiveAccountKeyPoliciesTest {
     private static final String EVERY_FUNCTION = "arn:aws:lambda:*:*:function:*";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalMoto MOTO = new LocalMoto();
     /** Each function's name as findings show it: {@code vault/LogicalId (physical name)}. */
     private static final Map<String, String> shown = new LinkedHashMap<>();
 
     @BeforeAll
     static void deploy() throws Exception {
-        moto = MotoServer.start();
-        LocalAws.use(moto.endpoint());
+        MotoServer moto = MOTO.server();
         try (CloudFormationClient cfn = moto.cloudFormation(); IamClient iam = moto.iam(); KmsClient kms = moto.kms()) {
             // The default key policy: the account root may use the key, that is, IAM decides.
             String deferring = kms.createKey(r -> r.policy(keyPolicy("{\"AWS\":\"" + ARN + "root\"}", "kms:*")))
@@ -65,14 +65,6 @@ class LiveAccountKeyPoliciesTest {
             // Decrypt on every key, taken back for the deferring one.
             user(iam, "e", statement("Allow", "lambda:GetFunctionConfiguration", deferringFnArn),
                     statement("Allow", "kms:Decrypt", "*"), statement("Deny", "kms:Decrypt", deferring));
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        LocalAws.clear();
-        if (moto != null) {
-            moto.close();
         }
     }
 

@@ -9,9 +9,9 @@ import dev.cfnsecrets.report.SarifSchema;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -27,7 +27,8 @@ class LiveAccountReadsTest {
     private static final String ARN = "arn:aws:iam::" + ACCOUNT + ":";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalMoto MOTO = new LocalMoto();
     /** The physical names CloudFormation gave the functions. */
     private static String secretFunction;
     private static String cleanFunction;
@@ -35,8 +36,7 @@ class LiveAccountReadsTest {
 
     @BeforeAll
     static void deploy() throws Exception {
-        moto = MotoServer.start();
-        LocalAws.use(moto.endpoint());
+        MotoServer moto = MOTO.server();
         try (CloudFormationClient cfn = moto.cloudFormation(); IamClient iam = moto.iam()) {
             String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
             // The functions' execution role, made outside the stack: it reads every function's configuration.
@@ -70,14 +70,6 @@ class LiveAccountReadsTest {
                             + "\"Action\":\"lambda:GetFunctionConfiguration\","
                             + "\"Resource\":\"arn:aws:lambda:*:*:function:*\"}]}")).policy().arn();
             iam.attachUserPolicy(r -> r.userName("contractor").policyArn(deny));
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        LocalAws.clear();
-        if (moto != null) {
-            moto.close();
         }
     }
 

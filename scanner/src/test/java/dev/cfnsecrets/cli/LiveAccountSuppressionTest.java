@@ -9,9 +9,9 @@ import dev.cfnsecrets.report.SarifSchema;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -30,15 +30,15 @@ class LiveAccountSuppressionTest {
     private static final String REASON = "dev debugs this function; its token only reads a test repository";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalMoto MOTO = new LocalMoto();
     private static String acceptedFunction;
     private static String otherFunction;
     private static String quietFunction;
 
     @BeforeAll
     static void deploy() throws Exception {
-        moto = MotoServer.start();
-        LocalAws.use(moto.endpoint());
+        MotoServer moto = MOTO.server();
         try (CloudFormationClient east = moto.cloudFormation(); CloudFormationClient west = moto.cloudFormation(
                 Region.US_WEST_2); IamClient iam = moto.iam()) {
             // The functions' execution role: it reads nothing.
@@ -56,14 +56,6 @@ class LiveAccountSuppressionTest {
             acceptedFunction = physicalId(east, "shop", "AcceptedFn");
             otherFunction = physicalId(east, "shop", "OtherFn");
             quietFunction = physicalId(west, "quiet", "QuietFn");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        LocalAws.clear();
-        if (moto != null) {
-            moto.close();
         }
     }
 
@@ -85,13 +77,11 @@ class LiveAccountSuppressionTest {
 
     @Test
     void theAcceptedFunctionsFindingIsSuppressedInSourceAndTheOtherFunctionsFailsTheScan() throws Exception {
-        CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-east-1", "-f", "json",
-                "--enable", "CFS305", "--fail-on", "warning");
+        CommandRun run = scanAccountForCfs305("us-east-1", "json");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FINDINGS);
         assertThat(findings(run.out())).containsExactlyInAnyOrder(
-                tuple(IAM_PATH, DEV, "shop/AcceptedFn (" + acceptedFunction + ")", "inSource",
-                        REASON + " (on shop/AcceptedFn in the stack's template)"),
+                suppressedInSource("shop/AcceptedFn", acceptedFunction),
                 tuple(IAM_PATH, DEV, "shop/OtherFn (" + otherFunction + ")", null, null));
         assertThat(JSON.readTree(run.out()).at("/summary/warnings").asInt()).isEqualTo(1);
         assertThat(JSON.readTree(run.out()).at("/summary/suppressed").asInt()).isEqualTo(1);
@@ -100,8 +90,7 @@ class LiveAccountSuppressionTest {
 
     @Test
     void sarifMarksTheAcceptedFunctionsResultSuppressedInSourceWithTheTemplatesReason() throws Exception {
-        CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-east-1", "-f", "sarif",
-                "--enable", "CFS305");
+        CommandRun run = scanAccountForCfs305("us-east-1", "sarif");
 
         assertThat(SarifSchema.violations(run.out())).isEmpty();
         List<Tuple> results = new ArrayList<>();
@@ -117,13 +106,23 @@ class LiveAccountSuppressionTest {
 
     @Test
     void aScanWhoseOnlyAccountFindingIsSuppressedPasses() throws Exception {
-        CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-west-2", "-f", "json",
-                "--enable", "CFS305", "--fail-on", "warning");
+        CommandRun run = scanAccountForCfs305("us-west-2", "json");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.OK);
         assertThat(findings(run.out())).containsExactly(
-                tuple(IAM_PATH, DEV, "quiet/QuietFn (" + quietFunction + ")", "inSource",
-                        REASON + " (on quiet/QuietFn in the stack's template)"));
+                suppressedInSource("quiet/QuietFn", quietFunction));
+    }
+
+    /** The account scan of {@code region} with CFS305 enabled, failing on a warning. */
+    private static CommandRun scanAccountForCfs305(String region, String format) {
+        return CommandRun.of("scan", "--aws-account", "--aws-region", region, "-f", format, "--enable", "CFS305",
+                "--fail-on", "warning");
+    }
+
+    /** The {@link #findings} row of dev reading {@code function} (stack/logical id), suppressed by its template. */
+    private static Tuple suppressedInSource(String function, String physicalId) {
+        return tuple(IAM_PATH, DEV, function + " (" + physicalId + ")", "inSource",
+                REASON + " (on " + function + " in the stack's template)");
     }
 
     /** (file, principal, function, suppression kind, justification) of each finding of a JSON report. */

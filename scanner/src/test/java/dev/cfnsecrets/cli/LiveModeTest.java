@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -33,12 +33,12 @@ class LiveModeTest {
     private static final String UNBUNDLED_MANAGED_POLICY =
             "arn:aws:iam::aws:policy/service-role/AWSGreengrassResourceAccessRolePolicy";
 
-    private static MotoServer moto;
+    @RegisterExtension
+    static final LocalMoto MOTO = new LocalMoto();
 
     @BeforeAll
     static void deploy() throws Exception {
-        moto = MotoServer.start();
-        LocalAws.use(moto.endpoint());
+        MotoServer moto = MOTO.server();
         try (CloudFormationClient cfn = moto.cloudFormation(); IamClient iam = moto.iam()) {
             cfn.createStack(r -> r.stackName("orders").templateBody(ordersTemplate()));
             // CloudFormation's parser keeps the last of two equal keys; ours reports them (CFS001).
@@ -69,14 +69,6 @@ class LiveModeTest {
             iam.attachGroupPolicy(r -> r.groupName("ops").policyArn(decryptAll));
             iam.createUser(r -> r.userName("alice"));
             iam.addUserToGroup(r -> r.groupName("ops").userName("alice"));
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        LocalAws.clear();
-        if (moto != null) {
-            moto.close();
         }
     }
 
@@ -210,7 +202,7 @@ class LiveModeTest {
                     .doesNotContain("\tat ", "testing");
             assertThat(run.err().lines()).hasSize(1);
         } finally {
-            LocalAws.use(moto.endpoint());
+            LocalAws.use(MOTO.server().endpoint());
         }
     }
 

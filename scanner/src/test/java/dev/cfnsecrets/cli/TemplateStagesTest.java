@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.cfnsecrets.TestTemplates;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -77,15 +78,7 @@ class TemplateStagesTest {
     }
 
     private static String template() {
-        return """
-                Resources:
-                  Fn:
-                    Type: AWS::Lambda::Function
-                    Properties:
-                      Environment:
-                        Variables:
-                          GITHUB_TOKEN: %s
-                """.formatted(LiveModeTest.githubToken());
+        return TestTemplates.functionWithVariables("GITHUB_TOKEN: " + LiveModeTest.githubToken());
     }
 
     @Test

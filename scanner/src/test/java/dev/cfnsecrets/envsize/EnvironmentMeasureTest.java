@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfnsecrets.TestTemplates;
 import dev.cfnsecrets.eval.Evaluator;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
@@ -61,20 +62,15 @@ class EnvironmentMeasureTest {
                   Token: {Type: String}
                 Mappings:
                   Hosts: {prod: {Name: api.example.com}}
-                Resources:
-                  Fn:
-                    Type: AWS::Lambda::Function
-                    Properties:
-                      Environment:
-                        Variables:
-                          STAGE: !Ref Stage
-                          URL: !Sub "https://api.example.com/${Stage}"
-                          HOST: !FindInMap [Hosts, !Ref Stage, Name]
-                          PATH: !Join ["/", [a, b, c]]
-                          PORT: 8443
-                          TOKEN: !Ref Token
-                          REGION: !Ref AWS::Region
-                """);
+                """ + TestTemplates.functionWithVariables("""
+                STAGE: !Ref Stage
+                URL: !Sub "https://api.example.com/${Stage}"
+                HOST: !FindInMap [Hosts, !Ref Stage, Name]
+                PATH: !Join ["/", [a, b, c]]
+                PORT: 8443
+                TOKEN: !Ref Token
+                REGION: !Ref AWS::Region
+                """));
         EnvironmentSize size = measure(template, "Fn").get(0);
         Map<String, String> known = new LinkedHashMap<>();
         known.put("STAGE", "prod");

@@ -8,6 +8,7 @@ import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.report.FindingLine;
 import dev.cfnsecrets.report.Format;
 import dev.cfnsecrets.report.Redactor;
+import dev.cfnsecrets.report.ReportFixtures;
 import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.report.SarifSchema;
 import dev.cfnsecrets.scan.ScanOptions;
@@ -15,7 +16,6 @@ import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
 import dev.cfnsecrets.source.Span;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -310,15 +310,13 @@ class HostileOutputTest {
     // --- Runs.
 
     /** Every report format of one in-process scan, written as the command line writes them to a file. */
-    private static Map<Format, String> reports(Path... files) throws IOException {
+    private static Map<Format, String> reports(Path... files) {
         ScanResult result = BuiltInRules.scanner(ScanOptions.DEFAULT).scan(Stream.of(files).map(Path::toString).toList(), () -> {
             throw new AssertionError("no stdin");
         });
         Map<Format, String> reports = new EnumMap<>(Format.class);
         for (Format format : Format.values()) {
-            StringWriter out = new StringWriter();
-            Reporters.of(format, false, false).write(result, out);
-            reports.put(format, out.toString());
+            reports.put(format, ReportFixtures.render(Reporters.of(format, false, false), result));
         }
         return reports;
     }

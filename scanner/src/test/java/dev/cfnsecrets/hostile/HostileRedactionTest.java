@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.report.Format;
+import dev.cfnsecrets.report.ReportFixtures;
 import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,13 +32,7 @@ class HostileRedactionTest {
     private static String renderAll(ScanResult result) {
         StringBuilder all = new StringBuilder();
         for (Format format : Format.values()) {
-            StringWriter out = new StringWriter();
-            try {
-                Reporters.of(format, false, false).write(result, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            all.append(out).append('\n');
+            all.append(ReportFixtures.render(Reporters.of(format, false, false), result)).append('\n');
         }
         return all.toString();
     }

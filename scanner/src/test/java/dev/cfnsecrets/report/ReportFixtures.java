@@ -1,6 +1,7 @@
 package dev.cfnsecrets.report;
 
 import dev.cfnsecrets.BuiltInRules;
+import dev.cfnsecrets.TestTemplates;
 import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Fix;
@@ -22,8 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Inputs shared by the reporter tests: real scans of small files, and findings built by hand. */
-final class ReportFixtures {
+/**
+ * Inputs shared by the reporter tests: real scans of small files, and findings built by hand; and
+ * {@link #render}, how every test turns a result into a report.
+ */
+public final class ReportFixtures {
     /** Planted credentials: shaped like the real thing, valid for nothing. */
     static final String GITHUB_TOKEN = "ghp_" + "R4nd0mT0k3nF0rT3st1ng0nlyAbCdEfGh123";
     static final String AWS_KEY_ID = "AKIA" + "Z7QX3MPLE4K2T9WB";
@@ -33,15 +37,9 @@ final class ReportFixtures {
             "Parameters:",
             "  Token:",
             "    Type: String",
-            "Resources:",
-            "  Fn:",
-            "    Type: AWS::Lambda::Function",
-            "    Properties:",
-            "      Environment:",
-            "        Variables:",
-            "          GITHUB_TOKEN: " + GITHUB_TOKEN,
-            "          DEPLOY_KEY: " + AWS_KEY_ID,
-            "");
+            "") + TestTemplates.functionWithVariables(String.join("\n",
+            "GITHUB_TOKEN: " + GITHUB_TOKEN,
+            "DEPLOY_KEY: " + AWS_KEY_ID));
 
     /** Line 10, the GitHub token's value. */
     static final Span TOKEN_SPAN = new Span(10, 25, 10, 25 + GITHUB_TOKEN.length());
@@ -140,7 +138,8 @@ final class ReportFixtures {
         return file;
     }
 
-    static String render(Reporter reporter, ScanResult result) {
+    /** The report {@code reporter} writes for {@code result}. */
+    public static String render(Reporter reporter, ScanResult result) {
         StringWriter out = new StringWriter();
         try {
             reporter.write(result, out);

@@ -2,6 +2,7 @@ package dev.cfnsecrets.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.TestTemplates;
 import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
@@ -14,14 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DocumentScopeTest {
-    private static final String TEMPLATE = String.join("\n",
-            "Resources:",
-            "  Fn:",
-            "    Type: AWS::Lambda::Function",
-            "    Properties:",
-            "      Environment:",
-            "        Variables:",
-            "          DB_PASSWORD: hunter2-Xq9v!",
+    private static final String TEMPLATE = TestTemplates.functionWithVariables("DB_PASSWORD: hunter2-Xq9v!")
+            + String.join("\n",
             "  Role:",
             "    Type: AWS::IAM::Role",
             "    Properties:",

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.MarkedTemplate;
+import dev.cfnsecrets.TestTemplates;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.report.Format;
+import dev.cfnsecrets.report.ReportFixtures;
 import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
 import dev.cfnsecrets.source.SourceFile;
-import java.io.IOException;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,15 +26,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ShownTextRedactionTest {
     private static final String TOKEN = "ghp_" + "Wrm9GHF6kX1h4R8vRYeo6w5vdcXNIoNJuY5W";
 
-    private static String render(ScanResult result, Format format) throws IOException {
-        StringWriter out = new StringWriter();
-        Reporters.of(format, false, false).write(result, out);
-        return out.toString();
+    private static String render(ScanResult result, Format format) {
+        return ReportFixtures.render(Reporters.of(format, false, false), result);
     }
 
     @ParameterizedTest
     @EnumSource(Format.class)
-    void aCredentialOnTheLineOfAParseErrorIsHidden(Format format) throws IOException {
+    void aCredentialOnTheLineOfAParseErrorIsHidden(Format format) {
         ScanResult result = MarkedTemplate.scan(
                 "Resources:\n  Fn: {Type: AWS::Lambda::Function, Properties: {X: \"" + TOKEN + "\", ]]  # expect: CFS001\n");
         assertThat(result.findings().get(0).secrets()).contains(TOKEN);
@@ -45,7 +43,7 @@ class ShownTextRedactionTest {
     }
 
     @Test
-    void aCredentialInAnotherValueOfTheShownLineIsHidden() throws IOException {
+    void aCredentialInAnotherValueOfTheShownLineIsHidden() {
         ScanResult result = MarkedTemplate.scan(String.join("\n",
                 "Resources:",
                 "  Fn:",
@@ -58,18 +56,12 @@ class ShownTextRedactionTest {
     }
 
     @Test
-    void aCredentialSubstitutedIntoAQuotedReferenceIsHidden() throws IOException {
+    void aCredentialSubstitutedIntoAQuotedReferenceIsHidden() {
         ScanResult result = MarkedTemplate.scan(String.join("\n",
                 "Parameters:",
                 "  Stage: {Type: String, Default: \"" + TOKEN + "\"}  # expect: CFS108",
-                "Resources:",
-                "  Fn:",
-                "    Type: AWS::Lambda::Function",
-                "    Properties:",
-                "      Environment:",
-                "        Variables:",
-                "          DB_PASSWORD: !Sub \"{{resolve:ssm-secure:/${Stage}/db}}\"  # expect: CFS104",
-                ""));
+                "") + TestTemplates.functionWithVariables(
+                "DB_PASSWORD: !Sub \"{{resolve:ssm-secure:/${Stage}/db}}\"  # expect: CFS104"));
         Finding unsupported = result.findings().stream().filter(f -> f.ruleId().equals("CFS104")).findFirst().orElseThrow();
         assertThat(unsupported.message()).contains(TOKEN);
         assertThat(unsupported.secrets()).contains(TOKEN);
@@ -77,21 +69,14 @@ class ShownTextRedactionTest {
     }
 
     private static String duplicateKeyIn(String entry) {
-        return String.join("\n",
-                "Resources:",
-                "  Fn:",
-                "    Type: AWS::Lambda::Function",
-                "    Properties:",
-                "      Environment:",
-                "        Variables:",
-                "          " + entry.replace("VALUE", "x"),
-                "          " + entry + "  # expect: CFS001 \"duplicate key\"",
-                "");
+        return TestTemplates.functionWithVariables(String.join("\n",
+                entry.replace("VALUE", "x"),
+                entry + "  # expect: CFS001 \"duplicate key\""));
     }
 
     @ParameterizedTest
     @EnumSource(Format.class)
-    void aSecretNamedLiteralOnTheLineOfAParseErrorIsHidden(Format format) throws IOException {
+    void aSecretNamedLiteralOnTheLineOfAParseErrorIsHidden(Format format) {
         ScanResult result = MarkedTemplate.scan(duplicateKeyIn("DB_PASSWORD: VALUE").replace("VALUE", "Zq7pW2rX9k"));
 
         assertThat(render(result, format)).doesNotContain("Zq7pW2rX9k");
@@ -101,7 +86,7 @@ class ShownTextRedactionTest {
     }
 
     @Test
-    void aSecretNamedLiteralOnAJsonLineIsHidden() throws IOException {
+    void aSecretNamedLiteralOnAJsonLineIsHidden() {
         String json = "{\"Resources\": {\"Fn\": {\"Type\": \"AWS::Lambda::Function\", \"Properties\": {\"Environment\": "
                 + "{\"Variables\": {\n  \"API_TOKEN\": \"x\",\n  \"API_TOKEN\": \"q8Zr2LmX7vKp4NwT9sBd\",\n  \"STAGE\": \"prod\"}}}}}}\n";
         ScanResult result = BuiltInRules.scanner(ScanOptions.DEFAULT).scan(new SourceFile("t.json", json));
@@ -111,7 +96,7 @@ class ShownTextRedactionTest {
     }
 
     @Test
-    void referencesAndNonSecretValuesOnTheShownLineStayReadable() throws IOException {
+    void referencesAndNonSecretValuesOnTheShownLineStayReadable() {
         assertThat(render(MarkedTemplate.scan(duplicateKeyIn("DB_PASSWORD: !Ref VALUE").replace("VALUE", "DbPassword")), Format.TEXT))
                 .contains("DB_PASSWORD: !Ref DbPassword");
         assertThat(render(MarkedTemplate.scan(duplicateKeyIn("TABLE_NAME: VALUE").replace("VALUE", "orders-prod")), Format.TEXT))

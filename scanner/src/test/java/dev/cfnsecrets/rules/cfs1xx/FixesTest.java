@@ -3,6 +3,7 @@ package dev.cfnsecrets.rules.cfs1xx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfnsecrets.BuiltInRules;
+import dev.cfnsecrets.TestTemplates;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Fix;
 import dev.cfnsecrets.scan.ScanOptions;
@@ -46,17 +47,10 @@ class FixesTest {
 
     @Test
     void deletingReservedVariablesLeavesAValidTemplate() {
-        String text = String.join("\n",
-                "Resources:",
-                "  Fn:",
-                "    Type: AWS::Lambda::Function",
-                "    Properties:",
-                "      Environment:",
-                "        Variables:",
-                "          AWS_REGION: eu-west-1   # set by Lambda",
-                "          TABLE: orders",
-                "          _HANDLER: app.other",
-                "");
+        String text = TestTemplates.functionWithVariables(String.join("\n",
+                "AWS_REGION: eu-west-1   # set by Lambda",
+                "TABLE: orders",
+                "_HANDLER: app.other"));
         String fixed = applyFixes("fn.yaml", text, "CFS109");
         assertThat(fixed).doesNotContain("AWS_REGION").doesNotContain("_HANDLER").contains("          TABLE: orders\n");
         assertThat(rules(scan("fn.yaml", fixed))).doesNotContain("CFS109", "CFS001");

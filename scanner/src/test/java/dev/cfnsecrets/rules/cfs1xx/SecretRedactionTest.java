@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.Fixtures;
 import dev.cfnsecrets.report.Format;
+import dev.cfnsecrets.report.ReportFixtures;
 import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,15 +48,13 @@ class SecretRedactionTest {
         result = BuiltInRules.scanner(cfs1).scan(List.of(Fixtures.root().resolve("cfs1xx").toString()), InputStream::nullInputStream);
     }
 
-    private static String render(Format format, boolean showSecrets) throws IOException {
-        StringWriter out = new StringWriter();
-        Reporters.of(format, showSecrets, false).write(result, out);
-        return out.toString();
+    private static String render(Format format, boolean showSecrets) {
+        return ReportFixtures.render(Reporters.of(format, showSecrets, false), result);
     }
 
     @ParameterizedTest
     @EnumSource(Format.class)
-    void noFormatPrintsAPlantedSecret(Format format) throws IOException {
+    void noFormatPrintsAPlantedSecret(Format format) {
         String report = render(format, false);
         for (String secret : PLANTED) {
             assertThat(report).as("%s report", format).doesNotContain(secret);
@@ -65,13 +62,13 @@ class SecretRedactionTest {
     }
 
     @Test
-    void theTextReportShowsTheLinesWithTheSecretsMasked() throws IOException {
+    void theTextReportShowsTheLinesWithTheSecretsMasked() {
         assertThat(render(Format.TEXT, false)).contains("ghp_…(40 chars)", "sk_live_…(32 chars)", "AKIA…(20 chars)",
                 "-----BEGIN RSA PRIVATE KEY-----…");
     }
 
     @Test
-    void theTextReportWouldShowThemUnredacted() throws IOException {
+    void theTextReportWouldShowThemUnredacted() {
         // The control: the same report with --show-secrets carries every planted value (in its source
         // lines), so the tests above look at text that really holds the secrets.
         String report = render(Format.TEXT, true);

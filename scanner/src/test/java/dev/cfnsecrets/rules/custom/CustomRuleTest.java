@@ -104,17 +104,16 @@ class CustomRuleTest {
 
     /** The ACME rules' findings on a template, checked against its marks. */
     private List<Finding> scan(String template) {
-        return scanResult(template).findings();
+        return scan(template, "ACME");
     }
 
-    private ScanResult scanResult(String template) {
-        return MarkedTemplate.scan(BuiltInRules.scanner(ScanOptions.DEFAULT.withRules(List.of("ACME"), List.of()), catalog), template);
+    /** The findings of the rules {@code rules} enables (an id or a prefix) on a template, checked against its marks. */
+    private List<Finding> scan(String template, String rules) {
+        return scanResult(template, rules).findings();
     }
 
-    /** One rule's findings on a template, checked against its marks. */
-    private List<Finding> scan(String template, String ruleId) {
-        return MarkedTemplate.scan(BuiltInRules.scanner(ScanOptions.DEFAULT.withRules(List.of(ruleId), List.of()), catalog), template)
-                .findings();
+    private ScanResult scanResult(String template, String rules) {
+        return MarkedTemplate.scan(BuiltInRules.scanner(ScanOptions.DEFAULT.withRules(List.of(rules), List.of()), catalog), template);
     }
 
     @Test
@@ -276,7 +275,7 @@ class CustomRuleTest {
 
     @Test
     void theTextReportRedactsTheValueOnTheSourceLineItShows() throws IOException {
-        ScanResult result = scanResult(VENDOR_DEFAULT_PASSWORD);
+        ScanResult result = scanResult(VENDOR_DEFAULT_PASSWORD, "ACME");
         StringWriter text = new StringWriter();
         new TextReporter(false, new Redactor(false)).write(result, text);
 
