@@ -18,8 +18,7 @@ import java.util.List;
  * imports no family; the command line, live mode and the Maven plugin build their scanner here.
  */
 public final class BuiltInRules {
-    private BuiltInRules() {
-    }
+    private BuiltInRules() {}
 
     /**
      * Every family's rules, then the custom rules of {@code catalog}; CFS001 runs last, as it

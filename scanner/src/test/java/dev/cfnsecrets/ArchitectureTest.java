@@ -10,42 +10,72 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.Arrays;
 
 /**
- * The direction of the packages: the rule families depend on the engine (scan, the rule API
- * {@code rules}, {@code rules.values}) and on the catalog, never the other way round, so that a
- * rule is added in its family alone. Only the composition roots know the families: {@link
- * BuiltInRules}, and live mode, which adds CFS305's rule across an account.
+ * The direction of the packages: the rule families depend on the engine (scan, the rule API {@code
+ * rules}, {@code rules.values}) and on the catalog, never the other way round, so that a rule is
+ * added in its family alone. Only the composition roots know the families: {@link BuiltInRules},
+ * and live mode, which adds CFS305's rule across an account.
  */
 @AnalyzeClasses(packages = "dev.cfnsecrets", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String[] FAMILIES = {
-        "dev.cfnsecrets.rules.cfs0xx..", "dev.cfnsecrets.rules.cfs1xx..", "dev.cfnsecrets.rules.cfs2xx..",
-        "dev.cfnsecrets.rules.cfs3xx..", "dev.cfnsecrets.rules.custom.."
+        "dev.cfnsecrets.rules.cfs0xx..",
+        "dev.cfnsecrets.rules.cfs1xx..",
+        "dev.cfnsecrets.rules.cfs2xx..",
+        "dev.cfnsecrets.rules.cfs3xx..",
+        "dev.cfnsecrets.rules.custom.."
     };
 
     @ArchTest
-    static final ArchRule onlyTheCompositionRootsKnowTheFamilies = noClasses()
-            .that().resideOutsideOfPackages(withLive(FAMILIES))
-            .and().doNotBelongToAnyOf(BuiltInRules.class)
-            .should().dependOnClassesThat().resideInAnyPackage(FAMILIES)
-            .because("the engine runs the rules it is given, and BuiltInRules gives them");
+    static final ArchRule onlyTheCompositionRootsKnowTheFamilies =
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackages(withLive(FAMILIES))
+                    .and()
+                    .doNotBelongToAnyOf(BuiltInRules.class)
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(FAMILIES)
+                    .because("the engine runs the rules it is given, and BuiltInRules gives them");
 
     @ArchTest
-    static final ArchRule theEngineDoesNotBuildItsRules = noClasses()
-            .that().resideInAnyPackage("dev.cfnsecrets.scan..", "dev.cfnsecrets.rules", "dev.cfnsecrets.rules.values..")
-            .should().dependOnClassesThat().belongToAnyOf(BuiltInRules.class);
+    static final ArchRule theEngineDoesNotBuildItsRules =
+            noClasses()
+                    .that()
+                    .resideInAnyPackage(
+                            "dev.cfnsecrets.scan..",
+                            "dev.cfnsecrets.rules",
+                            "dev.cfnsecrets.rules.values..")
+                    .should()
+                    .dependOnClassesThat()
+                    .belongToAnyOf(BuiltInRules.class);
 
     @ArchTest
-    static final ArchRule theCatalogDependsOnNoRuleCode = noClasses()
-            .that().resideInAPackage("dev.cfnsecrets.catalog..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.cfnsecrets.rules..", "dev.cfnsecrets.scan..")
-            .orShould().dependOnClassesThat().belongToAnyOf(BuiltInRules.class)
-            .because("the reporters and the command line read the catalog without the rules");
+    static final ArchRule theCatalogDependsOnNoRuleCode =
+            noClasses()
+                    .that()
+                    .resideInAPackage("dev.cfnsecrets.catalog..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage("dev.cfnsecrets.rules..", "dev.cfnsecrets.scan..")
+                    .orShould()
+                    .dependOnClassesThat()
+                    .belongToAnyOf(BuiltInRules.class)
+                    .because(
+                            "the reporters and the command line read the catalog without the rules");
 
     @ArchTest
-    static final ArchRule familiesDoNotDependOnEachOther = CompositeArchRule.of(Arrays.stream(FAMILIES)
-            .<ArchRule>map(family -> noClasses().that().resideInAPackage(family)
-                    .should().dependOnClassesThat().resideInAnyPackage(without(family)))
-            .toList());
+    static final ArchRule familiesDoNotDependOnEachOther =
+            CompositeArchRule.of(
+                    Arrays.stream(FAMILIES)
+                            .<ArchRule>map(
+                                    family ->
+                                            noClasses()
+                                                    .that()
+                                                    .resideInAPackage(family)
+                                                    .should()
+                                                    .dependOnClassesThat()
+                                                    .resideInAnyPackage(without(family)))
+                            .toList());
 
     private static String[] withLive(String[] families) {
         String[] packages = Arrays.copyOf(families, families.length + 1);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
-import dev.cfnsecrets.scan.Scanner;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -28,15 +27,26 @@ class BadInputTest {
     private static final Path BAD = Fixtures.root().resolve("cfs0xx/cfs001-template-unreadable");
 
     static Stream<String> badFixtures() {
-        return Stream.of("malformed.yaml", "malformed-json.json", "alias-bomb.yaml", "deep-nesting.yaml",
-                "deep-nesting-json.json", "binary.template", "invalid-utf8.yaml", "duplicate-key.yaml",
-                "duplicate-key-json.json", "unknown-tag.yaml");
+        return Stream.of(
+                "malformed.yaml",
+                "malformed-json.json",
+                "alias-bomb.yaml",
+                "deep-nesting.yaml",
+                "deep-nesting-json.json",
+                "binary.template",
+                "invalid-utf8.yaml",
+                "duplicate-key.yaml",
+                "duplicate-key-json.json",
+                "unknown-tag.yaml");
     }
 
     private static ScanResult scan(Path... paths) {
-        return BuiltInRules.scanner(ScanOptions.DEFAULT).scan(Stream.of(paths).map(Path::toString).toList(), () -> {
-            throw new AssertionError("no stdin");
-        });
+        return BuiltInRules.scanner(ScanOptions.DEFAULT)
+                .scan(
+                        Stream.of(paths).map(Path::toString).toList(),
+                        () -> {
+                            throw new AssertionError("no stdin");
+                        });
     }
 
     @ParameterizedTest
@@ -51,12 +61,18 @@ class BadInputTest {
         assertThat(f.span().startLine()).isPositive();
         assertThat(f.message()).contains(name, "line " + f.span().startLine());
         Fixtures expected = Fixtures.read(Fixtures.root());
-        assertThat(expected.expected).contains(new Fixtures.Mark("cfs0xx/cfs001-template-unreadable/" + name, f.span().startLine(), "CFS001"));
+        assertThat(expected.expected)
+                .contains(
+                        new Fixtures.Mark(
+                                "cfs0xx/cfs001-template-unreadable/" + name,
+                                f.span().startLine(),
+                                "CFS001"));
     }
 
     @Test
     @Timeout(60)
-    void aFiftyMegabyteFileIsRefusedWithoutReadingItAndTheScanGoesOn(@TempDir Path dir) throws IOException {
+    void aFiftyMegabyteFileIsRefusedWithoutReadingItAndTheScanGoesOn(@TempDir Path dir)
+            throws IOException {
         Path huge = dir.resolve("huge.yaml");
         try (Writer out = Files.newBufferedWriter(huge, StandardCharsets.UTF_8)) {
             out.write("AWSTemplateFormatVersion: '2010-09-09'\nDescription: padding\nMetadata:\n");
@@ -70,7 +86,9 @@ class BadInputTest {
         Files.copy(BAD.resolve("duplicate-key.yaml"), dir.resolve("other.yaml"));
 
         ScanResult result = scan(dir);
-        assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("CFS001", "CFS001");
+        assertThat(result.findings())
+                .extracting(Finding::ruleId)
+                .containsExactly("CFS001", "CFS001");
         Finding tooBig = result.findings().get(0);
         assertThat(tooBig.file()).endsWith("huge.yaml");
         assertThat(tooBig.span().startLine()).isEqualTo(1);
@@ -82,8 +100,11 @@ class BadInputTest {
     @Test
     void aScanOfEveryBadFileTogetherReportsEachOfThem() {
         ScanResult result = scan(BAD);
-        List<String> files = result.findings().stream().filter(f -> f.ruleId().equals("CFS001"))
-                .map(f -> Path.of(f.file()).getFileName().toString()).toList();
+        List<String> files =
+                result.findings().stream()
+                        .filter(f -> f.ruleId().equals("CFS001"))
+                        .map(f -> Path.of(f.file()).getFileName().toString())
+                        .toList();
         assertThat(files).containsExactlyInAnyOrderElementsOf(badFixtures().toList());
         assertThat(result.filesScanned()).isGreaterThan(files.size());
     }

@@ -35,20 +35,27 @@ class CatalogCoverageTest {
 
     @Test
     void bundledCatalogIsTheRepositoryCatalog() throws IOException {
-        Catalog repo = Catalog.fromDirectory(Path.of(System.getProperty("cfnsecrets.repo", "..")).resolve("rules"));
+        Catalog repo =
+                Catalog.fromDirectory(
+                        Path.of(System.getProperty("cfnsecrets.repo", "..")).resolve("rules"));
         assertThat(repo.all()).containsExactlyElementsOf(catalog.all());
     }
 
     @Test
     void everyRuleHasFixturesThatCatchAndThatLeaveAlone() {
         Fixtures fixtures = Fixtures.read(Fixtures.root());
-        assertThat(fixtures.rulesCaught()).as("rules with a fixture they must catch").containsAll(implementedIds());
-        assertThat(fixtures.rulesLeftAlone()).as("rules with a fixture they must leave alone")
+        assertThat(fixtures.rulesCaught())
+                .as("rules with a fixture they must catch")
+                .containsAll(implementedIds());
+        assertThat(fixtures.rulesLeftAlone())
+                .as("rules with a fixture they must leave alone")
                 .containsAll(implementedIds());
         TreeSet<String> known = catalogIds();
         known.addAll(Fixtures.customRuleIds(Fixtures.root()));
-        assertThat(known).as("fixtures name only catalog rules and their configurations' custom rules")
-                .containsAll(fixtures.rulesCaught()).containsAll(fixtures.rulesLeftAlone());
+        assertThat(known)
+                .as("fixtures name only catalog rules and their configurations' custom rules")
+                .containsAll(fixtures.rulesCaught())
+                .containsAll(fixtures.rulesLeftAlone());
     }
 
     @Test
@@ -57,9 +64,14 @@ class CatalogCoverageTest {
         for (RuleDescription rule : catalog.all()) {
             String id = rule.id().toLowerCase(Locale.ROOT);
             String folder = id.substring(0, 4) + "xx/" + id + "-";
-            Predicate<Fixtures.Mark> inFolder = m -> m.file().startsWith(folder) && m.rule().equals(rule.id());
-            assertThat(fixtures.expected).as("a case of %s in fixtures/%s…", rule.id(), folder).anyMatch(inFolder);
-            assertThat(fixtures.ok).as("a case %s leaves alone in fixtures/%s…", rule.id(), folder).anyMatch(inFolder);
+            Predicate<Fixtures.Mark> inFolder =
+                    m -> m.file().startsWith(folder) && m.rule().equals(rule.id());
+            assertThat(fixtures.expected)
+                    .as("a case of %s in fixtures/%s…", rule.id(), folder)
+                    .anyMatch(inFolder);
+            assertThat(fixtures.ok)
+                    .as("a case %s leaves alone in fixtures/%s…", rule.id(), folder)
+                    .anyMatch(inFolder);
         }
     }
 

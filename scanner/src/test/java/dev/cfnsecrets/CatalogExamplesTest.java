@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestFactory;
  * The catalog pages say what their rule does: each page's "Bad" example, scanned, gets a finding of
  * that rule, and its "Good" example gets none. Examples are snippets (an environment, one resource,
  * a policy document); they are wrapped into the smallest template around them, as a reader would.
- * An example with an elided value ({@code …}, the size rules' payloads) cannot be scanned as written.
+ * An example with an elided value ({@code …}, the size rules' payloads) cannot be scanned as
+ * written.
  */
 class CatalogExamplesTest {
     private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
@@ -34,31 +35,57 @@ class CatalogExamplesTest {
     @TestFactory
     Stream<DynamicTest> badExamplesGetAFindingOfTheirRule() {
         return catalog.all().stream()
-                .filter(rule -> example(rule, "Bad").filter(CatalogExamplesTest::scannable).isPresent())
-                .map(rule -> DynamicTest.dynamicTest(rule.id(), () -> assertThat(ruleIds(scan(rule, "Bad")))
-                        .as("rules/%s.md: rules reported on its Bad example", rule.id())
-                        .contains(rule.id())));
+                .filter(
+                        rule ->
+                                example(rule, "Bad")
+                                        .filter(CatalogExamplesTest::scannable)
+                                        .isPresent())
+                .map(
+                        rule ->
+                                DynamicTest.dynamicTest(
+                                        rule.id(),
+                                        () ->
+                                                assertThat(ruleIds(scan(rule, "Bad")))
+                                                        .as(
+                                                                "rules/%s.md: rules reported on its Bad example",
+                                                                rule.id())
+                                                        .contains(rule.id())));
     }
 
     @TestFactory
     Stream<DynamicTest> goodExamplesGetNoFindingOfTheirRule() {
         return catalog.all().stream()
-                .map(rule -> DynamicTest.dynamicTest(rule.id(), () -> assertThat(ruleIds(scan(rule, "Good")))
-                        .as("rules/%s.md: rules reported on its Good example", rule.id())
-                        .doesNotContain(rule.id(), "CFS001")));
+                .map(
+                        rule ->
+                                DynamicTest.dynamicTest(
+                                        rule.id(),
+                                        () ->
+                                                assertThat(ruleIds(scan(rule, "Good")))
+                                                        .as(
+                                                                "rules/%s.md: rules reported on its Good example",
+                                                                rule.id())
+                                                        .doesNotContain(rule.id(), "CFS001")));
     }
 
     @Test
     void onlyTheSizeRulesElideTheirBadExample() {
-        assertThat(catalog.all().stream()
-                .filter(rule -> example(rule, "Bad").filter(CatalogExamplesTest::scannable).isEmpty())
-                .map(RuleDescription::id))
+        assertThat(
+                        catalog.all().stream()
+                                .filter(
+                                        rule ->
+                                                example(rule, "Bad")
+                                                        .filter(CatalogExamplesTest::scannable)
+                                                        .isEmpty())
+                                .map(RuleDescription::id))
                 .containsExactly("CFS201", "CFS202", "CFS203");
     }
 
     private List<Finding> scan(RuleDescription rule, String section) {
-        String snippet = example(rule, section).orElseThrow(() -> new AssertionError(rule.id() + " has no " + section));
-        return scanner.scan(new SourceFile(rule.id() + "-" + section + ".yaml", wrap(snippet))).findings();
+        String snippet =
+                example(rule, section)
+                        .orElseThrow(() -> new AssertionError(rule.id() + " has no " + section));
+        return scanner.scan(new SourceFile(rule.id() + "-" + section + ".yaml", wrap(snippet)))
+                .findings();
     }
 
     private static List<String> ruleIds(List<Finding> findings) {
@@ -94,7 +121,9 @@ class CatalogExamplesTest {
         }
         String header = "AWSTemplateFormatVersion: \"2010-09-09\"\n";
         if (indent == 6) {
-            return header + "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n" + snippet;
+            return header
+                    + "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n"
+                    + snippet;
         }
         if (indent == 2) {
             return header + "Resources:\n" + snippet;

@@ -7,7 +7,6 @@ import dev.cfnsecrets.config.Config;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
-import dev.cfnsecrets.scan.Scanner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
@@ -31,17 +30,27 @@ class FixtureTest {
         List<Path> configured = Fixtures.configDirectories(root);
         reported = new TreeMap<>();
         // A directory with its own configuration is scanned with it, and only with it.
-        record(scan(root, ScanOptions.DEFAULT, Catalog.bundled()), file -> configured.stream().noneMatch(file::startsWith));
+        record(
+                scan(root, ScanOptions.DEFAULT, Catalog.bundled()),
+                file -> configured.stream().noneMatch(file::startsWith));
         for (Path dir : configured) {
             Config config = Fixtures.config(dir);
-            record(scan(dir, ScanOptions.from(config), Catalog.bundled().withCustomRules(config.customRules())), file -> true);
+            record(
+                    scan(
+                            dir,
+                            ScanOptions.from(config),
+                            Catalog.bundled().withCustomRules(config.customRules())),
+                    file -> true);
         }
     }
 
     private static ScanResult scan(Path path, ScanOptions options, Catalog catalog) {
-        return BuiltInRules.scanner(options, catalog).scan(List.of(path.toString()), () -> {
-            throw new AssertionError("no stdin");
-        });
+        return BuiltInRules.scanner(options, catalog)
+                .scan(
+                        List.of(path.toString()),
+                        () -> {
+                            throw new AssertionError("no stdin");
+                        });
     }
 
     private static void record(ScanResult result, Predicate<Path> keep) {
@@ -55,7 +64,9 @@ class FixtureTest {
 
     @Test
     void everyExpectedFindingIsReported() {
-        assertThat(fixtures.missing(reported)).as("expected findings that were not reported").isEmpty();
+        assertThat(fixtures.missing(reported))
+                .as("expected findings that were not reported")
+                .isEmpty();
     }
 
     @Test
@@ -71,8 +82,11 @@ class FixtureTest {
 
     @Test
     void expectedMessagesAreReported() {
-        assertThat(fixtures.wrongMessages(reported)).as("findings without the message fragment of their mark").isEmpty();
-        assertThat(fixtures.expectations).as("marks with a message fragment")
+        assertThat(fixtures.wrongMessages(reported))
+                .as("findings without the message fragment of their mark")
+                .isEmpty();
+        assertThat(fixtures.expectations)
+                .as("marks with a message fragment")
                 .anySatisfy(e -> assertThat(e.fragment()).isNotEmpty());
     }
 }

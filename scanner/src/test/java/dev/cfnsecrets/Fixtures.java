@@ -22,21 +22,31 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The expectations written into {@code fixtures/} (or into a template of a test, see
- * {@link MarkedTemplate}): a YAML fixture marks a line with {@code # expect: CFS101} (a finding must
- * start there) or {@code # ok: CFS101} (a case the rule must leave alone). An expected id may carry a
+ * The expectations written into {@code fixtures/} (or into a template of a test, see {@link
+ * MarkedTemplate}): a YAML fixture marks a line with {@code # expect: CFS101} (a finding must start
+ * there) or {@code # ok: CFS101} (a case the rule must leave alone). An expected id may carry a
  * message fragment, {@code # expect: CFS101 "GitHub token"}: the finding's message must contain it.
- * One mark may list several ids, {@code # expect: CFS304, CFS305 "Reader"}; an id listed twice expects
- * two findings. A fixture that cannot hold comments (JSON, binary) has a sibling
- * {@code NAME.expect.yaml} listing {@code {line: N, rule: ID}} (optionally {@code message: FRAGMENT})
- * and {@code {line: N, ok: ID}} entries.
+ * One mark may list several ids, {@code # expect: CFS304, CFS305 "Reader"}; an id listed twice
+ * expects two findings. A fixture that cannot hold comments (JSON, binary) has a sibling {@code
+ * NAME.expect.yaml} listing {@code {line: N, rule: ID}} (optionally {@code message: FRAGMENT}) and
+ * {@code {line: N, ok: ID}} entries.
  */
 public final class Fixtures {
     /** A rule id, and maybe a fragment of the message in double quotes. */
     private static final Pattern ITEM = Pattern.compile("([A-Z][A-Z0-9]*)(?:[ \\t]+\"([^\"]+)\")?");
-    /** A mark: its kind, its comma-separated items, and a quote after them, which is a malformed fragment. */
-    private static final Pattern MARK = Pattern.compile("#\\s*(?<kind>expect|ok):[ \\t]*(?<items>" + ITEM
-            + "(?:[ \\t]*,[ \\t]*" + ITEM + ")*)(?<rest>[ \\t]*\"?)");
+
+    /**
+     * A mark: its kind, its comma-separated items, and a quote after them, which is a malformed
+     * fragment.
+     */
+    private static final Pattern MARK =
+            Pattern.compile(
+                    "#\\s*(?<kind>expect|ok):[ \\t]*(?<items>"
+                            + ITEM
+                            + "(?:[ \\t]*,[ \\t]*"
+                            + ITEM
+                            + ")*)(?<rest>[ \\t]*\"?)");
+
     private static final Redactor SHOWN = new Redactor(false);
 
     /** One (file, line, rule) triple; {@code file} is relative to the fixtures root. */
@@ -44,7 +54,9 @@ public final class Fixtures {
         @Override
         public int compareTo(Mark o) {
             int c = file.compareTo(o.file);
-            return c != 0 ? c : line != o.line ? Integer.compare(line, o.line) : rule.compareTo(o.rule);
+            return c != 0
+                    ? c
+                    : line != o.line ? Integer.compare(line, o.line) : rule.compareTo(o.rule);
         }
 
         @Override
@@ -54,17 +66,17 @@ public final class Fixtures {
     }
 
     /** One expected finding: where, and a fragment of its message ({@code ""}: any message). */
-    public record Expectation(Mark mark, String fragment) {
-    }
+    public record Expectation(Mark mark, String fragment) {}
 
     /** Every expected finding, in file order; {@link #expected} holds their distinct marks. */
     public final List<Expectation> expectations = new ArrayList<>();
+
     public final TreeSet<Mark> expected = new TreeSet<>();
     public final TreeSet<Mark> ok = new TreeSet<>();
 
     /**
-     * Directories of fixtures that hold their own {@value ConfigLoader#DEFAULT_FILE} (custom rules, say):
-     * they are scanned with it, the rest of the fixtures without.
+     * Directories of fixtures that hold their own {@value ConfigLoader#DEFAULT_FILE} (custom rules,
+     * say): they are scanned with it, the rest of the fixtures without.
      */
     public static List<Path> configDirectories(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
@@ -79,18 +91,23 @@ public final class Fixtures {
 
     /** The configuration of a directory from {@link #configDirectories}. */
     public static Config config(Path directory) {
-        return new ConfigLoader(Catalog.bundled()).load(directory.resolve(ConfigLoader.DEFAULT_FILE));
+        return new ConfigLoader(Catalog.bundled())
+                .load(directory.resolve(ConfigLoader.DEFAULT_FILE));
     }
 
     /** The ids of the custom rules that the fixtures' own configurations define. */
     public static TreeSet<String> customRuleIds(Path root) {
         TreeSet<String> ids = new TreeSet<>();
-        configDirectories(root).forEach(dir -> config(dir).customRules().forEach(r -> ids.add(r.id())));
+        configDirectories(root)
+                .forEach(dir -> config(dir).customRules().forEach(r -> ids.add(r.id())));
         return ids;
     }
 
     public static Path root() {
-        return Path.of(System.getProperty("cfnsecrets.repo", "..")).resolve("fixtures").toAbsolutePath().normalize();
+        return Path.of(System.getProperty("cfnsecrets.repo", ".."))
+                .resolve("fixtures")
+                .toAbsolutePath()
+                .normalize();
     }
 
     public static Fixtures read(Path root) {
@@ -103,7 +120,8 @@ public final class Fixtures {
                     continue;
                 }
                 String relative = root.relativize(file).toString().replace('\\', '/');
-                Path sibling = file.resolveSibling(name.replaceFirst("\\.[^.]+$", "") + ".expect.yaml");
+                Path sibling =
+                        file.resolveSibling(name.replaceFirst("\\.[^.]+$", "") + ".expect.yaml");
                 if (Files.exists(sibling)) {
                     fixtures.readSibling(relative, sibling);
                 } else {
@@ -134,8 +152,11 @@ public final class Fixtures {
             while (m.find()) {
                 boolean expect = m.group("kind").equals("expect");
                 if (!m.group("rest").isBlank()) {
-                    throw new IllegalArgumentException(relative + ":" + (i + 1)
-                            + ": a message fragment is a double-quoted text after a rule id, without a quote in it");
+                    throw new IllegalArgumentException(
+                            relative
+                                    + ":"
+                                    + (i + 1)
+                                    + ": a message fragment is a double-quoted text after a rule id, without a quote in it");
                 }
                 Matcher item = ITEM.matcher(m.group("items"));
                 while (item.find()) {
@@ -143,7 +164,11 @@ public final class Fixtures {
                     if (expect) {
                         expect(mark, item.group(2) == null ? "" : item.group(2));
                     } else if (item.group(2) != null) {
-                        throw new IllegalArgumentException(relative + ":" + (i + 1) + ": an ok mark takes no message fragment");
+                        throw new IllegalArgumentException(
+                                relative
+                                        + ":"
+                                        + (i + 1)
+                                        + ": an ok mark takes no message fragment");
                     } else {
                         ok.add(mark);
                     }
@@ -158,7 +183,8 @@ public final class Fixtures {
     }
 
     private void readSibling(String relative, Path sibling) throws IOException {
-        Object loaded = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(sibling));
+        Object loaded =
+                new Load(LoadSettings.builder().build()).loadFromString(Files.readString(sibling));
         if (loaded == null) {
             return;
         }
@@ -167,7 +193,9 @@ public final class Fixtures {
             int line = ((Number) entry.get("line")).intValue();
             if (entry.containsKey("rule")) {
                 Object fragment = entry.get("message");
-                expect(new Mark(relative, line, String.valueOf(entry.get("rule"))), fragment == null ? "" : fragment.toString());
+                expect(
+                        new Mark(relative, line, String.valueOf(entry.get("rule"))),
+                        fragment == null ? "" : fragment.toString());
             }
             if (entry.containsKey("ok")) {
                 ok.add(new Mark(relative, line, String.valueOf(entry.get("ok"))));
@@ -191,24 +219,36 @@ public final class Fixtures {
     }
 
     /**
-     * Adds a finding to what a scan reported: its message at the mark of its first line in {@code file}.
-     * The message is kept as reports show it, secrets masked: fragments are matched, and failures
-     * printed, without the secret.
+     * Adds a finding to what a scan reported: its message at the mark of its first line in {@code
+     * file}. The message is kept as reports show it, secrets masked: fragments are matched, and
+     * failures printed, without the secret.
      */
     public static void record(Map<Mark, List<String>> reported, String file, Finding finding) {
-        reported.computeIfAbsent(new Mark(file, finding.span().startLine(), finding.ruleId()), m -> new ArrayList<>())
+        reported.computeIfAbsent(
+                        new Mark(file, finding.span().startLine(), finding.ruleId()),
+                        m -> new ArrayList<>())
                 .add(SHOWN.clean(finding.message(), finding.secrets()));
     }
 
     /** Expected findings that were not reported, each as often as it is expected. */
     public List<String> missing(Map<Mark, List<String>> reported) {
         List<String> out = new ArrayList<>();
-        expectedCounts().forEach((mark, expected) -> {
-            int found = reported.getOrDefault(mark, List.of()).size();
-            if (found < expected) {
-                out.add(mark + (found == 0 ? "" : " (" + expected + " expected, " + found + " reported)"));
-            }
-        });
+        expectedCounts()
+                .forEach(
+                        (mark, expected) -> {
+                            int found = reported.getOrDefault(mark, List.of()).size();
+                            if (found < expected) {
+                                out.add(
+                                        mark
+                                                + (found == 0
+                                                        ? ""
+                                                        : " ("
+                                                                + expected
+                                                                + " expected, "
+                                                                + found
+                                                                + " reported)"));
+                            }
+                        });
         return out;
     }
 
@@ -216,12 +256,21 @@ public final class Fixtures {
     public List<String> unexpected(Map<Mark, List<String>> reported) {
         TreeMap<Mark, Integer> expected = expectedCounts();
         List<String> out = new ArrayList<>();
-        reported.forEach((mark, messages) -> {
-            int wanted = expected.getOrDefault(mark, 0);
-            if (messages.size() > wanted) {
-                out.add(mark + (wanted == 0 ? "" : " (" + wanted + " expected, " + messages.size() + " reported)"));
-            }
-        });
+        reported.forEach(
+                (mark, messages) -> {
+                    int wanted = expected.getOrDefault(mark, 0);
+                    if (messages.size() > wanted) {
+                        out.add(
+                                mark
+                                        + (wanted == 0
+                                                ? ""
+                                                : " ("
+                                                        + wanted
+                                                        + " expected, "
+                                                        + messages.size()
+                                                        + " reported)"));
+                    }
+                });
         return out;
     }
 
@@ -236,7 +285,12 @@ public final class Fixtures {
         for (Expectation e : expectations) {
             List<String> messages = reported.getOrDefault(e.mark(), List.of());
             if (!messages.isEmpty() && messages.stream().noneMatch(m -> m.contains(e.fragment()))) {
-                out.add(e.mark() + ": no message contains \"" + e.fragment() + "\"; reported: " + messages);
+                out.add(
+                        e.mark()
+                                + ": no message contains \""
+                                + e.fragment()
+                                + "\"; reported: "
+                                + messages);
             }
         }
         return out;

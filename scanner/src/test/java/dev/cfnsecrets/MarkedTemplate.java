@@ -10,23 +10,25 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * A template written in a test, with the marks of {@link Fixtures} in its text ({@code # expect: CFS101},
- * {@code # expect: CFS101 "GitHub token"}, {@code # ok: CFS102}): scanned as {@value #NAME}, its
- * findings must be exactly the ones its marks expect, as in {@code fixtures/}. Suppressed findings
- * are not marked.
+ * A template written in a test, with the marks of {@link Fixtures} in its text ({@code # expect:
+ * CFS101}, {@code # expect: CFS101 "GitHub token"}, {@code # ok: CFS102}): scanned as {@value
+ * #NAME}, its findings must be exactly the ones its marks expect, as in {@code fixtures/}.
+ * Suppressed findings are not marked.
  */
 public final class MarkedTemplate {
     public static final String NAME = "t.yaml";
 
-    private MarkedTemplate() {
-    }
+    private MarkedTemplate() {}
 
     /** Scans {@code text} with the default options and checks it against its marks. */
     public static ScanResult scan(String text) {
         return scan(BuiltInRules.scanner(ScanOptions.DEFAULT), text);
     }
 
-    /** Scans {@code text} with {@code scanner} and checks it against its marks; the result, for more assertions. */
+    /**
+     * Scans {@code text} with {@code scanner} and checks it against its marks; the result, for more
+     * assertions.
+     */
     public static ScanResult scan(Scanner scanner, String text) {
         ScanResult result = scanner.scan(new SourceFile(NAME, text));
         TreeMap<Fixtures.Mark, List<String>> reported = new TreeMap<>();
@@ -42,7 +44,9 @@ public final class MarkedTemplate {
         marks.reportedOk(reported).forEach(m -> problems.add("reported on a line marked ok: " + m));
         marks.wrongMessages(reported).forEach(m -> problems.add("wrong message: " + m));
         if (!problems.isEmpty()) {
-            throw new AssertionError("the findings differ from the marks of the template:\n  " + String.join("\n  ", problems));
+            throw new AssertionError(
+                    "the findings differ from the marks of the template:\n  "
+                            + String.join("\n  ", problems));
         }
         return result;
     }

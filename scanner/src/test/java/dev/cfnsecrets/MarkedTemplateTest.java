@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cfnsecrets.finding.Finding;
 import org.junit.jupiter.api.Test;
 
-/** The marks harness itself: a template whose findings differ from its marks fails, and says where and why. */
+/**
+ * The marks harness itself: a template whose findings differ from its marks fails, and says where
+ * and why.
+ */
 class MarkedTemplateTest {
     /** Made up, valid for nothing. */
     private static final String STRIPE_KEY = "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc";
@@ -21,36 +24,52 @@ class MarkedTemplateTest {
                         Variables:
                           API_KEY: %s  %s
                           TABLE: orders  %s
-                """.formatted(STRIPE_KEY, apiKeyMark, tableMark);
+                """
+                .formatted(STRIPE_KEY, apiKeyMark, tableMark);
     }
 
     @Test
     void findingsThatMatchTheirMarksAndFragmentsPass() {
-        assertThat(MarkedTemplate.scan(function("# expect: CFS101 \"Stripe live secret key\"", "# ok: CFS101, CFS102"))
-                .findings()).extracting(Finding::ruleId).containsExactly("CFS110", "CFS101");
+        assertThat(
+                        MarkedTemplate.scan(
+                                        function(
+                                                "# expect: CFS101 \"Stripe live secret key\"",
+                                                "# ok: CFS101, CFS102"))
+                                .findings())
+                .extracting(Finding::ruleId)
+                .containsExactly("CFS110", "CFS101");
     }
 
     @Test
     void aWrongFragmentFailsNamingTheMarkTheFragmentAndTheMaskedMessage() {
-        assertThatThrownBy(() -> MarkedTemplate.scan(function("# expect: CFS101 \"GitHub token\"", "")))
+        assertThatThrownBy(
+                        () ->
+                                MarkedTemplate.scan(
+                                        function("# expect: CFS101 \"GitHub token\"", "")))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("wrong message: t.yaml:7 CFS101: no message contains \"GitHub token\"; reported: "
-                        + "[Variable API_KEY holds a Stripe live secret key written in the template.");
+                .hasMessageContaining(
+                        "wrong message: t.yaml:7 CFS101: no message contains \"GitHub token\"; reported: "
+                                + "[Variable API_KEY holds a Stripe live secret key written in the template.");
     }
 
     @Test
     void aSecretInTheReportedMessageIsMaskedInTheFailure() {
         String token = "ghp_" + "Wrm9GHF6kX1h4R8vRYeo6w5vdcXNIoNJuY5W";
-        String template = """
+        String template =
+                """
                 Parameters:
                   Stage: {Type: String, Default: "%s"}  # expect: CFS108 "its Default holds a GitHub token"
-                """.formatted(token) + TestTemplates.functionWithVariables("""
+                """
+                                .formatted(token)
+                        + TestTemplates.functionWithVariables(
+                                """
                 DB_PASSWORD: !Sub "{{resolve:ssm-secure:/${Stage}/db}}"  # expect: CFS104 "Secrets Manager"
                 """);
         assertThatThrownBy(() -> MarkedTemplate.scan(template))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("t.yaml:9 CFS104: no message contains \"Secrets Manager\"; "
-                        + "reported: [{{resolve:ssm-secure:/ghp_…(40 chars)/db}} in a Lambda environment variable")
+                .hasMessageContaining(
+                        "t.yaml:9 CFS104: no message contains \"Secrets Manager\"; "
+                                + "reported: [{{resolve:ssm-secure:/ghp_…(40 chars)/db}} in a Lambda environment variable")
                 .hasMessageNotContaining(token);
         MarkedTemplate.scan(template.replace("Secrets Manager", "rejects the change set"));
     }
@@ -68,12 +87,14 @@ class MarkedTemplateTest {
     void anIdListedTwiceExpectsTwoFindings() {
         assertThatThrownBy(() -> MarkedTemplate.scan(function("# expect: CFS101, CFS101", "")))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("expected, not reported: t.yaml:7 CFS101 (2 expected, 1 reported)");
+                .hasMessageContaining(
+                        "expected, not reported: t.yaml:7 CFS101 (2 expected, 1 reported)");
     }
 
     @Test
     void aFragmentThatIsNotQuotedOrOnAnOkMarkIsRefused() {
-        assertThatThrownBy(() -> Fixtures.ofText("t.yaml", "A: 1  # expect: CFS101 \"GitHub token\n"))
+        assertThatThrownBy(
+                        () -> Fixtures.ofText("t.yaml", "A: 1  # expect: CFS101 \"GitHub token\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("t.yaml:1: a message fragment is a double-quoted text");
         assertThatThrownBy(() -> Fixtures.ofText("t.yaml", "A: 1\nB: 2  # ok: CFS101 \"token\"\n"))
@@ -83,11 +104,14 @@ class MarkedTemplateTest {
 
     @Test
     void aMarkListsIdsWithAndWithoutFragments() {
-        Fixtures marks = Fixtures.ofText("t.yaml", "A: 1  # expect: CFS304, CFS305 \"Reader\", CFS305\n");
-        assertThat(marks.expectations).containsExactly(
-                new Fixtures.Expectation(new Fixtures.Mark("t.yaml", 1, "CFS304"), ""),
-                new Fixtures.Expectation(new Fixtures.Mark("t.yaml", 1, "CFS305"), "Reader"),
-                new Fixtures.Expectation(new Fixtures.Mark("t.yaml", 1, "CFS305"), ""));
+        Fixtures marks =
+                Fixtures.ofText("t.yaml", "A: 1  # expect: CFS304, CFS305 \"Reader\", CFS305\n");
+        assertThat(marks.expectations)
+                .containsExactly(
+                        new Fixtures.Expectation(new Fixtures.Mark("t.yaml", 1, "CFS304"), ""),
+                        new Fixtures.Expectation(
+                                new Fixtures.Mark("t.yaml", 1, "CFS305"), "Reader"),
+                        new Fixtures.Expectation(new Fixtures.Mark("t.yaml", 1, "CFS305"), ""));
         assertThat(marks.expected).hasSize(2);
     }
 }

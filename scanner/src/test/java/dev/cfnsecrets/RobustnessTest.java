@@ -28,11 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Bad input under mutation (docs/architecture.md#limits-and-budgets): every fixture, broken in thousands of seeded ways ({@link Mutator}), is
- * scanned and reported without an exception, and what comes out is well-formed: the file is
- * counted, at most one CFS001 that names a line of the file, catalogued rule ids, spans inside the
- * file, property paths, and no planted secret in the text report. The seed is fixed, so a failure
- * names a mutant that can be replayed. The timeout only guards against hangs.
+ * Bad input under mutation (docs/architecture.md#limits-and-budgets): every fixture, broken in
+ * thousands of seeded ways ({@link Mutator}), is scanned and reported without an exception, and
+ * what comes out is well-formed: the file is counted, at most one CFS001 that names a line of the
+ * file, catalogued rule ids, spans inside the file, property paths, and no planted secret in the
+ * text report. The seed is fixed, so a failure names a mutant that can be replayed. The timeout
+ * only guards against hangs.
  */
 class RobustnessTest {
     private static final long SEED = 20261129L;
@@ -49,36 +50,70 @@ class RobustnessTest {
         Collection<String> problems = ConcurrentHashMap.newKeySet();
         AtomicInteger reachedRules = new AtomicInteger();
 
-        IntStream.range(0, total).parallel().forEach(i -> {
-            int file = i % fixtures.size();
-            Mutator.Mutant mutant = new Mutator(SEED + i).mutate(originals.get(file));
-            String name = "mutant " + i + " (" + mutant.operator() + " of " + Fixtures.root().relativize(fixtures.get(file)) + ")";
-            try {
-                ScanResult result = SCANNER.scan(List.of(Scanner.STDIN), () -> new ByteArrayInputStream(mutant.bytes()));
-                if (result.findings().stream().anyMatch(f -> !f.ruleId().equals("CFS001"))) {
-                    reachedRules.incrementAndGet();
-                }
-                List<String> broken = check(mutant, result);
-                broken.forEach(p -> problems.add(name + ": " + hide(p, mutant.planted())));
-            } catch (Throwable t) {
-                problems.add(name + " threw " + t.getClass().getName() + ": " + hide(String.valueOf(t.getMessage()), mutant.planted())
-                        + " at " + (t.getStackTrace().length > 0 ? t.getStackTrace()[0] : "?"));
-            }
-        });
+        IntStream.range(0, total)
+                .parallel()
+                .forEach(
+                        i -> {
+                            int file = i % fixtures.size();
+                            Mutator.Mutant mutant =
+                                    new Mutator(SEED + i).mutate(originals.get(file));
+                            String name =
+                                    "mutant "
+                                            + i
+                                            + " ("
+                                            + mutant.operator()
+                                            + " of "
+                                            + Fixtures.root().relativize(fixtures.get(file))
+                                            + ")";
+                            try {
+                                ScanResult result =
+                                        SCANNER.scan(
+                                                List.of(Scanner.STDIN),
+                                                () -> new ByteArrayInputStream(mutant.bytes()));
+                                if (result.findings().stream()
+                                        .anyMatch(f -> !f.ruleId().equals("CFS001"))) {
+                                    reachedRules.incrementAndGet();
+                                }
+                                List<String> broken = check(mutant, result);
+                                broken.forEach(
+                                        p -> problems.add(name + ": " + hide(p, mutant.planted())));
+                            } catch (Throwable t) {
+                                problems.add(
+                                        name
+                                                + " threw "
+                                                + t.getClass().getName()
+                                                + ": "
+                                                + hide(
+                                                        String.valueOf(t.getMessage()),
+                                                        mutant.planted())
+                                                + " at "
+                                                + (t.getStackTrace().length > 0
+                                                        ? t.getStackTrace()[0]
+                                                        : "?"));
+                            }
+                        });
 
         assertThat(problems).as("%d mutants", total).isEmpty();
         // Mutants that only ever fail to parse would test the parser alone.
-        assertThat(reachedRules.get()).as("mutants with findings of CFS1xx-3xx rules").isGreaterThan(total / 5);
+        assertThat(reachedRules.get())
+                .as("mutants with findings of CFS1xx-3xx rules")
+                .isGreaterThan(total / 5);
     }
 
     /** What is wrong with the result of scanning one mutant; empty when it is well-formed. */
     private static List<String> check(Mutator.Mutant mutant, ScanResult result) {
         List<String> problems = new ArrayList<>();
         if (result.filesScanned() + result.filesSkipped() != 1) {
-            problems.add("counted " + result.filesScanned() + " scanned and " + result.filesSkipped() + " skipped");
+            problems.add(
+                    "counted "
+                            + result.filesScanned()
+                            + " scanned and "
+                            + result.filesSkipped()
+                            + " skipped");
         }
         int lines = lineCount(mutant.bytes());
-        long unreadable = result.findings().stream().filter(f -> f.ruleId().equals("CFS001")).count();
+        long unreadable =
+                result.findings().stream().filter(f -> f.ruleId().equals("CFS001")).count();
         if (unreadable > 1) {
             problems.add(unreadable + " CFS001 findings for one file");
         }
@@ -93,7 +128,8 @@ class RobustnessTest {
             if (!inside(f.span(), lines)) {
                 problems.add("span outside the file or reversed: " + where);
             }
-            if (f.propertyPath() == null || !f.ruleId().equals("CFS001") && f.propertyPath().isEmpty()) {
+            if (f.propertyPath() == null
+                    || !f.ruleId().equals("CFS001") && f.propertyPath().isEmpty()) {
                 problems.add("no property path: " + where);
             }
             if (!f.file().equals("<stdin>")) {
@@ -102,7 +138,8 @@ class RobustnessTest {
             if (f.message().contains(Scanner.INTERNAL_ERROR)) {
                 problems.add("a bug contained as CFS001: " + f.message());
             }
-            if (f.ruleId().equals("CFS001") && !f.message().contains("line " + f.span().startLine())) {
+            if (f.ruleId().equals("CFS001")
+                    && !f.message().contains("line " + f.span().startLine())) {
                 problems.add("CFS001 message does not name its line: " + where);
             }
             if (f.ruleId().equals("CFS001") && result.findings().size() > 1) {
@@ -112,16 +149,22 @@ class RobustnessTest {
         String rendered = ReportFixtures.render(Reporters.of(Format.TEXT, false, false), result);
         for (String secret : mutant.planted()) {
             if (rendered.contains(secret)) {
-                problems.add("text report prints a planted secret (" + secret.substring(0, 4) + "…)");
+                problems.add(
+                        "text report prints a planted secret (" + secret.substring(0, 4) + "…)");
             }
         }
         return problems;
     }
 
     private static boolean inside(Span span, int lines) {
-        boolean ordered = span.startLine() < span.endLine()
-                || span.startLine() == span.endLine() && span.startColumn() <= span.endColumn();
-        return ordered && span.startLine() >= 1 && span.startColumn() >= 1 && span.endLine() <= lines;
+        boolean ordered =
+                span.startLine() < span.endLine()
+                        || span.startLine() == span.endLine()
+                                && span.startColumn() <= span.endColumn();
+        return ordered
+                && span.startLine() >= 1
+                && span.startColumn() >= 1
+                && span.endLine() <= lines;
     }
 
     /** Lines as an editor counts them: the bytes decode or not, '\n' is one byte in UTF-8. */

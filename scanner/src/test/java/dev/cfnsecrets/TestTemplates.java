@@ -1,9 +1,15 @@
 package dev.cfnsecrets;
 
-/** The template the tests write most: one Lambda function {@code Fn} and its environment variables. */
+/**
+ * The template the tests write most: one Lambda function {@code Fn} and its environment variables.
+ */
 public final class TestTemplates {
-    /** Lines 1-6: function {@code Fn} down to its {@code Variables:} key; the variables follow at ten spaces. */
-    private static final String FUNCTION_VARIABLES = """
+    /**
+     * Lines 1-6: function {@code Fn} down to its {@code Variables:} key; the variables follow at
+     * ten spaces.
+     */
+    private static final String FUNCTION_VARIABLES =
+            """
             Resources:
               Fn:
                 Type: AWS::Lambda::Function
@@ -12,12 +18,11 @@ public final class TestTemplates {
                     Variables:
             """;
 
-    private TestTemplates() {
-    }
+    private TestTemplates() {}
 
     /**
-     * Function {@code Fn} with {@code variables} from line 7: each line of {@code variables} (marks included)
-     * indented by ten spaces and ended by a line break, so a text block reads as written.
+     * Function {@code Fn} with {@code variables} from line 7: each line of {@code variables} (marks
+     * included) indented by ten spaces and ended by a line break, so a text block reads as written.
      */
     public static String functionWithVariables(String variables) {
         StringBuilder text = new StringBuilder(FUNCTION_VARIABLES);

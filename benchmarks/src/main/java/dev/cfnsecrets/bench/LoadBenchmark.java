@@ -17,7 +17,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** Source text to document: YAML events to the node tree with spans and paths, then classification. */
+/**
+ * Source text to document: YAML events to the node tree with spans and paths, then classification.
+ */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class LoadBenchmark extends StandardRun {
@@ -30,7 +32,9 @@ public class LoadBenchmark extends StandardRun {
     @Setup
     public void read() throws IOException, InputProblem {
         byte[] bytes = SyntheticTemplate.sam(functions).getBytes(StandardCharsets.UTF_8);
-        source = new SourceReader(Limits.DEFAULT).read(new ByteArrayInputStream(bytes), "synthetic.yaml");
+        source =
+                new SourceReader(Limits.DEFAULT)
+                        .read(new ByteArrayInputStream(bytes), "synthetic.yaml");
     }
 
     @Benchmark

@@ -16,9 +16,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The whole engine with every rule, in a warm JVM: what a long-running caller (the Maven plugin,
- * a large directory scan) pays per template, without JVM start-up, which the whole-process
- * timings in BENCHMARKS.md cover.
+ * The whole engine with every rule, in a warm JVM: what a long-running caller (the Maven plugin, a
+ * large directory scan) pays per template, without JVM start-up, which the whole-process timings in
+ * BENCHMARKS.md cover.
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -44,8 +44,8 @@ public class ScanBenchmark extends StandardRun {
 
     /**
      * The repository's {@code fixtures/} directory: every rule's catching and leaving-alone cases
-     * and the bad inputs, walked and scanned in parallel as the CLI does. Independent of
-     * {@code functions}; JMH runs it once per value.
+     * and the bad inputs, walked and scanned in parallel as the CLI does. Independent of {@code
+     * functions}; JMH runs it once per value.
      */
     @Benchmark
     public ScanResult fixturesDirectory() {

@@ -1,21 +1,21 @@
 package dev.cfnsecrets.bench;
 
 /**
- * A SAM template of a given size that exercises every stage a real one does: Parameters, a
- * Mapping, SAM Globals, intrinsic functions in environment values, an execution role with an
- * inline policy, and one planted credential per function (so the rules do their full work, not
- * an early exit). The credential is assembled at run time and never written to the repository.
+ * A SAM template of a given size that exercises every stage a real one does: Parameters, a Mapping,
+ * SAM Globals, intrinsic functions in environment values, an execution role with an inline policy,
+ * and one planted credential per function (so the rules do their full work, not an early exit). The
+ * credential is assembled at run time and never written to the repository.
  */
 final class SyntheticTemplate {
     /** A GitHub-token-shaped value; its checksum is not real, the detector matches the shape. */
     static final String PLANTED_TOKEN = "ghp_" + "B3nchm4rkT0k3nN0tR34lAbCdEfGh9876543";
 
-    private SyntheticTemplate() {
-    }
+    private SyntheticTemplate() {}
 
     static String sam(int functions) {
         StringBuilder yaml = new StringBuilder(512 * functions + 1024);
-        yaml.append("""
+        yaml.append(
+                """
                 AWSTemplateFormatVersion: "2010-09-09"
                 Transform: AWS::Serverless-2016-10-31
                 Parameters:
@@ -39,7 +39,8 @@ final class SyntheticTemplate {
                 Resources:
                 """);
         for (int i = 0; i < functions; i++) {
-            yaml.append("""
+            yaml.append(
+                    """
                       Role%1$d:
                         Type: AWS::IAM::Role
                         Properties:
@@ -68,7 +69,8 @@ final class SyntheticTemplate {
                               DB_PASSWORD: !Ref DbPassword
                               SECRET_ARN: !Sub "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:app-%1$d"
                               GITHUB_TOKEN: %2$s
-                    """.formatted(i, PLANTED_TOKEN));
+                    """
+                            .formatted(i, PLANTED_TOKEN));
         }
         return yaml.toString();
     }

@@ -37,7 +37,8 @@ class BenchmarkWorkloadTest {
         // Per function: the GitHub token literal (CFS101), DB_PASSWORD from a Parameter (CFS103),
         // and secrets kept under the AWS managed key (CFS110).
 
-        assertThat(rulesCounted(result)).isEqualTo(Map.of("CFS101", 10, "CFS103", 10, "CFS110", 10));
+        assertThat(rulesCounted(result))
+                .isEqualTo(Map.of("CFS101", 10, "CFS103", 10, "CFS110", 10));
     }
 
     private static Map<String, Integer> rulesCounted(ScanResult result) {

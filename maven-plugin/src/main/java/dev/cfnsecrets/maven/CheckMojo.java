@@ -16,7 +16,6 @@ import dev.cfnsecrets.report.Summary;
 import dev.cfnsecrets.scan.FailOn;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
-import dev.cfnsecrets.scan.Scanner;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,44 +42,46 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Scans the project's CloudFormation, SAM and CDK templates and policy documents for secrets that
- * leak through Lambda and ECS environments, and fails the build when a finding reaches
- * {@code failOn}. Findings go to the build log as {@code path:line:col CFSnnn message} at the
- * matching log level (secrets redacted), and to a SARIF 2.1.0 report for code scanning.
+ * leak through Lambda and ECS environments, and fails the build when a finding reaches {@code
+ * failOn}. Findings go to the build log as {@code path:line:col CFSnnn message} at the matching log
+ * level (secrets redacted), and to a SARIF 2.1.0 report for code scanning.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
     /**
      * Files or directories to scan; default: the project's base directory. Directories are walked
-     * for {@code .yaml}, {@code .yml}, {@code .json} and {@code .template} files, skipping
-     * {@code .git}, {@code node_modules}, {@code target}, {@code .aws-sam/build},
-     * {@code cdk.out/asset.*} and the directories of this project's modules (each module scans its
-     * own files). Relative paths are relative to the project's base directory.
+     * for {@code .yaml}, {@code .yml}, {@code .json} and {@code .template} files, skipping {@code
+     * .git}, {@code node_modules}, {@code target}, {@code .aws-sam/build}, {@code cdk.out/asset.*}
+     * and the directories of this project's modules (each module scans its own files). Relative
+     * paths are relative to the project's base directory.
      */
     // No defaultValue: Maven 3.8 cannot turn a default ${project.basedir} (a File) into a List.
     @Parameter(property = "cfn-secrets.paths")
     private List<File> paths;
 
     /**
-     * The lowest level of unsuppressed finding that fails the build: {@code error}, {@code warning},
-     * {@code note} or {@code none}.
+     * The lowest level of unsuppressed finding that fails the build: {@code error}, {@code
+     * warning}, {@code note} or {@code none}.
      */
     @Parameter(property = "cfn-secrets.failOn", defaultValue = "error")
     private String failOn;
 
     /**
-     * Where findings go: {@code text} (the build log) and {@code sarif} (the file {@code sarifFile}).
-     * The summary line is always logged.
+     * Where findings go: {@code text} (the build log) and {@code sarif} (the file {@code
+     * sarifFile}). The summary line is always logged.
      */
     @Parameter(property = "cfn-secrets.formats", defaultValue = "text,sarif")
     private List<String> formats;
 
     /** The SARIF 2.1.0 report, for GitHub code scanning and other SARIF viewers. */
-    @Parameter(property = "cfn-secrets.sarifFile", defaultValue = "${project.build.directory}/cfn-secrets.sarif")
+    @Parameter(
+            property = "cfn-secrets.sarifFile",
+            defaultValue = "${project.build.directory}/cfn-secrets.sarif")
     private File sarifFile;
 
     /**
-     * The configuration file ({@code .cfn-secrets.yml} format). Default: {@code .cfn-secrets.yml} in
-     * the project's directory, else in the directory of the build's top project, if present.
+     * The configuration file ({@code .cfn-secrets.yml} format). Default: {@code .cfn-secrets.yml}
+     * in the project's directory, else in the directory of the build's top project, if present.
      */
     @Parameter(property = "cfn-secrets.configFile")
     private File configFile;
@@ -104,7 +105,8 @@ public class CheckMojo extends AbstractMojo {
         try {
             check();
         } catch (MojoExecutionException e) {
-            // The message says it all; a cause (a configuration error) would be printed raw under -e.
+            // The message says it all; a cause (a configuration error) would be printed raw under
+            // -e.
             throw new MojoExecutionException(SafeText.lines(e.getMessage()));
         } catch (ConfigException e) {
             throw new MojoExecutionException(SafeText.lines("cfn-secrets: " + e.getMessage()));
@@ -130,9 +132,13 @@ public class CheckMojo extends AbstractMojo {
         // The configuration's custom rules join the catalog, as on the command line.
         Catalog catalog = bundled.withCustomRules(config.customRules());
         ScanOptions options = options(config);
-        List<String> files = ProjectFiles.of(targets(), moduleDirectories()).stream().map(Path::toString).toList();
+        List<String> files =
+                ProjectFiles.of(targets(), moduleDirectories()).stream()
+                        .map(Path::toString)
+                        .toList();
 
-        ScanResult result = BuiltInRules.scanner(options, catalog).scan(files, InputStream::nullInputStream);
+        ScanResult result =
+                BuiltInRules.scanner(options, catalog).scan(files, InputStream::nullInputStream);
 
         if (outputs.contains(Format.TEXT)) {
             log(result);
@@ -144,9 +150,15 @@ public class CheckMojo extends AbstractMojo {
         }
         if (threshold.fails(result)) {
             long count = threshold.count(result);
-            throw new MojoFailureException("cfn-secrets: " + count + (count == 1 ? " finding" : " findings")
-                    + " at or above failOn=" + failOn.strip().toLowerCase(Locale.ROOT)
-                    + (outputs.contains(Format.SARIF) ? "; see the log above and " + sarifFile : ""));
+            throw new MojoFailureException(
+                    "cfn-secrets: "
+                            + count
+                            + (count == 1 ? " finding" : " findings")
+                            + " at or above failOn="
+                            + failOn.strip().toLowerCase(Locale.ROOT)
+                            + (outputs.contains(Format.SARIF)
+                                    ? "; see the log above and " + sarifFile
+                                    : ""));
         }
     }
 
@@ -167,8 +179,10 @@ public class CheckMojo extends AbstractMojo {
             } else if (format.equals("sarif")) {
                 outputs.add(Format.SARIF);
             } else if (!format.isEmpty()) {
-                throw new MojoExecutionException("cfn-secrets: formats: unknown format '" + name
-                        + "' (expected text and/or sarif)");
+                throw new MojoExecutionException(
+                        "cfn-secrets: formats: unknown format '"
+                                + name
+                                + "' (expected text and/or sarif)");
             }
         }
         return outputs;
@@ -182,7 +196,9 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    /** The configuration file's options and the baseline it names, as the command line reads them. */
+    /**
+     * The configuration file's options and the baseline it names, as the command line reads them.
+     */
     private static ScanOptions options(Config config) throws MojoExecutionException {
         try {
             ScanOptions options = ScanOptions.from(config);
@@ -195,7 +211,8 @@ public class CheckMojo extends AbstractMojo {
     private Optional<Path> configFile() throws MojoExecutionException {
         if (configFile != null) {
             if (!configFile.isFile()) {
-                throw new MojoExecutionException("cfn-secrets: configFile: no such file: " + configFile);
+                throw new MojoExecutionException(
+                        "cfn-secrets: configFile: no such file: " + configFile);
             }
             return Optional.of(configFile.toPath());
         }
@@ -218,10 +235,12 @@ public class CheckMojo extends AbstractMojo {
         }
         List<Path> targets = new ArrayList<>();
         for (File path : paths) {
-            // Maven resolves configured paths against the base directory; one from -Dcfn-secrets.paths it does not.
+            // Maven resolves configured paths against the base directory; one from
+            // -Dcfn-secrets.paths it does not.
             Path absolute = basedir.resolve(path.toPath());
             if (!Files.exists(absolute)) {
-                throw new MojoExecutionException("cfn-secrets: paths: no such file or directory: " + absolute);
+                throw new MojoExecutionException(
+                        "cfn-secrets: paths: no such file or directory: " + absolute);
             }
             targets.add(absolute);
         }
@@ -230,10 +249,15 @@ public class CheckMojo extends AbstractMojo {
 
     private List<Path> moduleDirectories() {
         Path basedir = project.getBasedir().toPath().toAbsolutePath();
-        return project.getModules().stream().map(module -> ProjectFiles.moduleDirectory(basedir, module)).toList();
+        return project.getModules().stream()
+                .map(module -> ProjectFiles.moduleDirectory(basedir, module))
+                .toList();
     }
 
-    /** One line per unsuppressed finding at its level; suppressed ones are only counted in the summary. */
+    /**
+     * One line per unsuppressed finding at its level; suppressed ones are only counted in the
+     * summary.
+     */
     private void log(ScanResult result) {
         Redactor redactor = new Redactor(false);
         for (Finding finding : result.findings()) {
@@ -264,7 +288,9 @@ public class CheckMojo extends AbstractMojo {
                 Reporters.of(Format.SARIF, false, false).write(result, out);
             }
         } catch (IOException e) {
-            throw new MojoExecutionException("cfn-secrets: cannot write the SARIF report " + file + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "cfn-secrets: cannot write the SARIF report " + file + ": " + e.getMessage(),
+                    e);
         }
         getLog().info("cfn-secrets: SARIF report written to " + file);
     }

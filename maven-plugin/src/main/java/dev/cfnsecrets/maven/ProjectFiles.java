@@ -12,23 +12,27 @@ import java.util.List;
  * is reported once, by the module that owns the file, and lands in that module's SARIF report.
  */
 final class ProjectFiles {
-    private ProjectFiles() {
-    }
+    private ProjectFiles() {}
 
     /**
-     * @param paths      existing files or directories, absolute
+     * @param paths existing files or directories, absolute
      * @param moduleDirs the directories of the project's modules, absolute; a module directory is
-     *                   left out only of a directory walk that reaches it, never when it is named
-     *                   itself (or a path inside it is)
+     *     left out only of a directory walk that reaches it, never when it is named itself (or a
+     *     path inside it is)
      */
     static List<Path> of(List<Path> paths, List<Path> moduleDirs) {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             Path root = path.normalize();
-            List<Path> nested = moduleDirs.stream()
-                    .map(Path::normalize)
-                    .filter(dir -> Files.isDirectory(root) && dir.startsWith(root) && !dir.equals(root))
-                    .toList();
+            List<Path> nested =
+                    moduleDirs.stream()
+                            .map(Path::normalize)
+                            .filter(
+                                    dir ->
+                                            Files.isDirectory(root)
+                                                    && dir.startsWith(root)
+                                                    && !dir.equals(root))
+                            .toList();
             for (Path file : FileWalker.expand(List.of(root))) {
                 if (nested.stream().noneMatch(file::startsWith)) {
                     files.add(file);

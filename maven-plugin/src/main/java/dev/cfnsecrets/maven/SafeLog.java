@@ -25,7 +25,9 @@ final class SafeLog implements Log {
     private static String safe(CharSequence content, Throwable error) {
         StringWriter trace = new StringWriter();
         error.printStackTrace(new PrintWriter(trace));
-        return safe((content == null ? "" : content + System.lineSeparator()) + trace.toString().strip());
+        return safe(
+                (content == null ? "" : content + System.lineSeparator())
+                        + trace.toString().strip());
     }
 
     @Override

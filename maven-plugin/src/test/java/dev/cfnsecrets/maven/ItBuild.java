@@ -14,9 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What one integration-test build (a project under {@code src/it}) left behind, read for its
- * {@code verify.groovy}: the findings the plugin logged and the SARIF reports, checked against the
- * OASIS SARIF 2.1.0 schema.
+ * What one integration-test build (a project under {@code src/it}) left behind, read for its {@code
+ * verify.groovy}: the findings the plugin logged and the SARIF reports, checked against the OASIS
+ * SARIF 2.1.0 schema.
  */
 public final class ItBuild {
     /**
@@ -24,7 +24,9 @@ public final class ItBuild {
      * prefix); a custom rule's id ({@code ACME002}) in place of {@code CFSnnn}.
      */
     private static final Pattern FINDING =
-            Pattern.compile("(?m)^\\[(ERROR|WARNING|INFO)\\] (\\S+):(\\d+):(\\d+) ([A-Z][A-Z0-9_-]*[0-9]+) (.+)$");
+            Pattern.compile(
+                    "(?m)^\\[(ERROR|WARNING|INFO)\\] (\\S+):(\\d+):(\\d+) ([A-Z][A-Z0-9_-]*[0-9]+) (.+)$");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path basedir;
@@ -43,8 +45,14 @@ public final class ItBuild {
         List<LoggedFinding> findings = new ArrayList<>();
         Matcher m = FINDING.matcher(log);
         while (m.find()) {
-            findings.add(new LoggedFinding(m.group(1), m.group(2), Integer.parseInt(m.group(3)),
-                    Integer.parseInt(m.group(4)), m.group(5), m.group(6)));
+            findings.add(
+                    new LoggedFinding(
+                            m.group(1),
+                            m.group(2),
+                            Integer.parseInt(m.group(3)),
+                            Integer.parseInt(m.group(4)),
+                            m.group(5),
+                            m.group(6)));
         }
         return findings;
     }
@@ -57,32 +65,38 @@ public final class ItBuild {
         }
         List<String> violations = SarifSchema.violations(file);
         if (!violations.isEmpty()) {
-            throw new AssertionError(file + " is not valid SARIF 2.1.0:\n" + String.join("\n", violations));
+            throw new AssertionError(
+                    file + " is not valid SARIF 2.1.0:\n" + String.join("\n", violations));
         }
         List<SarifResult> results = new ArrayList<>();
         for (JsonNode run : JSON.readTree(file.toFile()).path("runs")) {
             for (JsonNode result : run.path("results")) {
                 JsonNode physical = result.path("locations").path(0).path("physicalLocation");
-                results.add(new SarifResult(result.path("ruleId").asText(), result.path("level").asText(),
-                        physical.path("artifactLocation").path("uri").asText(),
-                        physical.path("region").path("startLine").asInt()));
+                results.add(
+                        new SarifResult(
+                                result.path("ruleId").asText(),
+                                result.path("level").asText(),
+                                physical.path("artifactLocation").path("uri").asText(),
+                                physical.path("region").path("startLine").asInt()));
             }
         }
         return results;
     }
 
     /**
-     * Fails when the build log or a file under the project's target directories holds the value:
-     * a planted secret must reach no report unredacted.
+     * Fails when the build log or a file under the project's target directories holds the value: a
+     * planted secret must reach no report unredacted.
      */
     public void assertNowhere(String secret) throws IOException {
         if (log.contains(secret)) {
             throw new AssertionError("build.log holds the secret " + secret.substring(0, 4) + "…");
         }
         try (var files = Files.walk(basedir)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(this::inTargetDirectory).toList()) {
+            for (Path file :
+                    files.filter(Files::isRegularFile).filter(this::inTargetDirectory).toList()) {
                 if (Files.readString(file, StandardCharsets.ISO_8859_1).contains(secret)) {
-                    throw new AssertionError(file + " holds the secret " + secret.substring(0, 4) + "…");
+                    throw new AssertionError(
+                            file + " holds the secret " + secret.substring(0, 4) + "…");
                 }
             }
         }
@@ -98,10 +112,9 @@ public final class ItBuild {
     }
 
     /** A finding as the Maven log shows it. */
-    public record LoggedFinding(String level, String path, int line, int column, String ruleId, String message) {
-    }
+    public record LoggedFinding(
+            String level, String path, int line, int column, String ruleId, String message) {}
 
     /** A SARIF result: rule, level and where its first location points. */
-    public record SarifResult(String ruleId, String level, String uri, int startLine) {
-    }
+    public record SarifResult(String ruleId, String level, String uri, int startLine) {}
 }

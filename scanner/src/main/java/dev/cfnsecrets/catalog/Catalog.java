@@ -45,7 +45,8 @@ public final class Catalog {
     public static Catalog bundled() {
         URL url = Catalog.class.getClassLoader().getResource(RESOURCE_DIR);
         if (url == null) {
-            throw new IllegalStateException("rule catalog missing from the class path: " + RESOURCE_DIR);
+            throw new IllegalStateException(
+                    "rule catalog missing from the class path: " + RESOURCE_DIR);
         }
         try {
             String location = url.toString();
@@ -68,7 +69,10 @@ public final class Catalog {
     public static Catalog fromDirectory(Path dir) throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().matches(RULE_FILE)).sorted().toList();
+            files =
+                    list.filter(p -> p.getFileName().toString().matches(RULE_FILE))
+                            .sorted()
+                            .toList();
         }
         Map<String, RuleDescription> rules = new LinkedHashMap<>();
         for (Path file : files) {
@@ -81,11 +85,16 @@ public final class Catalog {
 
     /** Reads every rule file under {@value #RESOURCE_DIR} of a jar, ordered by id. */
     private static Catalog fromJar(JarFile jar) throws IOException {
-        List<JarEntry> entries = jar.stream()
-                .filter(e -> e.getName().startsWith(RESOURCE_DIR + "/")
-                        && e.getName().substring(RESOURCE_DIR.length() + 1).matches(RULE_FILE))
-                .sorted(Comparator.comparing(JarEntry::getName))
-                .toList();
+        List<JarEntry> entries =
+                jar.stream()
+                        .filter(
+                                e ->
+                                        e.getName().startsWith(RESOURCE_DIR + "/")
+                                                && e.getName()
+                                                        .substring(RESOURCE_DIR.length() + 1)
+                                                        .matches(RULE_FILE))
+                        .sorted(Comparator.comparing(JarEntry::getName))
+                        .toList();
         Map<String, RuleDescription> rules = new LinkedHashMap<>();
         for (JarEntry entry : entries) {
             try (InputStream in = jar.getInputStream(entry)) {
@@ -95,7 +104,8 @@ public final class Catalog {
         return new Catalog(rules, List.of());
     }
 
-    private static void add(Map<String, RuleDescription> rules, InputStream in, String origin) throws IOException {
+    private static void add(Map<String, RuleDescription> rules, InputStream in, String origin)
+            throws IOException {
         RuleDescription rule = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), origin);
         rules.put(rule.id(), rule);
     }
@@ -103,13 +113,16 @@ public final class Catalog {
     static RuleDescription parse(String text, String origin) {
         String normalized = text.replace("\r\n", "\n");
         if (!normalized.startsWith("---\n")) {
-            throw new IllegalStateException(origin + ": a rule file starts with '---' front matter");
+            throw new IllegalStateException(
+                    origin + ": a rule file starts with '---' front matter");
         }
         int end = normalized.indexOf("\n---\n", 4);
         if (end < 0) {
             throw new IllegalStateException(origin + ": front matter is not closed with '---'");
         }
-        Object loaded = new Load(LoadSettings.builder().build()).loadFromString(normalized.substring(4, end));
+        Object loaded =
+                new Load(LoadSettings.builder().build())
+                        .loadFromString(normalized.substring(4, end));
         if (!(loaded instanceof Map<?, ?> front)) {
             throw new IllegalStateException(origin + ": front matter is not a map");
         }
@@ -136,8 +149,8 @@ public final class Catalog {
     }
 
     /**
-     * This catalog with custom rules after its own; an id already taken is an
-     * {@link IllegalArgumentException} (the loader reports clashes with the file that makes them).
+     * This catalog with custom rules after its own; an id already taken is an {@link
+     * IllegalArgumentException} (the loader reports clashes with the file that makes them).
      */
     public Catalog withCustomRules(List<CustomRuleDefinition> custom) {
         if (custom.isEmpty()) {
@@ -168,6 +181,7 @@ public final class Catalog {
     }
 
     public RuleDescription get(String id) {
-        return find(id).orElseThrow(() -> new IllegalArgumentException("no rule " + id + " in the catalog"));
+        return find(id).orElseThrow(
+                        () -> new IllegalArgumentException("no rule " + id + " in the catalog"));
     }
 }

@@ -25,8 +25,14 @@ public record RuleDescription(
     }
 
     /** A built-in rule of the bundled catalog. */
-    public RuleDescription(String id, Level level, String name, String summary, List<String> cwe,
-                           double securitySeverity, String helpMarkdown) {
+    public RuleDescription(
+            String id,
+            Level level,
+            String name,
+            String summary,
+            List<String> cwe,
+            double securitySeverity,
+            String helpMarkdown) {
         this(id, level, name, summary, cwe, securitySeverity, helpMarkdown, Optional.empty());
     }
 
@@ -47,7 +53,8 @@ public record RuleDescription(
                 if (inSection) {
                     break;
                 }
-                inSection = line.replaceFirst("^#+\\s*", "").strip().equalsIgnoreCase("Why it matters");
+                inSection =
+                        line.replaceFirst("^#+\\s*", "").strip().equalsIgnoreCase("Why it matters");
                 continue;
             }
             if (!inSection) {
@@ -56,7 +63,9 @@ public record RuleDescription(
             if (line.isBlank()) {
                 addParagraph(paragraphs, paragraph);
             } else {
-                paragraph.append(paragraph.length() == 0 ? "" : " ").append(line.strip().replace("`", ""));
+                paragraph
+                        .append(paragraph.length() == 0 ? "" : " ")
+                        .append(line.strip().replace("`", ""));
             }
         }
         addParagraph(paragraphs, paragraph);

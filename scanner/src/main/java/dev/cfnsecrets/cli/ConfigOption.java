@@ -15,16 +15,28 @@ import picocli.CommandLine.Option;
 final class ConfigOption {
     static final String DEFAULT_CONFIG = ConfigLoader.DEFAULT_FILE;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Configuration file. Default: " + DEFAULT_CONFIG + " in the working directory, if present.")
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            description =
+                    "Configuration file. Default: "
+                            + DEFAULT_CONFIG
+                            + " in the working directory, if present.")
     private Path config;
 
-    @Option(names = "--no-repo-config",
-            description = "Ignore " + DEFAULT_CONFIG + " in the working directory: only --config applies. For CI on"
-                    + " pull requests, whose own configuration could otherwise turn rules off.")
+    @Option(
+            names = "--no-repo-config",
+            description =
+                    "Ignore "
+                            + DEFAULT_CONFIG
+                            + " in the working directory: only --config applies. For CI on"
+                            + " pull requests, whose own configuration could otherwise turn rules off.")
     private boolean noRepoConfig;
 
-    /** The configuration in effect, its rule ids checked against the bundled catalog and its own custom rules. */
+    /**
+     * The configuration in effect, its rule ids checked against the bundled catalog and its own
+     * custom rules.
+     */
     Config load(Catalog bundled) {
         return file().map(new ConfigLoader(bundled)::load).orElse(Config.EMPTY);
     }
@@ -36,8 +48,8 @@ final class ConfigOption {
     }
 
     /**
-     * The explicit {@code --config}, else {@value #DEFAULT_CONFIG} when the working directory has one
-     * and {@code --no-repo-config} does not forbid it.
+     * The explicit {@code --config}, else {@value #DEFAULT_CONFIG} when the working directory has
+     * one and {@code --no-repo-config} does not forbid it.
      */
     private Optional<Path> file() {
         if (config != null) {

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 record Environment(Supplier<InputStream> stdin, boolean colorTerminal) {
 
     static Environment system() {
-        return new Environment(() -> System.in, System.console() != null && System.getenv("NO_COLOR") == null);
+        return new Environment(
+                () -> System.in, System.console() != null && System.getenv("NO_COLOR") == null);
     }
 }

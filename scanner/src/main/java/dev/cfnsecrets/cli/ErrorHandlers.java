@@ -21,13 +21,17 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
         PrintWriter err = command.getErr();
         err.println("cfn-secrets: " + ex.getMessage());
         UnmatchedArgumentException.printSuggestions(ex, err);
-        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.println(
+                "Try '"
+                        + command.getCommandSpec().qualifiedName()
+                        + " --help' for more information.");
         err.flush();
         return ExitStatus.USAGE;
     }
 
     @Override
-    public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
+    public int handleExecutionException(
+            Exception ex, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
         if (ex instanceof ConfigException) {
             err.println("cfn-secrets: " + ex.getMessage());

@@ -4,21 +4,33 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** The exit statuses of {@code cfn-secrets} (README.md#exit-status), in one place for the handlers and the README. */
+/**
+ * The exit statuses of {@code cfn-secrets} (README.md#exit-status), in one place for the handlers
+ * and the README.
+ */
 final class ExitStatus {
-    /** No unsuppressed finding at or above {@code --fail-on}; also help, version, rules, explain. */
+    /**
+     * No unsuppressed finding at or above {@code --fail-on}; also help, version, rules, explain.
+     */
     static final int OK = 0;
+
     /** At least one unsuppressed finding at or above {@code --fail-on}. */
     static final int FINDINGS = 1;
-    /** A usage or configuration error: bad flag, missing path, unreadable or invalid config or baseline. */
+
+    /**
+     * A usage or configuration error: bad flag, missing path, unreadable or invalid config or
+     * baseline.
+     */
     static final int USAGE = 2;
+
     /** cfn-secrets itself failed (a bug): never to be read as "findings" or "bad input". */
     static final int INTERNAL_ERROR = 3;
 
-    private ExitStatus() {
-    }
+    private ExitStatus() {}
 
-    /** Adds the exit-status list to a command's {@code --help} (the top level's and {@code scan}'s). */
+    /**
+     * Adds the exit-status list to a command's {@code --help} (the top level's and {@code scan}'s).
+     */
     static void describeIn(CommandSpec command) {
         Map<String, String> list = new LinkedHashMap<>();
         list.put(OK + "", "no unsuppressed finding at or above --fail-on");

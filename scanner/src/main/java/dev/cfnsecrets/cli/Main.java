@@ -11,19 +11,22 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code cfn-secrets}: the command line (README.md#usage). */
-@Command(name = "cfn-secrets",
+@Command(
+        name = "cfn-secrets",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Finds secrets that leak through Lambda and ECS environments in CloudFormation, SAM and CDK"
-                + " templates, and IAM or KMS policies that expose them.")
+        description =
+                "Finds secrets that leak through Lambda and ECS environments in CloudFormation, SAM and CDK"
+                        + " templates, and IAM or KMS policies that expose them.")
 public final class Main implements Runnable {
-    @Spec
-    private CommandSpec spec;
+    @Spec private CommandSpec spec;
 
     public static void main(String[] args) {
         // Reports are UTF-8 whatever the platform's default charset (redaction prints '…').
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
+        PrintWriter out =
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        PrintWriter err =
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
         System.exit(execute(Environment.system(), out, err, args));
     }
 
@@ -32,23 +35,29 @@ public final class Main implements Runnable {
      * through a {@link SafeWriter}: text from templates, file names and configuration files (in
      * messages, reports, rule listings) cannot drive the terminal or write a CI runner's command.
      */
-    static int execute(Environment environment, PrintWriter rawOut, PrintWriter rawErr, String... args) {
+    static int execute(
+            Environment environment, PrintWriter rawOut, PrintWriter rawErr, String... args) {
         SafeWriter out = SafeWriter.of(rawOut, environment.colorTerminal());
         SafeWriter err = SafeWriter.of(rawErr, false);
         ErrorHandlers handlers = new ErrorHandlers();
-        CommandLine commandLine = new CommandLine(new Main())
-                .addSubcommand(new ScanCommand(environment))
-                .addSubcommand(new RulesCommand())
-                .addSubcommand(new ExplainCommand())
-                .addSubcommand(new CommandLine.HelpCommand())
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setParameterExceptionHandler(handlers)
-                .setExecutionExceptionHandler(handlers)
-                .setOut(out)
-                .setErr(err)
-                // Help is coloured exactly when reports are, so the writer expects its colours.
-                .setColorScheme(CommandLine.Help.defaultColorScheme(
-                        environment.colorTerminal() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+        CommandLine commandLine =
+                new CommandLine(new Main())
+                        .addSubcommand(new ScanCommand(environment))
+                        .addSubcommand(new RulesCommand())
+                        .addSubcommand(new ExplainCommand())
+                        .addSubcommand(new CommandLine.HelpCommand())
+                        .setCaseInsensitiveEnumValuesAllowed(true)
+                        .setParameterExceptionHandler(handlers)
+                        .setExecutionExceptionHandler(handlers)
+                        .setOut(out)
+                        .setErr(err)
+                        // Help is coloured exactly when reports are, so the writer expects its
+                        // colours.
+                        .setColorScheme(
+                                CommandLine.Help.defaultColorScheme(
+                                        environment.colorTerminal()
+                                                ? CommandLine.Help.Ansi.ON
+                                                : CommandLine.Help.Ansi.OFF));
         ExitStatus.describeIn(commandLine.getCommandSpec());
         ExitStatus.describeIn(commandLine.getSubcommands().get("scan").getCommandSpec());
         try {

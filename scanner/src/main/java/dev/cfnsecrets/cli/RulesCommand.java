@@ -12,14 +12,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code cfn-secrets rules}: the catalog as a table. */
-@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "List the rule catalog and the configuration's custom rules: id, level, name and summary.")
+@Command(
+        name = "rules",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description =
+                "List the rule catalog and the configuration's custom rules: id, level, name and summary.")
 final class RulesCommand implements Runnable {
-    @Spec
-    private CommandSpec spec;
+    @Spec private CommandSpec spec;
 
-    @Mixin
-    private ConfigOption config;
+    @Mixin private ConfigOption config;
 
     @Override
     public void run() {
@@ -32,12 +34,24 @@ final class RulesCommand implements Runnable {
         out.printf(Locale.ROOT, row, "ID", "LEVEL", "NAME", "SUMMARY");
         for (RuleDescription rule : rules) {
             // A custom rule's fields come from a configuration file: one escaped line per rule.
-            out.printf(Locale.ROOT, row, SafeText.inline(rule.id()), rule.level().sarifName(),
-                    SafeText.inline(rule.name()), SafeText.inline(rule.summary()));
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    SafeText.inline(rule.id()),
+                    rule.level().sarifName(),
+                    SafeText.inline(rule.name()),
+                    SafeText.inline(rule.summary()));
         }
     }
 
-    private static int width(Collection<RuleDescription> rules, Function<RuleDescription, String> column, String title) {
-        return rules.stream().map(column).map(SafeText::inline).mapToInt(String::length).reduce(title.length(), Math::max);
+    private static int width(
+            Collection<RuleDescription> rules,
+            Function<RuleDescription, String> column,
+            String title) {
+        return rules.stream()
+                .map(column)
+                .map(SafeText::inline)
+                .mapToInt(String::length)
+                .reduce(title.length(), Math::max);
     }
 }

@@ -41,73 +41,113 @@ import picocli.CommandLine.Spec;
  * {@code cfn-secrets scan}: configuration file and flags → {@link ScanOptions} → {@link Scanner} →
  * reporter, and the exit status from {@code --fail-on}. Flags override the configuration file.
  */
-@Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "scan",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = "Scan templates and policy documents for secrets, or with --aws-stack/--aws-account"
-                + " what is deployed in AWS.")
+        description =
+                "Scan templates and policy documents for secrets, or with --aws-stack/--aws-account"
+                        + " what is deployed in AWS.")
 final class ScanCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    @Spec private CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
-            description = "Files or directories (searched recursively), or '-' for standard input. Default: '.'.")
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
+            description =
+                    "Files or directories (searched recursively), or '-' for standard input. Default: '.'.")
     private List<String> paths = List.of();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "text (default), sarif, json or github.")
     private Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
             description = "Write the report to FILE instead of standard output.")
     private Path output;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
-            description = "Exit with 1 when an unsuppressed finding is at or above LEVEL:"
-                    + " error (default), warning, note or none.")
+    @Option(
+            names = "--fail-on",
+            paramLabel = "LEVEL",
+            defaultValue = "error",
+            description =
+                    "Exit with 1 when an unsuppressed finding is at or above LEVEL:"
+                            + " error (default), warning, note or none.")
     private FailOn failOn;
 
-    @Mixin
-    private ConfigOption config;
+    @Mixin private ConfigOption config;
 
-    @Option(names = "--baseline", paramLabel = "FILE",
-            description = "Report findings recorded in FILE as suppressed (they do not fail the scan).")
+    @Option(
+            names = "--baseline",
+            paramLabel = "FILE",
+            description =
+                    "Report findings recorded in FILE as suppressed (they do not fail the scan).")
     private Path baseline;
 
-    @Option(names = "--write-baseline", paramLabel = "FILE",
-            description = "Record the fingerprints of the current findings in FILE and exit with 0.")
+    @Option(
+            names = "--write-baseline",
+            paramLabel = "FILE",
+            description =
+                    "Record the fingerprints of the current findings in FILE and exit with 0.")
     private Path writeBaseline;
 
-    @Option(names = "--show-secrets",
+    @Option(
+            names = "--show-secrets",
             description = "Print secret values unredacted. Never the default: reports get shared.")
     private boolean showSecrets;
 
-    @Option(names = "--enable", paramLabel = "RULE", split = ",",
-            description = "Report only these rules: ids or prefixes (CFS3 = all IAM rules). Repeatable or comma-separated.")
+    @Option(
+            names = "--enable",
+            paramLabel = "RULE",
+            split = ",",
+            description =
+                    "Report only these rules: ids or prefixes (CFS3 = all IAM rules). Repeatable or comma-separated.")
     private List<String> enable;
 
-    @Option(names = "--disable", paramLabel = "RULE", split = ",",
-            description = "Do not report these rules: ids or prefixes. Repeatable or comma-separated."
-                    + " What they would have reported is counted in the report.")
+    @Option(
+            names = "--disable",
+            paramLabel = "RULE",
+            split = ",",
+            description =
+                    "Do not report these rules: ids or prefixes. Repeatable or comma-separated."
+                            + " What they would have reported is counted in the report.")
     private List<String> disable;
 
-    @Option(names = "--aws-stack", paramLabel = "NAME",
-            description = "Live mode: scan the deployed template (processed stage) of this CloudFormation stack"
-                    + " instead of files. Repeatable. Reads AWS with the SDK's credentials; see README 'Live mode'.")
+    @Option(
+            names = "--aws-stack",
+            paramLabel = "NAME",
+            description =
+                    "Live mode: scan the deployed template (processed stage) of this CloudFormation stack"
+                            + " instead of files. Repeatable. Reads AWS with the SDK's credentials; see README 'Live mode'.")
     private List<String> awsStacks = List.of();
 
-    @Option(names = "--aws-account",
-            description = "Live mode: scan every stack of the Region and the account's IAM (roles, users, groups,"
-                    + " their inline and managed policies, with the real AWS managed policy documents).")
+    @Option(
+            names = "--aws-account",
+            description =
+                    "Live mode: scan every stack of the Region and the account's IAM (roles, users, groups,"
+                            + " their inline and managed policies, with the real AWS managed policy documents).")
     private boolean awsAccount;
 
-    @Option(names = "--aws-region", paramLabel = "REGION",
-            description = "Region for live mode. Default: the SDK's (AWS_REGION, then the profile's region).")
+    @Option(
+            names = "--aws-region",
+            paramLabel = "REGION",
+            description =
+                    "Region for live mode. Default: the SDK's (AWS_REGION, then the profile's region).")
     private String awsRegion;
 
-    @Option(names = "--aws-profile", paramLabel = "NAME",
-            description = "Profile of the shared AWS config and credentials files for live mode."
-                    + " Default: the SDK's chain (AWS_PROFILE, environment, role). The endpoint follows"
-                    + " AWS_ENDPOINT_URL (LocalStack, moto).")
+    @Option(
+            names = "--aws-profile",
+            paramLabel = "NAME",
+            description =
+                    "Profile of the shared AWS config and credentials files for live mode."
+                            + " Default: the SDK's chain (AWS_PROFILE, environment, role). The endpoint follows"
+                            + " AWS_ENDPOINT_URL (LocalStack, moto).")
     private String awsProfile;
 
     private final Environment environment;
@@ -120,13 +160,15 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Catalog bundled = Catalog.bundled();
         Config fileConfig = config.load(bundled);
-        // The configuration's custom rules join the catalog: flags may name them, reports describe them.
+        // The configuration's custom rules join the catalog: flags may name them, reports describe
+        // them.
         Catalog catalog = bundled.withCustomRules(fileConfig.customRules());
         ConfigLoader loader = new ConfigLoader(catalog);
         boolean live = isLive();
         List<String> targets = live ? List.of() : targets();
         ScanOptions options = withRuleSelection(ScanOptions.from(fileConfig), fileConfig, loader);
-        // Writing a baseline records findings whatever an old baseline says, so it is not read then.
+        // Writing a baseline records findings whatever an old baseline says, so it is not read
+        // then.
         Optional<Path> baselineFile = Optional.ofNullable(baseline).or(fileConfig::baseline);
         if (writeBaseline == null && baselineFile.isPresent()) {
             options = options.withBaseline(Baseline.read(baselineFile.get()));
@@ -142,13 +184,22 @@ final class ScanCommand implements Callable<Integer> {
 
     /**
      * Flags beat the file: {@code --enable} replaces {@code rules.enable} and turns back on what
-     * {@code rules.disable} turned off among those rules; {@code --disable} adds to {@code rules.disable}.
+     * {@code rules.disable} turned off among those rules; {@code --disable} adds to {@code
+     * rules.disable}.
      */
-    private ScanOptions withRuleSelection(ScanOptions options, Config fileConfig, ConfigLoader loader) {
-        List<String> enabled = enable == null ? List.of() : loader.ruleSelection(enable, "--enable");
-        List<String> disabled = disable == null ? List.of() : loader.ruleSelection(disable, "--disable");
-        Stream<String> fileDisabled = fileConfig.disable().stream()
-                .filter(d -> enabled.stream().noneMatch(e -> d.startsWith(e) || e.startsWith(d)));
+    private ScanOptions withRuleSelection(
+            ScanOptions options, Config fileConfig, ConfigLoader loader) {
+        List<String> enabled =
+                enable == null ? List.of() : loader.ruleSelection(enable, "--enable");
+        List<String> disabled =
+                disable == null ? List.of() : loader.ruleSelection(disable, "--disable");
+        Stream<String> fileDisabled =
+                fileConfig.disable().stream()
+                        .filter(
+                                d ->
+                                        enabled.stream()
+                                                .noneMatch(
+                                                        e -> d.startsWith(e) || e.startsWith(d)));
         return options.withRules(
                 enabled.isEmpty() ? fileConfig.enable() : enabled,
                 Stream.concat(fileDisabled, disabled.stream()).toList());
@@ -156,15 +207,20 @@ final class ScanCommand implements Callable<Integer> {
 
     /**
      * True when {@code --aws-stack} or {@code --aws-account} asks for live mode, which reads AWS
-     * instead of paths; {@code --aws-region}/{@code --aws-profile} alone, or with paths, are usage errors.
+     * instead of paths; {@code --aws-region}/{@code --aws-profile} alone, or with paths, are usage
+     * errors.
      */
     private boolean isLive() {
         boolean live = !awsStacks.isEmpty() || awsAccount;
         if (!live && (awsRegion != null || awsProfile != null)) {
-            throw new ParameterException(spec.commandLine(), "--aws-region and --aws-profile go with --aws-stack or --aws-account");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--aws-region and --aws-profile go with --aws-stack or --aws-account");
         }
         if (live && !paths.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "PATH arguments and --aws-stack/--aws-account cannot be combined");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "PATH arguments and --aws-stack/--aws-account cannot be combined");
         }
         return live;
     }
@@ -174,8 +230,12 @@ final class ScanCommand implements Callable<Integer> {
      * option, so a scan of files loads none of its classes and opens no connection.
      */
     private ScanResult liveScan(Scanner scanner) {
-        LiveRequest request = new LiveRequest(awsStacks, awsAccount, Optional.ofNullable(awsRegion),
-                Optional.ofNullable(awsProfile));
+        LiveRequest request =
+                new LiveRequest(
+                        awsStacks,
+                        awsAccount,
+                        Optional.ofNullable(awsRegion),
+                        Optional.ofNullable(awsProfile));
         return LiveScan.scan(request, scanner, spec.commandLine().getErr());
     }
 
@@ -183,13 +243,21 @@ final class ScanCommand implements Callable<Integer> {
     private List<String> targets() {
         List<String> targets = paths.isEmpty() ? List.of(".") : paths;
         if (targets.stream().filter(Scanner.STDIN::equals).count() > 1) {
-            throw new ParameterException(spec.commandLine(), "'-' (standard input) can be given only once");
+            throw new ParameterException(
+                    spec.commandLine(), "'-' (standard input) can be given only once");
         }
         for (String target : targets) {
             if (!Scanner.STDIN.equals(target) && !Files.exists(pathOf(target))) {
-                throw new ParameterException(spec.commandLine(), "no such file or directory: " + target
-                        + (target.indexOf('\uFFFD') < 0 ? "" : " (bytes of the name are not valid in this locale's "
-                        + "character set " + System.getProperty("sun.jnu.encoding") + "; scan the directory that holds it)"));
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "no such file or directory: "
+                                + target
+                                + (target.indexOf('\uFFFD') < 0
+                                        ? ""
+                                        : " (bytes of the name are not valid in this locale's "
+                                                + "character set "
+                                                + System.getProperty("sun.jnu.encoding")
+                                                + "; scan the directory that holds it)"));
             }
         }
         return targets;
@@ -198,16 +266,21 @@ final class ScanCommand implements Callable<Integer> {
     /**
      * Java decodes the command line with the locale's charset: under {@code LC_ALL=C} a non-ASCII
      * file name arrives as replacement characters that name no file (the {@code cfn-secrets}
-     * launcher runs Java under a UTF-8 locale to avoid this). Bytes invalid in any charset arrive as
-     * U+FFFD. Files found by walking a directory are not affected.
+     * launcher runs Java under a UTF-8 locale to avoid this). Bytes invalid in any charset arrive
+     * as U+FFFD. Files found by walking a directory are not affected.
      */
     private Path pathOf(String target) {
         try {
             return Path.of(target);
         } catch (InvalidPathException e) {
-            throw new ParameterException(spec.commandLine(), "cannot name " + target + " in this locale's character set "
-                    + System.getProperty("sun.jnu.encoding") + ": run under a UTF-8 locale (LC_ALL=C.UTF-8) or scan the "
-                    + "directory that holds it");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "cannot name "
+                            + target
+                            + " in this locale's character set "
+                            + System.getProperty("sun.jnu.encoding")
+                            + ": run under a UTF-8 locale (LC_ALL=C.UTF-8) or scan the "
+                            + "directory that holds it");
         }
     }
 
@@ -216,18 +289,34 @@ final class ScanCommand implements Callable<Integer> {
      * baseline silenced, so that re-writing a baseline keeps what it accepted before.
      */
     private int recordBaseline(ScanResult result) {
-        Set<String> fingerprints = result.findings().stream()
-                .filter(f -> f.suppression().map(s -> s.kind() != Suppression.Kind.IN_SOURCE).orElse(true))
-                .map(Finding::fingerprint)
-                .collect(Collectors.toSet());
+        Set<String> fingerprints =
+                result.findings().stream()
+                        .filter(
+                                f ->
+                                        f.suppression()
+                                                .map(s -> s.kind() != Suppression.Kind.IN_SOURCE)
+                                                .orElse(true))
+                        .map(Finding::fingerprint)
+                        .collect(Collectors.toSet());
         try {
             Baseline.write(writeBaseline, fingerprints);
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot write the baseline " + writeBaseline
-                    + " (" + ConfigException.reason(e) + ")");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "cannot write the baseline "
+                            + writeBaseline
+                            + " ("
+                            + ConfigException.reason(e)
+                            + ")");
         }
-        spec.commandLine().getErr().println("cfn-secrets: recorded " + fingerprints.size()
-                + (fingerprints.size() == 1 ? " finding" : " findings") + " in " + writeBaseline);
+        spec.commandLine()
+                .getErr()
+                .println(
+                        "cfn-secrets: recorded "
+                                + fingerprints.size()
+                                + (fingerprints.size() == 1 ? " finding" : " findings")
+                                + " in "
+                                + writeBaseline);
         return ExitStatus.OK;
     }
 
@@ -243,8 +332,13 @@ final class ScanCommand implements Callable<Integer> {
         try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             reporter.write(result, out);
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot write the report to " + output
-                    + " (" + ConfigException.reason(e) + ")");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "cannot write the report to "
+                            + output
+                            + " ("
+                            + ConfigException.reason(e)
+                            + ")");
         }
     }
 }

@@ -16,31 +16,46 @@ import java.util.TreeSet;
 /**
  * The baseline file: findings accepted as they are, recorded by fingerprint so that a scan reports
  * them as suppressed. It holds hashes only, never a secret:
+ *
  * <pre>{"version":1,"fingerprints":["…"]}</pre>
  */
 public final class Baseline {
     static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Baseline() {
-    }
+    private Baseline() {}
 
     public static Set<String> read(Path file) {
         JsonNode root;
         try {
             root = JSON.readTree(ConfigFiles.read(file));
         } catch (JacksonException e) {
-            // Where and what kind, never Jackson's message: it quotes the file's text, which may be a secret.
-            throw new ConfigException(file + ": not a baseline file (invalid JSON: "
-                    + (e instanceof JsonEOFException ? "unexpected end of input" : "unexpected content")
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr()) + ")");
+            // Where and what kind, never Jackson's message: it quotes the file's text, which may be
+            // a secret.
+            throw new ConfigException(
+                    file
+                            + ": not a baseline file (invalid JSON: "
+                            + (e instanceof JsonEOFException
+                                    ? "unexpected end of input"
+                                    : "unexpected content")
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " at line "
+                                            + e.getLocation().getLineNr()
+                                            + ", column "
+                                            + e.getLocation().getColumnNr())
+                            + ")");
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read the baseline file (" + ConfigException.reason(e) + ")", e);
+            throw new ConfigException(
+                    file + ": cannot read the baseline file (" + ConfigException.reason(e) + ")",
+                    e);
         }
         JsonNode version = root == null ? null : root.get("version");
         if (version == null || !version.isInt() || version.intValue() != VERSION) {
-            throw new ConfigException(file + ": not a baseline file (expected {\"version\": 1, \"fingerprints\": [...]})");
+            throw new ConfigException(
+                    file
+                            + ": not a baseline file (expected {\"version\": 1, \"fingerprints\": [...]})");
         }
         JsonNode fingerprints = root.path("fingerprints");
         if (!fingerprints.isArray()) {
@@ -56,7 +71,9 @@ public final class Baseline {
         return set;
     }
 
-    /** Writes the fingerprints sorted and without duplicates, so that the file diffs well in review. */
+    /**
+     * Writes the fingerprints sorted and without duplicates, so that the file diffs well in review.
+     */
     public static void write(Path file, Collection<String> fingerprints) throws IOException {
         var root = JSON.createObjectNode();
         root.put("version", VERSION);

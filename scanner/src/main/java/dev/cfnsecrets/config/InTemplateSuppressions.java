@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Suppressions written in the template. Ours, in a resource's {@code Metadata}:
+ *
  * <pre>Metadata: {cfn-secrets: {ignore: [{id: CFS102, reason: "…"}]}}</pre>
+ *
  * and the peers' own keys for migrating users ({@link PeerSuppressions}, mapped onto our ids by
  * {@link PeerRuleIds}). A resource's keys cover the findings that name that resource; cfn-lint's
  * template-level key covers every finding of the template, file-level ones included. Where both
@@ -25,14 +27,15 @@ import java.util.Optional;
 public final class InTemplateSuppressions {
     private static final PeerSuppressions PEERS = new PeerSuppressions(PeerRuleIds.bundled());
 
-    private InTemplateSuppressions() {
-    }
+    private InTemplateSuppressions() {}
 
     public static List<Finding> apply(Template template, List<Finding> findings) {
-        Map<String, String> templateWide = template.metadata().map(PEERS::ofTemplate).orElse(Map.of());
+        Map<String, String> templateWide =
+                template.metadata().map(PEERS::ofTemplate).orElse(Map.of());
         Map<String, Map<String, String>> byResource = new HashMap<>();
         for (Resource resource : template.resources().values()) {
-            Map<String, String> reasons = resource.metadata().map(InTemplateSuppressions::ignored).orElse(Map.of());
+            Map<String, String> reasons =
+                    resource.metadata().map(InTemplateSuppressions::ignored).orElse(Map.of());
             if (!reasons.isEmpty()) {
                 byResource.put(resource.logicalId(), reasons);
             }
@@ -40,18 +43,26 @@ public final class InTemplateSuppressions {
         if (byResource.isEmpty() && templateWide.isEmpty()) {
             return findings;
         }
-        return findings.stream().map(f -> {
-            if (f.isSuppressed()) {
-                // Already silenced by the resource it is about in another document: that one says why.
-                return f;
-            }
-            String reason = f.logicalId() == null ? null
-                    : byResource.getOrDefault(f.logicalId(), Map.of()).get(f.ruleId());
-            if (reason == null) {
-                reason = templateWide.get(f.ruleId());
-            }
-            return reason == null ? f : f.suppressed(inSource(reason));
-        }).toList();
+        return findings.stream()
+                .map(
+                        f -> {
+                            if (f.isSuppressed()) {
+                                // Already silenced by the resource it is about in another document:
+                                // that one says why.
+                                return f;
+                            }
+                            String reason =
+                                    f.logicalId() == null
+                                            ? null
+                                            : byResource
+                                                    .getOrDefault(f.logicalId(), Map.of())
+                                                    .get(f.ruleId());
+                            if (reason == null) {
+                                reason = templateWide.get(f.ruleId());
+                            }
+                            return reason == null ? f : f.suppressed(inSource(reason));
+                        })
+                .toList();
     }
 
     /**
@@ -60,7 +71,8 @@ public final class InTemplateSuppressions {
      * findings are in the IAM document but about a function of a stack's template.
      */
     public static Optional<Suppression> ofResource(Resource resource, String ruleId) {
-        return resource.metadata().map(InTemplateSuppressions::ignored)
+        return resource.metadata()
+                .map(InTemplateSuppressions::ignored)
                 .map(reasons -> reasons.get(ruleId))
                 .map(InTemplateSuppressions::inSource);
     }
@@ -74,8 +86,14 @@ public final class InTemplateSuppressions {
         Map<String, String> reasons = new LinkedHashMap<>();
         for (Node item : PeerSuppressions.list(metadata, "cfn-secrets", "ignore")) {
             if (item instanceof MapNode entry) {
-                entry.getString("id").ifPresent(id -> reasons.put(id.strip().toUpperCase(Locale.ROOT),
-                        entry.getString("reason").orElse("suppressed in template metadata")));
+                entry.getString("id")
+                        .ifPresent(
+                                id ->
+                                        reasons.put(
+                                                id.strip().toUpperCase(Locale.ROOT),
+                                                entry.getString("reason")
+                                                        .orElse(
+                                                                "suppressed in template metadata")));
             }
         }
         PEERS.ofResource(metadata).forEach(reasons::putIfAbsent);

@@ -39,13 +39,18 @@ public final class PeerRuleIds {
     }
 
     private static PeerRuleIds load() {
-        Object loaded = BundledResource.read(RESOURCE, new Load(LoadSettings.builder().build())::loadFromInputStream);
+        Object loaded =
+                BundledResource.read(
+                        RESOURCE, new Load(LoadSettings.builder().build())::loadFromInputStream);
         Map<String, Map<String, Set<String>>> ids = new HashMap<>();
         for (Map.Entry<?, ?> peer : ((Map<?, ?>) loaded).entrySet()) {
             Map<String, Set<String>> byId = new HashMap<>();
             for (Map.Entry<?, ?> id : ((Map<?, ?>) peer.getValue()).entrySet()) {
-                byId.put(String.valueOf(id.getKey()),
-                        Set.copyOf(((Collection<?>) id.getValue()).stream().map(String::valueOf).toList()));
+                byId.put(
+                        String.valueOf(id.getKey()),
+                        Set.copyOf(
+                                ((Collection<?>) id.getValue())
+                                        .stream().map(String::valueOf).toList()));
             }
             ids.put(String.valueOf(peer.getKey()), Map.copyOf(byId));
         }

@@ -13,8 +13,7 @@ import com.networknt.schema.regex.RegularExpressionFactory;
 final class Re2jRegularExpressions implements RegularExpressionFactory {
     static final Re2jRegularExpressions INSTANCE = new Re2jRegularExpressions();
 
-    private Re2jRegularExpressions() {
-    }
+    private Re2jRegularExpressions() {}
 
     @Override
     public RegularExpression getRegularExpression(String regex) {

@@ -12,13 +12,12 @@ import java.util.Optional;
  * configuration, so without this it could make the scanner read any file of the CI machine (and
  * quote it in an error) or hang on {@code /dev/zero} or a FIFO.
  *
- * <p>The repository is the nearest directory at or above the configuration file's that holds
- * {@code .git} (the git work tree), else the configuration file's own directory. Paths are compared
- * with links resolved, so a link inside the repository cannot point out of it.
+ * <p>The repository is the nearest directory at or above the configuration file's that holds {@code
+ * .git} (the git work tree), else the configuration file's own directory. Paths are compared with
+ * links resolved, so a link inside the repository cannot point out of it.
  */
 final class ReferencedFile {
-    private ReferencedFile() {
-    }
+    private ReferencedFile() {}
 
     /**
      * {@code written} resolved against the directory of {@code origin}, links resolved; a file that
@@ -37,16 +36,25 @@ final class ReferencedFile {
         Path candidate = directory.resolve(written).normalize();
         Path real = real(candidate).orElse(realDirectory.resolve(written).normalize());
         if (!real.startsWith(repository)) {
-            throw new ConfigException(key + ": '" + written + "' is outside the repository (" + repository
-                    + "): only files inside it may be named");
+            throw new ConfigException(
+                    key
+                            + ": '"
+                            + written
+                            + "' is outside the repository ("
+                            + repository
+                            + "): only files inside it may be named");
         }
-        if (Files.exists(real, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(real, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
             throw new ConfigException(key + ": '" + written + "' is not a regular file");
         }
         return Files.exists(real) ? real : candidate;
     }
 
-    /** The nearest directory at or above {@code directory} with a {@code .git}, else {@code directory}. */
+    /**
+     * The nearest directory at or above {@code directory} with a {@code .git}, else {@code
+     * directory}.
+     */
     private static Path repository(Path directory) {
         for (Path d = directory; d != null; d = d.getParent()) {
             if (Files.exists(d.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {

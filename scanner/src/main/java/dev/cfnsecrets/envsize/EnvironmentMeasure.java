@@ -14,19 +14,25 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Measures a Lambda function's {@code Environment.Variables} as Lambda does (docs/facts.md#how-the-size-is-measured), after the
- * SAM Globals merge that {@link Resource#properties()} already holds. {@code Fn::If} on
- * {@code Environment}, on {@code Variables} or on a value is followed into both branches and the
- * larger one counts; {@code !Ref AWS::NoValue} removes what it stands for.
+ * Measures a Lambda function's {@code Environment.Variables} as Lambda does
+ * (docs/facts.md#how-the-size-is-measured), after the SAM Globals merge that {@link
+ * Resource#properties()} already holds. {@code Fn::If} on {@code Environment}, on {@code Variables}
+ * or on a value is followed into both branches and the larger one counts; {@code !Ref AWS::NoValue}
+ * removes what it stands for.
  */
 public final class EnvironmentMeasure {
-    private static final Set<String> FUNCTION_TYPES = Set.of("AWS::Lambda::Function", "AWS::Serverless::Function");
-    /** Branches of Fn::If on Environment/Variables that are measured; templates rarely nest more than two. */
+    private static final Set<String> FUNCTION_TYPES =
+            Set.of("AWS::Lambda::Function", "AWS::Serverless::Function");
+
+    /**
+     * Branches of Fn::If on Environment/Variables that are measured; templates rarely nest more
+     * than two.
+     */
     private static final int MAX_ENVIRONMENTS = 16;
+
     private static final int MAX_DESCRIPTION = 80;
 
-    private EnvironmentMeasure() {
-    }
+    private EnvironmentMeasure() {}
 
     /** Lambda functions, SAM or plain (CDK output included); ECS has no such limit. */
     public static boolean appliesTo(Resource resource) {
@@ -39,21 +45,29 @@ public final class EnvironmentMeasure {
      */
     public static List<EnvironmentSize> measure(Resource resource, Evaluator evaluator) {
         List<EnvironmentSize> sizes = new ArrayList<>();
-        resource.properties().get("Environment").ifPresent(environment -> {
-            for (MapNode env : branches(environment)) {
-                env.get("Variables").ifPresent(variables -> {
-                    for (MapNode map : branches(variables)) {
-                        if (sizes.size() < MAX_ENVIRONMENTS) {
-                            sizes.add(measure(map, evaluator));
-                        }
-                    }
-                });
-            }
-        });
+        resource.properties()
+                .get("Environment")
+                .ifPresent(
+                        environment -> {
+                            for (MapNode env : branches(environment)) {
+                                env.get("Variables")
+                                        .ifPresent(
+                                                variables -> {
+                                                    for (MapNode map : branches(variables)) {
+                                                        if (sizes.size() < MAX_ENVIRONMENTS) {
+                                                            sizes.add(measure(map, evaluator));
+                                                        }
+                                                    }
+                                                });
+                            }
+                        });
         return sizes;
     }
 
-    /** The plain maps a node may stand for, through {@code Fn::If}; none for NoValue or other functions. */
+    /**
+     * The plain maps a node may stand for, through {@code Fn::If}; none for NoValue or other
+     * functions.
+     */
     private static List<MapNode> branches(Node node) {
         if (!(node instanceof MapNode map)) {
             return List.of();
@@ -62,7 +76,9 @@ public final class EnvironmentMeasure {
             return List.of(map);
         }
         MapNode.Entry call = map.intrinsic().get();
-        if (call.name().equals("Fn::If") && call.value() instanceof ListNode args && args.items().size() == 3) {
+        if (call.name().equals("Fn::If")
+                && call.value() instanceof ListNode args
+                && args.items().size() == 3) {
             List<MapNode> both = new ArrayList<>(branches(args.items().get(1)));
             both.addAll(branches(args.items().get(2)));
             return both;
@@ -89,23 +105,42 @@ public final class EnvironmentMeasure {
                 options.add(option(keyBytes, text));
             }
             if (options.isEmpty()) {
-                // A list or other non-string: CloudFormation rejects it; count the key and flag the value.
-                options.add(new VariableValue(true, keyBytes + 5, List.of(
-                        new UnknownValue("a list, not a string", entry.value().span(), UnknownSizes.COMMON_VALUE))));
+                // A list or other non-string: CloudFormation rejects it; count the key and flag the
+                // value.
+                options.add(
+                        new VariableValue(
+                                true,
+                                keyBytes + 5,
+                                List.of(
+                                        new UnknownValue(
+                                                "a list, not a string",
+                                                entry.value().span(),
+                                                UnknownSizes.COMMON_VALUE))));
             }
         }
-        VariableValue largestKnown = options.stream()
-                .max(Comparator.comparingLong(VariableValue::knownShare)
-                        .thenComparingLong(VariableValue::possibleShare)).orElseThrow();
-        VariableValue largestPossible = options.stream()
-                .max(Comparator.comparingLong(VariableValue::possibleShare)
-                        .thenComparingLong(VariableValue::knownShare)).orElseThrow();
-        return new VariableSize(entry.name(), entry.key(), entry.key().path().startsWith("Globals/"),
-                largestKnown, largestPossible);
+        VariableValue largestKnown =
+                options.stream()
+                        .max(
+                                Comparator.comparingLong(VariableValue::knownShare)
+                                        .thenComparingLong(VariableValue::possibleShare))
+                        .orElseThrow();
+        VariableValue largestPossible =
+                options.stream()
+                        .max(
+                                Comparator.comparingLong(VariableValue::possibleShare)
+                                        .thenComparingLong(VariableValue::knownShare))
+                        .orElseThrow();
+        return new VariableSize(
+                entry.name(),
+                entry.key(),
+                entry.key().path().startsWith("Globals/"),
+                largestKnown,
+                largestPossible);
     }
 
     private static VariableValue option(long keyBytes, Value.Text text) {
-        if (text.parts().size() == 1 && text.parts().get(0) instanceof Part.Unknown u
+        if (text.parts().size() == 1
+                && text.parts().get(0) instanceof Part.Unknown u
                 && u.kind() == Part.Unknown.Kind.NO_VALUE) {
             return VariableValue.ABSENT;
         }
@@ -115,9 +150,16 @@ public final class EnvironmentMeasure {
             if (part instanceof Part.Literal literal) {
                 valueBytes += JsonSize.escapedBytes(literal.text());
             } else if (part instanceof Part.DynamicReference reference) {
-                unknowns.add(new UnknownValue(shorten(reference.raw()), reference.span(), UnknownSizes.of(reference)));
-            } else if (part instanceof Part.Unknown unknown && unknown.kind() != Part.Unknown.Kind.NO_VALUE) {
-                unknowns.add(new UnknownValue(describe(unknown), unknown.span(), UnknownSizes.of(unknown)));
+                unknowns.add(
+                        new UnknownValue(
+                                shorten(reference.raw()),
+                                reference.span(),
+                                UnknownSizes.of(reference)));
+            } else if (part instanceof Part.Unknown unknown
+                    && unknown.kind() != Part.Unknown.Kind.NO_VALUE) {
+                unknowns.add(
+                        new UnknownValue(
+                                describe(unknown), unknown.span(), UnknownSizes.of(unknown)));
             }
         }
         return new VariableValue(true, keyBytes + valueBytes + 5, unknowns);
@@ -136,6 +178,8 @@ public final class EnvironmentMeasure {
     }
 
     private static String shorten(String text) {
-        return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION - 1) + "…";
+        return text.length() <= MAX_DESCRIPTION
+                ? text
+                : text.substring(0, MAX_DESCRIPTION - 1) + "…";
     }
 }

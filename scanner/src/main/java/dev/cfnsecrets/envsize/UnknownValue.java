@@ -9,5 +9,4 @@ import dev.cfnsecrets.source.Span;
  * @param description what it is, e.g. {@code Fn::GetAtt Db.Endpoint.Address}; never a secret value
  * @param commonBytes the size this kind of value commonly reaches, see {@link UnknownSizes}
  */
-public record UnknownValue(String description, Span span, long commonBytes) {
-}
+public record UnknownValue(String description, Span span, long commonBytes) {}

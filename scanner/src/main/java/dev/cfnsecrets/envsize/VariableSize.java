@@ -10,6 +10,9 @@ import dev.cfnsecrets.source.ScalarNode;
  * @param largestPossible the branch with the most bytes once unknown pieces take their common size
  *     (what CFS203 measures); the same as {@code largestKnown} without {@code Fn::If}
  */
-public record VariableSize(String name, ScalarNode key, boolean fromGlobals, VariableValue largestKnown,
-                           VariableValue largestPossible) {
-}
+public record VariableSize(
+        String name,
+        ScalarNode key,
+        boolean fromGlobals,
+        VariableValue largestKnown,
+        VariableValue largestPossible) {}

@@ -7,15 +7,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds {@code {{resolve:ssm|ssm-secure|secretsmanager:…}}} inside a string (docs/facts.md#dynamic-references). With blanks
- * inside the braces CloudFormation treats the text as literal, and so do we.
+ * Finds {@code {{resolve:ssm|ssm-secure|secretsmanager:…}}} inside a string
+ * (docs/facts.md#dynamic-references). With blanks inside the braces CloudFormation treats the text
+ * as literal, and so do we.
  */
 final class DynamicReferences {
     private static final Pattern REFERENCE =
             Pattern.compile("\\{\\{resolve:(ssm-secure|ssm|secretsmanager):([^{}\\s]+)}}");
 
-    private DynamicReferences() {
-    }
+    private DynamicReferences() {}
 
     /** Splits {@code value[from, to)} of a scalar into literal and dynamic-reference parts. */
     static List<Part> split(ScalarNode node, int from, int to, TextLocator locator) {
@@ -27,8 +27,14 @@ final class DynamicReferences {
             if (m.start() > last) {
                 parts.add(literal(node, last, m.start(), locator));
             }
-            parts.add(new Part.DynamicReference(m.group(1), m.group(2), m.group(), node,
-                    locator.locate(node, m.start(), m.end()), null));
+            parts.add(
+                    new Part.DynamicReference(
+                            m.group(1),
+                            m.group(2),
+                            m.group(),
+                            node,
+                            locator.locate(node, m.start(), m.end()),
+                            null));
             last = m.end();
         }
         if (last < to || parts.isEmpty()) {
@@ -38,6 +44,7 @@ final class DynamicReferences {
     }
 
     private static Part.Literal literal(ScalarNode node, int from, int to, TextLocator locator) {
-        return new Part.Literal(node.value().substring(from, to), node, locator.locate(node, from, to), null);
+        return new Part.Literal(
+                node.value().substring(from, to), node, locator.locate(node, from, to), null);
     }
 }

@@ -18,9 +18,9 @@ import java.util.Optional;
 
 /**
  * Evaluates a template node to a {@link Value} the way CloudFormation would at deploy time, as far
- * as the template alone allows: literals, Parameter defaults, Mappings, {@code Fn::Sub},
- * {@code Fn::Join}, {@code Fn::If} (both branches), {@code Fn::FindInMap}, {@code Fn::Select},
- * {@code Fn::Split} and {@code Fn::Base64} (the value before encoding). Attributes, imports, pseudo
+ * as the template alone allows: literals, Parameter defaults, Mappings, {@code Fn::Sub}, {@code
+ * Fn::Join}, {@code Fn::If} (both branches), {@code Fn::FindInMap}, {@code Fn::Select}, {@code
+ * Fn::Split} and {@code Fn::Base64} (the value before encoding). Attributes, imports, pseudo
  * parameters and Parameters without a Default stay {@link Part.Unknown}.
  *
  * <p>The work is bounded, as templates come from strangers: each node is evaluated once (its value
@@ -34,8 +34,10 @@ import java.util.Optional;
  */
 public final class Evaluator {
     private static final int MAX_DEPTH = 64;
+
     /** Budgets per document, far above what real templates need (each node is evaluated once). */
     static final long MAX_STEPS = 1_000_000;
+
     static final long MAX_PARTS = 1_000_000;
     static final long MAX_CHARACTERS = 50_000_000;
 
@@ -43,8 +45,10 @@ public final class Evaluator {
     private final TextLocator locator;
     private final Map<Node, Value> done = new IdentityHashMap<>();
     private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+
     /** The Parameters and Mappings being evaluated, innermost first: where a stop is reported. */
     private final Deque<Entity> entities = new ArrayDeque<>();
+
     private final Map<String, Stop> stops = new LinkedHashMap<>();
     private int depth;
     private long steps;
@@ -57,12 +61,13 @@ public final class Evaluator {
         this.locator = new TextLocator(template.source());
     }
 
-    /** Why evaluation of {@code entity} (say {@code Parameter P}) was cut short, and where it is declared. */
-    public record Stop(String entity, String reason, Node at) {
-    }
+    /**
+     * Why evaluation of {@code entity} (say {@code Parameter P}) was cut short, and where it is
+     * declared.
+     */
+    public record Stop(String entity, String reason, Node at) {}
 
-    private record Entity(String name, String through, Node at) {
-    }
+    private record Entity(String name, String through, Node at) {}
 
     /** The cycles and the spent budget met so far, once each. */
     public List<Stop> stops() {
@@ -90,7 +95,8 @@ public final class Evaluator {
             return known;
         }
         if (exhausted != null && node instanceof MapNode) {
-            // Literals still evaluate (once each, at no cost beyond their size): the rest of the document is scanned.
+            // Literals still evaluate (once each, at no cost beyond their size): the rest of the
+            // document is scanned.
             return unknown(Kind.OTHER, exhausted, node);
         }
         if (inProgress.containsKey(node)) {
@@ -110,8 +116,10 @@ public final class Evaluator {
     }
 
     private Value cycle(Node node) {
-        Entity entity = entities.isEmpty() ? new Entity("value at line " + node.span().startLine(), "itself", node)
-                : entities.peek();
+        Entity entity =
+                entities.isEmpty()
+                        ? new Entity("value at line " + node.span().startLine(), "itself", node)
+                        : entities.peek();
         String reason = entity.name() + " refers to itself through " + entity.through();
         stops.putIfAbsent(entity.name(), new Stop(entity.name(), reason, entity.at()));
         return unknown(Kind.OTHER, reason, node);
@@ -120,10 +128,16 @@ public final class Evaluator {
     /** Ends the document's evaluation of functions: every one asked for from now on is unknown. */
     private Value exhaust(String reason, Node node) {
         exhausted = reason;
-        Entity outermost = entities.isEmpty() ? new Entity("value at line " + node.span().startLine(), "", node)
-                : entities.peekLast();
-        stops.putIfAbsent("", new Stop(outermost.name(), reason + " (evaluating " + outermost.name() + ")",
-                outermost.at()));
+        Entity outermost =
+                entities.isEmpty()
+                        ? new Entity("value at line " + node.span().startLine(), "", node)
+                        : entities.peekLast();
+        stops.putIfAbsent(
+                "",
+                new Stop(
+                        outermost.name(),
+                        reason + " (evaluating " + outermost.name() + ")",
+                        outermost.at()));
         return unknown(Kind.OTHER, reason, node);
     }
 
@@ -148,7 +162,8 @@ public final class Evaluator {
                 return scalar(scalar);
             }
             if (node instanceof ListNode list) {
-                return new Value.ListValue(list.items().stream().map(this::evaluate).toList(), list);
+                return new Value.ListValue(
+                        list.items().stream().map(this::evaluate).toList(), list);
             }
             MapNode map = (MapNode) node;
             return map.intrinsic()
@@ -160,12 +175,16 @@ public final class Evaluator {
     }
 
     private Value scalar(ScalarNode scalar) {
-        return new Value.Text(DynamicReferences.split(scalar, 0, scalar.value().length(), locator), scalar);
+        return new Value.Text(
+                DynamicReferences.split(scalar, 0, scalar.value().length(), locator), scalar);
     }
 
     private Value function(String name, Node argument, MapNode call) {
         return switch (name) {
-            case "Ref" -> argument instanceof ScalarNode s ? ref(s.value(), "Ref", call) : unknown(Kind.OTHER, "Ref", call);
+            case "Ref" ->
+                    argument instanceof ScalarNode s
+                            ? ref(s.value(), "Ref", call)
+                            : unknown(Kind.OTHER, "Ref", call);
             case "Fn::Sub" -> sub(argument, call);
             case "Fn::Join" -> join(argument, call);
             case "Fn::If" -> ifBranches(argument, call);
@@ -182,11 +201,13 @@ public final class Evaluator {
     /** {@code Ref}: a Parameter's Default (remembering the Parameter), otherwise unknown. */
     private Value ref(String name, String through, Node at) {
         if (name.startsWith("AWS::")) {
-            return unknown("AWS::NoValue".equals(name) ? Kind.NO_VALUE : Kind.PSEUDO_PARAMETER, name, at);
+            return unknown(
+                    "AWS::NoValue".equals(name) ? Kind.NO_VALUE : Kind.PSEUDO_PARAMETER, name, at);
         }
         Parameter parameter = template.parameters().get(name);
         if (parameter == null) {
-            return unknown(template.resources().containsKey(name) ? Kind.RESOURCE : Kind.OTHER, name, at);
+            return unknown(
+                    template.resources().containsKey(name) ? Kind.RESOURCE : Kind.OTHER, name, at);
         }
         if (parameter.type().startsWith("AWS::SSM::Parameter::Value")) {
             return unknown(Kind.SSM_PARAMETER, name, at);
@@ -217,20 +238,31 @@ public final class Evaluator {
             if (!produced(t.parts())) {
                 return exhaust(budgetSpent(), at);
             }
-            return new Value.Text(t.parts().stream().map(p -> p.withParameter(parameter)).toList(), t.origin());
+            return new Value.Text(
+                    t.parts().stream().map(p -> p.withParameter(parameter)).toList(), t.origin());
         }
         if (value instanceof Value.Choice c) {
-            return new Value.Choice(c.options().stream().map(o -> viaParameter(o, parameter, at)).toList(), c.origin());
+            return new Value.Choice(
+                    c.options().stream().map(o -> viaParameter(o, parameter, at)).toList(),
+                    c.origin());
         }
         Value.ListValue l = (Value.ListValue) value;
-        return new Value.ListValue(l.items().stream().map(i -> viaParameter(i, parameter, at)).toList(), l.origin());
+        return new Value.ListValue(
+                l.items().stream().map(i -> viaParameter(i, parameter, at)).toList(), l.origin());
     }
 
     private static String budgetSpent() {
-        return "evaluation stopped after producing " + MAX_PARTS + " parts or " + MAX_CHARACTERS + " characters";
+        return "evaluation stopped after producing "
+                + MAX_PARTS
+                + " parts or "
+                + MAX_CHARACTERS
+                + " characters";
     }
 
-    /** {@code Fn::Sub}: the string form or {@code [string, {Var: value}]}; {@code ${!x}} is the literal {@code ${x}}. */
+    /**
+     * {@code Fn::Sub}: the string form or {@code [string, {Var: value}]}; {@code ${!x}} is the
+     * literal {@code ${x}}.
+     */
     private Value sub(Node argument, MapNode call) {
         Node format = argument;
         Optional<MapNode> variables = Optional.empty();
@@ -291,7 +323,8 @@ public final class Evaluator {
 
     /** {@code Fn::Join [delimiter, [items…]]}. */
     private Value join(Node argument, MapNode call) {
-        if (!(argument instanceof ListNode args) || args.items().size() != 2
+        if (!(argument instanceof ListNode args)
+                || args.items().size() != 2
                 || !(args.items().get(0) instanceof ScalarNode delimiter)) {
             return unknown(Kind.OTHER, "malformed Fn::Join", call);
         }
@@ -314,22 +347,29 @@ public final class Evaluator {
         if (!(argument instanceof ListNode args) || args.items().size() != 3) {
             return unknown(Kind.OTHER, "malformed Fn::If", call);
         }
-        return new Value.Choice(List.of(evaluate(args.items().get(1)), evaluate(args.items().get(2))), call);
+        return new Value.Choice(
+                List.of(evaluate(args.items().get(1)), evaluate(args.items().get(2))), call);
     }
 
-    /** {@code Fn::FindInMap [map, topKey, secondKey]}: every candidate entry when a key is unknown. */
+    /**
+     * {@code Fn::FindInMap [map, topKey, secondKey]}: every candidate entry when a key is unknown.
+     */
     private Value findInMap(Node argument, MapNode call) {
         if (!(argument instanceof ListNode args) || args.items().size() < 3) {
             return unknown(Kind.OTHER, "malformed Fn::FindInMap", call);
         }
-        Optional<MapNode> mapping = literalKey(args.items().get(0))
-                .flatMap(name -> template.mappings().flatMap(m -> m.getMap(name)));
+        Optional<MapNode> mapping =
+                literalKey(args.items().get(0))
+                        .flatMap(name -> template.mappings().flatMap(m -> m.getMap(name)));
         if (mapping.isEmpty()) {
             return unknown(Kind.OTHER, "Fn::FindInMap on an unknown mapping", call);
         }
         List<Value> candidates = new ArrayList<>();
-        entities.push(new Entity("Mapping " + literalKey(args.items().get(0)).orElseThrow(), "Fn::FindInMap",
-                mapping.get()));
+        entities.push(
+                new Entity(
+                        "Mapping " + literalKey(args.items().get(0)).orElseThrow(),
+                        "Fn::FindInMap",
+                        mapping.get()));
         try {
             for (Node level1 : candidates(mapping.get(), args.items().get(1))) {
                 if (level1 instanceof MapNode second) {
@@ -342,7 +382,8 @@ public final class Evaluator {
             entities.pop();
         }
         if (candidates.isEmpty()) {
-            return args.items().size() > 3 ? defaultValue(args.items().get(3), call)
+            return args.items().size() > 3
+                    ? defaultValue(args.items().get(3), call)
                     : unknown(Kind.OTHER, "Fn::FindInMap finds no entry", call);
         }
         return candidates.size() == 1 ? candidates.get(0) : new Value.Choice(candidates, call);
@@ -350,7 +391,8 @@ public final class Evaluator {
 
     /** The {@code DefaultValue} of a language-extensions {@code Fn::FindInMap}. */
     private Value defaultValue(Node options, MapNode call) {
-        return options instanceof MapNode m && m.has("DefaultValue") ? evaluate(m.get("DefaultValue").get())
+        return options instanceof MapNode m && m.has("DefaultValue")
+                ? evaluate(m.get("DefaultValue").get())
                 : unknown(Kind.OTHER, "Fn::FindInMap finds no entry", call);
     }
 
@@ -364,7 +406,9 @@ public final class Evaluator {
 
     private Optional<String> literalKey(Node node) {
         Value v = evaluate(node);
-        return v instanceof Value.Text t && t.isLiteral() ? Optional.of(t.literal()) : Optional.empty();
+        return v instanceof Value.Text t && t.isLiteral()
+                ? Optional.of(t.literal())
+                : Optional.empty();
     }
 
     /** {@code Fn::Select [index, list]}: every item when the index is unknown. */
@@ -382,7 +426,8 @@ public final class Evaluator {
         }
         // CloudFormation rejects a negative, non-numeric or too large index: the value is unknown.
         int index = parseIndex(literal.get()).orElse(-1);
-        return index >= 0 && index < items.items().size() ? items.items().get(index)
+        return index >= 0 && index < items.items().size()
+                ? items.items().get(index)
                 : unknown(Kind.OTHER, "Fn::Select index out of range", call);
     }
 
@@ -396,8 +441,10 @@ public final class Evaluator {
 
     /** {@code Fn::Split [delimiter, string]}: a list when the string is known. */
     private Value split(Node argument, MapNode call) {
-        if (!(argument instanceof ListNode args) || args.items().size() != 2
-                || !(args.items().get(0) instanceof ScalarNode delimiter) || delimiter.value().isEmpty()) {
+        if (!(argument instanceof ListNode args)
+                || args.items().size() != 2
+                || !(args.items().get(0) instanceof ScalarNode delimiter)
+                || delimiter.value().isEmpty()) {
             return unknown(Kind.OTHER, "malformed Fn::Split", call);
         }
         Value source = evaluate(args.items().get(1));
@@ -414,8 +461,10 @@ public final class Evaluator {
             return new Value.ListValue(List.of(text), at);
         }
         String s = text.literal();
-        boolean exact = text.parts().size() == 1 && text.parts().get(0).origin() instanceof ScalarNode origin
-                && origin.value().equals(s);
+        boolean exact =
+                text.parts().size() == 1
+                        && text.parts().get(0).origin() instanceof ScalarNode origin
+                        && origin.value().equals(s);
         List<Value> items = new ArrayList<>();
         int from = 0;
         while (true) {
@@ -423,11 +472,19 @@ public final class Evaluator {
             int to = next < 0 ? s.length() : next;
             if (exact) {
                 ScalarNode origin = (ScalarNode) text.parts().get(0).origin();
-                items.add(new Value.Text(DynamicReferences.split(origin, from, to, locator), origin));
+                items.add(
+                        new Value.Text(DynamicReferences.split(origin, from, to, locator), origin));
             } else {
                 Part.Literal whole = (Part.Literal) text.parts().get(0);
-                items.add(new Value.Text(List.of(new Part.Literal(s.substring(from, to), whole.origin(), whole.span(),
-                        whole.viaParameter())), at));
+                items.add(
+                        new Value.Text(
+                                List.of(
+                                        new Part.Literal(
+                                                s.substring(from, to),
+                                                whole.origin(),
+                                                whole.span(),
+                                                whole.viaParameter())),
+                                at));
             }
             if (next < 0) {
                 break;
@@ -445,9 +502,17 @@ public final class Evaluator {
         List<List<Part>> combinations = new ArrayList<>();
         combinations.add(new ArrayList<>());
         for (Value piece : pieces) {
-            List<Value.Text> options = piece instanceof Value.ListValue
-                    ? List.of(new Value.Text(List.of(new Part.Unknown(Kind.OTHER, "a list inside a string", at)), at))
-                    : piece.alternatives();
+            List<Value.Text> options =
+                    piece instanceof Value.ListValue
+                            ? List.of(
+                                    new Value.Text(
+                                            List.of(
+                                                    new Part.Unknown(
+                                                            Kind.OTHER,
+                                                            "a list inside a string",
+                                                            at)),
+                                            at))
+                            : piece.alternatives();
             List<List<Part>> next = new ArrayList<>();
             for (List<Part> prefix : combinations) {
                 for (Value.Text option : options) {
@@ -466,13 +531,17 @@ public final class Evaluator {
         if (combinations.size() == 1) {
             return new Value.Text(combinations.get(0), at);
         }
-        return new Value.Choice(combinations.stream().<Value>map(parts -> new Value.Text(parts, at)).toList(), at);
+        return new Value.Choice(
+                combinations.stream().<Value>map(parts -> new Value.Text(parts, at)).toList(), at);
     }
 
     private static String attributeName(Node argument) {
         if (argument instanceof ListNode list) {
-            return String.join(".", list.items().stream()
-                    .map(n -> n instanceof ScalarNode s ? s.value() : "?").toList());
+            return String.join(
+                    ".",
+                    list.items().stream()
+                            .map(n -> n instanceof ScalarNode s ? s.value() : "?")
+                            .toList());
         }
         return argument instanceof ScalarNode s ? s.value() : "?";
     }
@@ -480,5 +549,4 @@ public final class Evaluator {
     private static Value unknown(Kind kind, String name, Node at) {
         return new Value.Text(List.of(new Part.Unknown(kind, name, at)), at);
     }
-
 }

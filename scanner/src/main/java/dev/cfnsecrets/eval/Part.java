@@ -13,8 +13,8 @@ public sealed interface Part {
     Part withParameter(String parameter);
 
     /**
-     * Literal text. {@code origin} is where it is written — the value itself, a piece of a
-     * {@code Fn::Sub}, a Mapping entry or a Parameter {@code Default}; {@code viaParameter} names the
+     * Literal text. {@code origin} is where it is written — the value itself, a piece of a {@code
+     * Fn::Sub}, a Mapping entry or a Parameter {@code Default}; {@code viaParameter} names the
      * Parameter it arrived through, or is null.
      */
     record Literal(String text, Node origin, Span span, String viaParameter) implements Part {
@@ -24,8 +24,11 @@ public sealed interface Part {
         }
     }
 
-    /** A CloudFormation dynamic reference, {@code {{resolve:service:key}}}, resolved at deploy time. */
-    record DynamicReference(String service, String key, String raw, Node origin, Span span, String viaParameter)
+    /**
+     * A CloudFormation dynamic reference, {@code {{resolve:service:key}}}, resolved at deploy time.
+     */
+    record DynamicReference(
+            String service, String key, String raw, Node origin, Span span, String viaParameter)
             implements Part {
         public boolean isSsmSecure() {
             return "ssm-secure".equals(service);
@@ -41,16 +44,24 @@ public sealed interface Part {
 
         @Override
         public DynamicReference withParameter(String parameter) {
-            return viaParameter != null ? this : new DynamicReference(service, key, raw, origin, span, parameter);
+            return viaParameter != null
+                    ? this
+                    : new DynamicReference(service, key, raw, origin, span, parameter);
         }
     }
 
-    /** A piece that is only known at deploy time: a Parameter without Default, an attribute, an import … */
+    /**
+     * A piece that is only known at deploy time: a Parameter without Default, an attribute, an
+     * import …
+     */
     record Unknown(Kind kind, String name, Node origin) implements Part {
         public enum Kind {
             /** {@code Ref} to a Parameter without a {@code Default}. */
             PARAMETER,
-            /** {@code Ref} to a Parameter whose value is fetched from SSM ({@code AWS::SSM::Parameter::Value<…>}). */
+            /**
+             * {@code Ref} to a Parameter whose value is fetched from SSM ({@code
+             * AWS::SSM::Parameter::Value<…>}).
+             */
             SSM_PARAMETER,
             PSEUDO_PARAMETER,
             /** {@code Ref} to a resource. */
@@ -59,7 +70,10 @@ public sealed interface Part {
             IMPORT,
             /** {@code AWS::NoValue}: the property is removed. */
             NO_VALUE,
-            /** Anything else the evaluator cannot resolve (a map, an unsupported function, a bad argument). */
+            /**
+             * Anything else the evaluator cannot resolve (a map, an unsupported function, a bad
+             * argument).
+             */
             OTHER
         }
 

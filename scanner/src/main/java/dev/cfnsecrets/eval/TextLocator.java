@@ -43,7 +43,8 @@ final class TextLocator {
     }
 
     private static boolean quoted(ScalarNode node) {
-        return node.style() == ScalarNode.Style.SINGLE_QUOTED || node.style() == ScalarNode.Style.DOUBLE_QUOTED
+        return node.style() == ScalarNode.Style.SINGLE_QUOTED
+                || node.style() == ScalarNode.Style.DOUBLE_QUOTED
                 || node.style() == ScalarNode.Style.JSON_STRING;
     }
 }

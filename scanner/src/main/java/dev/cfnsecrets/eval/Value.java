@@ -44,20 +44,31 @@ public sealed interface Value {
         }
 
         public List<Part.Literal> literals() {
-            return parts.stream().filter(Part.Literal.class::isInstance).map(Part.Literal.class::cast).toList();
+            return parts.stream()
+                    .filter(Part.Literal.class::isInstance)
+                    .map(Part.Literal.class::cast)
+                    .toList();
         }
 
         public List<Part.DynamicReference> dynamicReferences() {
-            return parts.stream().filter(Part.DynamicReference.class::isInstance)
-                    .map(Part.DynamicReference.class::cast).toList();
+            return parts.stream()
+                    .filter(Part.DynamicReference.class::isInstance)
+                    .map(Part.DynamicReference.class::cast)
+                    .toList();
         }
 
         public List<Part.Unknown> unknowns() {
-            return parts.stream().filter(Part.Unknown.class::isInstance).map(Part.Unknown.class::cast).toList();
+            return parts.stream()
+                    .filter(Part.Unknown.class::isInstance)
+                    .map(Part.Unknown.class::cast)
+                    .toList();
         }
     }
 
-    /** Alternatives of which one deploys: the branches of {@code Fn::If}, the candidates of a lookup. */
+    /**
+     * Alternatives of which one deploys: the branches of {@code Fn::If}, the candidates of a
+     * lookup.
+     */
     record Choice(List<Value> options, Node origin) implements Value {
         public Choice {
             options = List.copyOf(options);

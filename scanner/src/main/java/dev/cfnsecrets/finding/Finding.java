@@ -10,13 +10,14 @@ import java.util.Optional;
 
 /**
  * One result of one rule. It knows no output format. {@code secrets} lists the secret values the
- * message or the source line may contain: every reporter redacts them unless told otherwise.
- * {@code value} is what the fingerprint hashes (never printed). {@code securitySeverity} (0–10)
- * overrides the rule's catalog severity for this result, e.g. by the blast radius of a credential.
+ * message or the source line may contain: every reporter redacts them unless told otherwise. {@code
+ * value} is what the fingerprint hashes (never printed). {@code securitySeverity} (0–10) overrides
+ * the rule's catalog severity for this result, e.g. by the blast radius of a credential.
  *
- * @param logicalId    the resource (or parameter, output) logical id, or null for file-level findings
- * @param propertyPath the path in the document, e.g. {@code Resources/Fn/Properties/Environment/Variables/API_KEY}
- * @param cdkPath      the CDK construct path ({@code Metadata["aws:cdk:path"]}), or null
+ * @param logicalId the resource (or parameter, output) logical id, or null for file-level findings
+ * @param propertyPath the path in the document, e.g. {@code
+ *     Resources/Fn/Properties/Environment/Variables/API_KEY}
+ * @param cdkPath the CDK construct path ({@code Metadata["aws:cdk:path"]}), or null
  */
 public record Finding(
         String ruleId,
@@ -40,8 +41,21 @@ public record Finding(
     }
 
     public Finding suppressed(Suppression why) {
-        return new Finding(ruleId, level, message, file, span, logicalId, propertyPath, cdkPath, related, secrets,
-                value, securitySeverity, fix, Optional.of(why));
+        return new Finding(
+                ruleId,
+                level,
+                message,
+                file,
+                span,
+                logicalId,
+                propertyPath,
+                cdkPath,
+                related,
+                secrets,
+                value,
+                securitySeverity,
+                fix,
+                Optional.of(why));
     }
 
     public boolean isSuppressed() {
@@ -53,7 +67,14 @@ public record Finding(
      * value — never line numbers, so alerts survive edits above them.
      */
     public String fingerprint() {
-        return sha256(ruleId + "\n" + file + "\n" + propertyPath + "\n" + sha256(value == null ? "" : value));
+        return sha256(
+                ruleId
+                        + "\n"
+                        + file
+                        + "\n"
+                        + propertyPath
+                        + "\n"
+                        + sha256(value == null ? "" : value));
     }
 
     private static String sha256(String text) {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** SARIF result levels, ordered by severity. */
 public enum Level {
-    NOTE, WARNING, ERROR;
+    NOTE,
+    WARNING,
+    ERROR;
 
     /** The SARIF spelling: {@code note}, {@code warning}, {@code error}. */
     public String sarifName() {

@@ -9,8 +9,9 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The Lambda and KMS action names ({@code cfn-secrets/iam-actions.yaml}, docs/facts.md#iam-action-names), so that a
- * wildcard or a {@code NotAction} can be expanded to the actions it really covers.
+ * The Lambda and KMS action names ({@code cfn-secrets/iam-actions.yaml},
+ * docs/facts.md#iam-action-names), so that a wildcard or a {@code NotAction} can be expanded to the
+ * actions it really covers.
  */
 public final class ActionCatalog {
     static final String RESOURCE = "cfn-secrets/iam-actions.yaml";
@@ -27,7 +28,9 @@ public final class ActionCatalog {
     }
 
     private static ActionCatalog load() {
-        Object loaded = BundledResource.read(RESOURCE, new Load(LoadSettings.builder().build())::loadFromInputStream);
+        Object loaded =
+                BundledResource.read(
+                        RESOURCE, new Load(LoadSettings.builder().build())::loadFromInputStream);
         List<String> actions = new ArrayList<>();
         for (Map.Entry<?, ?> service : ((Map<?, ?>) loaded).entrySet()) {
             for (Object name : (Collection<?>) service.getValue()) {

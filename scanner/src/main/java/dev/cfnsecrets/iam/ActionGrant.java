@@ -9,8 +9,8 @@ import dev.cfnsecrets.source.Node;
 public record ActionGrant(String action, PolicyString via, boolean throughNotAction, Node anchor) {
 
     /**
-     * How the action is reached, empty when named exactly: {@code through lambda:Get*, which
-     * covers 27 actions} or {@code not excluded by NotAction}.
+     * How the action is reached, empty when named exactly: {@code through lambda:Get*, which covers
+     * 27 actions} or {@code not excluded by NotAction}.
      */
     public String way() {
         if (throughNotAction) {
@@ -20,6 +20,10 @@ public record ActionGrant(String action, PolicyString via, boolean throughNotAct
             return "";
         }
         int covered = ActionCatalog.bundled().expand(via.glob()).size();
-        return "through " + via.shown() + (via.glob().contains(":") && covered > 1 ? ", which covers " + covered + " actions" : "");
+        return "through "
+                + via.shown()
+                + (via.glob().contains(":") && covered > 1
+                        ? ", which covers " + covered + " actions"
+                        : "");
     }
 }

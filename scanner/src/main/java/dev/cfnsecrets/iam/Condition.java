@@ -35,22 +35,29 @@ public record Condition(String operator, String key, List<PolicyString> values, 
 
     /**
      * Whether the condition only lets requests through whose key equals (or is like) one of the
-     * values, and at least one value is more than a bare wildcard: {@code StringEquals},
-     * {@code StringEqualsIgnoreCase}, {@code StringLike}, {@code ArnEquals}, {@code ArnLike}, without
+     * values, and at least one value is more than a bare wildcard: {@code StringEquals}, {@code
+     * StringEqualsIgnoreCase}, {@code StringLike}, {@code ArnEquals}, {@code ArnLike}, without
      * {@code IfExists} (which lets requests without the key through).
      */
     public boolean requiresMatchingValue() {
         String op = baseOperator();
-        boolean positive = op.equals("StringEquals") || op.equals("StringEqualsIgnoreCase") || op.equals("StringLike")
-                || op.equals("ArnEquals") || op.equals("ArnLike");
+        boolean positive =
+                op.equals("StringEquals")
+                        || op.equals("StringEqualsIgnoreCase")
+                        || op.equals("StringLike")
+                        || op.equals("ArnEquals")
+                        || op.equals("ArnLike");
         return positive && !ifExists() && values.stream().anyMatch(v -> !isBareWildcard(v));
     }
 
     /** {@code StringNotEquals}, {@code StringNotLike}, {@code ArnNotEquals}, {@code ArnNotLike}. */
     public boolean isNegatedMatch() {
         String op = baseOperator();
-        return op.equals("StringNotEquals") || op.equals("StringNotEqualsIgnoreCase") || op.equals("StringNotLike")
-                || op.equals("ArnNotEquals") || op.equals("ArnNotLike");
+        return op.equals("StringNotEquals")
+                || op.equals("StringNotEqualsIgnoreCase")
+                || op.equals("StringNotLike")
+                || op.equals("ArnNotEquals")
+                || op.equals("ArnNotLike");
     }
 
     private static boolean isBareWildcard(PolicyString value) {

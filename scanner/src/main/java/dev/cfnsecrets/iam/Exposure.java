@@ -26,26 +26,33 @@ public final class Exposure {
             return actions.get(0).anchor();
         }
 
-        /** E.g. {@code lambda:GetFunctionConfiguration, lambda:GetFunction (through lambda:Get*, …)}. */
+        /**
+         * E.g. {@code lambda:GetFunctionConfiguration, lambda:GetFunction (through lambda:Get*,
+         * …)}.
+         */
         public String describeActions() {
             Map<String, List<String>> byWay = new LinkedHashMap<>();
             for (ActionGrant a : actions) {
                 byWay.computeIfAbsent(a.way(), k -> new ArrayList<>()).add(a.action());
             }
             List<String> parts = new ArrayList<>();
-            byWay.forEach((way, names) -> parts.add(String.join(", ", names) + (way.isEmpty() ? "" : " (" + way + ")")));
+            byWay.forEach(
+                    (way, names) ->
+                            parts.add(
+                                    String.join(", ", names)
+                                            + (way.isEmpty() ? "" : " (" + way + ")")));
             return String.join("; ", parts);
         }
     }
 
-    private Exposure() {
-    }
+    private Exposure() {}
 
     /**
      * CFS301: function-configuration reads on every function ({@code ListFunctions} whenever it is
      * granted at all, since it takes no resource), in at least one of the statement sets.
      */
-    public static Optional<Grant> configReadsOnAllFunctions(Statement s, List<List<Statement>> sets) {
+    public static Optional<Grant> configReadsOnAllFunctions(
+            Statement s, List<List<Statement>> sets) {
         if (!isIdentityAllow(s)) {
             return Optional.empty();
         }
@@ -55,7 +62,8 @@ public final class Exposure {
         Optional<String> how = tagged ? Optional.empty() : reaches(s, Target.ALL_FUNCTIONS);
         for (String action : Actions.FUNCTION_CONFIG_READS) {
             Optional<ActionGrant> grant = Actions.covering(s, action);
-            if (grant.isPresent() && how.isPresent()
+            if (grant.isPresent()
+                    && how.isPresent()
                     && sets.stream().anyMatch(set -> !denied(action, Target.ALL_FUNCTIONS, set))) {
                 granted.add(grant.get());
                 resources = how.get();
@@ -63,15 +71,20 @@ public final class Exposure {
         }
         Optional<String> all = tagged ? Optional.empty() : reaches(s, Target.NO_RESOURCE);
         Optional<ActionGrant> list = Actions.covering(s, Actions.LIST_FUNCTIONS);
-        if (list.isPresent() && all.isPresent()
-                && sets.stream().anyMatch(set -> !denied(Actions.LIST_FUNCTIONS, Target.NO_RESOURCE, set))) {
+        if (list.isPresent()
+                && all.isPresent()
+                && sets.stream()
+                        .anyMatch(
+                                set -> !denied(Actions.LIST_FUNCTIONS, Target.NO_RESOURCE, set))) {
             granted.add(list.get());
             resources = resources == null ? all.get() : resources;
         }
         return granted.isEmpty() ? Optional.empty() : Optional.of(new Grant(s, granted, resources));
     }
 
-    /** CFS302: {@code kms:Decrypt}/{@code ReEncryptFrom} on every key without a narrowing condition. */
+    /**
+     * CFS302: {@code kms:Decrypt}/{@code ReEncryptFrom} on every key without a narrowing condition.
+     */
     public static Optional<Grant> decryptOnAllKeys(Statement s, List<List<Statement>> sets) {
         if (!isIdentityAllow(s) || Conditions.narrowingDecrypt(s.conditions()).isPresent()) {
             return Optional.empty();
@@ -83,7 +96,8 @@ public final class Exposure {
         List<ActionGrant> granted = new ArrayList<>();
         for (String action : Actions.DECRYPT) {
             Optional<ActionGrant> grant = Actions.covering(s, action);
-            if (grant.isPresent() && sets.stream().anyMatch(set -> !denied(action, Target.ALL_KEYS, set))) {
+            if (grant.isPresent()
+                    && sets.stream().anyMatch(set -> !denied(action, Target.ALL_KEYS, set))) {
                 granted.add(grant.get());
             }
         }
@@ -91,13 +105,15 @@ public final class Exposure {
     }
 
     /**
-     * Whether {@code s} allows some configuration read on some function: the check of
-     * {@link #configReadsOf} that does not depend on the function, so a caller can drop the
-     * principals that read nothing before it pairs the rest with every function.
+     * Whether {@code s} allows some configuration read on some function: the check of {@link
+     * #configReadsOf} that does not depend on the function, so a caller can drop the principals
+     * that read nothing before it pairs the rest with every function.
      */
     public static boolean allowsAnyConfigRead(Statement s) {
-        return isIdentityAllow(s) && (Actions.covering(s, Actions.LIST_FUNCTIONS).isPresent()
-                || Actions.FUNCTION_CONFIG_READS.stream().anyMatch(a -> Actions.covering(s, a).isPresent()));
+        return isIdentityAllow(s)
+                && (Actions.covering(s, Actions.LIST_FUNCTIONS).isPresent()
+                        || Actions.FUNCTION_CONFIG_READS.stream()
+                                .anyMatch(a -> Actions.covering(s, a).isPresent()));
     }
 
     /** CFS305: any configuration read that reaches {@code function}, however narrowly scoped. */
@@ -134,7 +150,9 @@ public final class Exposure {
         return granted.isEmpty() ? Optional.empty() : Optional.of(new Grant(s, granted, resources));
     }
 
-    /** Whether {@code set} lets its holder decrypt with {@code key} through an identity statement. */
+    /**
+     * Whether {@code set} lets its holder decrypt with {@code key} through an identity statement.
+     */
     public static boolean identityDecrypts(Target key, List<Statement> set) {
         for (Statement s : set) {
             if (isIdentityAllow(s) && reaches(s, key).isPresent()) {
@@ -154,7 +172,9 @@ public final class Exposure {
      * caller, and no Deny to everyone in the same key policy taking it back.
      */
     public static Optional<Grant> openKeyDecrypt(Statement s, List<Statement> keyPolicy) {
-        if (!s.isAllow() || !admitsEveryone(s) || Conditions.restrictingCaller(s.conditions()).isPresent()
+        if (!s.isAllow()
+                || !admitsEveryone(s)
+                || Conditions.restrictingCaller(s.conditions()).isPresent()
                 || !appliesToThisKey(s)) {
             return Optional.empty();
         }
@@ -167,10 +187,15 @@ public final class Exposure {
                 granted.add(grant.get());
             }
         }
-        return granted.isEmpty() ? Optional.empty() : Optional.of(new Grant(s, granted, "this key"));
+        return granted.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Grant(s, granted, "this key"));
     }
 
-    /** {@code Principal: "*"}, {@code {AWS: "*"}} (also inside a list), or an Allow with {@code NotPrincipal}. */
+    /**
+     * {@code Principal: "*"}, {@code {AWS: "*"}} (also inside a list), or an Allow with {@code
+     * NotPrincipal}.
+     */
     public static boolean admitsEveryone(Statement s) {
         return s.notPrincipal() || s.principals().stream().anyMatch(PrincipalEntry::isEveryone);
     }
@@ -197,8 +222,11 @@ public final class Exposure {
                     return Optional.empty();
                 }
             }
-            return Optional.of("every resource except NotResource " + s.resources().stream()
-                    .map(r -> "\"" + r.shown() + "\"").collect(Collectors.joining(", ")));
+            return Optional.of(
+                    "every resource except NotResource "
+                            + s.resources().stream()
+                                    .map(r -> "\"" + r.shown() + "\"")
+                                    .collect(Collectors.joining(", ")));
         }
         for (PolicyString pattern : s.resources()) {
             if (target.coveredBy(pattern)) {
@@ -208,13 +236,19 @@ public final class Exposure {
         return Optional.empty();
     }
 
-    /** An explicit identity Deny of {@code action} on the whole target, unconditional or narrowing decryption. */
+    /**
+     * An explicit identity Deny of {@code action} on the whole target, unconditional or narrowing
+     * decryption.
+     */
     private static boolean denied(String action, Target target, List<Statement> set) {
         for (Statement d : set) {
-            if (d.isDeny() && !d.hasPrincipal() && Actions.covering(d, action).isPresent()
+            if (d.isDeny()
+                    && !d.hasPrincipal()
+                    && Actions.covering(d, action).isPresent()
                     && reaches(d, target).isPresent()
                     && (d.conditions().isEmpty()
-                        || (Actions.DECRYPT.contains(action) && Conditions.denyNarrowsDecrypt(d.conditions())))) {
+                            || (Actions.DECRYPT.contains(action)
+                                    && Conditions.denyNarrowsDecrypt(d.conditions())))) {
                 return true;
             }
         }
@@ -223,8 +257,11 @@ public final class Exposure {
 
     private static boolean deniedToEveryone(String action, List<Statement> keyPolicy) {
         for (Statement d : keyPolicy) {
-            if (d.isDeny() && admitsEveryone(d) && Actions.covering(d, action).isPresent()
-                    && (d.conditions().isEmpty() || Conditions.denyRestrictsCaller(d.conditions()))) {
+            if (d.isDeny()
+                    && admitsEveryone(d)
+                    && Actions.covering(d, action).isPresent()
+                    && (d.conditions().isEmpty()
+                            || Conditions.denyRestrictsCaller(d.conditions()))) {
                 return true;
             }
         }

@@ -7,9 +7,9 @@ import java.util.Locale;
 
 /**
  * IAM-style globs: {@code *} matches any run of characters, {@code ?} exactly one. Besides plain
- * matching ({@link #matches}) this answers whether two globs can match a common string
- * ({@link #overlaps}), which is how a policy's {@code Resource} pattern is compared with another
- * pattern ("every function ARN", one function's ARN with unknown account and Region).
+ * matching ({@link #matches}) this answers whether two globs can match a common string ({@link
+ * #overlaps}), which is how a policy's {@code Resource} pattern is compared with another pattern
+ * ("every function ARN", one function's ARN with unknown account and Region).
  *
  * <p>Two marker characters stand for values known only at deploy time: {@link #ANY_FIELD} (a pseudo
  * parameter such as {@code ${AWS::AccountId}}: any text without a colon, i.e. one ARN field) and
@@ -19,17 +19,17 @@ import java.util.Locale;
 public final class Glob {
     /** One ARN field whose value is known only at deploy time. */
     public static final char ANY_FIELD = '\uE001';
+
     /** A specific value known only at deploy time. */
     public static final char OPAQUE = '\uE000';
 
-    private Glob() {
-    }
+    private Glob() {}
 
     /**
-     * Whether {@code pattern} matches the literal {@code text} (no wildcards are read in {@code text}).
-     * Both come from templates, so this reads each text character once, carrying the set of pattern
-     * positions it may be at: time pattern length × text length whatever the stars
-     * ({@code a*a*a*a*b} against a long ARN), memory the pattern length.
+     * Whether {@code pattern} matches the literal {@code text} (no wildcards are read in {@code
+     * text}). Both come from templates, so this reads each text character once, carrying the set of
+     * pattern positions it may be at: time pattern length × text length whatever the stars ({@code
+     * a*a*a*a*b} against a long ARN), memory the pattern length.
      */
     public static boolean matches(CharSequence pattern, CharSequence text, boolean ignoreCase) {
         CharSequence x = ignoreCase ? pattern.toString().toLowerCase(Locale.ROOT) : pattern;
@@ -131,7 +131,10 @@ public final class Glob {
         return c == '*' || c == ANY_FIELD;
     }
 
-    /** Whether one character can be matched by token {@code a} and by token (or text character) {@code b}. */
+    /**
+     * Whether one character can be matched by token {@code a} and by token (or text character)
+     * {@code b}.
+     */
     private static boolean sameCharPossible(char a, char b) {
         if (a == '*' || a == '?') {
             return true;

@@ -3,12 +3,17 @@ package dev.cfnsecrets.iam;
 import dev.cfnsecrets.model.Resource;
 
 /**
- * A principal defined in the template: a role, user or group, or the execution role SAM creates
- * for a function or state machine from its {@code Policies}. {@code resource} declares it.
+ * A principal defined in the template: a role, user or group, or the execution role SAM creates for
+ * a function or state machine from its {@code Policies}. {@code resource} declares it.
  */
 public record IamPrincipal(Kind kind, Resource resource) {
 
-    public enum Kind { ROLE, USER, GROUP, SAM_ROLE }
+    public enum Kind {
+        ROLE,
+        USER,
+        GROUP,
+        SAM_ROLE
+    }
 
     public String logicalId() {
         return resource.logicalId();

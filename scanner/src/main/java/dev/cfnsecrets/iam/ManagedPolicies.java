@@ -17,15 +17,23 @@ import java.util.regex.Pattern;
 
 /**
  * The AWS managed policies known to grant function-configuration reads or {@code kms:Decrypt} on
- * every resource ({@code cfn-secrets/managed-policies.yaml}, docs/facts.md#aws-managed-policies; written from the
- * iann0036/iam-dataset policy documents), with the relevant statements so that the rules evaluate
- * them like any other policy.
+ * every resource ({@code cfn-secrets/managed-policies.yaml}, docs/facts.md#aws-managed-policies;
+ * written from the iann0036/iam-dataset policy documents), with the relevant statements so that the
+ * rules evaluate them like any other policy.
  */
 public final class ManagedPolicies {
     static final String RESOURCE = "cfn-secrets/managed-policies.yaml";
-    /** {@code arn:<any partition>:iam::aws:policy/<path and name>}; the partition may be a pseudo parameter. */
+
+    /**
+     * {@code arn:<any partition>:iam::aws:policy/<path and name>}; the partition may be a pseudo
+     * parameter.
+     */
     private static final Pattern AWS_MANAGED_ARN =
-            Pattern.compile("arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|" + Glob.ANY_FIELD + "):iam::aws:policy/(.+)");
+            Pattern.compile(
+                    "arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|"
+                            + Glob.ANY_FIELD
+                            + "):iam::aws:policy/(.+)");
+
     private static final ManagedPolicies BUNDLED = load();
 
     /** One AWS managed policy: {@code path} is empty or like {@code job-function/}. */
@@ -53,7 +61,10 @@ public final class ManagedPolicies {
         return entries;
     }
 
-    /** The policy an ARN names, in any partition ({@code Fn::Sub}/{@code Fn::Join} with {@code AWS::Partition} too). */
+    /**
+     * The policy an ARN names, in any partition ({@code Fn::Sub}/{@code Fn::Join} with {@code
+     * AWS::Partition} too).
+     */
     public Optional<Entry> byArn(PolicyString arn) {
         Matcher m = AWS_MANAGED_ARN.matcher(arn.glob());
         if (!m.matches()) {
@@ -63,7 +74,10 @@ public final class ManagedPolicies {
         return entries.stream().filter(e -> (e.path() + e.name()).equals(pathAndName)).findFirst();
     }
 
-    /** The policy a SAM {@code Policies} entry names: an ARN, or a bare name such as {@code ReadOnlyAccess}. */
+    /**
+     * The policy a SAM {@code Policies} entry names: an ARN, or a bare name such as {@code
+     * ReadOnlyAccess}.
+     */
     public Optional<Entry> byArnOrName(PolicyString value) {
         Optional<Entry> byArn = byArn(value);
         if (byArn.isPresent()) {
@@ -85,8 +99,12 @@ public final class ManagedPolicies {
     }
 
     private static ManagedPolicies load() {
-        return read(new SourceFile(RESOURCE,
-                BundledResource.read(RESOURCE, in -> new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+        return read(
+                new SourceFile(
+                        RESOURCE,
+                        BundledResource.read(
+                                RESOURCE,
+                                in -> new String(in.readAllBytes(), StandardCharsets.UTF_8))));
     }
 
     /**
@@ -95,15 +113,21 @@ public final class ManagedPolicies {
      */
     public static ManagedPolicies read(SourceFile source) {
         try {
-            Node root = TreeParser.parse(source, Limits.DEFAULT)
-                    .orElseThrow(() -> new IllegalStateException(source.path() + " is empty"));
+            Node root =
+                    TreeParser.parse(source, Limits.DEFAULT)
+                            .orElseThrow(
+                                    () -> new IllegalStateException(source.path() + " is empty"));
             StatementReader reader = new StatementReader(StandaloneEvaluator.of(source));
             List<Entry> entries = new ArrayList<>();
             Node list = ((MapNode) root).get("policies").orElseThrow();
             for (Node item : ((ListNode) list).items()) {
                 MapNode policy = (MapNode) item;
-                entries.add(new Entry(policy.getString("name").orElseThrow(), policy.getString("path").orElse(""),
-                        policy.getString("version").orElse(""), reader.read(policy)));
+                entries.add(
+                        new Entry(
+                                policy.getString("name").orElseThrow(),
+                                policy.getString("path").orElse(""),
+                                policy.getString("version").orElse(""),
+                                reader.read(policy)));
             }
             return new ManagedPolicies(entries);
         } catch (InputProblem e) {

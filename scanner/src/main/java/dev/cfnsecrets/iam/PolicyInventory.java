@@ -23,36 +23,49 @@ import java.util.function.Supplier;
  * {@code AWS::IAM::Policy}, {@code AWS::IAM::ManagedPolicy}, {@code AWS::IAM::RolePolicy}/{@code
  * UserPolicy}/{@code GroupPolicy}, {@code ManagedPolicyArns} (customer managed policies of the
  * template, and AWS managed ones from {@link ManagedPolicies}), SAM {@code Policies} of functions
- * and state machines, and {@code KeyPolicy} of KMS keys. A user also holds its groups' policies.
- * A standalone policy file is an inventory of one policy that no principal of ours holds.
+ * and state machines, and {@code KeyPolicy} of KMS keys. A user also holds its groups' policies. A
+ * standalone policy file is an inventory of one policy that no principal of ours holds.
  *
  * <p>An inventory serves the rules of one document, one after the other: it keeps the statement
  * sets it has made for the next rule, and is not thread-safe.
  */
 public final class PolicyInventory {
-    private static final Map<String, IamPrincipal.Kind> PRINCIPAL_TYPES = Map.of(
-            "AWS::IAM::Role", IamPrincipal.Kind.ROLE,
-            "AWS::IAM::User", IamPrincipal.Kind.USER,
-            "AWS::IAM::Group", IamPrincipal.Kind.GROUP);
-    private static final Map<IamPrincipal.Kind, String> NAME_PROPERTIES = Map.of(
-            IamPrincipal.Kind.ROLE, "RoleName", IamPrincipal.Kind.USER, "UserName", IamPrincipal.Kind.GROUP, "GroupName");
+    private static final Map<String, IamPrincipal.Kind> PRINCIPAL_TYPES =
+            Map.of(
+                    "AWS::IAM::Role", IamPrincipal.Kind.ROLE,
+                    "AWS::IAM::User", IamPrincipal.Kind.USER,
+                    "AWS::IAM::Group", IamPrincipal.Kind.GROUP);
+    private static final Map<IamPrincipal.Kind, String> NAME_PROPERTIES =
+            Map.of(
+                    IamPrincipal.Kind.ROLE,
+                    "RoleName",
+                    IamPrincipal.Kind.USER,
+                    "UserName",
+                    IamPrincipal.Kind.GROUP,
+                    "GroupName");
 
     private final List<Policy> policies = new ArrayList<>();
     private final Map<String, IamPrincipal> principals = new LinkedHashMap<>();
     private final Map<Policy, Set<IamPrincipal>> holders = new IdentityHashMap<>();
     private final Map<String, Policy> customerManaged = new LinkedHashMap<>();
+
     /** Made once per policy: several rules ask for them for every statement. */
     private final Map<Policy, List<List<Statement>>> statementSets = new IdentityHashMap<>();
+
     /** Made once per principal: CFS305 asks for them for every function. */
     private final Map<IamPrincipal, List<Statement>> statementsOf = new IdentityHashMap<>();
+
     /** Made once per principal, for the same reason. */
     private final Map<IamPrincipal, List<Policy>> policiesOf = new IdentityHashMap<>();
+
     private final Template template;
     private final StatementReader reader;
+
     /** Read only when the template attaches an AWS managed policy: most scans never need them. */
     private final Supplier<ManagedPolicies> managedPolicies;
 
-    private PolicyInventory(Template template, StatementReader reader, Supplier<ManagedPolicies> managedPolicies) {
+    private PolicyInventory(
+            Template template, StatementReader reader, Supplier<ManagedPolicies> managedPolicies) {
         this.template = template;
         this.reader = reader;
         this.managedPolicies = managedPolicies;
@@ -64,9 +77,12 @@ public final class PolicyInventory {
     }
 
     /** The same, with what AWS managed policies grant taken from {@code managedPolicies}. */
-    public static PolicyInventory of(Template template, Function<Node, Value> evaluator,
-                                     Supplier<ManagedPolicies> managedPolicies) {
-        PolicyInventory result = new PolicyInventory(template, new StatementReader(evaluator), managedPolicies);
+    public static PolicyInventory of(
+            Template template,
+            Function<Node, Value> evaluator,
+            Supplier<ManagedPolicies> managedPolicies) {
+        PolicyInventory result =
+                new PolicyInventory(template, new StatementReader(evaluator), managedPolicies);
         result.collect();
         return result;
     }
@@ -75,7 +91,14 @@ public final class PolicyInventory {
     public static PolicyInventory ofPolicyFile(SourceFile source, Node root) {
         StatementReader reader = new StatementReader(StandaloneEvaluator.of(source));
         PolicyInventory result = new PolicyInventory(null, reader, ManagedPolicies::bundled);
-        result.add(new Policy(Policy.Kind.POLICY_FILE, source.path(), null, reader.read(root), root, null));
+        result.add(
+                new Policy(
+                        Policy.Kind.POLICY_FILE,
+                        source.path(),
+                        null,
+                        reader.read(root),
+                        root,
+                        null));
         return result;
     }
 
@@ -94,18 +117,26 @@ public final class PolicyInventory {
 
     /** Every policy a principal holds, in template order. */
     public List<Policy> policiesOf(IamPrincipal principal) {
-        return policiesOf.computeIfAbsent(principal, who -> policies.stream()
-                .filter(p -> holders.getOrDefault(p, Set.of()).contains(who))
-                .toList());
+        return policiesOf.computeIfAbsent(
+                principal,
+                who ->
+                        policies.stream()
+                                .filter(p -> holders.getOrDefault(p, Set.of()).contains(who))
+                                .toList());
     }
 
-    /** Every statement of every policy {@code principal} holds: the set its Allows and Denies take effect in. */
+    /**
+     * Every statement of every policy {@code principal} holds: the set its Allows and Denies take
+     * effect in.
+     */
     public List<Statement> statementsOf(IamPrincipal principal) {
-        return statementsOf.computeIfAbsent(principal, p -> {
-            List<Statement> all = new ArrayList<>();
-            policiesOf(p).forEach(policy -> all.addAll(policy.statements()));
-            return List.copyOf(all);
-        });
+        return statementsOf.computeIfAbsent(
+                principal,
+                p -> {
+                    List<Statement> all = new ArrayList<>();
+                    policiesOf(p).forEach(policy -> all.addAll(policy.statements()));
+                    return List.copyOf(all);
+                });
     }
 
     /**
@@ -137,8 +168,15 @@ public final class PolicyInventory {
         }
         for (Resource r : template.resources().values()) {
             if (r.type().equals("AWS::IAM::ManagedPolicy")) {
-                Policy p = add(new Policy(Policy.Kind.MANAGED_POLICY, r.logicalId(), r, documentOf(r),
-                        r.properties().get("PolicyDocument").orElse(r.node()), null));
+                Policy p =
+                        add(
+                                new Policy(
+                                        Policy.Kind.MANAGED_POLICY,
+                                        r.logicalId(),
+                                        r,
+                                        documentOf(r),
+                                        r.properties().get("PolicyDocument").orElse(r.node()),
+                                        null));
                 customerManaged.put(r.logicalId(), p);
             }
         }
@@ -154,7 +192,8 @@ public final class PolicyInventory {
     }
 
     private static boolean isSamWithRole(Resource r) {
-        return r.type().equals("AWS::Serverless::Function") || r.type().equals("AWS::Serverless::StateMachine");
+        return r.type().equals("AWS::Serverless::Function")
+                || r.type().equals("AWS::Serverless::StateMachine");
     }
 
     private void collectFrom(Resource r) {
@@ -163,14 +202,30 @@ public final class PolicyInventory {
             case "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group" -> {
                 IamPrincipal principal = principals.get(r.logicalId());
                 props.get("Policies").ifPresent(list -> inlinePolicies(r, list, principal));
-                props.get("ManagedPolicyArns").ifPresent(arns -> managedPolicyArns(r, arns, principal));
+                props.get("ManagedPolicyArns")
+                        .ifPresent(arns -> managedPolicyArns(r, arns, principal));
             }
-            case "AWS::IAM::Policy" -> attachAll(add(new Policy(Policy.Kind.IAM_POLICY,
-                    props.getString("PolicyName").orElse(r.logicalId()), r, documentOf(r),
-                    props.get("PolicyDocument").orElse(r.node()), null)), props);
+            case "AWS::IAM::Policy" ->
+                    attachAll(
+                            add(
+                                    new Policy(
+                                            Policy.Kind.IAM_POLICY,
+                                            props.getString("PolicyName").orElse(r.logicalId()),
+                                            r,
+                                            documentOf(r),
+                                            props.get("PolicyDocument").orElse(r.node()),
+                                            null)),
+                            props);
             case "AWS::IAM::RolePolicy", "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy" -> {
-                Policy p = add(new Policy(Policy.Kind.INLINE, props.getString("PolicyName").orElse(""), r,
-                        documentOf(r), props.get("PolicyDocument").orElse(r.node()), null));
+                Policy p =
+                        add(
+                                new Policy(
+                                        Policy.Kind.INLINE,
+                                        props.getString("PolicyName").orElse(""),
+                                        r,
+                                        documentOf(r),
+                                        props.get("PolicyDocument").orElse(r.node()),
+                                        null));
                 attachAll(p, props);
             }
             case "AWS::Serverless::Function", "AWS::Serverless::StateMachine" -> {
@@ -179,10 +234,19 @@ public final class PolicyInventory {
                     props.get("Policies").ifPresent(list -> samPolicies(r, list, principal));
                 }
             }
-            case "AWS::KMS::Key", "AWS::KMS::ReplicaKey" -> props.get("KeyPolicy").ifPresent(doc ->
-                    add(new Policy(Policy.Kind.KEY_POLICY, r.logicalId(), r, reader.read(doc), doc, null)));
-            default -> {
-            }
+            case "AWS::KMS::Key", "AWS::KMS::ReplicaKey" ->
+                    props.get("KeyPolicy")
+                            .ifPresent(
+                                    doc ->
+                                            add(
+                                                    new Policy(
+                                                            Policy.Kind.KEY_POLICY,
+                                                            r.logicalId(),
+                                                            r,
+                                                            reader.read(doc),
+                                                            doc,
+                                                            null)));
+            default -> {}
         }
     }
 
@@ -194,8 +258,15 @@ public final class PolicyInventory {
         for (Node item : StatementReader.items(list)) {
             if (item instanceof MapNode policy && policy.intrinsic().isEmpty()) {
                 Node document = policy.get("PolicyDocument").orElse(policy);
-                Policy p = add(new Policy(Policy.Kind.INLINE, policy.getString("PolicyName").orElse(""), owner,
-                        reader.read(document), document, null));
+                Policy p =
+                        add(
+                                new Policy(
+                                        Policy.Kind.INLINE,
+                                        policy.getString("PolicyName").orElse(""),
+                                        owner,
+                                        reader.read(document),
+                                        document,
+                                        null));
                 hold(p, principal);
             }
         }
@@ -207,21 +278,45 @@ public final class PolicyInventory {
             if (customer.isPresent()) {
                 hold(customer.get(), principal);
             } else {
-                managedPolicies.get().byArn(arn).ifPresent(entry -> hold(awsManaged(owner, entry, arn), principal));
+                managedPolicies
+                        .get()
+                        .byArn(arn)
+                        .ifPresent(entry -> hold(awsManaged(owner, entry, arn), principal));
             }
         }
     }
 
-    /** SAM {@code Policies}: a managed policy name or ARN, an inline document, or a policy template. */
+    /**
+     * SAM {@code Policies}: a managed policy name or ARN, an inline document, or a policy template.
+     */
     private void samPolicies(Resource owner, Node policiesNode, IamPrincipal principal) {
         for (Node item : StatementReader.items(policiesNode)) {
             if (item instanceof MapNode map && map.intrinsic().isEmpty()) {
                 if (map.has("Statement")) {
-                    hold(add(new Policy(Policy.Kind.SAM_POLICY, "", owner, reader.read(map), map, null)), principal);
+                    hold(
+                            add(
+                                    new Policy(
+                                            Policy.Kind.SAM_POLICY,
+                                            "",
+                                            owner,
+                                            reader.read(map),
+                                            map,
+                                            null)),
+                            principal);
                 } else {
-                    SamPolicyTemplates.expand(map, reader).ifPresent(statement -> hold(add(new Policy(
-                            Policy.Kind.SAM_POLICY, map.entries().get(0).name(), owner, List.of(statement), map, null)),
-                            principal));
+                    SamPolicyTemplates.expand(map, reader)
+                            .ifPresent(
+                                    statement ->
+                                            hold(
+                                                    add(
+                                                            new Policy(
+                                                                    Policy.Kind.SAM_POLICY,
+                                                                    map.entries().get(0).name(),
+                                                                    owner,
+                                                                    List.of(statement),
+                                                                    map,
+                                                                    null)),
+                                                    principal));
                 }
                 continue;
             }
@@ -230,15 +325,25 @@ public final class PolicyInventory {
                 if (customer.isPresent()) {
                     hold(customer.get(), principal);
                 } else {
-                    managedPolicies.get().byArnOrName(value)
+                    managedPolicies
+                            .get()
+                            .byArnOrName(value)
                             .ifPresent(entry -> hold(awsManaged(owner, entry, value), principal));
                 }
             }
         }
     }
 
-    private Policy awsManaged(Resource owner, ManagedPolicies.Entry entry, PolicyString attachment) {
-        return add(new Policy(Policy.Kind.AWS_MANAGED, entry.name(), owner, entry.statements(), attachment.node(), entry));
+    private Policy awsManaged(
+            Resource owner, ManagedPolicies.Entry entry, PolicyString attachment) {
+        return add(
+                new Policy(
+                        Policy.Kind.AWS_MANAGED,
+                        entry.name(),
+                        owner,
+                        entry.statements(),
+                        attachment.node(),
+                        entry));
     }
 
     /** {@code !Ref SomeManagedPolicy} (the ARN of a managed policy in this template). */
@@ -246,14 +351,20 @@ public final class PolicyInventory {
         if (value.unknowns().size() == 1 && value.glob().length() == 1) {
             Part.Unknown u = value.unknowns().get(0);
             if (u.kind() == Part.Unknown.Kind.RESOURCE || u.kind() == Part.Unknown.Kind.ATTRIBUTE) {
-                String id = u.kind() == Part.Unknown.Kind.RESOURCE ? u.name() : u.name().split("\\.")[0];
+                String id =
+                        u.kind() == Part.Unknown.Kind.RESOURCE
+                                ? u.name()
+                                : u.name().split("\\.")[0];
                 return Optional.ofNullable(customerManaged.get(id));
             }
         }
         return Optional.empty();
     }
 
-    /** {@code Roles}, {@code Users}, {@code Groups} lists and {@code RoleName}/{@code UserName}/{@code GroupName}. */
+    /**
+     * {@code Roles}, {@code Users}, {@code Groups} lists and {@code RoleName}/{@code
+     * UserName}/{@code GroupName}.
+     */
     private void attachAll(Policy policy, MapNode props) {
         attach(policy, props.get("Roles"), IamPrincipal.Kind.ROLE);
         attach(policy, props.get("Users"), IamPrincipal.Kind.USER);
@@ -276,8 +387,14 @@ public final class PolicyInventory {
                     continue;
                 }
                 boolean byRef = ref.glob().length() == 1 && ref.refersTo(candidate.logicalId());
-                boolean byName = ref.isLiteral() && candidate.resource().properties().getString(NAME_PROPERTIES.get(kind))
-                        .map(ref.glob()::equals).orElse(false);
+                boolean byName =
+                        ref.isLiteral()
+                                && candidate
+                                        .resource()
+                                        .properties()
+                                        .getString(NAME_PROPERTIES.get(kind))
+                                        .map(ref.glob()::equals)
+                                        .orElse(false);
                 if (byRef || byName) {
                     out.add(candidate);
                 }
@@ -286,13 +403,27 @@ public final class PolicyInventory {
         return out;
     }
 
-    /** A user holds the policies of its groups ({@code Groups} of the user, {@code AWS::IAM::UserToGroupAddition}). */
+    /**
+     * A user holds the policies of its groups ({@code Groups} of the user, {@code
+     * AWS::IAM::UserToGroupAddition}).
+     */
     private void addGroupMembers() {
         Map<IamPrincipal, Set<IamPrincipal>> members = new LinkedHashMap<>();
         for (IamPrincipal user : principals.values()) {
             if (user.kind() == IamPrincipal.Kind.USER) {
-                user.resource().properties().get("Groups").ifPresent(groups -> resolve(groups, IamPrincipal.Kind.GROUP)
-                        .forEach(g -> members.computeIfAbsent(g, k -> new LinkedHashSet<>()).add(user)));
+                user.resource()
+                        .properties()
+                        .get("Groups")
+                        .ifPresent(
+                                groups ->
+                                        resolve(groups, IamPrincipal.Kind.GROUP)
+                                                .forEach(
+                                                        g ->
+                                                                members.computeIfAbsent(
+                                                                                g,
+                                                                                k ->
+                                                                                        new LinkedHashSet<>())
+                                                                        .add(user)));
             }
         }
         for (Resource r : template.resources().values()) {

@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One string of a policy (an action, a resource ARN, a principal, a condition value) as a
- * {@link Glob}: literal text stays literal, pseudo parameters ({@code ${AWS::AccountId}}) become
- * {@link Glob#ANY_FIELD}, and every other deploy-time piece ({@code !GetAtt Fn.Arn}, a Parameter
- * without Default) becomes {@link Glob#OPAQUE}. {@code unknowns} keeps those pieces so that a
- * resource can be traced back to the function or key it names.
+ * One string of a policy (an action, a resource ARN, a principal, a condition value) as a {@link
+ * Glob}: literal text stays literal, pseudo parameters ({@code ${AWS::AccountId}}) become {@link
+ * Glob#ANY_FIELD}, and every other deploy-time piece ({@code !GetAtt Fn.Arn}, a Parameter without
+ * Default) becomes {@link Glob#OPAQUE}. {@code unknowns} keeps those pieces so that a resource can
+ * be traced back to the function or key it names.
  */
 public record PolicyString(String glob, List<Part.Unknown> unknowns, Node node) {
     private static final Set<String> ARN_FIELD_PSEUDO_PARAMETERS =
@@ -61,11 +61,14 @@ public record PolicyString(String glob, List<Part.Unknown> unknowns, Node node) 
                     return Optional.empty();
                 }
                 unknowns.add(unknown);
-                boolean field = unknown.kind() == Part.Unknown.Kind.PSEUDO_PARAMETER
-                        && ARN_FIELD_PSEUDO_PARAMETERS.contains(unknown.name());
+                boolean field =
+                        unknown.kind() == Part.Unknown.Kind.PSEUDO_PARAMETER
+                                && ARN_FIELD_PSEUDO_PARAMETERS.contains(unknown.name());
                 glob.append(field ? Glob.ANY_FIELD : Glob.OPAQUE);
             } else if (part instanceof Part.DynamicReference reference) {
-                unknowns.add(new Part.Unknown(Part.Unknown.Kind.OTHER, reference.raw(), reference.origin()));
+                unknowns.add(
+                        new Part.Unknown(
+                                Part.Unknown.Kind.OTHER, reference.raw(), reference.origin()));
                 glob.append(Glob.OPAQUE);
             }
         }
@@ -73,7 +76,9 @@ public record PolicyString(String glob, List<Part.Unknown> unknowns, Node node) 
     }
 
     public boolean isLiteral() {
-        return unknowns.isEmpty() && glob.indexOf(Glob.OPAQUE) < 0 && glob.indexOf(Glob.ANY_FIELD) < 0;
+        return unknowns.isEmpty()
+                && glob.indexOf(Glob.OPAQUE) < 0
+                && glob.indexOf(Glob.ANY_FIELD) < 0;
     }
 
     /** The string as a person reads it: deploy-time pieces shown as {@code ${Name}}. */
@@ -83,7 +88,9 @@ public record PolicyString(String glob, List<Part.Unknown> unknowns, Node node) 
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);
             if (c == Glob.ANY_FIELD || c == Glob.OPAQUE) {
-                out.append("${").append(next < unknowns.size() ? unknowns.get(next).name() : "?").append('}');
+                out.append("${")
+                        .append(next < unknowns.size() ? unknowns.get(next).name() : "?")
+                        .append('}');
                 next++;
             } else {
                 out.append(c);
@@ -92,7 +99,10 @@ public record PolicyString(String glob, List<Part.Unknown> unknowns, Node node) 
         return out.toString();
     }
 
-    /** Whether a deploy-time piece of this string is an attribute or {@code Ref} of the resource {@code logicalId}. */
+    /**
+     * Whether a deploy-time piece of this string is an attribute or {@code Ref} of the resource
+     * {@code logicalId}.
+     */
     public boolean refersTo(String logicalId) {
         for (Part.Unknown u : unknowns) {
             if (u.kind() == Part.Unknown.Kind.RESOURCE && u.name().equals(logicalId)) {

@@ -15,11 +15,11 @@ import java.util.function.Function;
  * no Parameters or Mappings to resolve, so strings stay literal and pseudo parameters unknown.
  */
 public final class StandaloneEvaluator {
-    private StandaloneEvaluator() {
-    }
+    private StandaloneEvaluator() {}
 
     public static Function<Node, Value> of(SourceFile source) {
-        Evaluator evaluator = new Evaluator(Template.of(source, new MapNode(List.of(), Span.point(1, 1), "")));
+        Evaluator evaluator =
+                new Evaluator(Template.of(source, new MapNode(List.of(), Span.point(1, 1), "")));
         return evaluator::evaluate;
     }
 }

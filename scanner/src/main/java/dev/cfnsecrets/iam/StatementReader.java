@@ -27,11 +27,13 @@ public final class StatementReader {
         List<Statement> out = new ArrayList<>();
         for (Node doc : branches(document)) {
             if (doc instanceof MapNode map) {
-                map.get("Statement").ifPresent(statements -> {
-                    for (Node s : items(statements)) {
-                        statement(s).ifPresent(out::add);
-                    }
-                });
+                map.get("Statement")
+                        .ifPresent(
+                                statements -> {
+                                    for (Node s : items(statements)) {
+                                        statement(s).ifPresent(out::add);
+                                    }
+                                });
             }
         }
         return out;
@@ -43,19 +45,39 @@ public final class StatementReader {
             return Optional.empty();
         }
         Effect effect = effect(map);
-        String sid = map.get("Sid").map(this::strings)
-                .filter(l -> !l.isEmpty()).map(l -> l.get(0).shown()).orElse(null);
+        String sid =
+                map.get("Sid")
+                        .map(this::strings)
+                        .filter(l -> !l.isEmpty())
+                        .map(l -> l.get(0).shown())
+                        .orElse(null);
         boolean notAction = !map.has("Action") && map.has("NotAction");
         boolean notResource = !map.has("Resource") && map.has("NotResource");
         boolean notPrincipal = !map.has("Principal") && map.has("NotPrincipal");
-        List<PolicyString> actions = map.get(notAction ? "NotAction" : "Action").map(this::strings).orElse(List.of());
-        List<PolicyString> resources = map.get(notResource ? "NotResource" : "Resource").map(this::strings)
-                .orElse(List.of());
-        List<PrincipalEntry> principals = map.get(notPrincipal ? "NotPrincipal" : "Principal").map(this::principals)
-                .orElse(List.of());
-        List<Condition> conditions = map.getMap("Condition").map(this::conditions).orElse(List.of());
-        return Optional.of(new Statement(effect, sid, actions, notAction, resources, notResource, principals,
-                notPrincipal, conditions, map));
+        List<PolicyString> actions =
+                map.get(notAction ? "NotAction" : "Action").map(this::strings).orElse(List.of());
+        List<PolicyString> resources =
+                map.get(notResource ? "NotResource" : "Resource")
+                        .map(this::strings)
+                        .orElse(List.of());
+        List<PrincipalEntry> principals =
+                map.get(notPrincipal ? "NotPrincipal" : "Principal")
+                        .map(this::principals)
+                        .orElse(List.of());
+        List<Condition> conditions =
+                map.getMap("Condition").map(this::conditions).orElse(List.of());
+        return Optional.of(
+                new Statement(
+                        effect,
+                        sid,
+                        actions,
+                        notAction,
+                        resources,
+                        notResource,
+                        principals,
+                        notPrincipal,
+                        conditions,
+                        map));
     }
 
     private Effect effect(MapNode statement) {
@@ -72,7 +94,10 @@ public final class StatementReader {
         return Effect.UNKNOWN;
     }
 
-    /** Every string a value node may deploy as, each remembering its own node (list items keep theirs). */
+    /**
+     * Every string a value node may deploy as, each remembering its own node (list items keep
+     * theirs).
+     */
     public List<PolicyString> strings(Node node) {
         List<PolicyString> out = new ArrayList<>();
         for (Node branch : branches(node)) {
@@ -110,7 +135,9 @@ public final class StatementReader {
         for (MapNode.Entry operator : block.entries()) {
             if (operator.value() instanceof MapNode keys && keys.intrinsic().isEmpty()) {
                 for (MapNode.Entry key : keys.entries()) {
-                    out.add(new Condition(operator.name(), key.name(), strings(key.value()), key.key()));
+                    out.add(
+                            new Condition(
+                                    operator.name(), key.name(), strings(key.value()), key.key()));
                 }
             }
         }
@@ -139,12 +166,16 @@ public final class StatementReader {
     static List<Node> branches(Node node) {
         if (node instanceof MapNode map && map.intrinsic().isPresent()) {
             MapNode.Entry call = map.intrinsic().get();
-            if (call.name().equals("Fn::If") && call.value() instanceof ListNode args && args.items().size() == 3) {
+            if (call.name().equals("Fn::If")
+                    && call.value() instanceof ListNode args
+                    && args.items().size() == 3) {
                 List<Node> out = new ArrayList<>(branches(args.items().get(1)));
                 out.addAll(branches(args.items().get(2)));
                 return out;
             }
-            if (call.name().equals("Ref") && call.value() instanceof ScalarNode s && s.value().equals("AWS::NoValue")) {
+            if (call.name().equals("Ref")
+                    && call.value() instanceof ScalarNode s
+                    && s.value().equals("AWS::NoValue")) {
                 return List.of();
             }
         }

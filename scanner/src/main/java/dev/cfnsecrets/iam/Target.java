@@ -16,37 +16,53 @@ public interface Target {
      * Every function: a pattern covers it when it matches functions of any name (probes with
      * unrelated names, plain and with a version qualifier), whatever the account and Region.
      */
-    Target ALL_FUNCTIONS = new Probed(
-            List.of(List.of("x", "Q7-_z9", "orders-prod"), List.of("x:$LATEST", "Q7-_z9:1", "orders-prod:live")),
-            name -> "arn:" + F + ":lambda:" + F + ":" + F + ":function:" + name);
+    Target ALL_FUNCTIONS =
+            new Probed(
+                    List.of(
+                            List.of("x", "Q7-_z9", "orders-prod"),
+                            List.of("x:$LATEST", "Q7-_z9:1", "orders-prod:live")),
+                    name -> "arn:" + F + ":lambda:" + F + ":" + F + ":function:" + name);
 
     /** Every KMS key, whatever the account and Region. */
-    Target ALL_KEYS = new Probed(
-            List.of(List.of("1234abcd-12ab-34cd-56ef-1234567890ab", "mrk-0f9e8d7c", "x")),
-            id -> "arn:" + F + ":kms:" + F + ":" + F + ":key/" + id);
+    Target ALL_KEYS =
+            new Probed(
+                    List.of(List.of("1234abcd-12ab-34cd-56ef-1234567890ab", "mrk-0f9e8d7c", "x")),
+                    id -> "arn:" + F + ":kms:" + F + ":" + F + ":key/" + id);
 
-    /** The request resource of actions that take none ({@code lambda:ListFunctions}): only {@code *} allows them. */
-    Target NO_RESOURCE = new Target() {
-        @Override
-        public boolean coveredBy(PolicyString pattern) {
-            return Glob.matches(pattern.glob(), "*", false);
-        }
-    };
+    /**
+     * The request resource of actions that take none ({@code lambda:ListFunctions}): only {@code *}
+     * allows them.
+     */
+    Target NO_RESOURCE =
+            new Target() {
+                @Override
+                public boolean coveredBy(PolicyString pattern) {
+                    return Glob.matches(pattern.glob(), "*", false);
+                }
+            };
 
-    /** One function of the template; {@code name} is its literal {@code FunctionName}, or null when generated. */
+    /**
+     * One function of the template; {@code name} is its literal {@code FunctionName}, or null when
+     * generated.
+     */
     static Target function(String logicalId, String name) {
-        return new Named(logicalId, "lambda", "function:",
+        return new Named(
+                logicalId,
+                "lambda",
+                "function:",
                 name == null ? String.valueOf(Glob.OPAQUE) : name);
     }
 
     /**
-     * One deployed function, by its ARN ({@code arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME}):
-     * covered by a pattern that matches that ARN, or the ARN of one of its versions or aliases
-     * ({@code …:NAME:*}), whose configuration holds the same environment.
+     * One deployed function, by its ARN ({@code
+     * arn:PARTITION:lambda:REGION:ACCOUNT:function:NAME}): covered by a pattern that matches that
+     * ARN, or the ARN of one of its versions or aliases ({@code …:NAME:*}), whose configuration
+     * holds the same environment.
      */
     static Target deployedFunction(String arn) {
-        return pattern -> Glob.matches(pattern.glob(), arn, false)
-                || Glob.overlaps(pattern.glob(), arn + ":" + F, false);
+        return pattern ->
+                Glob.matches(pattern.glob(), arn, false)
+                        || Glob.overlaps(pattern.glob(), arn + ":" + F, false);
     }
 
     /** One deployed KMS key, by its ARN ({@code arn:PARTITION:kms:REGION:ACCOUNT:key/ID}). */
@@ -54,18 +70,23 @@ public interface Target {
         return pattern -> Glob.matches(pattern.glob(), arn, false);
     }
 
-    /** One key of the template (its ARN ends in {@code key/} and the key id, which is generated). */
+    /**
+     * One key of the template (its ARN ends in {@code key/} and the key id, which is generated).
+     */
     static Target key(String logicalId) {
         return new Named(logicalId, "kms", "key/", String.valueOf(Glob.OPAQUE));
     }
 
-    /** A target matched by probing: covered when a pattern overlaps every probe of one probe set. */
+    /**
+     * A target matched by probing: covered when a pattern overlaps every probe of one probe set.
+     */
     record Probed(List<List<String>> probeSets, java.util.function.Function<String, String> arn)
             implements Target {
         @Override
         public boolean coveredBy(PolicyString pattern) {
             for (List<String> probes : probeSets) {
-                if (probes.stream().allMatch(p -> Glob.overlaps(pattern.glob(), arn.apply(p), false))) {
+                if (probes.stream()
+                        .allMatch(p -> Glob.overlaps(pattern.glob(), arn.apply(p), false))) {
                     return true;
                 }
             }
@@ -86,18 +107,24 @@ public interface Target {
             if (ownArn(pattern)) {
                 return true;
             }
-            String arn = "arn:" + F + ":" + service + ":" + F + ":" + F + ":" + resourcePrefix + name;
-            // A deploy-time piece overlaps any other one; only trust that when it names this resource.
+            String arn =
+                    "arn:" + F + ":" + service + ":" + F + ":" + F + ":" + resourcePrefix + name;
+            // A deploy-time piece overlaps any other one; only trust that when it names this
+            // resource.
             boolean opaque = pattern.glob().indexOf(Glob.OPAQUE) >= 0;
-            return (!opaque || pattern.refersTo(logicalId)) && Glob.overlaps(pattern.glob(), arn, false);
+            return (!opaque || pattern.refersTo(logicalId))
+                    && Glob.overlaps(pattern.glob(), arn, false);
         }
 
         private boolean ownArn(PolicyString pattern) {
-            if (pattern.glob().isEmpty() || pattern.glob().charAt(0) != Glob.OPAQUE || pattern.unknowns().isEmpty()) {
+            if (pattern.glob().isEmpty()
+                    || pattern.glob().charAt(0) != Glob.OPAQUE
+                    || pattern.unknowns().isEmpty()) {
                 return false;
             }
             Part.Unknown first = pattern.unknowns().get(0);
-            return first.kind() == Part.Unknown.Kind.ATTRIBUTE && first.name().equals(logicalId + ".Arn");
+            return first.kind() == Part.Unknown.Kind.ATTRIBUTE
+                    && first.name().equals(logicalId + ".Arn");
         }
     }
 }

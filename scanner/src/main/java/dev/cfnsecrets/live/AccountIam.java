@@ -31,11 +31,11 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  * template, so that the IAM rules and their policy inventory evaluate it exactly as they evaluate a
  * template: each role (but service-linked ones), user and group becomes an {@code
  * AWS::IAM::Role}/{@code User}/{@code Group} with its inline {@code Policies} and {@code
- * ManagedPolicyArns}, each customer managed policy an
- * {@code AWS::IAM::ManagedPolicy} with its default version's document. Logical ids are the ARNs,
- * so findings name the principal and the policy. The real default-version documents of the AWS
- * managed policies attached to anyone come out as managed-policy facts in the bundled data file's
- * format; they replace the bundled excerpts for this scan.
+ * ManagedPolicyArns}, each customer managed policy an {@code AWS::IAM::ManagedPolicy} with its
+ * default version's document. Logical ids are the ARNs, so findings name the principal and the
+ * policy. The real default-version documents of the AWS managed policies attached to anyone come
+ * out as managed-policy facts in the bundled data file's format; they replace the bundled excerpts
+ * for this scan.
  */
 final class AccountIam {
     private static final String PREFIX = "aws:iam:";
@@ -49,17 +49,24 @@ final class AccountIam {
     private final Map<String, ManagedPolicyDetail> awsPolicies = new LinkedHashMap<>();
 
     /** What was read: the template's display path and text, and the AWS managed policies' facts. */
-    record Snapshot(String path, String template, String awsManagedFacts) {
-    }
+    record Snapshot(String path, String template, String awsManagedFacts) {}
 
     static Snapshot read(IamClient iam) {
         AccountIam account = new AccountIam();
-        AwsCalls.call("read the account's IAM (iam:GetAccountAuthorizationDetails)", () -> {
-            iam.getAccountAuthorizationDetailsPaginator(r -> r.filter(EntityType.USER, EntityType.ROLE,
-                    EntityType.GROUP, EntityType.LOCAL_MANAGED_POLICY, EntityType.AWS_MANAGED_POLICY))
-                    .forEach(account::add);
-            return account;
-        });
+        AwsCalls.call(
+                "read the account's IAM (iam:GetAccountAuthorizationDetails)",
+                () -> {
+                    iam.getAccountAuthorizationDetailsPaginator(
+                                    r ->
+                                            r.filter(
+                                                    EntityType.USER,
+                                                    EntityType.ROLE,
+                                                    EntityType.GROUP,
+                                                    EntityType.LOCAL_MANAGED_POLICY,
+                                                    EntityType.AWS_MANAGED_POLICY))
+                            .forEach(account::add);
+                    return account;
+                });
         return account.snapshot();
     }
 
@@ -68,7 +75,8 @@ final class AccountIam {
         users.addAll(page.userDetailList());
         groups.addAll(page.groupDetailList());
         for (ManagedPolicyDetail policy : page.policies()) {
-            (policy.arn().contains(AWS_MANAGED_ARN_PART) ? awsPolicies : customerPolicies).put(policy.arn(), policy);
+            (policy.arn().contains(AWS_MANAGED_ARN_PART) ? awsPolicies : customerPolicies)
+                    .put(policy.arn(), policy);
         }
     }
 
@@ -91,17 +99,29 @@ final class AccountIam {
         for (RoleDetail role : roles) {
             ObjectNode properties = resource(resources, role.arn(), "AWS::IAM::Role");
             properties.put("RoleName", role.roleName());
-            principalPolicies(properties, role.rolePolicyList(), role.attachedManagedPolicies(), attachedAwsPolicies);
+            principalPolicies(
+                    properties,
+                    role.rolePolicyList(),
+                    role.attachedManagedPolicies(),
+                    attachedAwsPolicies);
         }
         for (GroupDetail group : groups) {
             ObjectNode properties = resource(resources, group.arn(), "AWS::IAM::Group");
             properties.put("GroupName", group.groupName());
-            principalPolicies(properties, group.groupPolicyList(), group.attachedManagedPolicies(), attachedAwsPolicies);
+            principalPolicies(
+                    properties,
+                    group.groupPolicyList(),
+                    group.attachedManagedPolicies(),
+                    attachedAwsPolicies);
         }
         for (UserDetail user : users) {
             ObjectNode properties = resource(resources, user.arn(), "AWS::IAM::User");
             properties.put("UserName", user.userName());
-            principalPolicies(properties, user.userPolicyList(), user.attachedManagedPolicies(), attachedAwsPolicies);
+            principalPolicies(
+                    properties,
+                    user.userPolicyList(),
+                    user.attachedManagedPolicies(),
+                    attachedAwsPolicies);
             if (!user.groupList().isEmpty()) {
                 ArrayNode memberOf = properties.putArray("Groups");
                 user.groupList().forEach(memberOf::add);
@@ -109,9 +129,14 @@ final class AccountIam {
         }
         ObjectNode template = JSON.createObjectNode();
         template.put("AWSTemplateFormatVersion", "2010-09-09");
-        template.put("Description", "IAM of the account as read by cfn-secrets (iam:GetAccountAuthorizationDetails)");
+        template.put(
+                "Description",
+                "IAM of the account as read by cfn-secrets (iam:GetAccountAuthorizationDetails)");
         template.set("Resources", resources);
-        return new Snapshot(PREFIX + accountId().orElse("account"), pretty(template), awsManagedFacts(attachedAwsPolicies));
+        return new Snapshot(
+                PREFIX + accountId().orElse("account"),
+                pretty(template),
+                awsManagedFacts(attachedAwsPolicies));
     }
 
     private static ObjectNode resource(ObjectNode resources, String logicalId, String type) {
@@ -124,8 +149,11 @@ final class AccountIam {
      * Inline policies as {@code Policies}; attached managed policies as {@code ManagedPolicyArns}:
      * a {@code Ref} to the customer managed policy's resource, or the AWS managed policy's ARN.
      */
-    private void principalPolicies(ObjectNode properties, List<PolicyDetail> inline, List<AttachedPolicy> attached,
-                                   Set<String> attachedAwsPolicies) {
+    private void principalPolicies(
+            ObjectNode properties,
+            List<PolicyDetail> inline,
+            List<AttachedPolicy> attached,
+            Set<String> attachedAwsPolicies) {
         if (!inline.isEmpty()) {
             ArrayNode policies = properties.putArray("Policies");
             for (PolicyDetail policy : inline) {
@@ -160,16 +188,22 @@ final class AccountIam {
             if (policy == null) {
                 continue;
             }
-            // Name and path from the ARN (arn:PARTITION:iam::aws:policy/PATH/NAME): some endpoints omit PolicyName.
-            String pathAndName = arn.substring(arn.indexOf(AWS_MANAGED_ARN_PART) + AWS_MANAGED_ARN_PART.length());
+            // Name and path from the ARN (arn:PARTITION:iam::aws:policy/PATH/NAME): some endpoints
+            // omit PolicyName.
+            String pathAndName =
+                    arn.substring(
+                            arn.indexOf(AWS_MANAGED_ARN_PART) + AWS_MANAGED_ARN_PART.length());
             int slash = pathAndName.lastIndexOf('/');
-            defaultDocument(policy).map(doc -> doc.get("Statement")).ifPresent(statement -> {
-                ObjectNode entry = list.addObject();
-                entry.put("name", pathAndName.substring(slash + 1));
-                entry.put("path", pathAndName.substring(0, slash + 1));
-                entry.put("version", policy.defaultVersionId());
-                entry.set("Statement", statement);
-            });
+            defaultDocument(policy)
+                    .map(doc -> doc.get("Statement"))
+                    .ifPresent(
+                            statement -> {
+                                ObjectNode entry = list.addObject();
+                                entry.put("name", pathAndName.substring(slash + 1));
+                                entry.put("path", pathAndName.substring(0, slash + 1));
+                                entry.put("version", policy.defaultVersionId());
+                                entry.set("Statement", statement);
+                            });
         }
         return pretty(facts);
     }
@@ -182,13 +216,19 @@ final class AccountIam {
                 .map(doc -> document(doc, policy.arn()));
     }
 
-    /** IAM returns policy documents URL-encoded (RFC 3986); a document that is already JSON is kept. */
+    /**
+     * IAM returns policy documents URL-encoded (RFC 3986); a document that is already JSON is kept.
+     */
     private static JsonNode document(String text, String policyName) {
-        String json = text.stripLeading().startsWith("{") ? text : URLDecoder.decode(text, StandardCharsets.UTF_8);
+        String json =
+                text.stripLeading().startsWith("{")
+                        ? text
+                        : URLDecoder.decode(text, StandardCharsets.UTF_8);
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("IAM returned a policy document that is not JSON: " + policyName);
+            throw new ConfigException(
+                    "IAM returned a policy document that is not JSON: " + policyName);
         }
     }
 
@@ -198,8 +238,11 @@ final class AccountIam {
         roles.forEach(r -> arns.add(r.arn()));
         users.forEach(u -> arns.add(u.arn()));
         groups.forEach(g -> arns.add(g.arn()));
-        return arns.stream().map(arn -> arn.split(":")).filter(f -> f.length > 4 && !f[4].isEmpty())
-                .map(f -> f[4]).findFirst();
+        return arns.stream()
+                .map(arn -> arn.split(":"))
+                .filter(f -> f.length > 4 && !f[4].isEmpty())
+                .map(f -> f[4])
+                .findFirst();
     }
 
     private static String pretty(JsonNode node) {

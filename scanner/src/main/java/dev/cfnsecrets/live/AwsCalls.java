@@ -7,15 +7,14 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Runs an AWS call and turns its failure into a one-line configuration error (exit status 2):
- * what could not be done and why, in the SDK's or the service's words, never a stack trace. The
- * SDK's messages name no credential values, and nothing here prints the environment.
+ * Runs an AWS call and turns its failure into a one-line configuration error (exit status 2): what
+ * could not be done and why, in the SDK's or the service's words, never a stack trace. The SDK's
+ * messages name no credential values, and nothing here prints the environment.
  */
 final class AwsCalls {
     private static final int MAX_REASON = 400;
 
-    private AwsCalls() {
-    }
+    private AwsCalls() {}
 
     static <T> T call(String what, Supplier<T> call) {
         try {
@@ -29,8 +28,14 @@ final class AwsCalls {
     static String reason(SdkException e) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             AwsErrorDetails details = service.awsErrorDetails();
-            String code = details.errorCode() == null ? "HTTP " + service.statusCode() : details.errorCode();
-            return code + (details.errorMessage() == null ? "" : ": " + firstLine(details.errorMessage()));
+            String code =
+                    details.errorCode() == null
+                            ? "HTTP " + service.statusCode()
+                            : details.errorCode();
+            return code
+                    + (details.errorMessage() == null
+                            ? ""
+                            : ": " + firstLine(details.errorMessage()));
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (message.startsWith("Unable to load credentials")) {

@@ -15,10 +15,10 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.KmsClientBuilder;
 
 /**
- * The CloudFormation, IAM and KMS clients of one live scan. Credentials, Region and endpoint come from
- * the SDK's default chains (environment, system properties, shared config and credentials files,
- * container and instance roles; {@code AWS_ENDPOINT_URL} for LocalStack or moto), narrowed by
- * {@code --aws-region} and {@code --aws-profile}. Every call is bounded in time: a scan must not
+ * The CloudFormation, IAM and KMS clients of one live scan. Credentials, Region and endpoint come
+ * from the SDK's default chains (environment, system properties, shared config and credentials
+ * files, container and instance roles; {@code AWS_ENDPOINT_URL} for LocalStack or moto), narrowed
+ * by {@code --aws-region} and {@code --aws-profile}. Every call is bounded in time: a scan must not
  * hang on an endpoint that does not answer.
  */
 final class AwsClients implements AutoCloseable {
@@ -34,26 +34,41 @@ final class AwsClients implements AutoCloseable {
 
     AwsClients(LiveRequest request) {
         this.region = request.region().map(Region::of).orElseGet(() -> defaultRegion(request));
-        this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(ATTEMPT_TIMEOUT)
-                .build();
-        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
-                .apiCallTimeout(CALL_TIMEOUT)
-                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT);
+        this.http =
+                UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(ATTEMPT_TIMEOUT)
+                        .build();
+        ClientOverrideConfiguration.Builder override =
+                ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT);
         request.profile().ifPresent(override::defaultProfileName);
         ClientOverrideConfiguration configuration = override.build();
-        CloudFormationClientBuilder cfn = CloudFormationClient.builder()
-                .httpClient(http).region(region).overrideConfiguration(configuration);
-        IamClientBuilder iamBuilder = IamClient.builder()
-                .httpClient(http).region(region).overrideConfiguration(configuration);
-        KmsClientBuilder kmsBuilder = KmsClient.builder()
-                .httpClient(http).region(region).overrideConfiguration(configuration);
-        request.profile().ifPresent(profile -> {
-            cfn.credentialsProvider(ProfileCredentialsProvider.create(profile));
-            iamBuilder.credentialsProvider(ProfileCredentialsProvider.create(profile));
-            kmsBuilder.credentialsProvider(ProfileCredentialsProvider.create(profile));
-        });
+        CloudFormationClientBuilder cfn =
+                CloudFormationClient.builder()
+                        .httpClient(http)
+                        .region(region)
+                        .overrideConfiguration(configuration);
+        IamClientBuilder iamBuilder =
+                IamClient.builder()
+                        .httpClient(http)
+                        .region(region)
+                        .overrideConfiguration(configuration);
+        KmsClientBuilder kmsBuilder =
+                KmsClient.builder()
+                        .httpClient(http)
+                        .region(region)
+                        .overrideConfiguration(configuration);
+        request.profile()
+                .ifPresent(
+                        profile -> {
+                            cfn.credentialsProvider(ProfileCredentialsProvider.create(profile));
+                            iamBuilder.credentialsProvider(
+                                    ProfileCredentialsProvider.create(profile));
+                            kmsBuilder.credentialsProvider(
+                                    ProfileCredentialsProvider.create(profile));
+                        });
         this.cloudFormation = cfn.build();
         this.iam = iamBuilder.build();
         this.kms = kmsBuilder.build();

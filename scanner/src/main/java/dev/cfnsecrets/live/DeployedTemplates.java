@@ -30,18 +30,24 @@ final class DeployedTemplates {
         this.notes = notes;
     }
 
-    /** Every stack of the account in this Region that has a deployed template, name → stack id (DescribeStacks, paginated). */
+    /**
+     * Every stack of the account in this Region that has a deployed template, name → stack id
+     * (DescribeStacks, paginated).
+     */
     Map<String, String> allStacks() {
-        return AwsCalls.call("list the stacks in " + region, () -> {
-            Map<String, String> ids = new LinkedHashMap<>();
-            for (Stack stack : cloudFormation.describeStacksPaginator(r -> { }).stacks()) {
-                // A stack under review has only a change set; there is no deployed template yet.
-                if (stack.stackStatus() != StackStatus.REVIEW_IN_PROGRESS) {
-                    ids.put(stack.stackName(), stack.stackId());
-                }
-            }
-            return ids;
-        });
+        return AwsCalls.call(
+                "list the stacks in " + region,
+                () -> {
+                    Map<String, String> ids = new LinkedHashMap<>();
+                    for (Stack stack : cloudFormation.describeStacksPaginator(r -> {}).stacks()) {
+                        // A stack under review has only a change set; there is no deployed template
+                        // yet.
+                        if (stack.stackStatus() != StackStatus.REVIEW_IN_PROGRESS) {
+                            ids.put(stack.stackName(), stack.stackId());
+                        }
+                    }
+                    return ids;
+                });
     }
 
     /** The display path of a stack's template. */
@@ -51,16 +57,20 @@ final class DeployedTemplates {
 
     /** Logical id → physical id of each resource of the stack (ListStackResources, paginated). */
     Map<String, String> physicalIds(String stack) {
-        return AwsCalls.call("list the resources of stack '" + stack + "'", () -> {
-            Map<String, String> ids = new LinkedHashMap<>();
-            for (StackResourceSummary r : cloudFormation.listStackResourcesPaginator(q -> q.stackName(stack))
-                    .stackResourceSummaries()) {
-                if (r.physicalResourceId() != null) {
-                    ids.put(r.logicalResourceId(), r.physicalResourceId());
-                }
-            }
-            return ids;
-        });
+        return AwsCalls.call(
+                "list the resources of stack '" + stack + "'",
+                () -> {
+                    Map<String, String> ids = new LinkedHashMap<>();
+                    for (StackResourceSummary r :
+                            cloudFormation
+                                    .listStackResourcesPaginator(q -> q.stackName(stack))
+                                    .stackResourceSummaries()) {
+                        if (r.physicalResourceId() != null) {
+                            ids.put(r.logicalResourceId(), r.physicalResourceId());
+                        }
+                    }
+                    return ids;
+                });
     }
 
     /** Display path → template body, in the order given. */
@@ -79,25 +89,33 @@ final class DeployedTemplates {
      * message: any other failure of the processed stage is reported as it is.
      */
     private String body(String stack) {
-        return AwsCalls.call("read the template of stack '" + stack + "'", () -> {
-            try {
-                return template(stack, TemplateStage.PROCESSED).templateBody();
-            } catch (CloudFormationException processedFailed) {
-                GetTemplateResponse original = template(stack, TemplateStage.ORIGINAL);
-                if (original.stagesAvailable().contains(TemplateStage.PROCESSED)) {
-                    throw processedFailed;
-                }
-                notes.println("cfn-secrets: stack '" + stack + "' has no processed template; scanned the original one");
-                return original.templateBody();
-            }
-        });
+        return AwsCalls.call(
+                "read the template of stack '" + stack + "'",
+                () -> {
+                    try {
+                        return template(stack, TemplateStage.PROCESSED).templateBody();
+                    } catch (CloudFormationException processedFailed) {
+                        GetTemplateResponse original = template(stack, TemplateStage.ORIGINAL);
+                        if (original.stagesAvailable().contains(TemplateStage.PROCESSED)) {
+                            throw processedFailed;
+                        }
+                        notes.println(
+                                "cfn-secrets: stack '"
+                                        + stack
+                                        + "' has no processed template; scanned the original one");
+                        return original.templateBody();
+                    }
+                });
     }
 
     private GetTemplateResponse template(String stack, TemplateStage stage) {
         return cloudFormation.getTemplate(r -> r.stackName(stack).templateStage(stage));
     }
 
-    /** A stack id (ARN) {@code arn:aws:cloudformation:REGION:ACCOUNT:stack/NAME/ID} is shown by its name. */
+    /**
+     * A stack id (ARN) {@code arn:aws:cloudformation:REGION:ACCOUNT:stack/NAME/ID} is shown by its
+     * name.
+     */
     private static String stackName(String stackNameOrId) {
         if (stackNameOrId.startsWith("arn:")) {
             String[] parts = stackNameOrId.split("/");

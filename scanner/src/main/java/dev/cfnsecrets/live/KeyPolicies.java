@@ -13,9 +13,11 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * read (access denied, no such key, an endpoint that fails) does not stop the scan: its answer is
  * the reason, which the finding then gives.
  */
-final class KeyPolicies implements Function<String, AccountPrincipalCanReadFunctionSecrets.KeyPolicy> {
+final class KeyPolicies
+        implements Function<String, AccountPrincipalCanReadFunctionSecrets.KeyPolicy> {
     private final KmsClient kms;
-    private final Map<String, AccountPrincipalCanReadFunctionSecrets.KeyPolicy> byKey = new HashMap<>();
+    private final Map<String, AccountPrincipalCanReadFunctionSecrets.KeyPolicy> byKey =
+            new HashMap<>();
 
     KeyPolicies(KmsClient kms) {
         this.kms = kms;
@@ -31,7 +33,8 @@ final class KeyPolicies implements Function<String, AccountPrincipalCanReadFunct
             return AccountPrincipalCanReadFunctionSecrets.KeyPolicy.of(
                     kms.getKeyPolicy(r -> r.keyId(keyArn).policyName("default")).policy());
         } catch (SdkException e) {
-            return AccountPrincipalCanReadFunctionSecrets.KeyPolicy.unread("kms:GetKeyPolicy failed: " + AwsCalls.reason(e));
+            return AccountPrincipalCanReadFunctionSecrets.KeyPolicy.unread(
+                    "kms:GetKeyPolicy failed: " + AwsCalls.reason(e));
         }
     }
 }

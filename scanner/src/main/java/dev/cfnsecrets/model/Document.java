@@ -35,7 +35,10 @@ public sealed interface Document {
         }
     }
 
-    /** A file that could not be read or parsed; reported as CFS001. {@code text} is null when not decoded. */
+    /**
+     * A file that could not be read or parsed; reported as CFS001. {@code text} is null when not
+     * decoded.
+     */
     record Unreadable(String path, SourceFile text, InputProblem problem) implements Document {
         public Optional<SourceFile> source() {
             return Optional.ofNullable(text);

@@ -5,13 +5,12 @@ import dev.cfnsecrets.source.Node;
 import dev.cfnsecrets.source.SourceFile;
 
 /**
- * Template, policy document or not ours, exactly as the README's Usage says: a template has
- * {@code AWSTemplateFormatVersion} or a {@code Resources} map whose entries have a {@code Type};
- * a policy document has {@code Statement} at the top level.
+ * Template, policy document or not ours, exactly as the README's Usage says: a template has {@code
+ * AWSTemplateFormatVersion} or a {@code Resources} map whose entries have a {@code Type}; a policy
+ * document has {@code Statement} at the top level.
  */
 public final class DocumentClassifier {
-    private DocumentClassifier() {
-    }
+    private DocumentClassifier() {}
 
     public static Document classify(SourceFile source, Node root) {
         if (root instanceof MapNode map) {
@@ -28,8 +27,13 @@ public final class DocumentClassifier {
     private static boolean hasTypedResources(MapNode map) {
         return map.getMap("Resources")
                 .filter(resources -> !resources.entries().isEmpty())
-                .map(resources -> resources.entries().stream()
-                        .anyMatch(e -> e.value() instanceof MapNode r && r.has("Type")))
+                .map(
+                        resources ->
+                                resources.entries().stream()
+                                        .anyMatch(
+                                                e ->
+                                                        e.value() instanceof MapNode r
+                                                                && r.has("Type")))
                 .orElse(false);
     }
 }

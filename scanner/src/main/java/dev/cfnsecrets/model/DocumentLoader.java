@@ -28,7 +28,10 @@ public final class DocumentLoader {
         } catch (InputProblem e) {
             return new Document.Unreadable(displayPath, null, e);
         } catch (IOException e) {
-            return new Document.Unreadable(displayPath, null, new InputProblem("cannot read file: " + e.getMessage(), 1, 1));
+            return new Document.Unreadable(
+                    displayPath,
+                    null,
+                    new InputProblem("cannot read file: " + e.getMessage(), 1, 1));
         }
         return parse(source);
     }
@@ -39,7 +42,10 @@ public final class DocumentLoader {
         } catch (InputProblem e) {
             return new Document.Unreadable(displayPath, null, e);
         } catch (IOException e) {
-            return new Document.Unreadable(displayPath, null, new InputProblem("cannot read input: " + e.getMessage(), 1, 1));
+            return new Document.Unreadable(
+                    displayPath,
+                    null,
+                    new InputProblem("cannot read input: " + e.getMessage(), 1, 1));
         }
     }
 
@@ -51,7 +57,9 @@ public final class DocumentLoader {
         } catch (InputProblem e) {
             return new Document.Unreadable(source.path(), source, e);
         } catch (StackOverflowError e) {
-            return new Document.Unreadable(source.path(), source,
+            return new Document.Unreadable(
+                    source.path(),
+                    source,
                     new InputProblem("nesting too deep for the parser", 1, 1));
         }
     }

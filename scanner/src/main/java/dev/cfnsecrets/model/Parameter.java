@@ -5,7 +5,9 @@ import dev.cfnsecrets.source.Node;
 import dev.cfnsecrets.source.ScalarNode;
 import java.util.Optional;
 
-/** A template Parameter: its declaration, {@code Default} and whether it is declared {@code NoEcho}. */
+/**
+ * A template Parameter: its declaration, {@code Default} and whether it is declared {@code NoEcho}.
+ */
 public record Parameter(String name, ScalarNode key, MapNode node) {
 
     public Optional<Node> defaultValue() {

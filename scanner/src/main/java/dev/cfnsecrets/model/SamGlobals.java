@@ -13,19 +13,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * SAM's Globals merge (docs/facts.md#sam-globals): a {@code Globals.<Kind>} section applies to every
- * {@code AWS::Serverless::<Kind>} resource. Maps merge recursively with local keys winning, lists
- * concatenate (Globals first), and for scalars or intrinsic functions on either side the local value
- * wins. A resource's {@code IgnoreGlobals} ({@code "*"} or a list of property names) opts out.
- * Globals never apply to plain {@code AWS::Lambda::Function}.
+ * SAM's Globals merge (docs/facts.md#sam-globals): a {@code Globals.<Kind>} section applies to
+ * every {@code AWS::Serverless::<Kind>} resource. Maps merge recursively with local keys winning,
+ * lists concatenate (Globals first), and for scalars or intrinsic functions on either side the
+ * local value wins. A resource's {@code IgnoreGlobals} ({@code "*"} or a list of property names)
+ * opts out. Globals never apply to plain {@code AWS::Lambda::Function}.
  */
 final class SamGlobals {
     private static final String SERVERLESS = "AWS::Serverless::";
 
-    private SamGlobals() {
-    }
+    private SamGlobals() {}
 
-    static MapNode apply(Optional<MapNode> globals, String type, MapNode resource, MapNode properties) {
+    static MapNode apply(
+            Optional<MapNode> globals, String type, MapNode resource, MapNode properties) {
         if (globals.isEmpty() || !type.startsWith(SERVERLESS)) {
             return properties;
         }
@@ -37,10 +37,10 @@ final class SamGlobals {
         if (ignored.contains("*")) {
             return properties;
         }
-        List<MapNode.Entry> applicable = section.get().entries().stream()
-                .filter(e -> !ignored.contains(e.name()))
-                .toList();
-        return mergeMaps(new MapNode(applicable, section.get().span(), section.get().path()), properties);
+        List<MapNode.Entry> applicable =
+                section.get().entries().stream().filter(e -> !ignored.contains(e.name())).toList();
+        return mergeMaps(
+                new MapNode(applicable, section.get().span(), section.get().path()), properties);
     }
 
     private static Set<String> ignoredGlobals(MapNode resource) {
@@ -64,7 +64,9 @@ final class SamGlobals {
         }
         for (MapNode.Entry e : local.entries()) {
             MapNode.Entry g = merged.get(e.name());
-            merged.put(e.name(), g == null ? e : new MapNode.Entry(e.key(), merge(g.value(), e.value())));
+            merged.put(
+                    e.name(),
+                    g == null ? e : new MapNode.Entry(e.key(), merge(g.value(), e.value())));
         }
         return new MapNode(new ArrayList<>(merged.values()), local.span(), local.path());
     }

@@ -8,14 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Typed view of a template: the sections rules read, with SAM Globals merged into each resource. */
+/**
+ * Typed view of a template: the sections rules read, with SAM Globals merged into each resource.
+ */
 public final class Template {
     private final SourceFile source;
     private final MapNode root;
     private final Map<String, Parameter> parameters;
     private final Map<String, Resource> resources;
 
-    private Template(SourceFile source, MapNode root, Map<String, Parameter> parameters, Map<String, Resource> resources) {
+    private Template(
+            SourceFile source,
+            MapNode root,
+            Map<String, Parameter> parameters,
+            Map<String, Resource> resources) {
         this.source = source;
         this.root = root;
         this.parameters = parameters;
@@ -24,22 +30,61 @@ public final class Template {
 
     public static Template of(SourceFile source, MapNode root) {
         Map<String, Parameter> parameters = new LinkedHashMap<>();
-        root.getMap("Parameters").ifPresent(section -> section.entries().forEach(e -> {
-            if (e.value() instanceof MapNode declaration) {
-                parameters.put(e.name(), new Parameter(e.name(), e.key(), declaration));
-            }
-        }));
+        root.getMap("Parameters")
+                .ifPresent(
+                        section ->
+                                section.entries()
+                                        .forEach(
+                                                e -> {
+                                                    if (e.value() instanceof MapNode declaration) {
+                                                        parameters.put(
+                                                                e.name(),
+                                                                new Parameter(
+                                                                        e.name(),
+                                                                        e.key(),
+                                                                        declaration));
+                                                    }
+                                                }));
         Optional<MapNode> globals = root.getMap("Globals");
         Map<String, Resource> resources = new LinkedHashMap<>();
-        root.getMap("Resources").ifPresent(section -> section.entries().forEach(e -> {
-            if (e.value() instanceof MapNode resource) {
-                String type = resource.getString("Type").orElse("");
-                MapNode own = resource.getMap("Properties").orElseGet(() -> new MapNode(List.of(), resource.span(),
-                        Node.childPath(resource.path(), "Properties")));
-                MapNode properties = SamGlobals.apply(globals, type, resource, own);
-                resources.put(e.name(), new Resource(e.name(), e.key(), type, resource, properties));
-            }
-        }));
+        root.getMap("Resources")
+                .ifPresent(
+                        section ->
+                                section.entries()
+                                        .forEach(
+                                                e -> {
+                                                    if (e.value() instanceof MapNode resource) {
+                                                        String type =
+                                                                resource.getString("Type")
+                                                                        .orElse("");
+                                                        MapNode own =
+                                                                resource.getMap("Properties")
+                                                                        .orElseGet(
+                                                                                () ->
+                                                                                        new MapNode(
+                                                                                                List
+                                                                                                        .of(),
+                                                                                                resource
+                                                                                                        .span(),
+                                                                                                Node
+                                                                                                        .childPath(
+                                                                                                                resource
+                                                                                                                        .path(),
+                                                                                                                "Properties")));
+                                                        MapNode properties =
+                                                                SamGlobals.apply(
+                                                                        globals, type, resource,
+                                                                        own);
+                                                        resources.put(
+                                                                e.name(),
+                                                                new Resource(
+                                                                        e.name(),
+                                                                        e.key(),
+                                                                        type,
+                                                                        resource,
+                                                                        properties));
+                                                    }
+                                                }));
         return new Template(source, root, parameters, resources);
     }
 

@@ -2,5 +2,8 @@ package dev.cfnsecrets.report;
 
 /** The output formats of {@code cfn-secrets scan --format}. */
 public enum Format {
-    TEXT, SARIF, JSON, GITHUB
+    TEXT,
+    SARIF,
+    JSON,
+    GITHUB
 }

@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * GitHub Actions workflow commands: one {@code ::error}, {@code ::warning} or {@code ::notice}
- * line per unsuppressed finding, which GitHub shows as an annotation on the file, a {@code ::warning}
+ * GitHub Actions workflow commands: one {@code ::error}, {@code ::warning} or {@code ::notice} line
+ * per unsuppressed finding, which GitHub shows as an annotation on the file, a {@code ::warning}
  * per setting of the configuration that hides findings, then a summary line. Suppressed findings
  * are not annotated. Only the commands are written with {@link SafeWriter#command}; every other
  * line is neutralised, and the commands' data and properties are escaped so that each stays one
@@ -32,9 +32,14 @@ public final class GithubReporter implements Reporter {
             }
             safe.command(command(finding, result));
         }
-        // A warning without a file shows on the pull request's checks, so a reviewer sees what the configuration hid.
+        // A warning without a file shows on the pull request's checks, so a reviewer sees what the
+        // configuration hid.
         for (ConfigNotice notice : result.configNotices()) {
-            safe.command("::warning title=" + property(ToolInfo.NAME + " configuration") + "::" + data(notice.message()));
+            safe.command(
+                    "::warning title="
+                            + property(ToolInfo.NAME + " configuration")
+                            + "::"
+                            + data(notice.message()));
         }
         safe.write(Summary.line(result));
         safe.write('\n');
@@ -43,11 +48,17 @@ public final class GithubReporter implements Reporter {
 
     private String command(Finding finding, ScanResult result) {
         Span span = finding.span();
-        String title = finding.ruleId() + result.catalog().find(finding.ruleId())
-                .map(RuleDescription::name).map(name -> " " + name).orElse("");
+        String title =
+                finding.ruleId()
+                        + result.catalog()
+                                .find(finding.ruleId())
+                                .map(RuleDescription::name)
+                                .map(name -> " " + name)
+                                .orElse("");
         StringBuilder line = new StringBuilder("::").append(command(finding));
         line.append(" file=").append(property(finding.file()));
-        // GitHub accepts columns only for an annotation on a single line; its endColumn is inclusive.
+        // GitHub accepts columns only for an annotation on a single line; its endColumn is
+        // inclusive.
         boolean oneLine = span.endLine() <= span.startLine();
         line.append(",line=").append(span.startLine());
         if (oneLine) {
@@ -81,7 +92,10 @@ public final class GithubReporter implements Reporter {
         return github(SafeText.lines(text));
     }
 
-    /** Escapes a property value: one line ({@link SafeText#inline}), and the ':' and ',' that delimit properties. */
+    /**
+     * Escapes a property value: one line ({@link SafeText#inline}), and the ':' and ',' that
+     * delimit properties.
+     */
     static String property(String text) {
         return github(SafeText.inline(text)).replace(":", "%3A").replace(",", "%2C");
     }

@@ -42,8 +42,9 @@ import java.util.List;
  *   }]
  * }
  * </pre>
- * Suppressed findings are listed (with their suppression) but not counted under errors, warnings
- * or notes.
+ *
+ * Suppressed findings are listed (with their suppression) but not counted under errors, warnings or
+ * notes.
  */
 public final class JsonReporter implements Reporter {
     private static final ObjectMapper MAPPER = Json.newMapper();
@@ -56,35 +57,73 @@ public final class JsonReporter implements Reporter {
 
     @Override
     public void write(ScanResult result, Writer out) throws IOException {
-        Summary summary = new Summary(result.filesScanned(), result.filesSkipped(), result.count(Level.ERROR),
-                result.count(Level.WARNING), result.count(Level.NOTE), result.suppressedCount());
+        Summary summary =
+                new Summary(
+                        result.filesScanned(),
+                        result.filesSkipped(),
+                        result.count(Level.ERROR),
+                        result.count(Level.WARNING),
+                        result.count(Level.NOTE),
+                        result.suppressedCount());
         List<JsonFinding> findings = result.findings().stream().map(this::finding).toList();
-        List<JsonConfigNotice> configuration = result.configNotices().stream()
-                .map(n -> new JsonConfigNotice(n.kind().id(), n.setting(), n.count(), n.message()))
-                .toList();
-        Json.write(MAPPER, new Report(ToolInfo.NAME, ToolInfo.version(), summary, findings, configuration), out);
+        List<JsonConfigNotice> configuration =
+                result.configNotices().stream()
+                        .map(
+                                n ->
+                                        new JsonConfigNotice(
+                                                n.kind().id(), n.setting(), n.count(), n.message()))
+                        .toList();
+        Json.write(
+                MAPPER,
+                new Report(ToolInfo.NAME, ToolInfo.version(), summary, findings, configuration),
+                out);
     }
 
     private JsonFinding finding(Finding f) {
         Span s = f.span();
-        List<JsonLocation> related = f.related().stream().map(r -> location(r, f.secrets())).toList();
-        return new JsonFinding(f.ruleId(), f.level().sarifName(), redactor.clean(f.message(), f.secrets()), f.file(),
-                s.startLine(), s.startColumn(), s.endLine(), s.endColumn(), f.logicalId(),
-                f.propertyPath() == null || f.propertyPath().isEmpty() ? null : f.propertyPath(), f.cdkPath(),
-                f.fingerprint(), related, f.fix().map(fix -> fix(fix, f.secrets())).orElse(null),
+        List<JsonLocation> related =
+                f.related().stream().map(r -> location(r, f.secrets())).toList();
+        return new JsonFinding(
+                f.ruleId(),
+                f.level().sarifName(),
+                redactor.clean(f.message(), f.secrets()),
+                f.file(),
+                s.startLine(),
+                s.startColumn(),
+                s.endLine(),
+                s.endColumn(),
+                f.logicalId(),
+                f.propertyPath() == null || f.propertyPath().isEmpty() ? null : f.propertyPath(),
+                f.cdkPath(),
+                f.fingerprint(),
+                related,
+                f.fix().map(fix -> fix(fix, f.secrets())).orElse(null),
                 f.suppression().map(sup -> suppression(sup, f.secrets())).orElse(null));
     }
 
     private JsonLocation location(Location l, List<String> secrets) {
         Span s = l.span();
-        return new JsonLocation(l.file(), s.startLine(), s.startColumn(), s.endLine(), s.endColumn(),
+        return new JsonLocation(
+                l.file(),
+                s.startLine(),
+                s.startColumn(),
+                s.endLine(),
+                s.endColumn(),
                 redactor.clean(l.message(), secrets));
     }
 
     private JsonFix fix(Fix fix, List<String> secrets) {
-        List<JsonReplacement> replacements = fix.replacements().stream().map(r -> new JsonReplacement(
-                r.deleted().startLine(), r.deleted().startColumn(), r.deleted().endLine(), r.deleted().endColumn(),
-                redactor.clean(r.inserted(), secrets))).toList();
+        List<JsonReplacement> replacements =
+                fix.replacements().stream()
+                        .map(
+                                r ->
+                                        new JsonReplacement(
+                                                r.deleted().startLine(),
+                                                r.deleted().startColumn(),
+                                                r.deleted().endLine(),
+                                                r.deleted().endColumn(),
+                                                redactor.clean(r.inserted(), secrets)))
+                        .toList();
         return new JsonFix(redactor.clean(fix.description(), secrets), replacements);
     }
 
@@ -96,36 +135,57 @@ public final class JsonReporter implements Reporter {
     // Jackson writes record components in declaration order: that order is the documented shape.
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Report(String tool, String version, Summary summary, List<JsonFinding> findings,
-            List<JsonConfigNotice> configuration) {
-    }
+    record Report(
+            String tool,
+            String version,
+            Summary summary,
+            List<JsonFinding> findings,
+            List<JsonConfigNotice> configuration) {}
 
-    record Summary(int filesScanned, int filesSkipped, long errors, long warnings, long notes, long suppressed) {
-    }
-
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record JsonFinding(String ruleId, String level, String message, String file,
-            int startLine, int startColumn, int endLine, int endColumn,
-            String logicalId, String propertyPath, String cdkPath, String fingerprint,
-            List<JsonLocation> related, JsonFix fix, JsonSuppression suppression) {
-    }
-
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    record JsonLocation(String file, int startLine, int startColumn, int endLine, int endColumn, String message) {
-    }
+    record Summary(
+            int filesScanned,
+            int filesSkipped,
+            long errors,
+            long warnings,
+            long notes,
+            long suppressed) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record JsonFix(String description, List<JsonReplacement> replacements) {
-    }
+    record JsonFinding(
+            String ruleId,
+            String level,
+            String message,
+            String file,
+            int startLine,
+            int startColumn,
+            int endLine,
+            int endColumn,
+            String logicalId,
+            String propertyPath,
+            String cdkPath,
+            String fingerprint,
+            List<JsonLocation> related,
+            JsonFix fix,
+            JsonSuppression suppression) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record JsonReplacement(int startLine, int startColumn, int endLine, int endColumn, String insertedContent) {
-    }
+    record JsonLocation(
+            String file,
+            int startLine,
+            int startColumn,
+            int endLine,
+            int endColumn,
+            String message) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record JsonSuppression(String kind, String justification) {
-    }
+    record JsonFix(String description, List<JsonReplacement> replacements) {}
 
-    record JsonConfigNotice(String kind, String setting, long count, String message) {
-    }
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record JsonReplacement(
+            int startLine, int startColumn, int endLine, int endColumn, String insertedContent) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record JsonSuppression(String kind, String justification) {}
+
+    record JsonConfigNotice(String kind, String setting, long count, String message) {}
 }

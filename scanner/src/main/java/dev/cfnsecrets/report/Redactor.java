@@ -16,13 +16,36 @@ import java.util.stream.Collectors;
  * shared, so they must not spread the secret they warn about.
  */
 public final class Redactor {
-    /** Prefixes that say what kind of credential a value is without giving it away; longest first. */
-    private static final List<String> KNOWN_PREFIXES = List.of(
-            "github_pat_", "sk_live_", "rk_live_", "sk_test_", "glpat-",
-            "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xoxb-", "xoxp-", "xoxa-", "xapp-", "npm_",
-            "AKIA", "ASIA", "AIza", "SG.");
+    /**
+     * Prefixes that say what kind of credential a value is without giving it away; longest first.
+     */
+    private static final List<String> KNOWN_PREFIXES =
+            List.of(
+                    "github_pat_",
+                    "sk_live_",
+                    "rk_live_",
+                    "sk_test_",
+                    "glpat-",
+                    "ghp_",
+                    "gho_",
+                    "ghu_",
+                    "ghs_",
+                    "ghr_",
+                    "xoxb-",
+                    "xoxp-",
+                    "xoxa-",
+                    "xapp-",
+                    "npm_",
+                    "AKIA",
+                    "ASIA",
+                    "AIza",
+                    "SG.");
+
     private static final Pattern PEM_HEADER = Pattern.compile("-----BEGIN [A-Z0-9 ]{1,40}-----");
-    /** Multi-line secrets are also hidden line by line, but lines this short are too common to mask. */
+
+    /**
+     * Multi-line secrets are also hidden line by line, but lines this short are too common to mask.
+     */
     private static final int MIN_FRAGMENT = 8;
 
     private final boolean showSecrets;
@@ -36,8 +59,8 @@ public final class Redactor {
     }
 
     /**
-     * A stand-in for a secret: its length, after the public prefix of a credential of a known format
-     * ({@code sk_live_…(32 chars)}). Anything else (a password) shows no character at all
+     * A stand-in for a secret: its length, after the public prefix of a credential of a known
+     * format ({@code sk_live_…(32 chars)}). Anything else (a password) shows no character at all
      * ({@code …(16 chars)}): even a few characters narrow a guess.
      */
     public String mask(String secret) {
@@ -58,7 +81,10 @@ public final class Redactor {
         return "";
     }
 
-    /** {@code text} with every occurrence of each secret replaced by its mask (unchanged with show-secrets). */
+    /**
+     * {@code text} with every occurrence of each secret replaced by its mask (unchanged with
+     * show-secrets).
+     */
     public String clean(String text, Collection<String> secrets) {
         return redact(text, secrets).text();
     }
@@ -75,7 +101,8 @@ public final class Redactor {
         if (targets.isEmpty()) {
             return new Redaction(text, List.of());
         }
-        // One pass, plain string search (a regex over a long repetitive secret compiles in quadratic
+        // One pass, plain string search (a regex over a long repetitive secret compiles in
+        // quadratic
         // time): at each position the longest secret wins, and a mask once written is never
         // searched again (a shorter secret may occur inside the mask).
         List<String> ordered = List.copyOf(targets);
@@ -140,15 +167,20 @@ public final class Redactor {
     record Redaction(String text, List<Replaced> replaced) {
 
         /** The original range [from, to) became [newFrom, newTo) in the cleaned text. */
-        record Replaced(int from, int to, int newFrom, int newTo) {
-        }
+        record Replaced(int from, int to, int newFrom, int newTo) {}
 
-        /** Where an offset into the original text that starts a range lands; inside a secret: its mask's start. */
+        /**
+         * Where an offset into the original text that starts a range lands; inside a secret: its
+         * mask's start.
+         */
         int startOffset(int offset) {
             return moved(offset, true);
         }
 
-        /** Where an offset into the original text that ends a range lands; inside a secret: its mask's end. */
+        /**
+         * Where an offset into the original text that ends a range lands; inside a secret: its
+         * mask's end.
+         */
         int endOffset(int offset) {
             return moved(offset, false);
         }

@@ -1,13 +1,15 @@
 package dev.cfnsecrets.report;
 
-/** Picks the reporter for an output format; every one of them redacts unless {@code showSecrets}. */
+/**
+ * Picks the reporter for an output format; every one of them redacts unless {@code showSecrets}.
+ */
 public final class Reporters {
-    private Reporters() {
-    }
+    private Reporters() {}
 
     /**
      * @param showSecrets print secret values unredacted ({@code --show-secrets}; never the default)
-     * @param color       ANSI colour in the text format: only on a terminal and when {@code NO_COLOR} is unset
+     * @param color ANSI colour in the text format: only on a terminal and when {@code NO_COLOR} is
+     *     unset
      */
     public static Reporter of(Format format, boolean showSecrets, boolean color) {
         Redactor redactor = new Redactor(showSecrets);

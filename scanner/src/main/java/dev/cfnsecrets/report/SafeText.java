@@ -5,36 +5,39 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What every human-facing output does to text it did not write itself (template bytes, file
- * names, configuration keys, custom rules, exception messages), so that the text can neither drive
- * a terminal, hide or reorder what is shown, nor be read by a CI runner as a command:
+ * What every human-facing output does to text it did not write itself (template bytes, file names,
+ * configuration keys, custom rules, exception messages), so that the text can neither drive a
+ * terminal, hide or reorder what is shown, nor be read by a CI runner as a command:
+ *
  * <ul>
- * <li>control characters other than tab (ESC, BEL, DEL, the C1 controls, U+0085, and a carriage
- *     return that does not end a line), invisible formatting characters (Unicode category Cf: the
- *     bidirectional controls U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C, zero-width
- *     characters, U+FEFF), the line and paragraph separators U+2028 and U+2029, and a lone
- *     surrogate are written as escapes: <code>&#92;n</code>, <code>&#92;r</code>, else
- *     <code>&#92;u</code> and four hex digits per UTF-16 unit (<code>&#92;u001b</code>,
- *     <code>&#92;u202e</code>), which is also how JSON writes them;</li>
- * <li>{@code ##[}, which GitHub's runner reads as a command anywhere in a line (its legacy
- *     syntax), is written <code>##&#92;[</code>;</li>
- * <li>a line that would start with {@code ::} after blanks, which the runner reads as a command
- *     ({@code ::error}, {@code ::stop-commands}, {@code ::add-mask}), starts with
- *     <code>:&#92;:</code> instead.</li>
+ *   <li>control characters other than tab (ESC, BEL, DEL, the C1 controls, U+0085, and a carriage
+ *       return that does not end a line), invisible formatting characters (Unicode category Cf: the
+ *       bidirectional controls U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C, zero-width
+ *       characters, U+FEFF), the line and paragraph separators U+2028 and U+2029, and a lone
+ *       surrogate are written as escapes: <code>&#92;n</code>, <code>&#92;r</code>, else <code>
+ *       &#92;u</code> and four hex digits per UTF-16 unit (<code>&#92;u001b</code>, <code>
+ *       &#92;u202e</code>), which is also how JSON writes them;
+ *   <li>{@code ##[}, which GitHub's runner reads as a command anywhere in a line (its legacy
+ *       syntax), is written <code>##&#92;[</code>;
+ *   <li>a line that would start with {@code ::} after blanks, which the runner reads as a command
+ *       ({@code ::error}, {@code ::stop-commands}, {@code ::add-mask}), starts with <code>:&#92;:
+ *       </code> instead.
  * </ul>
+ *
  * A backslash is left as it is: text can look like an escape, but cannot become what it shows.
  * {@link SafeWriter} applies the same rules to a whole output as it is written.
  */
 public final class SafeText {
-    private SafeText() {
-    }
+    private SafeText() {}
 
     /** A value shown inside a line: line breaks escaped too, so that it stays on its line. */
     public static String inline(String text) {
         return run(new Escaper(false, false, false), text, null);
     }
 
-    /** A whole line, e.g. of a build log: as {@link #inline}, and a leading {@code ::} neutralised. */
+    /**
+     * A whole line, e.g. of a build log: as {@link #inline}, and a leading {@code ::} neutralised.
+     */
     public static String line(String text) {
         return run(new Escaper(false, true, false), text, null);
     }
@@ -44,7 +47,10 @@ public final class SafeText {
         return run(new Escaper(true, true, false), text, null);
     }
 
-    /** {@link #inline} that also says where each character of {@code text} went, for carets under it. */
+    /**
+     * {@link #inline} that also says where each character of {@code text} went, for carets under
+     * it.
+     */
     static Mapped mapped(String text) {
         int[] offsets = new int[text.length() + 1];
         String escaped = run(new Escaper(false, false, false), text, offsets);
@@ -75,7 +81,10 @@ public final class SafeText {
         }
     }
 
-    /** True for a code point that is never written as it is (a lone surrogate neither, see {@link Escaper}). */
+    /**
+     * True for a code point that is never written as it is (a lone surrogate neither, see {@link
+     * Escaper}).
+     */
     static boolean mustEscape(int codePoint) {
         switch (Character.getType(codePoint)) {
             case Character.CONTROL:
@@ -95,13 +104,22 @@ public final class SafeText {
      */
     static final class Escaper {
         private static final char ESC = '\u001b';
+
         /** Longest colour sequence passed through: ESC, '[', parameters, 'm'. */
         private static final int MAX_STYLE = 16;
-        /** SGR parameters a report may use: reset, bold, dim, italic, underline, their ends, red, yellow, cyan, default colour. */
+
+        /**
+         * SGR parameters a report may use: reset, bold, dim, italic, underline, their ends, red,
+         * yellow, cyan, default colour.
+         */
         private static final Set<String> STYLE_PARAMETERS =
                 Set.of("0", "1", "2", "3", "4", "21", "22", "23", "24", "31", "33", "36", "39");
 
-        private enum LineState { START, COLON, MID }
+        private enum LineState {
+            START,
+            COLON,
+            MID
+        }
 
         final StringBuilder out = new StringBuilder();
         private final boolean keepLineBreaks;
@@ -114,9 +132,11 @@ public final class SafeText {
         private boolean pendingCr;
 
         /**
-         * @param keepLineBreaks LF and CR LF end a line (else they are escaped like any control character)
+         * @param keepLineBreaks LF and CR LF end a line (else they are escaped like any control
+         *     character)
          * @param guardLineStart neutralise {@code ::} at the start of each line
-         * @param passStyles     pass the colour and weight sequences (SGR) of {@link #STYLE_PARAMETERS}, none of which can hide text
+         * @param passStyles pass the colour and weight sequences (SGR) of {@link
+         *     #STYLE_PARAMETERS}, none of which can hide text
          */
         Escaper(boolean keepLineBreaks, boolean guardLineStart, boolean passStyles) {
             this.keepLineBreaks = keepLineBreaks;
@@ -125,10 +145,16 @@ public final class SafeText {
         }
 
         boolean atLineStart() {
-            return line == LineState.START && pendingStyle.isEmpty() && pendingHigh == 0 && !pendingCr;
+            return line == LineState.START
+                    && pendingStyle.isEmpty()
+                    && pendingHigh == 0
+                    && !pendingCr;
         }
 
-        /** Writes {@code ::} as it is: the caller, at the start of a line, is writing a command of its own. */
+        /**
+         * Writes {@code ::} as it is: the caller, at the start of a line, is writing a command of
+         * its own.
+         */
         void commandStart() {
             out.append("::");
             visible();
@@ -241,7 +267,9 @@ public final class SafeText {
                 }
             } else if (c == 'm') {
                 String parameters = pendingStyle.substring(2, length - 1);
-                if (parameters.isEmpty() || Arrays.stream(parameters.split(";", -1)).allMatch(STYLE_PARAMETERS::contains)) {
+                if (parameters.isEmpty()
+                        || Arrays.stream(parameters.split(";", -1))
+                                .allMatch(STYLE_PARAMETERS::contains)) {
                     // Invisible: the line is where it was for the runner's rules.
                     out.append(pendingStyle);
                     pendingStyle.setLength(0);

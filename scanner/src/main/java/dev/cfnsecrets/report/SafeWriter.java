@@ -9,8 +9,8 @@ import java.io.Writer;
  * kept: the command line's stdout and stderr, and the text and GitHub reports, go through one, so
  * that a line added anywhere later is covered without calling anything. Lines of a JSON document
  * pass unchanged (its escapes are JSON's, and its lines never start with {@code ::}).
- * <p>
- * Only {@link #command} writes a line that starts with {@code ::}: a workflow command of the
+ *
+ * <p>Only {@link #command} writes a line that starts with {@code ::}: a workflow command of the
  * caller's own, whose data was escaped by the caller.
  */
 public final class SafeWriter extends PrintWriter {
@@ -24,15 +24,16 @@ public final class SafeWriter extends PrintWriter {
     /**
      * {@code out} itself when it is a SafeWriter already, else a SafeWriter over it.
      *
-     * @param styles pass the report's colour sequences (a terminal only); never a sequence that hides text
+     * @param styles pass the report's colour sequences (a terminal only); never a sequence that
+     *     hides text
      */
     public static SafeWriter of(Writer out, boolean styles) {
         return out instanceof SafeWriter safe ? safe : new SafeWriter(new Sink(out, styles));
     }
 
     /**
-     * Writes one workflow command line, e.g. {@code ::error file=…::…}, and a line break. The
-     * rest of the line still goes through the rules, so a {@code ##[} in its data is neutralised.
+     * Writes one workflow command line, e.g. {@code ::error file=…::…}, and a line break. The rest
+     * of the line still goes through the rules, so a {@code ##[} in its data is neutralised.
      *
      * @throws IllegalArgumentException when {@code line} is not one line starting with {@code ::}
      */
@@ -48,7 +49,8 @@ public final class SafeWriter extends PrintWriter {
 
     /**
      * Flushes, and throws the first write error when the writer underneath reports errors by
-     * exception; over a {@link PrintWriter}, whose errors are only flagged, it stays quiet as that one would.
+     * exception; over a {@link PrintWriter}, whose errors are only flagged, it stays quiet as that
+     * one would.
      */
     public void finish() throws IOException {
         flush();
@@ -57,7 +59,10 @@ public final class SafeWriter extends PrintWriter {
         }
     }
 
-    /** Feeds the escaper and passes its output on; remembers a failure, which PrintWriter would swallow. */
+    /**
+     * Feeds the escaper and passes its output on; remembers a failure, which PrintWriter would
+     * swallow.
+     */
     private static final class Sink extends Writer {
         private final Writer target;
         private final SafeText.Escaper escaper;
@@ -89,7 +94,8 @@ public final class SafeWriter extends PrintWriter {
             try {
                 drain();
             } catch (IOException e) {
-                // drain() has kept it for finish(); the line break written next fails and flags it as PrintWriter does.
+                // drain() has kept it for finish(); the line break written next fails and flags it
+                // as PrintWriter does.
             }
         }
 

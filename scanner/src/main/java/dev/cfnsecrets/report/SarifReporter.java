@@ -52,19 +52,24 @@ import java.util.Set;
 public final class SarifReporter implements Reporter {
     static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
     static final String SRCROOT = "%SRCROOT%";
+
     /** How live mode's display paths start (see {@code dev.cfnsecrets.live}). */
     static final String LIVE_SCHEME = "aws:";
-    /** Version of our partial fingerprint: bump when {@link Finding#fingerprint()} changes meaning. */
+
+    /**
+     * Version of our partial fingerprint: bump when {@link Finding#fingerprint()} changes meaning.
+     */
     static final String FINGERPRINT_KEY = "cfnSecrets/v1";
 
     /**
      * java-sarif leaves out every value equal to its schema default, so a "warning" level would
-     * vanish; a consumer would then take the rule's default level, which a configured override
-     * may have changed. Levels are therefore always written.
+     * vanish; a consumer would then take the rule's default level, which a configured override may
+     * have changed. Levels are therefore always written.
      */
-    private static final ObjectMapper MAPPER = Json.newMapper()
-            .addMixIn(Result.class, AlwaysWriteResultLevel.class)
-            .addMixIn(ReportingConfiguration.class, AlwaysWriteConfigurationLevel.class);
+    private static final ObjectMapper MAPPER =
+            Json.newMapper()
+                    .addMixIn(Result.class, AlwaysWriteResultLevel.class)
+                    .addMixIn(ReportingConfiguration.class, AlwaysWriteConfigurationLevel.class);
 
     private final Redactor redactor;
 
@@ -80,44 +85,62 @@ public final class SarifReporter implements Reporter {
         for (Finding finding : result.findings()) {
             results.add(result(finding, ruleIndex.get(finding.ruleId())));
         }
-        ToolComponent driver = new ToolComponent()
-                .withName(ToolInfo.NAME)
-                .withVersion(ToolInfo.version())
-                .withInformationUri(URI.create(ToolInfo.INFORMATION_URI))
-                .withRules(rules);
-        Run run = new Run()
-                .withTool(new Tool().withDriver(driver))
-                .withOriginalUriBaseIds(new OriginalUriBaseIds().withAdditionalProperty(SRCROOT,
-                        new ArtifactLocation().withUri(workingDirectoryUri())))
-                .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
-                .withInvocations(List.of(invocation(result)))
-                .withResults(results);
-        SarifSchema210 log = new SarifSchema210()
-                .with$schema(URI.create(SCHEMA_URI))
-                .withVersion(SarifSchema210.Version._2_1_0)
-                .withRuns(List.of(run));
+        ToolComponent driver =
+                new ToolComponent()
+                        .withName(ToolInfo.NAME)
+                        .withVersion(ToolInfo.version())
+                        .withInformationUri(URI.create(ToolInfo.INFORMATION_URI))
+                        .withRules(rules);
+        Run run =
+                new Run()
+                        .withTool(new Tool().withDriver(driver))
+                        .withOriginalUriBaseIds(
+                                new OriginalUriBaseIds()
+                                        .withAdditionalProperty(
+                                                SRCROOT,
+                                                new ArtifactLocation()
+                                                        .withUri(workingDirectoryUri())))
+                        .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
+                        .withInvocations(List.of(invocation(result)))
+                        .withResults(results);
+        SarifSchema210 log =
+                new SarifSchema210()
+                        .with$schema(URI.create(SCHEMA_URI))
+                        .withVersion(SarifSchema210.Version._2_1_0)
+                        .withRuns(List.of(run));
         Json.write(MAPPER, log, out);
     }
 
     /**
-     * The run's one invocation, with a {@code toolConfigurationNotifications} entry per setting that
-     * hides findings: its descriptor id is the kind, its properties the setting and the count.
+     * The run's one invocation, with a {@code toolConfigurationNotifications} entry per setting
+     * that hides findings: its descriptor id is the kind, its properties the setting and the count.
      */
     private static Invocation invocation(ScanResult result) {
-        List<Notification> notifications = result.configNotices().stream()
-                .map(n -> new Notification()
-                        .withLevel(Notification.Level.WARNING)
-                        .withDescriptor(new ReportingDescriptorReference().withId(n.kind().id()))
-                        .withMessage(new Message().withText(n.message()))
-                        .withProperties(new PropertyBag()
-                                .withAdditionalProperty("setting", n.setting())
-                                .withAdditionalProperty("count", n.count())))
-                .toList();
-        return new Invocation().withExecutionSuccessful(true).withToolConfigurationNotifications(notifications);
+        List<Notification> notifications =
+                result.configNotices().stream()
+                        .map(
+                                n ->
+                                        new Notification()
+                                                .withLevel(Notification.Level.WARNING)
+                                                .withDescriptor(
+                                                        new ReportingDescriptorReference()
+                                                                .withId(n.kind().id()))
+                                                .withMessage(new Message().withText(n.message()))
+                                                .withProperties(
+                                                        new PropertyBag()
+                                                                .withAdditionalProperty(
+                                                                        "setting", n.setting())
+                                                                .withAdditionalProperty(
+                                                                        "count", n.count())))
+                        .toList();
+        return new Invocation()
+                .withExecutionSuccessful(true)
+                .withToolConfigurationNotifications(notifications);
     }
 
     /** The whole catalog in catalog order, then any rule a finding names that the catalog lacks. */
-    private static Set<ReportingDescriptor> rules(ScanResult result, Map<String, Integer> ruleIndex) {
+    private static Set<ReportingDescriptor> rules(
+            ScanResult result, Map<String, Integer> ruleIndex) {
         Set<ReportingDescriptor> rules = new LinkedHashSet<>();
         for (RuleDescription rule : result.catalog().all()) {
             ruleIndex.put(rule.id(), rules.size());
@@ -126,10 +149,16 @@ public final class SarifReporter implements Reporter {
         for (Finding finding : result.findings()) {
             if (!ruleIndex.containsKey(finding.ruleId())) {
                 ruleIndex.put(finding.ruleId(), rules.size());
-                rules.add(new ReportingDescriptor()
-                        .withId(finding.ruleId())
-                        .withDefaultConfiguration(new ReportingConfiguration().withLevel(configurationLevel(finding.level())))
-                        .withProperties(new PropertyBag().withTags(new LinkedHashSet<>(List.of("security")))));
+                rules.add(
+                        new ReportingDescriptor()
+                                .withId(finding.ruleId())
+                                .withDefaultConfiguration(
+                                        new ReportingConfiguration()
+                                                .withLevel(configurationLevel(finding.level())))
+                                .withProperties(
+                                        new PropertyBag()
+                                                .withTags(
+                                                        new LinkedHashSet<>(List.of("security")))));
             }
         }
         return rules;
@@ -149,65 +178,120 @@ public final class SarifReporter implements Reporter {
                 .withName(rule.name())
                 .withShortDescription(new MultiformatMessageString().withText(rule.summary()))
                 .withFullDescription(new MultiformatMessageString().withText(rule.whyItMatters()))
-                .withHelp(new MultiformatMessageString().withText(rule.helpText()).withMarkdown(rule.helpMarkdown()))
+                .withHelp(
+                        new MultiformatMessageString()
+                                .withText(rule.helpText())
+                                .withMarkdown(rule.helpMarkdown()))
                 // A custom rule has no page of ours on the web: its help is all there is.
                 .withHelpUri(rule.isCustom() ? null : URI.create(ToolInfo.helpUri(rule.id())))
-                .withDefaultConfiguration(new ReportingConfiguration().withLevel(configurationLevel(rule.level())))
-                .withProperties(new PropertyBag()
-                        .withTags(tags)
-                        .withAdditionalProperty("security-severity", severity(rule.securitySeverity())));
+                .withDefaultConfiguration(
+                        new ReportingConfiguration().withLevel(configurationLevel(rule.level())))
+                .withProperties(
+                        new PropertyBag()
+                                .withTags(tags)
+                                .withAdditionalProperty(
+                                        "security-severity", severity(rule.securitySeverity())));
     }
 
     private Result result(Finding finding, int ruleIndex) {
         List<String> secrets = finding.secrets();
-        Result result = new Result()
-                .withRuleId(finding.ruleId())
-                .withRuleIndex(ruleIndex)
-                .withLevel(Result.Level.fromValue(finding.level().sarifName()))
-                .withMessage(new Message().withText(redactor.clean(finding.message(), secrets)))
-                .withLocations(List.of(new com.contrastsecurity.sarif.Location()
-                        .withPhysicalLocation(physical(finding.file(), finding.span()))
-                        .withLogicalLocations(logical(finding))))
-                .withPartialFingerprints(new PartialFingerprints()
-                        .withAdditionalProperty(FINGERPRINT_KEY, finding.fingerprint()));
+        Result result =
+                new Result()
+                        .withRuleId(finding.ruleId())
+                        .withRuleIndex(ruleIndex)
+                        .withLevel(Result.Level.fromValue(finding.level().sarifName()))
+                        .withMessage(
+                                new Message().withText(redactor.clean(finding.message(), secrets)))
+                        .withLocations(
+                                List.of(
+                                        new com.contrastsecurity.sarif.Location()
+                                                .withPhysicalLocation(
+                                                        physical(finding.file(), finding.span()))
+                                                .withLogicalLocations(logical(finding))))
+                        .withPartialFingerprints(
+                                new PartialFingerprints()
+                                        .withAdditionalProperty(
+                                                FINGERPRINT_KEY, finding.fingerprint()));
         if (!finding.related().isEmpty()) {
             Set<com.contrastsecurity.sarif.Location> related = new LinkedHashSet<>();
             int id = 1;
             for (Location location : finding.related()) {
-                related.add(new com.contrastsecurity.sarif.Location()
-                        .withId(id++)
-                        .withPhysicalLocation(physical(location.file(), location.span()))
-                        .withMessage(new Message().withText(redactor.clean(location.message(), secrets))));
+                related.add(
+                        new com.contrastsecurity.sarif.Location()
+                                .withId(id++)
+                                .withPhysicalLocation(physical(location.file(), location.span()))
+                                .withMessage(
+                                        new Message()
+                                                .withText(
+                                                        redactor.clean(
+                                                                location.message(), secrets))));
             }
             result.withRelatedLocations(related);
         }
-        finding.fix().ifPresent(fix -> result.withFixes(new LinkedHashSet<>(List.of(fix(finding, fix)))));
-        finding.suppression().ifPresent(s -> result.withSuppressions(new LinkedHashSet<>(List.of(
-                new com.contrastsecurity.sarif.Suppression()
-                        .withKind(s.kind() == Suppression.Kind.IN_SOURCE
-                                ? com.contrastsecurity.sarif.Suppression.Kind.IN_SOURCE
-                                : com.contrastsecurity.sarif.Suppression.Kind.EXTERNAL)
-                        .withStatus(com.contrastsecurity.sarif.Suppression.Status.ACCEPTED)
-                        .withJustification(redactor.clean(s.justification(), secrets))))));
-        finding.securitySeverity().ifPresent(severity -> result.withProperties(
-                new PropertyBag().withAdditionalProperty("security-severity", severity(severity))));
+        finding.fix()
+                .ifPresent(
+                        fix -> result.withFixes(new LinkedHashSet<>(List.of(fix(finding, fix)))));
+        finding.suppression()
+                .ifPresent(
+                        s ->
+                                result.withSuppressions(
+                                        new LinkedHashSet<>(
+                                                List.of(
+                                                        new com.contrastsecurity.sarif.Suppression()
+                                                                .withKind(
+                                                                        s.kind()
+                                                                                        == Suppression
+                                                                                                .Kind
+                                                                                                .IN_SOURCE
+                                                                                ? com
+                                                                                        .contrastsecurity
+                                                                                        .sarif
+                                                                                        .Suppression
+                                                                                        .Kind
+                                                                                        .IN_SOURCE
+                                                                                : com
+                                                                                        .contrastsecurity
+                                                                                        .sarif
+                                                                                        .Suppression
+                                                                                        .Kind
+                                                                                        .EXTERNAL)
+                                                                .withStatus(
+                                                                        com.contrastsecurity.sarif
+                                                                                .Suppression.Status
+                                                                                .ACCEPTED)
+                                                                .withJustification(
+                                                                        redactor.clean(
+                                                                                s.justification(),
+                                                                                secrets))))));
+        finding.securitySeverity()
+                .ifPresent(
+                        severity ->
+                                result.withProperties(
+                                        new PropertyBag()
+                                                .withAdditionalProperty(
+                                                        "security-severity", severity(severity))));
         return result;
     }
 
     private static Set<LogicalLocation> logical(Finding finding) {
         Set<LogicalLocation> logical = new LinkedHashSet<>();
         if (finding.logicalId() != null) {
-            logical.add(new LogicalLocation()
-                    .withName(finding.logicalId())
-                    .withFullyQualifiedName(finding.propertyPath() == null || finding.propertyPath().isEmpty()
-                            ? finding.logicalId() : finding.propertyPath())
-                    .withKind("resource"));
+            logical.add(
+                    new LogicalLocation()
+                            .withName(finding.logicalId())
+                            .withFullyQualifiedName(
+                                    finding.propertyPath() == null
+                                                    || finding.propertyPath().isEmpty()
+                                            ? finding.logicalId()
+                                            : finding.propertyPath())
+                            .withKind("resource"));
         }
         if (finding.cdkPath() != null) {
-            logical.add(new LogicalLocation()
-                    .withName(finding.cdkPath())
-                    .withFullyQualifiedName(finding.cdkPath())
-                    .withKind("module"));
+            logical.add(
+                    new LogicalLocation()
+                            .withName(finding.cdkPath())
+                            .withFullyQualifiedName(finding.cdkPath())
+                            .withKind("module"));
         }
         return logical.isEmpty() ? null : logical;
     }
@@ -215,15 +299,25 @@ public final class SarifReporter implements Reporter {
     private com.contrastsecurity.sarif.Fix fix(Finding finding, Fix fix) {
         List<Replacement> replacements = new ArrayList<>();
         for (Fix.Replacement r : fix.replacements()) {
-            replacements.add(new Replacement()
-                    .withDeletedRegion(region(r.deleted()))
-                    .withInsertedContent(new ArtifactContent().withText(redactor.clean(r.inserted(), finding.secrets()))));
+            replacements.add(
+                    new Replacement()
+                            .withDeletedRegion(region(r.deleted()))
+                            .withInsertedContent(
+                                    new ArtifactContent()
+                                            .withText(
+                                                    redactor.clean(
+                                                            r.inserted(), finding.secrets()))));
         }
         return new com.contrastsecurity.sarif.Fix()
-                .withDescription(new Message().withText(redactor.clean(fix.description(), finding.secrets())))
-                .withArtifactChanges(new LinkedHashSet<>(List.of(new ArtifactChange()
-                        .withArtifactLocation(artifact(finding.file()))
-                        .withReplacements(replacements))));
+                .withDescription(
+                        new Message()
+                                .withText(redactor.clean(fix.description(), finding.secrets())))
+                .withArtifactChanges(
+                        new LinkedHashSet<>(
+                                List.of(
+                                        new ArtifactChange()
+                                                .withArtifactLocation(artifact(finding.file()))
+                                                .withReplacements(replacements))));
     }
 
     private static PhysicalLocation physical(String file, Span span) {
@@ -268,16 +362,21 @@ public final class SarifReporter implements Reporter {
     }
 
     private static boolean isUnreserved(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0;
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || "-._~".indexOf(c) >= 0;
     }
 
     private static Region region(Span span) {
         int startLine = Math.max(1, span.startLine());
         int startColumn = Math.max(1, span.startColumn());
-        // A span never runs backwards in a valid document; clamp so that a bad one still yields a valid region.
+        // A span never runs backwards in a valid document; clamp so that a bad one still yields a
+        // valid region.
         boolean sameLine = span.endLine() <= startLine;
         int endLine = Math.max(startLine, span.endLine());
-        int endColumn = sameLine ? Math.max(startColumn, span.endColumn()) : Math.max(1, span.endColumn());
+        int endColumn =
+                sameLine ? Math.max(startColumn, span.endColumn()) : Math.max(1, span.endColumn());
         return new Region()
                 .withStartLine(startLine)
                 .withStartColumn(startColumn)
@@ -285,7 +384,9 @@ public final class SarifReporter implements Reporter {
                 .withEndColumn(endColumn);
     }
 
-    /** The working directory as a file URI ending in '/', as {@code originalUriBaseIds} requires. */
+    /**
+     * The working directory as a file URI ending in '/', as {@code originalUriBaseIds} requires.
+     */
     private static String workingDirectoryUri() {
         String uri = Path.of("").toAbsolutePath().toUri().toASCIIString();
         return uri.endsWith("/") ? uri : uri + "/";

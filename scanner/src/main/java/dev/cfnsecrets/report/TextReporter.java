@@ -12,6 +12,7 @@ import java.util.List;
 
 /**
  * The human report, compiler style:
+ *
  * <pre>
  * template.yaml:12:18: error CFS101 API_KEY holds a GitHub token …
  *   12 |       API_KEY: ghp_…(40 chars)
@@ -19,6 +20,7 @@ import java.util.List;
  *     related: template.yaml:3:5: the Parameter it comes from
  *     fix: drop the variable
  * </pre>
+ *
  * then a summary line. Suppressed findings are left out of the listing and only counted in the
  * summary (SARIF and JSON keep them). Colour only when the caller asks for it (a terminal and no
  * {@code NO_COLOR}). Everything printed from the scanned files is escaped by {@link SafeText}, and
@@ -28,6 +30,7 @@ import java.util.List;
 public final class TextReporter implements Reporter {
     /** Longest stretch of a source line shown; minified JSON puts a whole template on one line. */
     static final int MAX_SNIPPET = 160;
+
     /** How much of the line before the finding a cut snippet keeps. */
     private static final int CONTEXT_BEFORE = 40;
 
@@ -58,7 +61,10 @@ public final class TextReporter implements Reporter {
         for (String line : Summary.configuration(result)) {
             text.append(style(YELLOW, SafeText.inline(line))).append('\n');
         }
-        text.append(style(result.countAtOrAbove(Level.ERROR) > 0 ? BOLD + RED : BOLD, Summary.line(result)))
+        text.append(
+                        style(
+                                result.countAtOrAbove(Level.ERROR) > 0 ? BOLD + RED : BOLD,
+                                Summary.line(result)))
                 .append('\n');
         SafeWriter safe = SafeWriter.of(out, color);
         safe.write(text.toString());
@@ -68,41 +74,76 @@ public final class TextReporter implements Reporter {
     private void appendFinding(StringBuilder text, Finding finding, ScanResult result) {
         Span span = finding.span();
         List<String> secrets = finding.secrets();
-        text.append(style(BOLD, SafeText.inline(finding.file()) + ":" + span.startLine() + ":" + span.startColumn() + ":"))
-                .append(' ').append(style(levelColor(finding.level()), finding.level().sarifName()))
-                .append(' ').append(style(BOLD, finding.ruleId()))
-                .append(' ').append(SafeText.inline(redactor.clean(finding.message(), secrets)))
+        text.append(
+                        style(
+                                BOLD,
+                                SafeText.inline(finding.file())
+                                        + ":"
+                                        + span.startLine()
+                                        + ":"
+                                        + span.startColumn()
+                                        + ":"))
+                .append(' ')
+                .append(style(levelColor(finding.level()), finding.level().sarifName()))
+                .append(' ')
+                .append(style(BOLD, finding.ruleId()))
+                .append(' ')
+                .append(SafeText.inline(redactor.clean(finding.message(), secrets)))
                 .append('\n');
         result.source(finding.file()).ifPresent(source -> appendSnippet(text, source, finding));
         for (Location related : finding.related()) {
-            text.append("    ").append(style(DIM, "related:")).append(' ')
-                    .append(SafeText.inline(related.file())).append(':').append(related.span().startLine()).append(':')
-                    .append(related.span().startColumn()).append(": ")
-                    .append(SafeText.inline(redactor.clean(related.message(), secrets))).append('\n');
+            text.append("    ")
+                    .append(style(DIM, "related:"))
+                    .append(' ')
+                    .append(SafeText.inline(related.file()))
+                    .append(':')
+                    .append(related.span().startLine())
+                    .append(':')
+                    .append(related.span().startColumn())
+                    .append(": ")
+                    .append(SafeText.inline(redactor.clean(related.message(), secrets)))
+                    .append('\n');
         }
-        finding.fix().ifPresent(fix -> text.append("    ").append(style(DIM, "fix:")).append(' ')
-                .append(SafeText.inline(redactor.clean(fix.description(), secrets))).append('\n'));
+        finding.fix()
+                .ifPresent(
+                        fix ->
+                                text.append("    ")
+                                        .append(style(DIM, "fix:"))
+                                        .append(' ')
+                                        .append(
+                                                SafeText.inline(
+                                                        redactor.clean(fix.description(), secrets)))
+                                        .append('\n'));
     }
 
-    /** The offending line, redacted and cut to a window around the finding, with carets under the region. */
+    /**
+     * The offending line, redacted and cut to a window around the finding, with carets under the
+     * region.
+     */
     private void appendSnippet(StringBuilder text, SourceFile source, Finding finding) {
         Span span = finding.span();
         if (span.startLine() < 1 || span.startLine() > source.lineCount()) {
             return;
         }
         String original = source.line(span.startLine());
-        // Redact the whole line first: a window cut before redaction could split a secret so that it no longer matches.
+        // Redact the whole line first: a window cut before redaction could split a secret so that
+        // it no longer matches.
         Redactor.Redaction redacted = redactor.redact(original, finding.secrets());
         String shown = redacted.text();
-        int from = redacted.startOffset(Math.min(original.length(), Math.max(0, span.startColumn() - 1)));
-        int to = span.endLine() == span.startLine()
-                ? redacted.endOffset(Math.min(original.length(), Math.max(0, span.endColumn() - 1)))
-                : shown.length();
+        int from =
+                redacted.startOffset(
+                        Math.min(original.length(), Math.max(0, span.startColumn() - 1)));
+        int to =
+                span.endLine() == span.startLine()
+                        ? redacted.endOffset(
+                                Math.min(original.length(), Math.max(0, span.endColumn() - 1)))
+                        : shown.length();
 
         int windowStart = 0;
         int windowEnd = shown.length();
         if (shown.length() > MAX_SNIPPET) {
-            windowStart = Math.max(0, Math.min(from - CONTEXT_BEFORE, shown.length() - MAX_SNIPPET));
+            windowStart =
+                    Math.max(0, Math.min(from - CONTEXT_BEFORE, shown.length() - MAX_SNIPPET));
             windowEnd = windowStart + MAX_SNIPPET;
         }
         String lead = windowStart > 0 ? "…" : "";
@@ -113,11 +154,22 @@ public final class TextReporter implements Reporter {
         int caretTo = window.offset(Math.min(to, windowEnd) - windowStart);
 
         String gutter = String.valueOf(span.startLine());
-        text.append("  ").append(style(DIM, gutter + " |")).append(' ')
-                .append(lead).append(visible).append(windowEnd < shown.length() ? "…" : "").append('\n');
-        text.append("  ").append(style(DIM, " ".repeat(gutter.length()) + " |")).append(' ')
-                .append(" ".repeat(lead.length())).append(padding(visible, caretFrom))
-                .append(style(levelColor(finding.level()), "^".repeat(carets(visible, caretFrom, caretTo))))
+        text.append("  ")
+                .append(style(DIM, gutter + " |"))
+                .append(' ')
+                .append(lead)
+                .append(visible)
+                .append(windowEnd < shown.length() ? "…" : "")
+                .append('\n');
+        text.append("  ")
+                .append(style(DIM, " ".repeat(gutter.length()) + " |"))
+                .append(' ')
+                .append(" ".repeat(lead.length()))
+                .append(padding(visible, caretFrom))
+                .append(
+                        style(
+                                levelColor(finding.level()),
+                                "^".repeat(carets(visible, caretFrom, caretTo))))
                 .append('\n');
     }
 

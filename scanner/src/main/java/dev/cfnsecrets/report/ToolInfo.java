@@ -3,7 +3,10 @@ package dev.cfnsecrets.report;
 import dev.cfnsecrets.source.BundledResource;
 import java.util.Properties;
 
-/** The tool's name, home page and version (Maven writes the version into {@code cfn-secrets/version.properties}). */
+/**
+ * The tool's name, home page and version (Maven writes the version into {@code
+ * cfn-secrets/version.properties}).
+ */
 public final class ToolInfo {
     public static final String NAME = "cfn-secrets";
     public static final String INFORMATION_URI = "https://github.com/cfn-secrets/cfn-secrets";
@@ -11,8 +14,7 @@ public final class ToolInfo {
 
     private static final String VERSION = readVersion();
 
-    private ToolInfo() {
-    }
+    private ToolInfo() {}
 
     public static String version() {
         return VERSION;
@@ -24,11 +26,15 @@ public final class ToolInfo {
     }
 
     private static String readVersion() {
-        String version = BundledResource.read(VERSION_RESOURCE, in -> {
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties;
-        }).getProperty("version");
+        String version =
+                BundledResource.read(
+                                VERSION_RESOURCE,
+                                in -> {
+                                    Properties properties = new Properties();
+                                    properties.load(in);
+                                    return properties;
+                                })
+                        .getProperty("version");
         if (version == null || version.isBlank() || version.startsWith("${")) {
             throw new IllegalStateException(VERSION_RESOURCE + " holds no filtered 'version'");
         }

@@ -5,8 +5,7 @@ import dev.cfnsecrets.secrets.BlastRadius;
 
 /** Sentences that several messages share: who can read a value, and what to do instead. */
 public final class Advice {
-    private Advice() {
-    }
+    private Advice() {}
 
     /** Who can read a value written into this kind of environment. */
     public static String readers(EnvVariable.Kind kind) {
@@ -30,7 +29,10 @@ public final class Advice {
         return "Blast radius " + radius.label() + ": " + radius.storeAdvice();
     }
 
-    /** "Globals variable API_KEY" or "variable API_KEY": Globals values are shared by every function. */
+    /**
+     * "Globals variable API_KEY" or "variable API_KEY": Globals values are shared by every
+     * function.
+     */
     public static String variable(EnvVariable v) {
         return (v.fromGlobals() ? "SAM Globals variable " : "variable ") + v.name();
     }
@@ -41,7 +43,8 @@ public final class Advice {
 
     /** "a GitHub token", "an AWS access key id", "an RSA private key". */
     public static String withArticle(String noun) {
-        boolean vowelSound = noun.matches("(?i)([aeiou].*|(rsa|npm|hmac|ec|ssh|sms|mq|http|ssm)\\b.*)");
+        boolean vowelSound =
+                noun.matches("(?i)([aeiou].*|(rsa|npm|hmac|ec|ssh|sms|mq|http|ssm)\\b.*)");
         return (vowelSound ? "an " : "a ") + noun;
     }
 }

@@ -12,6 +12,9 @@ public interface CrossDocumentRule {
     /** The rule it reports for: it runs only when the scan runs that rule. */
     String id();
 
-    /** Reports through {@code templates}: one fresh context per template document of the scan, by path. */
+    /**
+     * Reports through {@code templates}: one fresh context per template document of the scan, by
+     * path.
+     */
     void check(Map<String, RuleContext> templates);
 }

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What the rule contexts of one document share: the document, the rule settings, its evaluator,
- * the managed-policy facts and nested stacks it may need, and the {@link Shared} results, so that
- * work several rules need is done once per document. Not thread-safe: the rules of one document
- * run one after the other (documents run in parallel, each with its own scope).
+ * What the rule contexts of one document share: the document, the rule settings, its evaluator, the
+ * managed-policy facts and nested stacks it may need, and the {@link Shared} results, so that work
+ * several rules need is done once per document. Not thread-safe: the rules of one document run one
+ * after the other (documents run in parallel, each with its own scope).
  */
 public final class DocumentScope {
     private final Document document;
@@ -35,7 +35,10 @@ public final class DocumentScope {
      * documents), asked for only when a policy attaches one, and the local child templates of the
      * document's nested stacks reachable through {@code nestedStacks}.
      */
-    public DocumentScope(Document document, RuleSettings settings, Supplier<ManagedPolicies> managedPolicies,
+    public DocumentScope(
+            Document document,
+            RuleSettings settings,
+            Supplier<ManagedPolicies> managedPolicies,
             NestedStacks nestedStacks) {
         this.document = document;
         this.settings = settings;
@@ -48,7 +51,9 @@ public final class DocumentScope {
     }
 
     public Optional<Template> template() {
-        return document instanceof Document.TemplateDocument t ? Optional.of(t.template()) : Optional.empty();
+        return document instanceof Document.TemplateDocument t
+                ? Optional.of(t.template())
+                : Optional.empty();
     }
 
     public RuleSettings settings() {
@@ -65,7 +70,11 @@ public final class DocumentScope {
 
     public Evaluator evaluator() {
         if (evaluator == null) {
-            evaluator = new Evaluator(template().orElseThrow(() -> new IllegalStateException("not a template")));
+            evaluator =
+                    new Evaluator(
+                            template()
+                                    .orElseThrow(
+                                            () -> new IllegalStateException("not a template")));
         }
         return evaluator;
     }
@@ -75,14 +84,18 @@ public final class DocumentScope {
         return evaluator == null ? List.of() : evaluator.stops();
     }
 
-    /** How many distinct values the configuration's allow list declared not secrets in this document. */
+    /**
+     * How many distinct values the configuration's allow list declared not secrets in this
+     * document.
+     */
     public int allowedValues() {
         return CredentialSearchCache.allowedCount(this);
     }
 
     /** The result of {@code computation} for this document, made on the first request. */
     public <T> T shared(Shared<T> computation) {
-        // Not computeIfAbsent: a computation may ask for another one, which would change the map during the call.
+        // Not computeIfAbsent: a computation may ask for another one, which would change the map
+        // during the call.
         if (!results.containsKey(computation)) {
             results.put(computation, computation.computeFor(this));
         }

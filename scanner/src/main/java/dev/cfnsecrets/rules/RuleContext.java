@@ -73,9 +73,11 @@ public final class RuleContext {
      * value of a one-line flow map): it must be hidden like the finding's own.
      */
     private List<String> secretsOnLine(int line) {
-        return document().source().map(source -> LineSecrets.of(this, source, line)).orElse(List.of());
+        return document()
+                .source()
+                .map(source -> LineSecrets.of(this, source, line))
+                .orElse(List.of());
     }
-
 
     /** Starts a finding of {@code ruleId} at its catalog level, in this document's file. */
     public Builder report(String ruleId) {
@@ -143,7 +145,10 @@ public final class RuleContext {
             return this;
         }
 
-        /** A place in another file: a nested stack's child template, another document of a live scan. */
+        /**
+         * A place in another file: a nested stack's child template, another document of a live
+         * scan.
+         */
         public Builder related(String file, Span where, String note) {
             related.add(new Location(file, where, note));
             return this;
@@ -186,13 +191,28 @@ public final class RuleContext {
         public void add() {
             List<String> hidden = new ArrayList<>(secrets);
             hidden.addAll(secretsOnLine(span.startLine()));
-            // A message quotes rendered values, and a Parameter default or Mapping value substituted
+            // A message quotes rendered values, and a Parameter default or Mapping value
+            // substituted
             // into one may be a credential that this rule does not look for.
-            CredentialSearchCache.everyFormat(RuleContext.this, message, CredentialDetector.Context.NONE)
+            CredentialSearchCache.everyFormat(
+                            RuleContext.this, message, CredentialDetector.Context.NONE)
                     .forEach(m -> hidden.add(m.secret()));
-            findings.add(new Finding(ruleId, level, message, document().path(), span, logicalId, propertyPath, cdkPath,
-                    related, hidden, value == null ? message : value, Optional.ofNullable(securitySeverity),
-                    Optional.ofNullable(fix), Optional.ofNullable(suppression)));
+            findings.add(
+                    new Finding(
+                            ruleId,
+                            level,
+                            message,
+                            document().path(),
+                            span,
+                            logicalId,
+                            propertyPath,
+                            cdkPath,
+                            related,
+                            hidden,
+                            value == null ? message : value,
+                            Optional.ofNullable(securitySeverity),
+                            Optional.ofNullable(fix),
+                            Optional.ofNullable(suppression)));
         }
     }
 }

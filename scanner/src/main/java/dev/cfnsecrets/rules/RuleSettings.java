@@ -15,8 +15,10 @@ public record RuleSettings(int envSizeWarningPercent, AllowList allow) {
 
     public RuleSettings {
         if (envSizeWarningPercent < 1 || envSizeWarningPercent > 100) {
-            throw new IllegalArgumentException("the environment size warning threshold is a percentage "
-                    + "from 1 to 100, not " + envSizeWarningPercent);
+            throw new IllegalArgumentException(
+                    "the environment size warning threshold is a percentage "
+                            + "from 1 to 100, not "
+                            + envSizeWarningPercent);
         }
     }
 

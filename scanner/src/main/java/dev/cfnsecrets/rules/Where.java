@@ -10,14 +10,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where a finding about a value is reported. A piece written inside the value (a literal, a
- * {@code Fn::Sub} piece, a Globals entry) is reported at its exact text; a piece that arrives from
+ * Where a finding about a value is reported. A piece written inside the value (a literal, a {@code
+ * Fn::Sub} piece, a Globals entry) is reported at its exact text; a piece that arrives from
  * elsewhere (a Parameter {@code Default}, a Mapping entry) is reported at the value, with a related
  * location at the text where the secret is written.
  */
 public record Where(Span span, String path, List<Related> related) {
 
-    /** A related location: in the same document, or — when {@code file} is not null — in another file. */
+    /**
+     * A related location: in the same document, or — when {@code file} is not null — in another
+     * file.
+     */
     public record Related(String file, Span span, String note) {
         Related(Span span, String note) {
             this(null, span, note);
@@ -42,9 +45,10 @@ public record Where(Span span, String path, List<Related> related) {
     }
 
     /**
-     * Like {@link #of(Node, Part)}, but narrowed to where {@code text} (a credential inside the piece)
-     * is written when it can be found in the piece's source text — the line of a token inside a
-     * multi-line user-data script or inline code. A multi-line text is found by its first line.
+     * Like {@link #of(Node, Part)}, but narrowed to where {@code text} (a credential inside the
+     * piece) is written when it can be found in the piece's source text — the line of a token
+     * inside a multi-line user-data script or inline code. A multi-line text is found by its first
+     * line.
      */
     public static Where of(Node value, Part part, String text, SourceFile source) {
         Where where = of(value, part);
@@ -60,15 +64,22 @@ public record Where(Span span, String path, List<Related> related) {
             return where;
         }
         Span exact = source.span(from + at, from + at + firstLine.length());
-        return where.related.isEmpty() ? new Where(exact, where.path, List.of())
-                : new Where(where.span, where.path, List.of(new Related(exact, where.related.get(0).note())));
+        return where.related.isEmpty()
+                ? new Where(exact, where.path, List.of())
+                : new Where(
+                        where.span,
+                        where.path,
+                        List.of(new Related(exact, where.related.get(0).note())));
     }
 
     public Where with(Span where, String note) {
         return with(null, where, note);
     }
 
-    /** With a related location in {@code file}, another file than the document's (null: the document). */
+    /**
+     * With a related location in {@code file}, another file than the document's (null: the
+     * document).
+     */
     public Where with(String file, Span where, String note) {
         List<Related> more = new ArrayList<>(related);
         more.add(new Related(file, where, note));
@@ -102,7 +113,8 @@ public record Where(Span span, String path, List<Related> related) {
             return Optional.of("in the Default of Parameter " + path[1]);
         }
         if (path.length >= 2 && path[0].equals("Mappings")) {
-            return Optional.of("in Mapping " + String.join("/", Arrays.copyOfRange(path, 1, path.length)));
+            return Optional.of(
+                    "in Mapping " + String.join("/", Arrays.copyOfRange(path, 1, path.length)));
         }
         if (path.length >= 1 && path[0].equals("Globals")) {
             return Optional.of("in SAM Globals");

@@ -18,18 +18,20 @@ import java.util.function.Predicate;
  * list inside the rules, levels and the baseline on the findings they mark.
  */
 final class ConfigFilter {
-    private ConfigFilter() {
-    }
+    private ConfigFilter() {}
 
     /** The findings a report shows, and what the configuration hid. */
-    record Applied(List<Finding> findings, List<ConfigNotice> notices) {
-    }
+    record Applied(List<Finding> findings, List<ConfigNotice> notices) {}
 
     /**
      * @param excluded files not scanned, by the exclude glob that matched them first
-     * @param allowed  distinct values the allow list declared not secrets, summed over documents
+     * @param allowed distinct values the allow list declared not secrets, summed over documents
      */
-    static Applied apply(ScanOptions options, Catalog catalog, List<Finding> all, Map<String, Long> excluded,
+    static Applied apply(
+            ScanOptions options,
+            Catalog catalog,
+            List<Finding> all,
+            Map<String, Long> excluded,
             long allowed) {
         Map<String, Long> disabled = new LinkedHashMap<>();
         options.disable().forEach(prefix -> disabled.put(prefix, 0L));
@@ -39,7 +41,8 @@ final class ConfigFilter {
             if (options.runs(finding.ruleId())) {
                 shown.add(finding);
             } else if (!finding.isSuppressed()) {
-                Optional<String> prefix = options.disable().stream().filter(finding.ruleId()::startsWith).findFirst();
+                Optional<String> prefix =
+                        options.disable().stream().filter(finding.ruleId()::startsWith).findFirst();
                 if (prefix.isPresent()) {
                     disabled.merge(prefix.get(), 1L, Long::sum);
                 } else {
@@ -52,16 +55,43 @@ final class ConfigFilter {
         if (!options.enable().isEmpty()) {
             notices.add(ConfigNotice.rulesNotEnabled(options.enable(), notEnabled));
         }
-        new TreeMap<>(options.levels()).forEach((ruleId, level) -> catalog.find(ruleId)
-                .filter(rule -> options.runs(rule.id())) // a rule that does not run is counted above
-                .map(RuleDescription::level)
-                .filter(usual -> level.compareTo(usual) < 0) // levels are ordered by severity
-                .ifPresent(usual -> notices.add(ConfigNotice.levelLowered(ruleId, usual, level,
-                        count(shown, f -> f.ruleId().equals(ruleId) && !f.isSuppressed())))));
+        new TreeMap<>(options.levels())
+                .forEach(
+                        (ruleId, level) ->
+                                catalog.find(ruleId)
+                                        .filter(rule -> options.runs(rule.id())) // a rule that does
+                                        // not run is
+                                        // counted above
+                                        .map(RuleDescription::level)
+                                        .filter(
+                                                usual ->
+                                                        level.compareTo(usual)
+                                                                < 0) // levels are ordered by
+                                        // severity
+                                        .ifPresent(
+                                                usual ->
+                                                        notices.add(
+                                                                ConfigNotice.levelLowered(
+                                                                        ruleId,
+                                                                        usual,
+                                                                        level,
+                                                                        count(
+                                                                                shown,
+                                                                                f ->
+                                                                                        f.ruleId()
+                                                                                                        .equals(
+                                                                                                                ruleId)
+                                                                                                && !f
+                                                                                                        .isSuppressed())))));
         if (!options.ruleSettings().allow().isEmpty()) {
             notices.add(ConfigNotice.valuesAllowed(allowed));
         }
-        options.exclude().forEach(glob -> notices.add(ConfigNotice.pathsExcluded(glob, excluded.getOrDefault(glob, 0L))));
+        options.exclude()
+                .forEach(
+                        glob ->
+                                notices.add(
+                                        ConfigNotice.pathsExcluded(
+                                                glob, excluded.getOrDefault(glob, 0L))));
         if (!options.baseline().isEmpty()) {
             notices.add(ConfigNotice.baseline(count(shown, Scanner::isBaselined)));
         }

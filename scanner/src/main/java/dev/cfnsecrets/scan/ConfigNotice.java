@@ -9,9 +9,9 @@ import java.util.List;
  * the configuration it is scanned with, and a scan turned green by its own configuration must not
  * look like a clean one.
  *
- * @param kind    what the setting does
+ * @param kind what the setting does
  * @param setting the setting as written: a rule id or prefix, a glob, {@code CFS106: note}
- * @param count   findings (rules, levels, baseline), values (allow list) or files (exclude) it hid
+ * @param count findings (rules, levels, baseline), values (allow list) or files (exclude) it hid
  * @param message the sentence reports show, naming the setting and the count
  */
 public record ConfigNotice(Kind kind, String setting, long count, String message) {
@@ -37,34 +37,64 @@ public record ConfigNotice(Kind kind, String setting, long count, String message
     }
 
     static ConfigNotice rulesDisabled(String prefix, long findings) {
-        return new ConfigNotice(Kind.RULES_DISABLED, prefix, findings,
+        return new ConfigNotice(
+                Kind.RULES_DISABLED,
+                prefix,
+                findings,
                 "rules " + prefix + " disabled: " + count(findings, "finding") + " not reported");
     }
 
     static ConfigNotice rulesNotEnabled(List<String> enabled, long findings) {
         String setting = String.join(", ", enabled);
-        return new ConfigNotice(Kind.RULES_NOT_ENABLED, setting, findings,
-                "only rules " + setting + " enabled: " + count(findings, "finding") + " of the other rules not reported");
+        return new ConfigNotice(
+                Kind.RULES_NOT_ENABLED,
+                setting,
+                findings,
+                "only rules "
+                        + setting
+                        + " enabled: "
+                        + count(findings, "finding")
+                        + " of the other rules not reported");
     }
 
     static ConfigNotice levelLowered(String ruleId, Level from, Level to, long findings) {
-        return new ConfigNotice(Kind.LEVEL_LOWERED, ruleId + ": " + to.sarifName(), findings,
-                "level of " + ruleId + " lowered from " + from.sarifName() + " to " + to.sarifName() + ": "
-                        + count(findings, "finding") + " reported as " + to.sarifName());
+        return new ConfigNotice(
+                Kind.LEVEL_LOWERED,
+                ruleId + ": " + to.sarifName(),
+                findings,
+                "level of "
+                        + ruleId
+                        + " lowered from "
+                        + from.sarifName()
+                        + " to "
+                        + to.sarifName()
+                        + ": "
+                        + count(findings, "finding")
+                        + " reported as "
+                        + to.sarifName());
     }
 
     static ConfigNotice valuesAllowed(long values) {
-        return new ConfigNotice(Kind.VALUES_ALLOWED, "allow", values,
+        return new ConfigNotice(
+                Kind.VALUES_ALLOWED,
+                "allow",
+                values,
                 "allow list: " + count(values, "value") + " allowed (not reported as secrets)");
     }
 
     static ConfigNotice pathsExcluded(String glob, long files) {
-        return new ConfigNotice(Kind.PATHS_EXCLUDED, glob, files,
+        return new ConfigNotice(
+                Kind.PATHS_EXCLUDED,
+                glob,
+                files,
                 "exclude '" + glob + "': " + count(files, "file") + " not scanned");
     }
 
     static ConfigNotice baseline(long findings) {
-        return new ConfigNotice(Kind.BASELINE, "baseline", findings,
+        return new ConfigNotice(
+                Kind.BASELINE,
+                "baseline",
+                findings,
                 "baseline: " + count(findings, "finding") + " suppressed");
     }
 

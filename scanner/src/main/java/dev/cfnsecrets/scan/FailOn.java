@@ -6,11 +6,14 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The lowest level of unsuppressed finding that fails a scan: {@code --fail-on} of the command line,
- * {@code failOn} of the Maven plugin, {@code fail-on} of the GitHub Action.
+ * The lowest level of unsuppressed finding that fails a scan: {@code --fail-on} of the command
+ * line, {@code failOn} of the Maven plugin, {@code fail-on} of the GitHub Action.
  */
 public enum FailOn {
-    ERROR(Level.ERROR), WARNING(Level.WARNING), NOTE(Level.NOTE), NONE(null);
+    ERROR(Level.ERROR),
+    WARNING(Level.WARNING),
+    NOTE(Level.NOTE),
+    NONE(null);
 
     private final Level threshold;
 
@@ -32,8 +35,15 @@ public enum FailOn {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown fail level '" + text + "' (expected "
-                    + Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + ")", e);
+            throw new IllegalArgumentException(
+                    "unknown fail level '"
+                            + text
+                            + "' (expected "
+                            + Arrays.stream(values())
+                                    .map(v -> v.name().toLowerCase(Locale.ROOT))
+                                    .collect(Collectors.joining(", "))
+                            + ")",
+                    e);
         }
     }
 }

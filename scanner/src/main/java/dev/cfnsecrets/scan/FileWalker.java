@@ -18,17 +18,16 @@ import java.util.Set;
  */
 public final class FileWalker {
     private static final Set<String> EXTENSIONS = Set.of(".yaml", ".yml", ".json", ".template");
-    private static final Set<String> EXCLUDED_DIRECTORIES = Set.of(".git", "node_modules", "target");
+    private static final Set<String> EXCLUDED_DIRECTORIES =
+            Set.of(".git", "node_modules", "target");
 
-    private FileWalker() {
-    }
+    private FileWalker() {}
 
     /**
      * A file to scan and the root it was found under: the directory given, or for a file given by
      * name its own directory. Nested stacks are followed only inside the root.
      */
-    public record Found(Path file, Path root) {
-    }
+    public record Found(Path file, Path root) {}
 
     /** Files under the given paths in a stable order; a missing path is an error for the caller. */
     public static List<Path> expand(List<Path> paths) {
@@ -52,27 +51,33 @@ public final class FileWalker {
     private static List<Path> walk(Path root) {
         List<Path> found = new ArrayList<>();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(root) && isExcluded(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
+            Files.walkFileTree(
+                    root,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(
+                                Path dir, BasicFileAttributes attrs) {
+                            return !dir.equals(root) && isExcluded(dir)
+                                    ? FileVisitResult.SKIP_SUBTREE
+                                    : FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && hasTemplateExtension(file)) {
-                        found.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (attrs.isRegularFile() && hasTemplateExtension(file)) {
+                                found.add(file);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    // An unreadable file inside a tree is reported when it is loaded; here we only list.
-                    found.add(file);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            // An unreadable file inside a tree is reported when it is loaded; here
+                            // we only list.
+                            found.add(file);
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +91,10 @@ public final class FileWalker {
             return true;
         }
         Path parent = dir.getParent();
-        String parentName = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+        String parentName =
+                parent == null || parent.getFileName() == null
+                        ? ""
+                        : parent.getFileName().toString();
         return ("build".equals(name) && ".aws-sam".equals(parentName))
                 || (name.startsWith("asset.") && "cdk.out".equals(parentName));
     }

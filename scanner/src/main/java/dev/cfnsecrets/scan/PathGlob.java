@@ -7,10 +7,10 @@ import java.util.regex.PatternSyntaxException;
  * An {@code exclude} glob matched against a path as reports show it. The shown path is text, so it
  * is never turned back into a {@link java.nio.file.Path}: a file name the platform charset cannot
  * encode (any non-ASCII name under {@code LC_ALL=C}) would throw there. The glob becomes an RE2/J
- * pattern, whose matching time is linear in the path whatever the glob. Syntax as in
- * {@link java.nio.file.FileSystem#getPathMatcher}: {@code *} and {@code ?} stay within a directory,
- * {@code **} crosses directories, {@code [a-z]}/{@code [!a-z]} are character classes and
- * {@code {a,b}} alternatives.
+ * pattern, whose matching time is linear in the path whatever the glob. Syntax as in {@link
+ * java.nio.file.FileSystem#getPathMatcher}: {@code *} and {@code ?} stay within a directory, {@code
+ * **} crosses directories, {@code [a-z]}/{@code [!a-z]} are character classes and {@code {a,b}}
+ * alternatives.
  */
 public final class PathGlob {
     private final Pattern pattern;
@@ -36,7 +36,8 @@ public final class PathGlob {
                 case '[' -> i = characterClass(glob, i, regex);
                 case '{' -> {
                     if (inGroup) {
-                        throw new PatternSyntaxException("nested { groups are not supported", glob, i - 1);
+                        throw new PatternSyntaxException(
+                                "nested { groups are not supported", glob, i - 1);
                     }
                     inGroup = true;
                     regex.append("(?:");
@@ -88,7 +89,9 @@ public final class PathGlob {
     }
 
     private static String escapeInClass(char c) {
-        return Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\x{" + Integer.toHexString(c) + "}";
+        return Character.isLetterOrDigit(c)
+                ? String.valueOf(c)
+                : "\\x{" + Integer.toHexString(c) + "}";
     }
 
     public boolean matches(String shownPath) {

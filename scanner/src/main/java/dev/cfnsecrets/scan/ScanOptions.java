@@ -4,7 +4,6 @@ import dev.cfnsecrets.config.Config;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.source.Limits;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,9 +11,9 @@ import java.util.Set;
 
 /**
  * How to scan: input limits, the rule selection ({@code enable}/{@code disable} hold rule ids or
- * prefixes, {@code CFS3} = all IAM rules; an empty {@code enable} means all), level overrides,
- * path excludes (globs over the shown path, e.g. {@code test/**}), the baseline's fingerprints and
- * rule thresholds.
+ * prefixes, {@code CFS3} = all IAM rules; an empty {@code enable} means all), level overrides, path
+ * excludes (globs over the shown path, e.g. {@code test/**}), the baseline's fingerprints and rule
+ * thresholds.
  */
 public record ScanOptions(
         Limits limits,
@@ -29,8 +28,13 @@ public record ScanOptions(
             new ScanOptions(Limits.DEFAULT, List.of(), List.of(), Map.of(), List.of(), Set.of());
 
     /** Options with the default rule thresholds. */
-    public ScanOptions(Limits limits, List<String> enable, List<String> disable, Map<String, Level> levels,
-                       List<String> exclude, Set<String> baseline) {
+    public ScanOptions(
+            Limits limits,
+            List<String> enable,
+            List<String> disable,
+            Map<String, Level> levels,
+            List<String> exclude,
+            Set<String> baseline) {
         this(limits, enable, disable, levels, exclude, baseline, RuleSettings.DEFAULT);
     }
 
@@ -62,7 +66,9 @@ public record ScanOptions(
 
     /** The first exclude glob that matches {@code shownPath}, if any. */
     public Optional<String> excludedBy(String shownPath) {
-        return exclude.stream().filter(glob -> PathGlob.compile(glob).matches(shownPath)).findFirst();
+        return exclude.stream()
+                .filter(glob -> PathGlob.compile(glob).matches(shownPath))
+                .findFirst();
     }
 
     public ScanOptions withLimits(Limits newLimits) {
@@ -70,7 +76,8 @@ public record ScanOptions(
     }
 
     public ScanOptions withRules(List<String> newEnable, List<String> newDisable) {
-        return new ScanOptions(limits, newEnable, newDisable, levels, exclude, baseline, ruleSettings);
+        return new ScanOptions(
+                limits, newEnable, newDisable, levels, exclude, baseline, ruleSettings);
     }
 
     public ScanOptions withLevels(Map<String, Level> newLevels) {
@@ -82,7 +89,8 @@ public record ScanOptions(
     }
 
     public ScanOptions withBaseline(Set<String> fingerprints) {
-        return new ScanOptions(limits, enable, disable, levels, exclude, fingerprints, ruleSettings);
+        return new ScanOptions(
+                limits, enable, disable, levels, exclude, fingerprints, ruleSettings);
     }
 
     public ScanOptions withRuleSettings(RuleSettings settings) {

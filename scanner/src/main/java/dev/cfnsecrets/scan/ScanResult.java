@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Everything a reporter needs: the findings in file order, the scanned sources (for snippets),
- * counts for the summary, the catalog for rule metadata, and what the configuration hid
- * ({@link ConfigNotice}, in the order of the configuration).
+ * counts for the summary, the catalog for rule metadata, and what the configuration hid ({@link
+ * ConfigNotice}, in the order of the configuration).
  */
 public record ScanResult(
         List<Finding> findings,
@@ -28,7 +28,11 @@ public record ScanResult(
     }
 
     /** A result of a scan with the default configuration: nothing hidden. */
-    public ScanResult(List<Finding> findings, Map<String, SourceFile> sources, int filesScanned, int filesSkipped,
+    public ScanResult(
+            List<Finding> findings,
+            Map<String, SourceFile> sources,
+            int filesScanned,
+            int filesSkipped,
             Catalog catalog) {
         this(findings, sources, filesScanned, filesSkipped, catalog, List.of());
     }
@@ -39,7 +43,9 @@ public record ScanResult(
 
     /** Unsuppressed findings at or above a level: these decide the exit status. */
     public long countAtOrAbove(Level level) {
-        return findings.stream().filter(f -> !f.isSuppressed() && f.level().compareTo(level) >= 0).count();
+        return findings.stream()
+                .filter(f -> !f.isSuppressed() && f.level().compareTo(level) >= 0)
+                .count();
     }
 
     public long count(Level level) {

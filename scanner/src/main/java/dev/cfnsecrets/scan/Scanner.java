@@ -28,7 +28,8 @@ import java.util.function.Supplier;
 
 /**
  * The engine: paths to {@link ScanResult}. Each file goes source → document → rules → in-template
- * suppressions on its own, so files are scanned in parallel and a broken file never stops the others.
+ * suppressions on its own, so files are scanned in parallel and a broken file never stops the
+ * others.
  */
 public final class Scanner {
     /** The path argument that means standard input. */
@@ -44,18 +45,27 @@ public final class Scanner {
     private final Catalog catalog;
     private final List<Rule> rules;
     private final DocumentLoader loader;
-    /** Read only when a template attaches an AWS managed policy: a scan of one plain template never needs them. */
+
+    /**
+     * Read only when a template attaches an AWS managed policy: a scan of one plain template never
+     * needs them.
+     */
     private final Supplier<ManagedPolicies> managedPolicies;
 
     /**
-     * Runs {@code rules} in their order on each document, levelled and described by {@code catalog}.
-     * The engine knows no rule of its own: the built-in ones come from {@code BuiltInRules}.
+     * Runs {@code rules} in their order on each document, levelled and described by {@code
+     * catalog}. The engine knows no rule of its own: the built-in ones come from {@code
+     * BuiltInRules}.
      */
     public Scanner(ScanOptions options, Catalog catalog, List<Rule> rules) {
         this(options, catalog, rules, ManagedPolicies::bundled);
     }
 
-    private Scanner(ScanOptions options, Catalog catalog, List<Rule> rules, Supplier<ManagedPolicies> managedPolicies) {
+    private Scanner(
+            ScanOptions options,
+            Catalog catalog,
+            List<Rule> rules,
+            Supplier<ManagedPolicies> managedPolicies) {
         this.options = options;
         this.catalog = catalog;
         // Disabled rules run too, so that the report can say how many findings disabling them hid.
@@ -82,23 +92,38 @@ public final class Scanner {
         List<Outcome> outcomes = new ArrayList<>();
         for (String p : paths) {
             if (STDIN.equals(p)) {
-                outcomes.add(checkSafely("<stdin>", NestedStacks.NONE, () -> loader.load(stdin.get(), "<stdin>")));
+                outcomes.add(
+                        checkSafely(
+                                "<stdin>",
+                                NestedStacks.NONE,
+                                () -> loader.load(stdin.get(), "<stdin>")));
             } else {
                 files.add(Path.of(p));
             }
         }
-        // Excluded files are counted from the walk's list, never read: an exclude may be there for speed.
+        // Excluded files are counted from the walk's list, never read: an exclude may be there for
+        // speed.
         List<Input> included = new ArrayList<>();
         Map<String, Long> excluded = new HashMap<>();
         for (FileWalker.Found found : FileWalker.expandWithRoots(files)) {
             Input input = new Input(found.file(), displayPath(found.file()), found.root());
-            options.excludedBy(input.shown()).ifPresentOrElse(glob -> excluded.merge(glob, 1L, Long::sum),
-                    () -> included.add(input));
+            options.excludedBy(input.shown())
+                    .ifPresentOrElse(
+                            glob -> excluded.merge(glob, 1L, Long::sum), () -> included.add(input));
         }
-        outcomes.addAll(included.parallelStream()
-                .map(input -> checkSafely(input.shown(), NestedStacks.of(loader, input.path(), input.shown(), input.root()),
-                        () -> loader.load(input.path(), input.shown())))
-                .toList());
+        outcomes.addAll(
+                included.parallelStream()
+                        .map(
+                                input ->
+                                        checkSafely(
+                                                input.shown(),
+                                                NestedStacks.of(
+                                                        loader,
+                                                        input.path(),
+                                                        input.shown(),
+                                                        input.root()),
+                                                () -> loader.load(input.path(), input.shown())))
+                        .toList());
         return result(outcomes, excluded);
     }
 
@@ -110,15 +135,29 @@ public final class Scanner {
      */
     public ScanResult scanTexts(Map<String, String> textsByPath, List<CrossDocumentRule> across) {
         List<CrossDocumentRule> checks = across.stream().filter(c -> options.runs(c.id())).toList();
-        List<Outcome> outcomes = textsByPath.entrySet().parallelStream()
-                .map(e -> checkSafely(e.getKey(), NestedStacks.NONE, () -> loader.load(
-                        new ByteArrayInputStream(e.getValue().getBytes(StandardCharsets.UTF_8)), e.getKey()),
-                        !checks.isEmpty()))
-                .toList();
+        List<Outcome> outcomes =
+                textsByPath.entrySet().parallelStream()
+                        .map(
+                                e ->
+                                        checkSafely(
+                                                e.getKey(),
+                                                NestedStacks.NONE,
+                                                () ->
+                                                        loader.load(
+                                                                new ByteArrayInputStream(
+                                                                        e.getValue()
+                                                                                .getBytes(
+                                                                                        StandardCharsets
+                                                                                                .UTF_8)),
+                                                                e.getKey()),
+                                                !checks.isEmpty()))
+                        .toList();
         return result(checks.isEmpty() ? outcomes : acrossDocuments(outcomes, checks), Map.of());
     }
 
-    /** Runs the cross-document rules and adds each finding to the outcome of the document it is in. */
+    /**
+     * Runs the cross-document rules and adds each finding to the outcome of the document it is in.
+     */
     private List<Outcome> acrossDocuments(List<Outcome> outcomes, List<CrossDocumentRule> checks) {
         Map<String, Outcome> byPath = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
@@ -128,38 +167,59 @@ public final class Scanner {
         }
         for (CrossDocumentRule check : checks) {
             Map<String, RuleContext> contexts = new LinkedHashMap<>();
-            byPath.forEach((path, o) -> contexts.put(path, new RuleContext(o.scope(), catalog, options.levels())));
+            byPath.forEach(
+                    (path, o) ->
+                            contexts.put(
+                                    path, new RuleContext(o.scope(), catalog, options.levels())));
             check.check(contexts);
-            contexts.forEach((path, context) -> {
-                if (!context.findings().isEmpty()) {
-                    Outcome o = byPath.get(path);
-                    List<Finding> all = new ArrayList<>(o.findings());
-                    all.addAll(finish(o.scope().document(), context.findings()));
-                    byPath.put(path, new Outcome(false, all, o.scope().document().source().orElse(null), o.scope(),
-                            o.allowedValues()));
-                }
-            });
+            contexts.forEach(
+                    (path, context) -> {
+                        if (!context.findings().isEmpty()) {
+                            Outcome o = byPath.get(path);
+                            List<Finding> all = new ArrayList<>(o.findings());
+                            all.addAll(finish(o.scope().document(), context.findings()));
+                            byPath.put(
+                                    path,
+                                    new Outcome(
+                                            false,
+                                            all,
+                                            o.scope().document().source().orElse(null),
+                                            o.scope(),
+                                            o.allowedValues()));
+                        }
+                    });
         }
-        return outcomes.stream().map(o -> o.scope() == null ? o
-                : byPath.getOrDefault(o.scope().document().path(), o).withoutScope()).toList();
+        return outcomes.stream()
+                .map(
+                        o ->
+                                o.scope() == null
+                                        ? o
+                                        : byPath.getOrDefault(o.scope().document().path(), o)
+                                                .withoutScope())
+                .toList();
     }
 
     /** Scans one document that is already in memory (used by tests and integrations). */
     public ScanResult scan(SourceFile source) {
-        return result(List.of(checkSafely(source.path(), NestedStacks.NONE, () -> loader.parse(source))), Map.of());
+        return result(
+                List.of(checkSafely(source.path(), NestedStacks.NONE, () -> loader.parse(source))),
+                Map.of());
     }
 
     /**
-     * A bug of ours on one file must not stop the scan of the others: it becomes that
-     * file's CFS001, naming the exception and where it was thrown — not its message, which may
-     * quote the file's text.
+     * A bug of ours on one file must not stop the scan of the others: it becomes that file's
+     * CFS001, naming the exception and where it was thrown — not its message, which may quote the
+     * file's text.
      */
     private Outcome checkSafely(String shown, NestedStacks nestedStacks, Supplier<Document> load) {
         return checkSafely(shown, nestedStacks, load, false);
     }
 
-    /** {@code keepScope}: the outcome keeps the document and its scope for the cross-document rules. */
-    private Outcome checkSafely(String shown, NestedStacks nestedStacks, Supplier<Document> load, boolean keepScope) {
+    /**
+     * {@code keepScope}: the outcome keeps the document and its scope for the cross-document rules.
+     */
+    private Outcome checkSafely(
+            String shown, NestedStacks nestedStacks, Supplier<Document> load, boolean keepScope) {
         Document document = null;
         try {
             document = load.get();
@@ -167,17 +227,30 @@ public final class Scanner {
         } catch (RuntimeException | StackOverflowError e) {
             StackTraceElement[] trace = e.getStackTrace();
             String where = trace.length == 0 ? "" : " at " + trace[0];
-            InputProblem problem = new InputProblem(INTERNAL_ERROR + " " + e.getClass().getSimpleName() + where
-                    + "); please report it", 1, 1);
-            return check(new Document.Unreadable(shown, document == null ? null : document.source().orElse(null),
-                    problem), NestedStacks.NONE, false);
+            InputProblem problem =
+                    new InputProblem(
+                            INTERNAL_ERROR
+                                    + " "
+                                    + e.getClass().getSimpleName()
+                                    + where
+                                    + "); please report it",
+                            1,
+                            1);
+            return check(
+                    new Document.Unreadable(
+                            shown,
+                            document == null ? null : document.source().orElse(null),
+                            problem),
+                    NestedStacks.NONE,
+                    false);
         }
     }
 
     private Outcome check(Document document, NestedStacks nestedStacks, boolean keepScope) {
         List<Finding> findings = new ArrayList<>();
         // One scope per document: its rules share the evaluator and the work several of them need.
-        DocumentScope scope = new DocumentScope(document, options.ruleSettings(), managedPolicies, nestedStacks);
+        DocumentScope scope =
+                new DocumentScope(document, options.ruleSettings(), managedPolicies, nestedStacks);
         for (Rule rule : rules) {
             RuleContext context = new RuleContext(scope, catalog, options.levels());
             if (options.runs(rule.id())) {
@@ -189,8 +262,11 @@ public final class Scanner {
         }
         findings = finish(document, findings);
         // Keep only what the report needs, not the parsed tree: large scans stay small in memory.
-        return new Outcome(document instanceof Document.NotOurs, findings,
-                findings.isEmpty() ? null : document.source().orElse(null), keepScope ? scope : null,
+        return new Outcome(
+                document instanceof Document.NotOurs,
+                findings,
+                findings.isEmpty() ? null : document.source().orElse(null),
+                keepScope ? scope : null,
                 scope.allowedValues());
     }
 
@@ -212,15 +288,25 @@ public final class Scanner {
         if (document instanceof Document.TemplateDocument t) {
             findings = InTemplateSuppressions.apply(t.template(), findings);
         }
-        findings = findings.stream()
-                .map(f -> !f.isSuppressed() && options.baseline().contains(f.fingerprint())
-                        ? f.suppressed(new Suppression(Suppression.Kind.EXTERNAL, BASELINED))
-                        : f)
-                .toList();
+        findings =
+                findings.stream()
+                        .map(
+                                f ->
+                                        !f.isSuppressed()
+                                                        && options.baseline()
+                                                                .contains(f.fingerprint())
+                                                ? f.suppressed(
+                                                        new Suppression(
+                                                                Suppression.Kind.EXTERNAL,
+                                                                BASELINED))
+                                                : f)
+                        .toList();
         return dedupe(findings);
     }
 
-    /** One value, one finding: a value written once (say in SAM Globals) is reported once per rule. */
+    /**
+     * One value, one finding: a value written once (say in SAM Globals) is reported once per rule.
+     */
     private static List<Finding> dedupe(List<Finding> findings) {
         Map<String, Finding> unique = new LinkedHashMap<>();
         for (Finding f : findings) {
@@ -230,7 +316,11 @@ public final class Scanner {
     }
 
     static boolean isBaselined(Finding finding) {
-        return finding.suppression().map(s -> s.kind() == Suppression.Kind.EXTERNAL && BASELINED.equals(s.justification()))
+        return finding.suppression()
+                .map(
+                        s ->
+                                s.kind() == Suppression.Kind.EXTERNAL
+                                        && BASELINED.equals(s.justification()))
                 .orElse(false);
     }
 
@@ -253,14 +343,16 @@ public final class Scanner {
                 sources.put(o.source().path(), o.source());
             }
         }
-        findings.sort(Comparator.comparing(Finding::file)
-                .thenComparingInt(f -> f.span().startLine())
-                .thenComparingInt(f -> f.span().startColumn())
-                .thenComparing(Finding::ruleId));
-        ConfigFilter.Applied applied = ConfigFilter.apply(options, catalog, findings, excluded, allowed);
-        return new ScanResult(applied.findings(), sources, scanned, skipped, catalog, applied.notices());
+        findings.sort(
+                Comparator.comparing(Finding::file)
+                        .thenComparingInt(f -> f.span().startLine())
+                        .thenComparingInt(f -> f.span().startColumn())
+                        .thenComparing(Finding::ruleId));
+        ConfigFilter.Applied applied =
+                ConfigFilter.apply(options, catalog, findings, excluded, allowed);
+        return new ScanResult(
+                applied.findings(), sources, scanned, skipped, catalog, applied.notices());
     }
-
 
     /** Paths under the working directory are shown relative to it, with '/' separators. */
     static String displayPath(Path file) {
@@ -270,14 +362,17 @@ public final class Scanner {
         return shown.toString().replace('\\', '/');
     }
 
-    private record Input(Path path, String shown, Path root) {
-    }
+    private record Input(Path path, String shown, Path root) {}
 
     /**
      * What one file contributes to the result; {@code source} only when it has findings (for
      * snippets); {@code scope} only until the cross-document rules have run.
      */
-    private record Outcome(boolean skipped, List<Finding> findings, SourceFile source, DocumentScope scope,
+    private record Outcome(
+            boolean skipped,
+            List<Finding> findings,
+            SourceFile source,
+            DocumentScope scope,
             int allowedValues) {
         Outcome withoutScope() {
             return new Outcome(skipped, findings, source, null, allowedValues);

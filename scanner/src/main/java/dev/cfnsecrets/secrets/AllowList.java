@@ -6,12 +6,12 @@ import java.util.Set;
 
 /**
  * Values the user has declared not to be secrets ({@code allow:} in {@code .cfn-secrets.yml}): a
- * test fixture's fake token, a well-known development password. They are judged against the
- * secret a finding would be about — the credential found in a value (the token inside a longer
- * string, the password inside a URL or connection string) or, for a literal under a secret name or
- * in a secret property, the whole literal — as gitleaks judges its allowlist regexes against the
- * secret it matched. Judging the whole value instead would let a pattern that matches a host name
- * or other text of the value hide a real password written next to it.
+ * test fixture's fake token, a well-known development password. They are judged against the secret
+ * a finding would be about — the credential found in a value (the token inside a longer string, the
+ * password inside a URL or connection string) or, for a literal under a secret name or in a secret
+ * property, the whole literal — as gitleaks judges its allowlist regexes against the secret it
+ * matched. Judging the whole value instead would let a pattern that matches a host name or other
+ * text of the value hide a real password written next to it.
  *
  * @param values exact secrets, compared case-sensitively
  * @param patterns searched in the secret ({@code find}, not {@code matches}): anchor them with

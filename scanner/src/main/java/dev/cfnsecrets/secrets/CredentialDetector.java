@@ -15,12 +15,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds credentials of known formats in a string, whatever the name they sit under:
- * provider tokens with a fixed prefix, private-key blocks, webhook URLs, JWTs with
- * a signature, URLs and connection strings with an inline password. Patterns are anchored on
- * prefixes and exact lengths, so a match is a credential and not just "40 random characters"; the
- * one format without a prefix, the AWS secret access key, is only reported with context (a name
- * that says so, or an access key id next to it).
+ * Finds credentials of known formats in a string, whatever the name they sit under: provider tokens
+ * with a fixed prefix, private-key blocks, webhook URLs, JWTs with a signature, URLs and connection
+ * strings with an inline password. Patterns are anchored on prefixes and exact lengths, so a match
+ * is a credential and not just "40 random characters"; the one format without a prefix, the AWS
+ * secret access key, is only reported with context (a name that says so, or an access key id next
+ * to it).
  *
  * <p>Documentation examples ({@code AKIAIOSFODNN7EXAMPLE}), masked values ({@code XXXX}) and
  * placeholders are not reported. Pure and thread-safe.
@@ -35,81 +35,200 @@ public final class CredentialDetector {
         }
     }
 
-    public static final CredentialKind AWS_ACCESS_KEY_ID = kind("aws-access-key-id", "AWS access key id", CRITICAL);
+    public static final CredentialKind AWS_ACCESS_KEY_ID =
+            kind("aws-access-key-id", "AWS access key id", CRITICAL);
     public static final CredentialKind AWS_SECRET_ACCESS_KEY =
             kind("aws-secret-access-key", "AWS secret access key", CRITICAL);
     public static final CredentialKind PRIVATE_KEY = kind("private-key", "private key", CRITICAL);
-    public static final CredentialKind URL_PASSWORD = kind("url-password", "password inside a URL", HIGH);
+    public static final CredentialKind URL_PASSWORD =
+            kind("url-password", "password inside a URL", HIGH);
     public static final CredentialKind CONNECTION_STRING_PASSWORD =
             kind("connection-string-password", "password inside a connection string", HIGH);
 
     /** AWS key ids: AKIA (long-term), ASIA (temporary) and the rarer prefixes; base32 body. */
     private static final Pattern AWS_KEY_ID =
-            Pattern.compile("(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})(?![A-Z0-9])");
+            Pattern.compile(
+                    "(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})(?![A-Z0-9])");
+
     private static final Pattern FORTY_BASE64 =
             Pattern.compile("(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])");
-    /** {@code aws_secret_access_key = …} written inside a larger text (a config file, inline code). */
-    private static final Pattern INLINE_AWS_SECRET = Pattern.compile(
-            "(?i)aws.{0,20}?(?:secret|sk).{0,20}?[\"':=\\s]+([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])");
-    public static final Pattern AWS_SECRET_NAME = Pattern.compile(
-            "(?i)secret[-_ .]?access[-_ .]?key|aws[-_ .]?secret|aws[-_ .]?sk|secret[-_ .]?key");
-    private static final Pattern PEM_BEGIN = Pattern.compile(
-            "-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----");
+
+    /**
+     * {@code aws_secret_access_key = …} written inside a larger text (a config file, inline code).
+     */
+    private static final Pattern INLINE_AWS_SECRET =
+            Pattern.compile(
+                    "(?i)aws.{0,20}?(?:secret|sk).{0,20}?[\"':=\\s]+([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])");
+
+    public static final Pattern AWS_SECRET_NAME =
+            Pattern.compile(
+                    "(?i)secret[-_ .]?access[-_ .]?key|aws[-_ .]?secret|aws[-_ .]?sk|secret[-_ .]?key");
+    private static final Pattern PEM_BEGIN =
+            Pattern.compile(
+                    "-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----");
     private static final Pattern PEM_HEADER_LINE = Pattern.compile("(?m)^[A-Za-z-]+: .*$");
+
     /** A password in a URL: {@code scheme://user:password@host}. */
-    private static final Pattern URL_CREDENTIALS = Pattern.compile(
-            "(?i)\\b[a-z][a-z0-9+.-]{1,20}://([^\\s:/@?#\"'\\u0000]{1,256}):([^\\s/@?#\"'\\u0000]{1,256})@[^\\s/?#\"'\\u0000]+");
+    private static final Pattern URL_CREDENTIALS =
+            Pattern.compile(
+                    "(?i)\\b[a-z][a-z0-9+.-]{1,20}://([^\\s:/@?#\"'\\u0000]{1,256}):([^\\s/@?#\"'\\u0000]{1,256})@[^\\s/?#\"'\\u0000]+");
+
     /** {@code Server=…;User Id=…;Password=…;}: ADO.NET / JDBC / ODBC style. */
-    private static final Pattern CONNECTION_PASSWORD = Pattern.compile(
-            "(?i)(?:^|[;\\s\"'])(?:password|pwd)\\s*=\\s*([^;\\s\"'\\u0000]{1,256})");
-    private static final Pattern CONNECTION_STRING_CONTEXT = Pattern.compile(
-            "(?i)(server|host|data source|user id|uid|database|initial catalog|hostname)\\s*=");
+    private static final Pattern CONNECTION_PASSWORD =
+            Pattern.compile(
+                    "(?i)(?:^|[;\\s\"'])(?:password|pwd)\\s*=\\s*([^;\\s\"'\\u0000]{1,256})");
 
-    private static final List<Format> FORMATS = List.of(
-            format("github-token", "GitHub token", CRITICAL, "\\b(gh[pousr]_[A-Za-z0-9]{36})\\b"),
-            format("github-token", "GitHub fine-grained token", CRITICAL, "\\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\\b"),
-            format("gitlab-token", "GitLab personal access token", CRITICAL, "\\b(glpat-[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])"),
-            format("npm-token", "npm access token", CRITICAL, "\\b(npm_[A-Za-z0-9]{36})\\b"),
-            format("pypi-token", "PyPI upload token", CRITICAL, "\\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})"),
-            format("stripe-live-key", "Stripe live secret key", CRITICAL, "\\b((?:sk|rk)_live_[0-9a-zA-Z]{24,99})\\b"),
-            format("stripe-test-key", "Stripe test secret key", LOW, "\\b((?:sk|rk)_test_[0-9a-zA-Z]{24,99})\\b"),
-            format("square-token", "Square access token", CRITICAL, "\\b(sq0(?:atp|csp)-[0-9A-Za-z_-]{22,43})(?![0-9A-Za-z_-])"),
-            format("digitalocean-token", "DigitalOcean token", CRITICAL, "\\b(do[opr]_v1_[a-f0-9]{64})\\b"),
-            format("azure-storage-key", "Azure storage account key", CRITICAL, "(?i)AccountKey=([A-Za-z0-9+/]{86}==)"),
-            format("slack-token", "Slack token", HIGH, "\\b(xox[baprs]-[0-9]{9,13}-[0-9A-Za-z-]{10,})(?![0-9A-Za-z-])"),
-            format("slack-token", "Slack app token", HIGH, "\\b(xapp-[0-9]-[A-Z0-9]{9,13}-[0-9]{9,13}-[a-z0-9]{32,})\\b"),
-            format("slack-webhook", "Slack webhook URL", HIGH,
-                    "(https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{20,})"),
-            format("teams-webhook", "Microsoft Teams webhook URL", HIGH,
-                    "(https://[A-Za-z0-9_-]+\\.webhook\\.office\\.com/webhookb2/[0-9a-f-]{36}@[0-9a-f-]{36}"
-                            + "/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36})"),
-            format("discord-webhook", "Discord webhook URL", HIGH,
-                    "(https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68})"),
-            format("sendgrid-key", "SendGrid API key", HIGH, "\\b(SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])"),
-            format("twilio-key", "Twilio API key", HIGH, "\\b(SK[0-9a-f]{32})\\b"),
-            format("google-api-key", "Google API key", HIGH, "\\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])"),
-            format("google-oauth-secret", "Google OAuth client secret", HIGH, "\\b(GOCSPX-[A-Za-z0-9_-]{28})(?![A-Za-z0-9_-])"),
-            format("openai-key", "OpenAI API key", HIGH,
-                    "\\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])"),
-            format("anthropic-key", "Anthropic API key", HIGH,
-                    "\\b(sk-ant-(?:api|admin)0\\d-[A-Za-z0-9_-]{80,})(?![A-Za-z0-9_-])"),
-            format("huggingface-token", "Hugging Face token", HIGH, "\\b(hf_[A-Za-z]{34})\\b"),
-            format("shopify-token", "Shopify token", HIGH, "\\b(shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32})\\b"),
-            format("mailgun-key", "Mailgun API key", HIGH, "\\b(key-[0-9a-f]{32})\\b"),
-            format("mailchimp-key", "Mailchimp API key", HIGH, "\\b([0-9a-f]{32}-us[0-9]{1,2})\\b"),
-            format("telegram-bot-token", "Telegram bot token", HIGH, "\\b([0-9]{8,10}:AA[0-9A-Za-z_-]{33})(?![0-9A-Za-z_-])"),
-            format("newrelic-user-key", "New Relic user API key", HIGH, "\\b(NRAK-[A-Z0-9]{27})\\b"),
-            format("newrelic-license-key", "New Relic ingest license key", LOW, "\\b([a-f0-9]{36}NRAL)\\b"));
+    private static final Pattern CONNECTION_STRING_CONTEXT =
+            Pattern.compile(
+                    "(?i)(server|host|data source|user id|uid|database|initial catalog|hostname)\\s*=");
 
-    private CredentialDetector() {
-    }
+    private static final List<Format> FORMATS =
+            List.of(
+                    format(
+                            "github-token",
+                            "GitHub token",
+                            CRITICAL,
+                            "\\b(gh[pousr]_[A-Za-z0-9]{36})\\b"),
+                    format(
+                            "github-token",
+                            "GitHub fine-grained token",
+                            CRITICAL,
+                            "\\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\\b"),
+                    format(
+                            "gitlab-token",
+                            "GitLab personal access token",
+                            CRITICAL,
+                            "\\b(glpat-[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])"),
+                    format(
+                            "npm-token",
+                            "npm access token",
+                            CRITICAL,
+                            "\\b(npm_[A-Za-z0-9]{36})\\b"),
+                    format(
+                            "pypi-token",
+                            "PyPI upload token",
+                            CRITICAL,
+                            "\\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})"),
+                    format(
+                            "stripe-live-key",
+                            "Stripe live secret key",
+                            CRITICAL,
+                            "\\b((?:sk|rk)_live_[0-9a-zA-Z]{24,99})\\b"),
+                    format(
+                            "stripe-test-key",
+                            "Stripe test secret key",
+                            LOW,
+                            "\\b((?:sk|rk)_test_[0-9a-zA-Z]{24,99})\\b"),
+                    format(
+                            "square-token",
+                            "Square access token",
+                            CRITICAL,
+                            "\\b(sq0(?:atp|csp)-[0-9A-Za-z_-]{22,43})(?![0-9A-Za-z_-])"),
+                    format(
+                            "digitalocean-token",
+                            "DigitalOcean token",
+                            CRITICAL,
+                            "\\b(do[opr]_v1_[a-f0-9]{64})\\b"),
+                    format(
+                            "azure-storage-key",
+                            "Azure storage account key",
+                            CRITICAL,
+                            "(?i)AccountKey=([A-Za-z0-9+/]{86}==)"),
+                    format(
+                            "slack-token",
+                            "Slack token",
+                            HIGH,
+                            "\\b(xox[baprs]-[0-9]{9,13}-[0-9A-Za-z-]{10,})(?![0-9A-Za-z-])"),
+                    format(
+                            "slack-token",
+                            "Slack app token",
+                            HIGH,
+                            "\\b(xapp-[0-9]-[A-Z0-9]{9,13}-[0-9]{9,13}-[a-z0-9]{32,})\\b"),
+                    format(
+                            "slack-webhook",
+                            "Slack webhook URL",
+                            HIGH,
+                            "(https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{20,})"),
+                    format(
+                            "teams-webhook",
+                            "Microsoft Teams webhook URL",
+                            HIGH,
+                            "(https://[A-Za-z0-9_-]+\\.webhook\\.office\\.com/webhookb2/[0-9a-f-]{36}@[0-9a-f-]{36}"
+                                    + "/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36})"),
+                    format(
+                            "discord-webhook",
+                            "Discord webhook URL",
+                            HIGH,
+                            "(https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68})"),
+                    format(
+                            "sendgrid-key",
+                            "SendGrid API key",
+                            HIGH,
+                            "\\b(SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])"),
+                    format("twilio-key", "Twilio API key", HIGH, "\\b(SK[0-9a-f]{32})\\b"),
+                    format(
+                            "google-api-key",
+                            "Google API key",
+                            HIGH,
+                            "\\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])"),
+                    format(
+                            "google-oauth-secret",
+                            "Google OAuth client secret",
+                            HIGH,
+                            "\\b(GOCSPX-[A-Za-z0-9_-]{28})(?![A-Za-z0-9_-])"),
+                    format(
+                            "openai-key",
+                            "OpenAI API key",
+                            HIGH,
+                            "\\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])"),
+                    format(
+                            "anthropic-key",
+                            "Anthropic API key",
+                            HIGH,
+                            "\\b(sk-ant-(?:api|admin)0\\d-[A-Za-z0-9_-]{80,})(?![A-Za-z0-9_-])"),
+                    format(
+                            "huggingface-token",
+                            "Hugging Face token",
+                            HIGH,
+                            "\\b(hf_[A-Za-z]{34})\\b"),
+                    format(
+                            "shopify-token",
+                            "Shopify token",
+                            HIGH,
+                            "\\b(shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32})\\b"),
+                    format("mailgun-key", "Mailgun API key", HIGH, "\\b(key-[0-9a-f]{32})\\b"),
+                    format(
+                            "mailchimp-key",
+                            "Mailchimp API key",
+                            HIGH,
+                            "\\b([0-9a-f]{32}-us[0-9]{1,2})\\b"),
+                    format(
+                            "telegram-bot-token",
+                            "Telegram bot token",
+                            HIGH,
+                            "\\b([0-9]{8,10}:AA[0-9A-Za-z_-]{33})(?![0-9A-Za-z_-])"),
+                    format(
+                            "newrelic-user-key",
+                            "New Relic user API key",
+                            HIGH,
+                            "\\b(NRAK-[A-Z0-9]{27})\\b"),
+                    format(
+                            "newrelic-license-key",
+                            "New Relic ingest license key",
+                            LOW,
+                            "\\b([a-f0-9]{36}NRAL)\\b"));
+
+    private CredentialDetector() {}
 
     /** Credentials of known formats in {@code text}, without context. */
     public static List<CredentialMatch> find(String text) {
         return find(text, Context.NONE);
     }
 
-    /** Credentials of known formats in {@code text}; {@code context} enables the AWS secret access key. */
+    /**
+     * Credentials of known formats in {@code text}; {@code context} enables the AWS secret access
+     * key.
+     */
     public static List<CredentialMatch> find(String text, Context context) {
         List<CredentialMatch> found = new ArrayList<>();
         for (Format format : FORMATS) {
@@ -124,7 +243,10 @@ public final class CredentialDetector {
         return withoutOverlaps(found);
     }
 
-    /** Whether {@code text} holds an AWS access key id (so that a 40-character value beside it is its secret). */
+    /**
+     * Whether {@code text} holds an AWS access key id (so that a 40-character value beside it is
+     * its secret).
+     */
     public static boolean hasAwsKeyId(String text) {
         List<CredentialMatch> ids = new ArrayList<>();
         awsKeyIds(text, ids);
@@ -132,14 +254,28 @@ public final class CredentialDetector {
     }
 
     private static void awsKeyIds(String text, List<CredentialMatch> found) {
-        // 16 random base32 characters never repeat this little; AKIAAAAA… and AKIAXXXX… are stand-ins.
-        addMatches(text, AWS_KEY_ID, 1, AWS_ACCESS_KEY_ID,
-                m -> !isDummy(m.group(1)) && m.group(1).substring(4).chars().distinct().count() > 4, found);
+        // 16 random base32 characters never repeat this little; AKIAAAAA… and AKIAXXXX… are
+        // stand-ins.
+        addMatches(
+                text,
+                AWS_KEY_ID,
+                1,
+                AWS_ACCESS_KEY_ID,
+                m -> !isDummy(m.group(1)) && m.group(1).substring(4).chars().distinct().count() > 4,
+                found);
     }
 
-    /** Each match of {@code pattern} that {@code keep} accepts: group {@code group} is a credential of {@code kind}. */
-    private static void addMatches(String text, Pattern pattern, int group, CredentialKind kind, Predicate<Matcher> keep,
-                                   List<CredentialMatch> found) {
+    /**
+     * Each match of {@code pattern} that {@code keep} accepts: group {@code group} is a credential
+     * of {@code kind}.
+     */
+    private static void addMatches(
+            String text,
+            Pattern pattern,
+            int group,
+            CredentialKind kind,
+            Predicate<Matcher> keep,
+            List<CredentialMatch> found) {
         Matcher m = pattern.matcher(text);
         while (m.find()) {
             if (keep.test(m)) {
@@ -164,9 +300,12 @@ public final class CredentialDetector {
 
     private static void addAwsSecret(String candidate, int start, List<CredentialMatch> found) {
         // Generated keys mix upper, lower and digits; hex digests and words do not.
-        if (!isDummy(candidate) && Entropy.characterClasses(candidate.replaceAll("[/+]", "")) == 3
+        if (!isDummy(candidate)
+                && Entropy.characterClasses(candidate.replaceAll("[/+]", "")) == 3
                 && Entropy.shannon(candidate) >= 4.0) {
-            found.add(new CredentialMatch(AWS_SECRET_ACCESS_KEY, start, start + candidate.length(), candidate));
+            found.add(
+                    new CredentialMatch(
+                            AWS_SECRET_ACCESS_KEY, start, start + candidate.length(), candidate));
         }
     }
 
@@ -181,85 +320,137 @@ public final class CredentialDetector {
             String endMarker = "-----END " + label + "-----";
             int end = text.indexOf(endMarker, m.end());
             int stop = end < 0 ? text.length() : end + endMarker.length();
-            String body = text.substring(m.end(), end < 0 ? text.length() : end)
-                    .replace("\\n", "\n").replace("\\r", "\n");
+            String body =
+                    text.substring(m.end(), end < 0 ? text.length() : end)
+                            .replace("\\n", "\n")
+                            .replace("\\r", "\n");
             body = PEM_HEADER_LINE.matcher(body).replaceAll("");
             String base64 = body.replaceAll("[^A-Za-z0-9+/=]", "");
             if (base64.length() >= 40 && !isDummy(base64) && Entropy.shannon(base64) >= 4.0) {
-                CredentialKind k = privateKeyKind(label.replace(" BLOCK", "").replace("PRIVATE KEY", "").strip());
+                CredentialKind k =
+                        privateKeyKind(
+                                label.replace(" BLOCK", "").replace("PRIVATE KEY", "").strip());
                 found.add(new CredentialMatch(k, m.start(), stop, text.substring(m.start(), stop)));
             }
         }
     }
 
-    /** "RSA private key", "OpenSSH private key", "encrypted private key", or plain "private key" (PKCS#8). */
+    /**
+     * "RSA private key", "OpenSSH private key", "encrypted private key", or plain "private key"
+     * (PKCS#8).
+     */
     private static CredentialKind privateKeyKind(String type) {
         if (type.isEmpty()) {
             return PRIVATE_KEY;
         }
-        String words = type.equals("OPENSSH") ? "OpenSSH" : type.equals("ENCRYPTED") ? "encrypted" : type;
+        String words =
+                type.equals("OPENSSH") ? "OpenSSH" : type.equals("ENCRYPTED") ? "encrypted" : type;
         return kind(PRIVATE_KEY.id(), words + " private key", CRITICAL);
     }
 
     private static void urlPasswords(String text, List<CredentialMatch> found) {
-        addMatches(text, URL_CREDENTIALS, 2, URL_PASSWORD,
-                m -> !isPlaceholderPassword(m.group(2)) && !m.group(2).equals(m.group(1)), found);
+        addMatches(
+                text,
+                URL_CREDENTIALS,
+                2,
+                URL_PASSWORD,
+                m -> !isPlaceholderPassword(m.group(2)) && !m.group(2).equals(m.group(1)),
+                found);
     }
 
     private static void connectionStringPasswords(String text, List<CredentialMatch> found) {
         if (!text.contains(";") || !CONNECTION_STRING_CONTEXT.matcher(text).find()) {
             return;
         }
-        addMatches(text, CONNECTION_PASSWORD, 1, CONNECTION_STRING_PASSWORD, m -> !isPlaceholderPassword(m.group(1)), found);
+        addMatches(
+                text,
+                CONNECTION_PASSWORD,
+                1,
+                CONNECTION_STRING_PASSWORD,
+                m -> !isPlaceholderPassword(m.group(1)),
+                found);
     }
 
-    private static final Pattern JWT = Pattern.compile(
-            "\\b(eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])");
+    private static final Pattern JWT =
+            Pattern.compile(
+                    "\\b(eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{16,})(?![A-Za-z0-9_.-])");
     private static final CredentialKind JWT_KIND = kind("jwt", "signed JSON Web Token", HIGH);
-    private static final CredentialKind PUBLIC_JWT = kind("jwt", "public (anonymous-role) JSON Web Token", LOW);
+    private static final CredentialKind PUBLIC_JWT =
+            kind("jwt", "public (anonymous-role) JSON Web Token", LOW);
 
-    /** Signed JWTs; a Supabase-style {@code "role":"anon"} token is public by design and has a low radius. */
+    /**
+     * Signed JWTs; a Supabase-style {@code "role":"anon"} token is public by design and has a low
+     * radius.
+     */
     private static void jwts(String text, List<CredentialMatch> found) {
         Matcher m = JWT.matcher(text);
         while (m.find()) {
             String[] pieces = m.group(1).split("\\.");
             String header = decode(pieces[0]);
             String payload = decode(pieces[1]);
-            if (header.contains("\"alg\"") && !header.replace(" ", "").toLowerCase(Locale.ROOT).contains("\"alg\":\"none\"")
+            if (header.contains("\"alg\"")
+                    && !header.replace(" ", "")
+                            .toLowerCase(Locale.ROOT)
+                            .contains("\"alg\":\"none\"")
                     && payload.startsWith("{")) {
                 boolean anonymous = payload.replace(" ", "").contains("\"role\":\"anon\"");
-                found.add(new CredentialMatch(anonymous ? PUBLIC_JWT : JWT_KIND, m.start(1), m.end(1), m.group(1)));
+                found.add(
+                        new CredentialMatch(
+                                anonymous ? PUBLIC_JWT : JWT_KIND,
+                                m.start(1),
+                                m.end(1),
+                                m.group(1)));
             }
         }
     }
 
     private static String decode(String base64url) {
         try {
-            return new String(Base64.getUrlDecoder().decode(base64url), StandardCharsets.UTF_8).strip();
+            return new String(Base64.getUrlDecoder().decode(base64url), StandardCharsets.UTF_8)
+                    .strip();
         } catch (IllegalArgumentException e) {
             return "";
         }
     }
 
-    /** A password that stands for one: {@code ${DB_PASSWORD}}, {@code <password>}, {@code ****}, {@code password}. */
+    /**
+     * A password that stands for one: {@code ${DB_PASSWORD}}, {@code <password>}, {@code ****},
+     * {@code password}.
+     */
     private static boolean isPlaceholderPassword(String password) {
         String p = password.toLowerCase(Locale.ROOT);
-        return NotASecret.isPlaceholder(password) || p.startsWith("$") || p.startsWith("%") || p.startsWith(":")
-                || p.startsWith("{") || p.equals("pass") || p.equals("pwd") || p.equals("passw0rd");
+        return NotASecret.isPlaceholder(password)
+                || p.startsWith("$")
+                || p.startsWith("%")
+                || p.startsWith(":")
+                || p.startsWith("{")
+                || p.equals("pass")
+                || p.equals("pwd")
+                || p.equals("passw0rd");
     }
 
-    /** Documentation examples and masked stand-ins: {@code EXAMPLE}, runs of X or of one character. */
+    /**
+     * Documentation examples and masked stand-ins: {@code EXAMPLE}, runs of X or of one character.
+     */
     private static boolean isDummy(String secret) {
         String upper = secret.toUpperCase(Locale.ROOT);
-        return upper.contains("EXAMPLE") || upper.contains("XXXXXX") || upper.contains("******")
+        return upper.contains("EXAMPLE")
+                || upper.contains("XXXXXX")
+                || upper.contains("******")
                 || secret.chars().distinct().count() <= 3;
     }
 
-    /** Keeps the first of overlapping matches, preferring the longer (a URL holding a token is one match). */
+    /**
+     * Keeps the first of overlapping matches, preferring the longer (a URL holding a token is one
+     * match).
+     */
     private static List<CredentialMatch> withoutOverlaps(List<CredentialMatch> found) {
         List<CredentialMatch> sorted = new ArrayList<>(found);
-        sorted.sort(Comparator.comparingInt(CredentialMatch::start)
-                .thenComparing(Comparator.comparingInt((CredentialMatch c) -> c.end() - c.start()).reversed()));
+        sorted.sort(
+                Comparator.comparingInt(CredentialMatch::start)
+                        .thenComparing(
+                                Comparator.comparingInt((CredentialMatch c) -> c.end() - c.start())
+                                        .reversed()));
         List<CredentialMatch> kept = new ArrayList<>();
         int reached = -1;
         for (CredentialMatch match : sorted) {
@@ -279,6 +470,5 @@ public final class CredentialDetector {
         return new Format(kind(id, label, radius), Pattern.compile(regex));
     }
 
-    private record Format(CredentialKind kind, Pattern pattern) {
-    }
+    private record Format(CredentialKind kind, Pattern pattern) {}
 }

@@ -6,5 +6,4 @@ package dev.cfnsecrets.secrets;
  * password of a URL, say). Callers hand {@code secret} to the reporters for redaction and never
  * print it.
  */
-public record CredentialMatch(CredentialKind kind, int start, int end, String secret) {
-}
+public record CredentialMatch(CredentialKind kind, int start, int end, String secret) {}

@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
  * of times.
  */
 public final class LinearScan {
-    private LinearScan() {
-    }
+    private LinearScan() {}
 
     /**
      * What {@code .*(pattern).*} with {@code matches} meant: {@code pattern} is found and the text
@@ -29,10 +28,10 @@ public final class LinearScan {
     }
 
     /**
-     * What {@code find} of {@code open[^}]*close} meant, {@code close} being {@code "}"} or
-     * {@code "}}"}: some {@code open} whose first {@code '}'} after it starts {@code close}. An
-     * opener whose first {@code '}'} fails fails for every opener before that brace too, so the
-     * search goes on after it.
+     * What {@code find} of {@code open[^}]*close} meant, {@code close} being {@code "}"} or {@code
+     * "}}"}: some {@code open} whose first {@code '}'} after it starts {@code close}. An opener
+     * whose first {@code '}'} fails fails for every opener before that brace too, so the search
+     * goes on after it.
      */
     public static boolean enclosed(CharSequence text, String open, String close) {
         int from = 0;

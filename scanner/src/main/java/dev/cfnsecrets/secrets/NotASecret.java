@@ -20,72 +20,156 @@ import java.util.regex.Pattern;
  * entropy is only consulted behind a secret name.
  */
 public final class NotASecret {
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
-    private static final Set<String> BOOLEANS = Set.of("true", "false", "yes", "no", "on", "off", "enabled", "disabled");
-    private static final Set<String> NULLS = Set.of("null", "none", "nil", "undefined", "n/a", "na", "-", "~", "''", "\"\"");
+    private static final Pattern NUMBER =
+            Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Set<String> BOOLEANS =
+            Set.of("true", "false", "yes", "no", "on", "off", "enabled", "disabled");
+    private static final Set<String> NULLS =
+            Set.of("null", "none", "nil", "undefined", "n/a", "na", "-", "~", "''", "\"\"");
+
     /** Words that only ever stand for a value someone will put in: never deployed on purpose. */
-    private static final Set<String> STAND_IN_WORDS = Set.of(
-            "changeme", "changeit", "replaceme", "dummy", "example", "placeholder", "todo", "tbd", "fixme", "redacted",
-            "notset", "unset", "mysecret", "mypassword", "mytoken", "myapikey", "secretvalue", "yoursecret",
-            "yourpassword", "yourtoken", "yourapikey", "notasecret", "notsecret", "fake", "fakekey", "faketoken",
-            "xxx", "keyvalue", "apikeyvalue", "tokenvalue", "passwordvalue");
+    private static final Set<String> STAND_IN_WORDS =
+            Set.of(
+                    "changeme",
+                    "changeit",
+                    "replaceme",
+                    "dummy",
+                    "example",
+                    "placeholder",
+                    "todo",
+                    "tbd",
+                    "fixme",
+                    "redacted",
+                    "notset",
+                    "unset",
+                    "mysecret",
+                    "mypassword",
+                    "mytoken",
+                    "myapikey",
+                    "secretvalue",
+                    "yoursecret",
+                    "yourpassword",
+                    "yourtoken",
+                    "yourapikey",
+                    "notasecret",
+                    "notsecret",
+                    "fake",
+                    "fakekey",
+                    "faketoken",
+                    "xxx",
+                    "keyvalue",
+                    "apikeyvalue",
+                    "tokenvalue",
+                    "passwordvalue");
+
     /**
      * Bare words that are placeholders in an environment variable but, written into a password
      * property, are what deploys: a weak password rather than a stand-in.
      */
-    private static final Set<String> WEAK_WORDS = Set.of(
-            "password", "passwd", "secret", "token", "apikey", "key", "test", "testing", "sample", "default", "foo",
-            "bar", "foobar", "baz", "value", "empty", "blank", "string", "secretkey", "invalid", "secretstring");
-    /** Words that, anywhere in a value, mark it as a stand-in: {@code dummy-value}, {@code <<Enter your key>>}. */
-    public static final Pattern STAND_IN_WORD = Pattern.compile(
-            "(?i)dummy|placeholder|changeme|change[-_ ]me|replace[-_ ]?me|example|redacted|your[-_ ]|enter[-_ ]");
+    private static final Set<String> WEAK_WORDS =
+            Set.of(
+                    "password",
+                    "passwd",
+                    "secret",
+                    "token",
+                    "apikey",
+                    "key",
+                    "test",
+                    "testing",
+                    "sample",
+                    "default",
+                    "foo",
+                    "bar",
+                    "foobar",
+                    "baz",
+                    "value",
+                    "empty",
+                    "blank",
+                    "string",
+                    "secretkey",
+                    "invalid",
+                    "secretstring");
+
     /**
-     * {@code <Your key>}, {@code __TOKEN__}, {@code %TOKEN%}; the brace forms ({@code ${x}},
-     * {@code {{x}}}, {@code %{x}}, {@code #{x}}) are found by {@link LinearScan#enclosed}. The
-     * letter inside angle brackets is the first one, so the pattern cannot try each letter in turn.
+     * Words that, anywhere in a value, mark it as a stand-in: {@code dummy-value}, {@code <<Enter
+     * your key>>}.
      */
-    public static final Pattern TEMPLATE_VARIABLE = Pattern.compile("<[^<>A-Za-z]*[A-Za-z][^<>]*>|__[A-Z0-9_]+__|%[A-Z_]+%");
+    public static final Pattern STAND_IN_WORD =
+            Pattern.compile(
+                    "(?i)dummy|placeholder|changeme|change[-_ ]me|replace[-_ ]?me|example|redacted|your[-_ ]|enter[-_ ]");
+
+    /**
+     * {@code <Your key>}, {@code __TOKEN__}, {@code %TOKEN%}; the brace forms ({@code ${x}}, {@code
+     * {{x}}}, {@code %{x}}, {@code #{x}}) are found by {@link LinearScan#enclosed}. The letter
+     * inside angle brackets is the first one, so the pattern cannot try each letter in turn.
+     */
+    public static final Pattern TEMPLATE_VARIABLE =
+            Pattern.compile("<[^<>A-Za-z]*[A-Za-z][^<>]*>|__[A-Z0-9_]+__|%[A-Z_]+%");
+
     private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern YOUR_THING = Pattern.compile(
-            "(?i)(your|insert|enter|replace|put|paste|add|set)[-_ ]?(own[-_ ]?)?[a-z0-9_ -]*"
-                    + "(here|key|token|secret|password|pass|id)");
+    private static final Pattern YOUR_THING =
+            Pattern.compile(
+                    "(?i)(your|insert|enter|replace|put|paste|add|set)[-_ ]?(own[-_ ]?)?[a-z0-9_ -]*"
+                            + "(here|key|token|secret|password|pass|id)");
     private static final Pattern REPEATED = Pattern.compile("(.)\\1+");
     private static final Pattern MASK_CHARACTERS = Pattern.compile("[*xX•#.]{3,}");
     public static final Pattern MASK_RUN = Pattern.compile("[xX*]{6}");
     private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^\\s]+");
-    private static final Pattern URL_WITH_PASSWORD = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^\\s/@:]*:[^\\s/@]+@.*");
-    private static final Pattern HOST = Pattern.compile(
-            "(?i)(?=.{4,253}$)([a-z0-9_]([a-z0-9_-]*[a-z0-9])?\\.)+[a-z]{2,63}\\.?(:\\d{1,5})?");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
-    private static final Pattern IP = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?(:\\d{1,5})?");
-    private static final Pattern PATH = Pattern.compile("/?[\\w.@+=,:-]+(/[\\w.@+=,:*${}-]+)+/?|/[\\w.@+=-]+|[\\w.-]+/");
+    private static final Pattern URL_WITH_PASSWORD =
+            Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^\\s/@:]*:[^\\s/@]+@.*");
+    private static final Pattern HOST =
+            Pattern.compile(
+                    "(?i)(?=.{4,253}$)([a-z0-9_]([a-z0-9_-]*[a-z0-9])?\\.)+[a-z]{2,63}\\.?(:\\d{1,5})?");
+    private static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    private static final Pattern IP =
+            Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?(:\\d{1,5})?");
+    private static final Pattern PATH =
+            Pattern.compile("/?[\\w.@+=,:-]+(/[\\w.@+=,:*${}-]+)+/?|/[\\w.@+=-]+|[\\w.-]+/");
     private static final Pattern BASE64_LOOKING = Pattern.compile("[A-Za-z0-9+/=]{20,}");
-    private static final Pattern DURATION = Pattern.compile(
-            "(?i)\\d+(\\.\\d+)?\\s*(ms|s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|d|days|w|weeks|kb|mb|gb|tb|k|%)");
-    /** A word of an identifier: letters, then at most three digits ({@code prod}, {@code v2}, {@code db01}). */
+    private static final Pattern DURATION =
+            Pattern.compile(
+                    "(?i)\\d+(\\.\\d+)?\\s*(ms|s|sec|secs|seconds|m|min|mins|minutes|h|hr|hrs|hours|d|days|w|weeks|kb|mb|gb|tb|k|%)");
+
+    /**
+     * A word of an identifier: letters, then at most three digits ({@code prod}, {@code v2}, {@code
+     * db01}).
+     */
     private static final Pattern WORD = Pattern.compile("[a-z]+\\d{0,3}|\\d{1,4}");
+
     /** A word that is really a hex run ({@code e7cfed53d1}): generated, not written. */
     private static final Pattern HEXISH = Pattern.compile("(?=.*\\d)(?=.*[a-f])[0-9a-f]{5,}");
+
     /** JSONPath, Step Functions and API Gateway mapping expressions: they point at a value. */
-    private static final Pattern EXPRESSION = Pattern.compile(
-            "(\\$\\.|\\$\\[|\\$\\$\\.|\\$context\\.|\\$input|\\$util|\\$stageVariables|method\\.request\\.|"
-                    + "integration\\.(request|response)\\.|context\\.|stageVariables\\.|States\\.).*");
+    private static final Pattern EXPRESSION =
+            Pattern.compile(
+                    "(\\$\\.|\\$\\[|\\$\\$\\.|\\$context\\.|\\$input|\\$util|\\$stageVariables|method\\.request\\.|"
+                            + "integration\\.(request|response)\\.|context\\.|stageVariables\\.|States\\.).*");
+
     /** IAM actions ({@code s3:GetObject}, {@code kms:*}) and CloudFormation resource types. */
-    private static final Pattern IAM_ACTION = Pattern.compile("([a-z][a-z0-9-]*|[A-Z]+):[A-Z*][A-Za-z*?]*");
-    private static final Pattern RESOURCE_TYPE = Pattern.compile("(AWS|Alexa|Custom)::[A-Za-z0-9:_-]+");
-    private static final Pattern KMS_CIPHERTEXT = Pattern.compile("AQ[IE]CAH[A-Za-z0-9+/]{40,}={0,2}");
+    private static final Pattern IAM_ACTION =
+            Pattern.compile("([a-z][a-z0-9-]*|[A-Z]+):[A-Z*][A-Za-z*?]*");
 
-    private NotASecret() {
-    }
+    private static final Pattern RESOURCE_TYPE =
+            Pattern.compile("(AWS|Alexa|Custom)::[A-Za-z0-9:_-]+");
+    private static final Pattern KMS_CIPHERTEXT =
+            Pattern.compile("AQ[IE]CAH[A-Za-z0-9+/]{40,}={0,2}");
 
-    /** Why {@code value} is not a secret, in words a message can use ("an ARN"), or empty if it may be one. */
+    private NotASecret() {}
+
+    /**
+     * Why {@code value} is not a secret, in words a message can use ("an ARN"), or empty if it may
+     * be one.
+     */
     public static Optional<String> why(String value) {
         String v = value.strip();
         String lower = v.toLowerCase(Locale.ROOT);
         if (v.isEmpty()) {
             return Optional.of("empty");
         }
-        if (v.length() > 2 && (v.charAt(0) == '\'' || v.charAt(0) == '"') && v.charAt(v.length() - 1) == v.charAt(0)) {
+        if (v.length() > 2
+                && (v.charAt(0) == '\'' || v.charAt(0) == '"')
+                && v.charAt(v.length() - 1) == v.charAt(0)) {
             // API Gateway mapping values are written with their quotes: 'GET,OPTIONS'.
             return why(v.substring(1, v.length() - 1));
         }
@@ -135,7 +219,8 @@ public final class NotASecret {
             return Optional.of("a duration or size");
         }
         if (PATH.matcher(v).matches() && !looksLikeBase64(v)) {
-            return Optional.of(v.startsWith("/") ? "a Parameter Store path" : "a path or secret name");
+            return Optional.of(
+                    v.startsWith("/") ? "a Parameter Store path" : "a path or secret name");
         }
         if ((v.startsWith("{") && v.endsWith("}")) || (v.startsWith("[") && v.endsWith("]"))) {
             return Optional.of("structured data (JSON)");
@@ -150,8 +235,8 @@ public final class NotASecret {
     }
 
     /**
-     * Whether {@code value} stands for a real value: a stand-in ({@link #isStandIn}) or a bare word such as
-     * {@code password}, {@code secret} or {@code test}.
+     * Whether {@code value} stands for a real value: a stand-in ({@link #isStandIn}) or a bare word
+     * such as {@code password}, {@code secret} or {@code test}.
      */
     public static boolean isPlaceholder(String value) {
         String letters = value.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
@@ -160,8 +245,8 @@ public final class NotASecret {
 
     /**
      * Whether {@code value} can only be a stand-in — {@code changeme}, {@code <<Enter your key>>},
-     * {@code dummy-value}, {@code ${X}}, {@code xxxx} — unlike a bare {@code password} or {@code secret},
-     * which a password property deploys as the password.
+     * {@code dummy-value}, {@code ${X}}, {@code xxxx} — unlike a bare {@code password} or {@code
+     * secret}, which a password property deploys as the password.
      */
     public static boolean isStandIn(String value) {
         String v = value.strip();
@@ -176,7 +261,8 @@ public final class NotASecret {
         if (hasTemplateVariable(v) || SHELL_VARIABLE.matcher(v).matches()) {
             return true;
         }
-        if (REPEATED.matcher(v).matches() || MASK_CHARACTERS.matcher(v).matches()
+        if (REPEATED.matcher(v).matches()
+                || MASK_CHARACTERS.matcher(v).matches()
                 || LinearScan.oneLineContains(MASK_RUN, v)) {
             return true;
         }
@@ -184,16 +270,23 @@ public final class NotASecret {
     }
 
     public static boolean hasTemplateVariable(CharSequence v) {
-        return LinearScan.enclosed(v, "${", "}") || LinearScan.enclosed(v, "{{", "}}") || LinearScan.enclosed(v, "%{", "}")
-                || LinearScan.enclosed(v, "#{", "}") || TEMPLATE_VARIABLE.matcher(v).find();
+        return LinearScan.enclosed(v, "${", "}")
+                || LinearScan.enclosed(v, "{{", "}}")
+                || LinearScan.enclosed(v, "%{", "}")
+                || LinearScan.enclosed(v, "#{", "}")
+                || TEMPLATE_VARIABLE.matcher(v).find();
     }
 
     /** Long strings of the base64 alphabet with upper, lower and digits: a key, not a path. */
     static boolean looksLikeBase64(String v) {
-        return BASE64_LOOKING.matcher(v).matches() && Entropy.characterClasses(v.replaceAll("[+/=]", "")) >= 3;
+        return BASE64_LOOKING.matcher(v).matches()
+                && Entropy.characterClasses(v.replaceAll("[+/=]", "")) >= 3;
     }
 
-    /** {@code GET,POST,OPTIONS} or {@code Content-Type,X-Api-Key}: comma-separated words or identifiers. */
+    /**
+     * {@code GET,POST,OPTIONS} or {@code Content-Type,X-Api-Key}: comma-separated words or
+     * identifiers.
+     */
     private static boolean isListOfNames(String v) {
         for (String item : v.split(",")) {
             String i = item.strip();
@@ -205,10 +298,10 @@ public final class NotASecret {
     }
 
     /**
-     * A name rather than a value: a lower-case slug ({@code my-app-db-secret}), an upper-case constant
-     * ({@code PROD_DB}) or a CamelCase name ({@code ProdDatabaseCredentials}, {@code DocumentDBVPC}):
-     * at least two words, each of letters with at most three digits after them, at most one of a
-     * single letter. Generated text breaks into digit-riddled or one-letter pieces
+     * A name rather than a value: a lower-case slug ({@code my-app-db-secret}), an upper-case
+     * constant ({@code PROD_DB}) or a CamelCase name ({@code ProdDatabaseCredentials}, {@code
+     * DocumentDBVPC}): at least two words, each of letters with at most three digits after them, at
+     * most one of a single letter. Generated text breaks into digit-riddled or one-letter pieces
      * ({@code wJalrXUtnFEMI} → w, jalr, x, utn, femi) and stays a candidate.
      */
     static boolean isIdentifier(String v) {

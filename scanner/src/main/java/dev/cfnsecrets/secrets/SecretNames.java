@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a name (an environment variable, a property, a parameter, an output) says about its value.
- * A name says <em>secret</em> when one of its words means one ({@code password}, {@code secret},
+ * What a name (an environment variable, a property, a parameter, an output) says about its value. A
+ * name says <em>secret</em> when one of its words means one ({@code password}, {@code secret},
  * {@code token}, {@code api key}, {@code private key}, {@code credentials} …) and no word turns it
- * into something about a secret rather than the secret itself: {@code DB_SECRET_ARN},
- * {@code API_KEY_HEADER}, {@code TOKEN_TTL}, {@code PASSWORD_MIN_LENGTH}, {@code ENABLE_AUTH},
- * {@code SECRETS_MANAGER_TTL} and the Parameters and Secrets extension settings are not secrets.
+ * into something about a secret rather than the secret itself: {@code DB_SECRET_ARN}, {@code
+ * API_KEY_HEADER}, {@code TOKEN_TTL}, {@code PASSWORD_MIN_LENGTH}, {@code ENABLE_AUTH}, {@code
+ * SECRETS_MANAGER_TTL} and the Parameters and Secrets extension settings are not secrets.
  *
  * <p>Names are split into words at separators ({@code _ - . / :} and blanks) and at case changes
  * ({@code dbPassword}, {@code APIKey}), so {@code MasterUserPassword}, {@code DB_PASSWORD} and
@@ -20,53 +20,296 @@ import java.util.Set;
  */
 public final class SecretNames {
     /** Word fragments that mean a secret wherever they occur in the joined name. */
-    private static final List<String> SECRET_FRAGMENTS = List.of(
-            "password", "passwd", "passphrase", "secret", "token", "credential", "privatekey", "apikey",
-            "accesskey", "secretkey", "signingkey", "encryptionkey", "masterkey", "authkey", "hmackey",
-            "sessionkey", "licensekey", "writekey", "ingestkey", "appkey", "clientkey", "accountkey",
-            "storagekey", "deploykey", "pgpkey", "gpgkey", "webhookkey", "serverkey", "adminkey",
-            "pepper", "bearer");
+    private static final List<String> SECRET_FRAGMENTS =
+            List.of(
+                    "password",
+                    "passwd",
+                    "passphrase",
+                    "secret",
+                    "token",
+                    "credential",
+                    "privatekey",
+                    "apikey",
+                    "accesskey",
+                    "secretkey",
+                    "signingkey",
+                    "encryptionkey",
+                    "masterkey",
+                    "authkey",
+                    "hmackey",
+                    "sessionkey",
+                    "licensekey",
+                    "writekey",
+                    "ingestkey",
+                    "appkey",
+                    "clientkey",
+                    "accountkey",
+                    "storagekey",
+                    "deploykey",
+                    "pgpkey",
+                    "gpgkey",
+                    "webhookkey",
+                    "serverkey",
+                    "adminkey",
+                    "pepper",
+                    "bearer");
+
     /** Fragments that mean a password (human-chosen, so entropy says nothing about them). */
-    private static final List<String> PASSWORD_FRAGMENTS = List.of("password", "passwd", "passphrase");
+    private static final List<String> PASSWORD_FRAGMENTS =
+            List.of("password", "passwd", "passphrase");
+
     /** Whole words that mean a secret only on their own. */
     private static final Set<String> SECRET_WORDS = Set.of("pass", "pwd", "pw", "creds", "cred");
-    /** Last words that mean a secret only at the end of the name ({@code BASIC_AUTH}, not {@code AUTH_TYPE}). */
-    private static final Set<String> SECRET_LAST_WORDS = Set.of("auth", "authorization");
-    /** Phrases that contain a secret fragment but name something else; removed before looking. */
-    private static final List<String> NEUTRAL_PHRASES = List.of(
-            "parameterssecretsextension", "parametersandsecrets", "secretsmanager", "secretmanager",
-            "passwordless", "secretary", "tokenizer", "tokenize", "maxtokens", "nexttoken", "pagetoken",
-            "paginationtoken", "continuationtoken", "idempotencytoken", "clientrequesttoken", "synctoken",
-            "canceltoken", "csrftokenheader", "passthrough", "passthru", "bypass", "compass", "passenger",
-            "passive", "passport", "encompass");
-    /** Last words that make the name about a secret, not the secret (its ARN, name, TTL, header …). */
-    private static final Set<String> REFERENCE_LAST_WORDS = Set.of(
-            "arn", "arns", "name", "names", "id", "ids", "param", "params", "parameter", "parameters", "path",
-            "paths", "url", "urls", "uri", "uris", "endpoint", "endpoints", "ttl", "length", "len", "header",
-            "headers", "enabled", "enable", "disabled", "disable", "port", "rotation", "days", "table", "type",
-            "types", "version", "versions", "stage", "bucket", "prefix", "suffix", "file", "filename", "location",
-            "store", "source", "ref", "region", "host", "hostname", "mode", "policy", "policies", "expiry",
-            "expiration", "expires", "expire", "expired", "timeout", "millis", "ms", "seconds", "secs", "minutes",
-            "mins", "hours", "field", "fields", "format", "provider", "count", "size", "min", "max", "duration",
-            "validity", "lifetime", "interval", "kms", "alias", "hash", "hashed", "digest", "fingerprint",
-            "checksum", "sha", "sha1", "sha256", "label", "description", "desc", "kid", "regex", "pattern",
-            "rule", "rules", "schedule", "lambda", "function", "queue", "topic", "role", "group", "user",
-            "username", "login", "email", "account", "service", "issuer", "audience", "scope", "scopes",
-            "algorithm", "alg", "encoding", "cache", "level", "method", "strategy", "template", "generator",
-            "usage", "kind", "class", "handler", "dir", "directory", "folder", "namespace", "units", "unit",
-            "limit", "limits", "required", "expression", "key", "keys", "status", "state", "arnlist", "list",
-            "config", "configuration", "settings", "options", "properties", "attribute", "attributes",
-            "selection", "sid", "flag", "flags", "retries", "attempts", "lookup", "manager",
-            "vault", "mount", "storage", "at", "time", "date", "timestamp", "created", "updated", "rotated", "chars",
-            "characters", "symbols", "complexity");
-    /** First words that make the name a switch or an instruction about a secret ({@code ENABLE_AUTH}). */
-    private static final Set<String> REFERENCE_FIRST_WORDS = Set.of(
-            "use", "enable", "enabled", "disable", "disabled", "is", "has", "should", "require", "requires",
-            "required", "allow", "skip", "no", "with", "show", "mask", "generate", "manage", "rotate", "exclude",
-            "include", "min", "max", "num", "number", "reset", "forgot", "validate", "verify");
 
-    private SecretNames() {
-    }
+    /**
+     * Last words that mean a secret only at the end of the name ({@code BASIC_AUTH}, not {@code
+     * AUTH_TYPE}).
+     */
+    private static final Set<String> SECRET_LAST_WORDS = Set.of("auth", "authorization");
+
+    /** Phrases that contain a secret fragment but name something else; removed before looking. */
+    private static final List<String> NEUTRAL_PHRASES =
+            List.of(
+                    "parameterssecretsextension",
+                    "parametersandsecrets",
+                    "secretsmanager",
+                    "secretmanager",
+                    "passwordless",
+                    "secretary",
+                    "tokenizer",
+                    "tokenize",
+                    "maxtokens",
+                    "nexttoken",
+                    "pagetoken",
+                    "paginationtoken",
+                    "continuationtoken",
+                    "idempotencytoken",
+                    "clientrequesttoken",
+                    "synctoken",
+                    "canceltoken",
+                    "csrftokenheader",
+                    "passthrough",
+                    "passthru",
+                    "bypass",
+                    "compass",
+                    "passenger",
+                    "passive",
+                    "passport",
+                    "encompass");
+
+    /**
+     * Last words that make the name about a secret, not the secret (its ARN, name, TTL, header …).
+     */
+    private static final Set<String> REFERENCE_LAST_WORDS =
+            Set.of(
+                    "arn",
+                    "arns",
+                    "name",
+                    "names",
+                    "id",
+                    "ids",
+                    "param",
+                    "params",
+                    "parameter",
+                    "parameters",
+                    "path",
+                    "paths",
+                    "url",
+                    "urls",
+                    "uri",
+                    "uris",
+                    "endpoint",
+                    "endpoints",
+                    "ttl",
+                    "length",
+                    "len",
+                    "header",
+                    "headers",
+                    "enabled",
+                    "enable",
+                    "disabled",
+                    "disable",
+                    "port",
+                    "rotation",
+                    "days",
+                    "table",
+                    "type",
+                    "types",
+                    "version",
+                    "versions",
+                    "stage",
+                    "bucket",
+                    "prefix",
+                    "suffix",
+                    "file",
+                    "filename",
+                    "location",
+                    "store",
+                    "source",
+                    "ref",
+                    "region",
+                    "host",
+                    "hostname",
+                    "mode",
+                    "policy",
+                    "policies",
+                    "expiry",
+                    "expiration",
+                    "expires",
+                    "expire",
+                    "expired",
+                    "timeout",
+                    "millis",
+                    "ms",
+                    "seconds",
+                    "secs",
+                    "minutes",
+                    "mins",
+                    "hours",
+                    "field",
+                    "fields",
+                    "format",
+                    "provider",
+                    "count",
+                    "size",
+                    "min",
+                    "max",
+                    "duration",
+                    "validity",
+                    "lifetime",
+                    "interval",
+                    "kms",
+                    "alias",
+                    "hash",
+                    "hashed",
+                    "digest",
+                    "fingerprint",
+                    "checksum",
+                    "sha",
+                    "sha1",
+                    "sha256",
+                    "label",
+                    "description",
+                    "desc",
+                    "kid",
+                    "regex",
+                    "pattern",
+                    "rule",
+                    "rules",
+                    "schedule",
+                    "lambda",
+                    "function",
+                    "queue",
+                    "topic",
+                    "role",
+                    "group",
+                    "user",
+                    "username",
+                    "login",
+                    "email",
+                    "account",
+                    "service",
+                    "issuer",
+                    "audience",
+                    "scope",
+                    "scopes",
+                    "algorithm",
+                    "alg",
+                    "encoding",
+                    "cache",
+                    "level",
+                    "method",
+                    "strategy",
+                    "template",
+                    "generator",
+                    "usage",
+                    "kind",
+                    "class",
+                    "handler",
+                    "dir",
+                    "directory",
+                    "folder",
+                    "namespace",
+                    "units",
+                    "unit",
+                    "limit",
+                    "limits",
+                    "required",
+                    "expression",
+                    "key",
+                    "keys",
+                    "status",
+                    "state",
+                    "arnlist",
+                    "list",
+                    "config",
+                    "configuration",
+                    "settings",
+                    "options",
+                    "properties",
+                    "attribute",
+                    "attributes",
+                    "selection",
+                    "sid",
+                    "flag",
+                    "flags",
+                    "retries",
+                    "attempts",
+                    "lookup",
+                    "manager",
+                    "vault",
+                    "mount",
+                    "storage",
+                    "at",
+                    "time",
+                    "date",
+                    "timestamp",
+                    "created",
+                    "updated",
+                    "rotated",
+                    "chars",
+                    "characters",
+                    "symbols",
+                    "complexity");
+
+    /**
+     * First words that make the name a switch or an instruction about a secret ({@code
+     * ENABLE_AUTH}).
+     */
+    private static final Set<String> REFERENCE_FIRST_WORDS =
+            Set.of(
+                    "use",
+                    "enable",
+                    "enabled",
+                    "disable",
+                    "disabled",
+                    "is",
+                    "has",
+                    "should",
+                    "require",
+                    "requires",
+                    "required",
+                    "allow",
+                    "skip",
+                    "no",
+                    "with",
+                    "show",
+                    "mask",
+                    "generate",
+                    "manage",
+                    "rotate",
+                    "exclude",
+                    "include",
+                    "min",
+                    "max",
+                    "num",
+                    "number",
+                    "reset",
+                    "forgot",
+                    "validate",
+                    "verify");
+
+    private SecretNames() {}
 
     /** Whether the name says its value is a secret (see the class comment). */
     public static boolean isSecretName(String name) {
@@ -74,10 +317,10 @@ public final class SecretNames {
     }
 
     /**
-     * The word that makes {@code name} a secret name (e.g. {@code password}, {@code API key}), or empty
-     * when the name does not say secret or says it is about one: a word after the secret word that
-     * makes it a reference ({@code DB_SECRET_ARN}, {@code KMS_MASTER_KEY_ID_FOR_SQS}), or a first word
-     * that makes it a switch ({@code ENABLE_AUTH}).
+     * The word that makes {@code name} a secret name (e.g. {@code password}, {@code API key}), or
+     * empty when the name does not say secret or says it is about one: a word after the secret word
+     * that makes it a reference ({@code DB_SECRET_ARN}, {@code KMS_MASTER_KEY_ID_FOR_SQS}), or a
+     * first word that makes it a switch ({@code ENABLE_AUTH}).
      */
     public static Optional<String> secretWord(String name) {
         List<String> words = words(name);
@@ -87,7 +330,9 @@ public final class SecretNames {
         int[] wordOf = wordIndex(words);
         String joined = neutralized(String.join("", words));
         for (String fragment : SECRET_FRAGMENTS) {
-            for (int at = joined.indexOf(fragment); at >= 0; at = joined.indexOf(fragment, at + 1)) {
+            for (int at = joined.indexOf(fragment);
+                    at >= 0;
+                    at = joined.indexOf(fragment, at + 1)) {
                 if (!referencedAfter(words, wordOf[at + fragment.length() - 1])) {
                     return Optional.of(readable(fragment));
                 }
@@ -109,8 +354,9 @@ public final class SecretNames {
     }
 
     /**
-     * Whether the name refers to a secret instead of holding one ({@code SECRET_ARN}, {@code TOKEN_TTL},
-     * {@code ACTIVEMQ_SECRET_ARN}): it is not a secret name, and it ends with a reference word or is a switch.
+     * Whether the name refers to a secret instead of holding one ({@code SECRET_ARN}, {@code
+     * TOKEN_TTL}, {@code ACTIVEMQ_SECRET_ARN}): it is not a secret name, and it ends with a
+     * reference word or is a switch.
      */
     public static boolean isReferenceName(String name) {
         List<String> words = words(name);
@@ -122,21 +368,34 @@ public final class SecretNames {
 
     /**
      * The blast radius a secret of this name most likely has: critical for cloud credentials,
-     * private keys and source-control or registry tokens; low for ingest keys and public DSNs;
-     * high otherwise.
+     * private keys and source-control or registry tokens; low for ingest keys and public DSNs; high
+     * otherwise.
      */
     public static BlastRadius blastRadius(String name) {
         String joined = String.join("", words(name));
-        if (joined.contains("secretaccesskey") || joined.contains("awssecret") || joined.contains("sessiontoken")
-                || joined.contains("privatekey") || joined.contains("deploykey")
-                || joined.contains("github") || joined.contains("gitlab") || joined.contains("bitbucket")
-                || joined.contains("npm") || joined.contains("pypi") || joined.contains("stripesecret")
+        if (joined.contains("secretaccesskey")
+                || joined.contains("awssecret")
+                || joined.contains("sessiontoken")
+                || joined.contains("privatekey")
+                || joined.contains("deploykey")
+                || joined.contains("github")
+                || joined.contains("gitlab")
+                || joined.contains("bitbucket")
+                || joined.contains("npm")
+                || joined.contains("pypi")
+                || joined.contains("stripesecret")
                 || joined.contains("accountkey")) {
             return BlastRadius.CRITICAL;
         }
-        if (joined.contains("ingest") || joined.contains("licensekey") || joined.contains("writekey")
-                || joined.contains("dsn") || joined.contains("publishable") || joined.contains("clienttoken")
-                || joined.contains("anonkey") || joined.contains("rumkey") || joined.contains("browserkey")) {
+        if (joined.contains("ingest")
+                || joined.contains("licensekey")
+                || joined.contains("writekey")
+                || joined.contains("dsn")
+                || joined.contains("publishable")
+                || joined.contains("clienttoken")
+                || joined.contains("anonkey")
+                || joined.contains("rumkey")
+                || joined.contains("browserkey")) {
             return BlastRadius.LOW;
         }
         return BlastRadius.HIGH;
@@ -162,17 +421,20 @@ public final class SecretNames {
     }
 
     /**
-     * {@code dbPassword}: lower→upper; {@code S3Key}: digit→upper; {@code APIKey}: the last capital of an
-     * acronym starts the next word.
+     * {@code dbPassword}: lower→upper; {@code S3Key}: digit→upper; {@code APIKey}: the last capital
+     * of an acronym starts the next word.
      */
     private static boolean startsNewWord(String name, int i) {
         char c = name.charAt(i);
         char before = name.charAt(i - 1);
-        if (Character.isUpperCase(c) && (Character.isLowerCase(before) || Character.isDigit(before))) {
+        if (Character.isUpperCase(c)
+                && (Character.isLowerCase(before) || Character.isDigit(before))) {
             return true;
         }
-        return Character.isUpperCase(c) && Character.isUpperCase(before)
-                && i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+        return Character.isUpperCase(c)
+                && Character.isUpperCase(before)
+                && i + 1 < name.length()
+                && Character.isLowerCase(name.charAt(i + 1));
     }
 
     private static void flush(List<String> words, StringBuilder word) {
@@ -195,8 +457,9 @@ public final class SecretNames {
     }
 
     /**
-     * Whether a word after word {@code last} makes the name about the secret ({@code _ARN}, {@code _TTL});
-     * a "key" right after a secret word is part of it ({@code TOKEN_KEY}, {@code SECRET_KEY}).
+     * Whether a word after word {@code last} makes the name about the secret ({@code _ARN}, {@code
+     * _TTL}); a "key" right after a secret word is part of it ({@code TOKEN_KEY}, {@code
+     * SECRET_KEY}).
      */
     private static boolean referencedAfter(List<String> words, int last) {
         for (int i = last + 1; i < words.size(); i++) {
@@ -218,7 +481,10 @@ public final class SecretNames {
         return true;
     }
 
-    /** {@code \d+$} with {@code replaceFirst} would rescan from every digit of a long run that is not at the end. */
+    /**
+     * {@code \d+$} with {@code replaceFirst} would rescan from every digit of a long run that is
+     * not at the end.
+     */
     private static String withoutTrailingDigits(String word) {
         int end = word.length();
         while (end > 0 && word.charAt(end - 1) >= '0' && word.charAt(end - 1) <= '9') {
@@ -236,14 +502,21 @@ public final class SecretNames {
         return words.get(words.size() - 1);
     }
 
-    /** {@code ENABLE_AUTH}, {@code USE_SECRETS_MANAGER}, {@code PARAMETERS_SECRETS_EXTENSION_*}: settings. */
+    /**
+     * {@code ENABLE_AUTH}, {@code USE_SECRETS_MANAGER}, {@code PARAMETERS_SECRETS_EXTENSION_*}:
+     * settings.
+     */
     private static boolean isSwitch(List<String> words) {
         String joined = String.join("", words);
-        return joined.startsWith("parameterssecretsextension") || joined.startsWith("parametersandsecrets")
+        return joined.startsWith("parameterssecretsextension")
+                || joined.startsWith("parametersandsecrets")
                 || (words.size() > 1 && REFERENCE_FIRST_WORDS.contains(words.get(0)));
     }
 
-    /** The joined words with neutral phrases blanked out (same length, so positions still map to words). */
+    /**
+     * The joined words with neutral phrases blanked out (same length, so positions still map to
+     * words).
+     */
     private static String neutralized(String joined) {
         String out = joined;
         for (String phrase : NEUTRAL_PHRASES) {

@@ -16,12 +16,12 @@ public final class BundledResource {
         T read(InputStream in) throws IOException;
     }
 
-    private BundledResource() {
-    }
+    private BundledResource() {}
 
     /** Opens {@code resource} on the class path and hands it to {@code reader}. */
     public static <T> T read(String resource, StreamReader<T> reader) {
-        try (InputStream in = BundledResource.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in =
+                BundledResource.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing from the class path: " + resource);
             }

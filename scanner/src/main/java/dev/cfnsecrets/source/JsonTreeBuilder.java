@@ -17,13 +17,15 @@ import java.util.Optional;
 
 /** Builds the {@link Node} tree from Jackson's streaming parser, which reports token locations. */
 public final class JsonTreeBuilder {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(Integer.MAX_VALUE)
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .maxDocumentLength(-1)
-                    .build())
-            .build();
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder()
+                    .streamReadConstraints(
+                            StreamReadConstraints.builder()
+                                    .maxNestingDepth(Integer.MAX_VALUE)
+                                    .maxStringLength(Integer.MAX_VALUE)
+                                    .maxDocumentLength(-1)
+                                    .build())
+                    .build();
 
     private final SourceFile source;
     private final Limits limits;
@@ -45,7 +47,9 @@ public final class JsonTreeBuilder {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (root != null && stack.isEmpty()) {
-                    throw at("unexpected content after the end of the JSON document", parser.currentTokenLocation());
+                    throw at(
+                            "unexpected content after the end of the JSON document",
+                            parser.currentTokenLocation());
                 }
                 switch (token) {
                     case START_OBJECT, START_ARRAY -> open(parser, token == JsonToken.START_OBJECT);
@@ -56,29 +60,41 @@ public final class JsonTreeBuilder {
             }
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            throw new InputProblem("malformed JSON: " + ProblemText.safe(e.getOriginalMessage()),
-                    where == null ? 1 : where.getLineNr(), where == null ? 1 : where.getColumnNr());
+            throw new InputProblem(
+                    "malformed JSON: " + ProblemText.safe(e.getOriginalMessage()),
+                    where == null ? 1 : where.getLineNr(),
+                    where == null ? 1 : where.getColumnNr());
         } catch (IOException e) {
             throw new InputProblem("cannot read JSON: " + ProblemText.safe(e.getMessage()), 1, 1);
         }
         if (!stack.isEmpty()) {
-            throw new InputProblem("malformed JSON: unexpected end of input", source.lineCount(), 1);
+            throw new InputProblem(
+                    "malformed JSON: unexpected end of input", source.lineCount(), 1);
         }
         return Optional.ofNullable(root);
     }
 
     private void open(JsonParser parser, boolean isMap) throws InputProblem {
         if (stack.size() >= limits.maxDepth()) {
-            throw at("nesting is deeper than the limit of " + limits.maxDepth() + " levels", parser.currentTokenLocation());
+            throw at(
+                    "nesting is deeper than the limit of " + limits.maxDepth() + " levels",
+                    parser.currentTokenLocation());
         }
         stack.push(new Frame(isMap, start(parser), childPath()));
     }
 
     private void close(JsonParser parser) throws InputProblem {
         Frame frame = stack.pop();
-        Span span = new Span(frame.start[0], frame.start[1], parser.currentLocation().getLineNr(),
-                parser.currentLocation().getColumnNr());
-        attach(frame.isMap ? new MapNode(frame.entries, span, frame.path) : new ListNode(frame.items, span, frame.path));
+        Span span =
+                new Span(
+                        frame.start[0],
+                        frame.start[1],
+                        parser.currentLocation().getLineNr(),
+                        parser.currentLocation().getColumnNr());
+        attach(
+                frame.isMap
+                        ? new MapNode(frame.entries, span, frame.path)
+                        : new ListNode(frame.items, span, frame.path));
     }
 
     private void key(JsonParser parser) throws IOException, InputProblem {
@@ -87,14 +103,27 @@ public final class JsonTreeBuilder {
         Span span = keySpan(start(parser));
         Span first = top.keys.putIfAbsent(name, span);
         if (first != null) {
-            throw new InputProblem("duplicate key '" + ProblemText.safe(name) + "' (first defined on line "
-                    + first.startLine() + ")", span);
+            throw new InputProblem(
+                    "duplicate key '"
+                            + ProblemText.safe(name)
+                            + "' (first defined on line "
+                            + first.startLine()
+                            + ")",
+                    span);
         }
-        top.pendingKey = new ScalarNode(name, ScalarNode.Kind.STRING, ScalarNode.Style.JSON_STRING,
-                span, Node.childPath(top.path, name));
+        top.pendingKey =
+                new ScalarNode(
+                        name,
+                        ScalarNode.Kind.STRING,
+                        ScalarNode.Style.JSON_STRING,
+                        span,
+                        Node.childPath(top.path, name));
     }
 
-    /** The span of a field name from its opening to its closing quote (Jackson's location reads ahead). */
+    /**
+     * The span of a field name from its opening to its closing quote (Jackson's location reads
+     * ahead).
+     */
     private Span keySpan(int[] start) {
         String text = source.text();
         int from = source.offset(start[0], start[1]);
@@ -107,15 +136,22 @@ public final class JsonTreeBuilder {
 
     private void scalar(JsonParser parser, JsonToken token) throws IOException, InputProblem {
         int[] s = start(parser);
-        // Jackson reads a string's characters lazily: take the text first so the location is past the token.
+        // Jackson reads a string's characters lazily: take the text first so the location is past
+        // the token.
         String value = parser.getText();
-        Span span = new Span(s[0], s[1], parser.currentLocation().getLineNr(), parser.currentLocation().getColumnNr());
-        ScalarNode.Kind kind = switch (token) {
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ScalarNode.Kind.NUMBER;
-            case VALUE_TRUE, VALUE_FALSE -> ScalarNode.Kind.BOOLEAN;
-            case VALUE_NULL -> ScalarNode.Kind.NULL;
-            default -> ScalarNode.Kind.STRING;
-        };
+        Span span =
+                new Span(
+                        s[0],
+                        s[1],
+                        parser.currentLocation().getLineNr(),
+                        parser.currentLocation().getColumnNr());
+        ScalarNode.Kind kind =
+                switch (token) {
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ScalarNode.Kind.NUMBER;
+                    case VALUE_TRUE, VALUE_FALSE -> ScalarNode.Kind.BOOLEAN;
+                    case VALUE_NULL -> ScalarNode.Kind.NULL;
+                    default -> ScalarNode.Kind.STRING;
+                };
         String text = kind == ScalarNode.Kind.NULL ? "" : value;
         attach(new ScalarNode(text, kind, ScalarNode.Style.JSON_STRING, span, childPath()));
     }
@@ -137,7 +173,9 @@ public final class JsonTreeBuilder {
         if (top == null) {
             return "";
         }
-        return top.isMap ? top.pendingKey.path() : Node.childPath(top.path, Integer.toString(top.items.size()));
+        return top.isMap
+                ? top.pendingKey.path()
+                : Node.childPath(top.path, Integer.toString(top.items.size()));
     }
 
     private static int[] start(JsonParser parser) {

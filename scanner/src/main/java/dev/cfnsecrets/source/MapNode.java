@@ -52,7 +52,9 @@ public record MapNode(List<Entry> entries, Span span, String path) implements No
         return get(key).isPresent();
     }
 
-    /** The single entry of an intrinsic-function map such as {@code {"Fn::Sub": …}}, if this is one. */
+    /**
+     * The single entry of an intrinsic-function map such as {@code {"Fn::Sub": …}}, if this is one.
+     */
     public Optional<Entry> intrinsic() {
         if (entries.size() == 1) {
             Entry only = entries.get(0);

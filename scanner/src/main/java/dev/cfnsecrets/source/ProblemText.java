@@ -12,12 +12,11 @@ public final class ProblemText {
     private static final Pattern QUOTED = Pattern.compile("(['\"])([^'\"\\n]{2,})\\1");
     private static final int MAX_LENGTH = 300;
 
-    private ProblemText() {
-    }
+    private ProblemText() {}
 
     /**
-     * What {@code replaceAll("\s*\n\s*", " ")} meant, in one pass: a run of white space that holds a
-     * line break becomes one space. The regex rescanned a long run of spaces without a line break
+     * What {@code replaceAll("\s*\n\s*", " ")} meant, in one pass: a run of white space that holds
+     * a line break becomes one space. The regex rescanned a long run of spaces without a line break
      * from each of its spaces.
      */
     public static String joinLines(CharSequence text) {
@@ -54,8 +53,10 @@ public final class ProblemText {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String inner = m.group(2);
-            m.appendReplacement(out, Matcher.quoteReplacement(
-                    m.group(1) + "…(" + inner.length() + " chars)" + m.group(1)));
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(
+                            m.group(1) + "…(" + inner.length() + " chars)" + m.group(1)));
         }
         m.appendTail(out);
         return out.length() > MAX_LENGTH ? out.substring(0, MAX_LENGTH) + "…" : out.toString();

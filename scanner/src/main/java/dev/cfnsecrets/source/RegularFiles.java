@@ -25,18 +25,23 @@ import java.util.concurrent.TimeoutException;
  */
 public final class RegularFiles {
     /** Generous for a regular file of the largest allowed size, even on a slow runner. */
-    public static final RegularFiles DEFAULT = new RegularFiles(Duration.ofSeconds(30), () -> { });
+    public static final RegularFiles DEFAULT = new RegularFiles(Duration.ofSeconds(30), () -> {});
 
-    private static final ExecutorService READERS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "cfn-secrets-file-reader");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService READERS =
+            Executors.newCachedThreadPool(
+                    task -> {
+                        Thread thread = new Thread(task, "cfn-secrets-file-reader");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
 
     private final Duration timeout;
     private final Runnable betweenCheckAndOpen;
 
-    /** {@code betweenCheckAndOpen} lets a test swap the file at the worst moment; it is a no-op otherwise. */
+    /**
+     * {@code betweenCheckAndOpen} lets a test swap the file at the worst moment; it is a no-op
+     * otherwise.
+     */
     public RegularFiles(Duration timeout, Runnable betweenCheckAndOpen) {
         this.timeout = timeout;
         this.betweenCheckAndOpen = betweenCheckAndOpen;
@@ -51,35 +56,54 @@ public final class RegularFiles {
             this.tooLarge = tooLarge;
         }
 
-        /** Over the size limit, which a setting may raise (the other refusals no setting changes). */
+        /**
+         * Over the size limit, which a setting may raise (the other refusals no setting changes).
+         */
         public boolean tooLarge() {
             return tooLarge;
         }
     }
 
-    /** The file's bytes; {@link Refused} when it is not a regular file or has more than {@code maxBytes}. */
+    /**
+     * The file's bytes; {@link Refused} when it is not a regular file or has more than {@code
+     * maxBytes}.
+     */
     public byte[] read(Path file, long maxBytes) throws IOException {
-        // Links are followed: a linked file named on the command line is scanned (walks do not follow links).
+        // Links are followed: a linked file named on the command line is scanned (walks do not
+        // follow links).
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         if (!attributes.isRegularFile()) {
             throw new Refused("not a regular file (" + kind(attributes) + ")", false);
         }
         if (attributes.size() > maxBytes) {
-            throw new Refused("file is " + attributes.size() + " bytes, over the limit of " + maxBytes + " bytes", true);
+            throw new Refused(
+                    "file is "
+                            + attributes.size()
+                            + " bytes, over the limit of "
+                            + maxBytes
+                            + " bytes",
+                    true);
         }
         betweenCheckAndOpen.run();
-        Future<byte[]> reading = READERS.submit(() -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            }
-        });
+        Future<byte[]> reading =
+                READERS.submit(
+                        () -> {
+                            try (InputStream in = Files.newInputStream(file)) {
+                                return in.readNBytes(
+                                        (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                            }
+                        });
         byte[] bytes;
         try {
             bytes = reading.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             reading.cancel(true);
-            throw new Refused("not read within " + timeout.toMillis() + " ms: not a regular file any more"
-                    + " (replaced by a FIFO or device while the scan ran?)", false);
+            throw new Refused(
+                    "not read within "
+                            + timeout.toMillis()
+                            + " ms: not a regular file any more"
+                            + " (replaced by a FIFO or device while the scan ran?)",
+                    false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading", e);
@@ -87,12 +111,15 @@ public final class RegularFiles {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
         if (bytes.length > maxBytes) {
-            throw new Refused("file grew over the limit of " + maxBytes + " bytes while it was read", true);
+            throw new Refused(
+                    "file grew over the limit of " + maxBytes + " bytes while it was read", true);
         }
         return bytes;
     }
 
     private static String kind(BasicFileAttributes attributes) {
-        return attributes.isDirectory() ? "a directory" : attributes.isOther() ? "a FIFO, socket or device" : "not a file";
+        return attributes.isDirectory()
+                ? "a directory"
+                : attributes.isOther() ? "a FIFO, socket or device" : "not a file";
     }
 }

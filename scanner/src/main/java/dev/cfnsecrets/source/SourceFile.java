@@ -85,7 +85,10 @@ public final class SourceFile {
 
     /** The source text covered by a span. */
     public String text(Span span) {
-        return text.substring(offset(span.startLine(), span.startColumn()),
-                Math.max(offset(span.startLine(), span.startColumn()), offset(span.endLine(), span.endColumn())));
+        return text.substring(
+                offset(span.startLine(), span.startColumn()),
+                Math.max(
+                        offset(span.startLine(), span.startColumn()),
+                        offset(span.endLine(), span.endColumn())));
     }
 }

@@ -23,21 +23,27 @@ public final class SourceReader {
     }
 
     /** Reads through {@code files}: tests stage a file swapped between check and open. */
-    public SourceFile read(Path file, String displayPath, RegularFiles files) throws InputProblem, IOException {
+    public SourceFile read(Path file, String displayPath, RegularFiles files)
+            throws InputProblem, IOException {
         byte[] bytes;
         try {
             bytes = files.read(file, limits.maxFileBytes());
         } catch (RegularFiles.Refused e) {
-            throw new InputProblem(e.getMessage() + (e.tooLarge() ? " (raise it with the 'max-file-bytes' setting)" : ""),
-                    1, 1);
+            throw new InputProblem(
+                    e.getMessage()
+                            + (e.tooLarge() ? " (raise it with the 'max-file-bytes' setting)" : ""),
+                    1,
+                    1);
         }
         return decode(bytes, displayPath);
     }
 
     public SourceFile read(InputStream in, String displayPath) throws InputProblem, IOException {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+        byte[] bytes =
+                in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
         if (bytes.length > limits.maxFileBytes()) {
-            throw new InputProblem("input is larger than the limit of " + limits.maxFileBytes() + " bytes", 1, 1);
+            throw new InputProblem(
+                    "input is larger than the limit of " + limits.maxFileBytes() + " bytes", 1, 1);
         }
         return decode(bytes, displayPath);
     }
@@ -45,20 +51,27 @@ public final class SourceReader {
     private static SourceFile decode(byte[] bytes, String displayPath) throws InputProblem {
         int nul = indexOf(bytes, (byte) 0);
         if (nul >= 0) {
-            throw new InputProblem("binary content (NUL byte at offset " + nul + "), not a YAML or JSON text",
-                    lineOf(bytes, nul), 1);
+            throw new InputProblem(
+                    "binary content (NUL byte at offset " + nul + "), not a YAML or JSON text",
+                    lineOf(bytes, nul),
+                    1);
         }
         int start = hasUtf8Bom(bytes) ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
             int bad = in.position();
-            throw new InputProblem(String.format("invalid UTF-8 (byte 0x%02X at offset %d)", bytes[bad] & 0xff, bad),
-                    lineOf(bytes, bad), columnOf(bytes, bad));
+            throw new InputProblem(
+                    String.format(
+                            "invalid UTF-8 (byte 0x%02X at offset %d)", bytes[bad] & 0xff, bad),
+                    lineOf(bytes, bad),
+                    columnOf(bytes, bad));
         }
         decoder.flush(out);
         out.flip();
@@ -66,7 +79,10 @@ public final class SourceReader {
     }
 
     private static boolean hasUtf8Bom(byte[] b) {
-        return b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
+        return b.length >= 3
+                && (b[0] & 0xff) == 0xEF
+                && (b[1] & 0xff) == 0xBB
+                && (b[2] & 0xff) == 0xBF;
     }
 
     private static int indexOf(byte[] bytes, byte value) {

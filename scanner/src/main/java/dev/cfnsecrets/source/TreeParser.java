@@ -2,13 +2,17 @@ package dev.cfnsecrets.source;
 
 import java.util.Optional;
 
-/** Chooses the JSON or YAML reader for a source: JSON when the first non-blank character opens an object or list. */
+/**
+ * Chooses the JSON or YAML reader for a source: JSON when the first non-blank character opens an
+ * object or list.
+ */
 public final class TreeParser {
-    private TreeParser() {
-    }
+    private TreeParser() {}
 
     public static Optional<Node> parse(SourceFile source, Limits limits) throws InputProblem {
-        return looksLikeJson(source.text()) ? JsonTreeBuilder.parse(source, limits) : YamlTreeBuilder.parse(source, limits);
+        return looksLikeJson(source.text())
+                ? JsonTreeBuilder.parse(source, limits)
+                : YamlTreeBuilder.parse(source, limits);
     }
 
     static boolean looksLikeJson(String text) {

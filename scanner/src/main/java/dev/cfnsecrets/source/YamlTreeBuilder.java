@@ -32,11 +32,13 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 public final class YamlTreeBuilder {
     private static final String YAML_TAG_PREFIX = "tag:yaml.org,2002:";
-    private static final Set<String> STANDARD_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq");
+    private static final Set<String> STANDARD_TAGS =
+            Set.of("str", "int", "float", "bool", "null", "map", "seq");
     private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
     private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
-    private static final Pattern NUMBER = Pattern.compile(
-            "[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|\\.inf|\\.Inf|\\.INF)|\\.nan|\\.NaN|\\.NAN");
+    private static final Pattern NUMBER =
+            Pattern.compile(
+                    "[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|\\.inf|\\.Inf|\\.INF)|\\.nan|\\.NaN|\\.NAN");
 
     private final SourceFile source;
     private final Limits limits;
@@ -68,12 +70,14 @@ public final class YamlTreeBuilder {
     }
 
     private Optional<Node> run() throws InputProblem {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(source.path())
-                .setUseMarks(true)
-                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1))
-                .setBufferSize(readBufferSize(source.text()))
-                .build();
+        LoadSettings settings =
+                LoadSettings.builder()
+                        .setLabel(source.path())
+                        .setUseMarks(true)
+                        .setCodePointLimit(
+                                (int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes() + 1))
+                        .setBufferSize(readBufferSize(source.text()))
+                        .build();
         Iterator<Event> events = new Parse(settings).parseString(source.text()).iterator();
         int documents = 0;
         try {
@@ -82,7 +86,8 @@ public final class YamlTreeBuilder {
                 switch (event.getEventId()) {
                     case DocumentStart -> {
                         if (++documents > 1 && root != null) {
-                            throw problem("a template file holds one YAML document; found a second '---' document",
+                            throw problem(
+                                    "a template file holds one YAML document; found a second '---' document",
                                     event.getStartMark());
                         }
                     }
@@ -90,15 +95,25 @@ public final class YamlTreeBuilder {
                     case MappingEnd, SequenceEnd -> close(event);
                     case Scalar -> scalar((ScalarEvent) event);
                     case Alias -> alias((AliasEvent) event);
-                    default -> { }
+                    default -> {}
                 }
             }
         } catch (MarkedYamlEngineException e) {
-            // An unclosed construct is detected at the end of the input; its start is the useful place.
-            boolean atEnd = e.getProblemMark().map(m -> m.getIndex() >= source.text().length()).orElse(true);
-            Mark mark = (atEnd ? e.getContextMark().or(e::getProblemMark) : e.getProblemMark().or(e::getContextMark))
-                    .orElse(null);
-            String what = e.getContext() == null ? e.getProblem() : e.getContext() + ", " + e.getProblem();
+            // An unclosed construct is detected at the end of the input; its start is the useful
+            // place.
+            boolean atEnd =
+                    e.getProblemMark()
+                            .map(m -> m.getIndex() >= source.text().length())
+                            .orElse(true);
+            Mark mark =
+                    (atEnd
+                                    ? e.getContextMark().or(e::getProblemMark)
+                                    : e.getProblemMark().or(e::getContextMark))
+                            .orElse(null);
+            String what =
+                    e.getContext() == null
+                            ? e.getProblem()
+                            : e.getContext() + ", " + e.getProblem();
             throw problem("malformed YAML: " + ProblemText.safe(what), Optional.ofNullable(mark));
         } catch (YamlEngineException e) {
             throw new InputProblem("malformed YAML: " + ProblemText.safe(e.getMessage()), 1, 1);
@@ -107,8 +122,8 @@ public final class YamlTreeBuilder {
     }
 
     /**
-     * The next parser event, or null at the end. snakeyaml-engine lets a few malformed inputs escape
-     * as plain runtime exceptions (a unicode escape cut off at the end of the file throws
+     * The next parser event, or null at the end. snakeyaml-engine lets a few malformed inputs
+     * escape as plain runtime exceptions (a unicode escape cut off at the end of the file throws
      * NumberFormatException); they are malformed input, not our failure, so they become a problem
      * at the end of the file.
      */
@@ -118,29 +133,49 @@ public final class YamlTreeBuilder {
         } catch (YamlEngineException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new InputProblem("malformed YAML: the parser stopped with " + e.getClass().getSimpleName()
-                    + " (an incomplete escape or construct near the end of the file?)", source.lineCount(), 1);
+            throw new InputProblem(
+                    "malformed YAML: the parser stopped with "
+                            + e.getClass().getSimpleName()
+                            + " (an incomplete escape or construct near the end of the file?)",
+                    source.lineCount(),
+                    1);
         }
     }
 
     private void open(CollectionStartEvent event) throws InputProblem {
         if (stack.size() >= limits.maxDepth()) {
-            throw problem("nesting is deeper than the limit of " + limits.maxDepth() + " levels", event.getStartMark());
+            throw problem(
+                    "nesting is deeper than the limit of " + limits.maxDepth() + " levels",
+                    event.getStartMark());
         }
         String tag = checkedTag(event.getTag(), event.getStartMark());
         String path = childPathFor(event);
         boolean isMap = event.getEventId() == Event.ID.MappingStart;
-        stack.push(new Frame(isMap, tag, event.getStartMark().orElse(null), innerPath(path, tag), path,
-                event.getAnchor().map(a -> a.getValue()).orElse(null)));
+        stack.push(
+                new Frame(
+                        isMap,
+                        tag,
+                        event.getStartMark().orElse(null),
+                        innerPath(path, tag),
+                        path,
+                        event.getAnchor().map(a -> a.getValue()).orElse(null)));
     }
 
     private void close(Event event) throws InputProblem {
         Frame frame = stack.pop();
         Span span = span(Optional.ofNullable(frame.start), event.getEndMark());
-        Node node = frame.isMap
-                ? new MapNode(withMerged(frame), span, frame.innerPath)
-                : new ListNode(frame.items, span, frame.innerPath);
-        finish(node, frame.size + 1, frame.tag, frame.outerPath, frame.anchor, span, Optional.ofNullable(frame.start));
+        Node node =
+                frame.isMap
+                        ? new MapNode(withMerged(frame), span, frame.innerPath)
+                        : new ListNode(frame.items, span, frame.innerPath);
+        finish(
+                node,
+                frame.size + 1,
+                frame.tag,
+                frame.outerPath,
+                frame.anchor,
+                span,
+                Optional.ofNullable(frame.start));
     }
 
     private void scalar(ScalarEvent event) throws InputProblem {
@@ -151,16 +186,30 @@ public final class YamlTreeBuilder {
         if ("Fn::GetAtt".equals(tag)) {
             node = getAttList(event, span, innerPath(path, tag));
         } else {
-            node = new ScalarNode(event.getValue(), kind(event, tag), style(event.getScalarStyle()), valueSpan(span, event),
-                    innerPath(path, tag));
+            node =
+                    new ScalarNode(
+                            event.getValue(),
+                            kind(event, tag),
+                            style(event.getScalarStyle()),
+                            valueSpan(span, event),
+                            innerPath(path, tag));
         }
-        finish(node, 1, tag, path, event.getAnchor().map(a -> a.getValue()).orElse(null), span, event.getStartMark());
+        finish(
+                node,
+                1,
+                tag,
+                path,
+                event.getAnchor().map(a -> a.getValue()).orElse(null),
+                span,
+                event.getStartMark());
     }
 
     private void alias(AliasEvent event) throws InputProblem {
         String name = event.getAlias().getValue();
         if (++aliasCount > limits.maxAliases()) {
-            throw problem("more than " + limits.maxAliases() + " YAML aliases (possible alias bomb)", event.getStartMark());
+            throw problem(
+                    "more than " + limits.maxAliases() + " YAML aliases (possible alias bomb)",
+                    event.getStartMark());
         }
         Node target = anchors.get(name);
         if (target == null) {
@@ -169,13 +218,27 @@ public final class YamlTreeBuilder {
         attach(target, expandedSize.getOrDefault(target, 1L), event.getStartMark());
     }
 
-    private void finish(Node node, long size, String tag, String outerPath, String anchor, Span span,
-            Optional<Mark> start) throws InputProblem {
+    private void finish(
+            Node node,
+            long size,
+            String tag,
+            String outerPath,
+            String anchor,
+            Span span,
+            Optional<Mark> start)
+            throws InputProblem {
         Node result = node;
         if (tag != null && !tag.startsWith(YAML_TAG_PREFIX)) {
-            // A short-form intrinsic becomes the equivalent long-form one-entry map; its key spans the tag.
+            // A short-form intrinsic becomes the equivalent long-form one-entry map; its key spans
+            // the tag.
             Span tagSpan = tagSpan(span, tag);
-            ScalarNode key = new ScalarNode(tag, ScalarNode.Kind.STRING, ScalarNode.Style.PLAIN, tagSpan, outerPath);
+            ScalarNode key =
+                    new ScalarNode(
+                            tag,
+                            ScalarNode.Kind.STRING,
+                            ScalarNode.Style.PLAIN,
+                            tagSpan,
+                            outerPath);
             result = new MapNode(List.of(new MapNode.Entry(key, node)), span, outerPath);
             size++;
         }
@@ -189,7 +252,11 @@ public final class YamlTreeBuilder {
     private void attach(Node node, long size, Optional<Mark> mark) throws InputProblem {
         totalExpanded += size;
         if (totalExpanded > limits.maxExpandedNodes()) {
-            throw problem("aliases expand the document beyond " + limits.maxExpandedNodes() + " nodes (alias bomb)", mark);
+            throw problem(
+                    "aliases expand the document beyond "
+                            + limits.maxExpandedNodes()
+                            + " nodes (alias bomb)",
+                    mark);
         }
         Frame top = stack.peek();
         if (top == null) {
@@ -205,8 +272,13 @@ public final class YamlTreeBuilder {
             }
             Span first = top.keys.putIfAbsent(key.value(), key.span());
             if (first != null) {
-                throw problem("duplicate key '" + ProblemText.safe(key.value()) + "' (first defined on line "
-                        + first.startLine() + ")", mark);
+                throw problem(
+                        "duplicate key '"
+                                + ProblemText.safe(key.value())
+                                + "' (first defined on line "
+                                + first.startLine()
+                                + ")",
+                        mark);
             }
             top.pendingKey = key;
         } else if (isMergeKey(top.pendingKey)) {
@@ -219,9 +291,9 @@ public final class YamlTreeBuilder {
     }
 
     /**
-     * A plain {@code <<} key is YAML 1.1's merge key, which PyYAML (and so SAM CLI and
-     * {@code aws cloudformation package}) resolves: the entries of the merged map, or of each map of
-     * a list, join the mapping. Its value is already counted as an alias use and expansion, so the
+     * A plain {@code <<} key is YAML 1.1's merge key, which PyYAML (and so SAM CLI and {@code aws
+     * cloudformation package}) resolves: the entries of the merged map, or of each map of a list,
+     * join the mapping. Its value is already counted as an alias use and expansion, so the
      * alias-bomb limits hold.
      */
     private static boolean isMergeKey(ScalarNode key) {
@@ -232,8 +304,10 @@ public final class YamlTreeBuilder {
         List<Node> sources = value instanceof ListNode list ? list.items() : List.of(value);
         for (Node source : sources) {
             if (!(source instanceof MapNode map)) {
-                throw problem("the merge key '<<' takes a map or a list of maps, not "
-                        + (source instanceof ListNode ? "a list" : "a plain value"), mark);
+                throw problem(
+                        "the merge key '<<' takes a map or a list of maps, not "
+                                + (source instanceof ListNode ? "a list" : "a plain value"),
+                        mark);
             }
             frame.mergeSources.add(map);
         }
@@ -286,16 +360,20 @@ public final class YamlTreeBuilder {
             return null;
         }
         String t = tag.get();
-        if (t.startsWith(YAML_TAG_PREFIX) && STANDARD_TAGS.contains(t.substring(YAML_TAG_PREFIX.length()))) {
+        if (t.startsWith(YAML_TAG_PREFIX)
+                && STANDARD_TAGS.contains(t.substring(YAML_TAG_PREFIX.length()))) {
             return t;
         }
-        Optional<String> known = Intrinsics.longForm(t).or(() -> Intrinsics.preprocessorDirective(t));
+        Optional<String> known =
+                Intrinsics.longForm(t).or(() -> Intrinsics.preprocessorDirective(t));
         if (known.isPresent()) {
             return known.get();
         }
         // The tag is not quoted: `DB_PASSWORD: !s3cr3t` makes the value itself a tag.
-        throw problem("unknown tag (CloudFormation knows !Ref, !Sub, !GetAtt, !Join, !If, "
-                + "!FindInMap, !Select, !Split, !Base64 and the other intrinsic functions)", mark);
+        throw problem(
+                "unknown tag (CloudFormation knows !Ref, !Sub, !GetAtt, !Join, !If, "
+                        + "!FindInMap, !Select, !Split, !Base64 and the other intrinsic functions)",
+                mark);
     }
 
     /** {@code !GetAtt Res.Attr} is the list {@code [Res, Attr]}; the split is at the first dot. */
@@ -304,19 +382,52 @@ public final class YamlTreeBuilder {
         int dot = value.indexOf('.');
         Span valueSpan = valueSpan(span, event);
         if (dot < 0) {
-            return new ListNode(List.of(new ScalarNode(value, ScalarNode.Kind.STRING, style(event.getScalarStyle()),
-                    valueSpan, path + "/0")), span, path);
+            return new ListNode(
+                    List.of(
+                            new ScalarNode(
+                                    value,
+                                    ScalarNode.Kind.STRING,
+                                    style(event.getScalarStyle()),
+                                    valueSpan,
+                                    path + "/0")),
+                    span,
+                    path);
         }
-        boolean sameLine = valueSpan.startLine() == valueSpan.endLine()
-                && valueSpan.endColumn() - valueSpan.startColumn() == value.length();
-        Span first = sameLine ? new Span(valueSpan.startLine(), valueSpan.startColumn(), valueSpan.startLine(),
-                valueSpan.startColumn() + dot) : valueSpan;
-        Span second = sameLine ? new Span(valueSpan.startLine(), valueSpan.startColumn() + dot + 1, valueSpan.endLine(),
-                valueSpan.endColumn()) : valueSpan;
-        return new ListNode(List.of(
-                new ScalarNode(value.substring(0, dot), ScalarNode.Kind.STRING, ScalarNode.Style.PLAIN, first, path + "/0"),
-                new ScalarNode(value.substring(dot + 1), ScalarNode.Kind.STRING, ScalarNode.Style.PLAIN, second,
-                        path + "/1")), span, path);
+        boolean sameLine =
+                valueSpan.startLine() == valueSpan.endLine()
+                        && valueSpan.endColumn() - valueSpan.startColumn() == value.length();
+        Span first =
+                sameLine
+                        ? new Span(
+                                valueSpan.startLine(),
+                                valueSpan.startColumn(),
+                                valueSpan.startLine(),
+                                valueSpan.startColumn() + dot)
+                        : valueSpan;
+        Span second =
+                sameLine
+                        ? new Span(
+                                valueSpan.startLine(),
+                                valueSpan.startColumn() + dot + 1,
+                                valueSpan.endLine(),
+                                valueSpan.endColumn())
+                        : valueSpan;
+        return new ListNode(
+                List.of(
+                        new ScalarNode(
+                                value.substring(0, dot),
+                                ScalarNode.Kind.STRING,
+                                ScalarNode.Style.PLAIN,
+                                first,
+                                path + "/0"),
+                        new ScalarNode(
+                                value.substring(dot + 1),
+                                ScalarNode.Kind.STRING,
+                                ScalarNode.Style.PLAIN,
+                                second,
+                                path + "/1")),
+                span,
+                path);
     }
 
     /** The span of a tagged scalar's value, after the tag and the blanks that follow it. */
@@ -422,7 +533,13 @@ public final class YamlTreeBuilder {
         ScalarNode pendingKey;
         long size;
 
-        Frame(boolean isMap, String tag, Mark start, String innerPath, String outerPath, String anchor) {
+        Frame(
+                boolean isMap,
+                String tag,
+                Mark start,
+                String innerPath,
+                String outerPath,
+                String anchor) {
             this.isMap = isMap;
             this.tag = tag;
             this.start = start;

@@ -15,8 +15,10 @@ record CommandRun(int status, String out, String err) {
     static CommandRun withStdin(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Environment environment = new Environment(
-                () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false);
+        Environment environment =
+                new Environment(
+                        () -> new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                        false);
         int status = Main.execute(environment, new PrintWriter(out), new PrintWriter(err), args);
         return new CommandRun(status, out.toString(), err.toString());
     }

@@ -2,9 +2,9 @@ package dev.cfnsecrets.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The commands that print information: rules, explain, --version, --help. */
 class InfoCommandsTest {
@@ -14,9 +14,12 @@ class InfoCommandsTest {
         CommandRun run = CommandRun.of("rules");
 
         assertThat(run.status()).isZero();
-        assertThat(run.out().lines().findFirst()).hasValueSatisfying(header ->
-                assertThat(header).matches("ID\\s+LEVEL\\s+NAME\\s+SUMMARY"));
-        assertThat(run.out()).containsPattern("(?m)^CFS001\\s+error\\s+template-unreadable\\s+A file that cannot be parsed");
+        assertThat(run.out().lines().findFirst())
+                .hasValueSatisfying(
+                        header -> assertThat(header).matches("ID\\s+LEVEL\\s+NAME\\s+SUMMARY"));
+        assertThat(run.out())
+                .containsPattern(
+                        "(?m)^CFS001\\s+error\\s+template-unreadable\\s+A file that cannot be parsed");
     }
 
     @Test

@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
- * CFS305 across an account (live mode, against moto): which principal of the account's IAM can
- * read the configuration of a deployed function whose environment holds a secret, matched on the
+ * CFS305 across an account (live mode, against moto): which principal of the account's IAM can read
+ * the configuration of a deployed function whose environment holds a secret, matched on the
  * function's real ARN (its physical name comes from CloudFormation, not from the template).
  */
 class LiveAccountReadsTest {
@@ -27,70 +27,114 @@ class LiveAccountReadsTest {
     private static final String ARN = "arn:aws:iam::" + ACCOUNT + ":";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @RegisterExtension
-    static final LocalMoto MOTO = new LocalMoto();
+    @RegisterExtension static final LocalMoto MOTO = new LocalMoto();
+
     /** The physical names CloudFormation gave the functions. */
     private static String secretFunction;
+
     private static String cleanFunction;
     private static String keyFunction;
 
     @BeforeAll
     static void deploy() throws Exception {
         MotoServer moto = MOTO.server();
-        try (CloudFormationClient cfn = moto.cloudFormation(); IamClient iam = moto.iam()) {
+        try (CloudFormationClient cfn = moto.cloudFormation();
+                IamClient iam = moto.iam()) {
             String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
-            // The functions' execution role, made outside the stack: it reads every function's configuration.
+            // The functions' execution role, made outside the stack: it reads every function's
+            // configuration.
             iam.createRole(r -> r.roleName("shop-exec").assumeRolePolicyDocument(trust));
-            iam.putRolePolicy(r -> r.roleName("shop-exec").policyName("self").policyDocument(
-                    allow("lambda:GetFunctionConfiguration", "*")));
+            iam.putRolePolicy(
+                    r ->
+                            r.roleName("shop-exec")
+                                    .policyName("self")
+                                    .policyDocument(allow("lambda:GetFunctionConfiguration", "*")));
             cfn.createStack(r -> r.stackName("shop").templateBody(shopTemplate()));
-            secretFunction = cfn.describeStackResource(r -> r.stackName("shop").logicalResourceId("SecretFn"))
-                    .stackResourceDetail().physicalResourceId();
-            cleanFunction = cfn.describeStackResource(r -> r.stackName("shop").logicalResourceId("CleanFn"))
-                    .stackResourceDetail().physicalResourceId();
-            keyFunction = cfn.describeStackResource(r -> r.stackName("shop").logicalResourceId("KeyFn"))
-                    .stackResourceDetail().physicalResourceId();
-            String secretArn = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:" + secretFunction;
+            secretFunction =
+                    cfn.describeStackResource(
+                                    r -> r.stackName("shop").logicalResourceId("SecretFn"))
+                            .stackResourceDetail()
+                            .physicalResourceId();
+            cleanFunction =
+                    cfn.describeStackResource(r -> r.stackName("shop").logicalResourceId("CleanFn"))
+                            .stackResourceDetail()
+                            .physicalResourceId();
+            keyFunction =
+                    cfn.describeStackResource(r -> r.stackName("shop").logicalResourceId("KeyFn"))
+                            .stackResourceDetail()
+                            .physicalResourceId();
+            String secretArn =
+                    "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:" + secretFunction;
 
             iam.createUser(r -> r.userName("dev"));
-            iam.putUserPolicy(r -> r.userName("dev").policyName("debug").policyDocument(
-                    allow("lambda:GetFunctionConfiguration", secretArn)));
+            iam.putUserPolicy(
+                    r ->
+                            r.userName("dev")
+                                    .policyName("debug")
+                                    .policyDocument(
+                                            allow("lambda:GetFunctionConfiguration", secretArn)));
             iam.createRole(r -> r.roleName("other-reader").assumeRolePolicyDocument(trust));
-            iam.putRolePolicy(r -> r.roleName("other-reader").policyName("others").policyDocument(
-                    allow("lambda:GetFunctionConfiguration", "arn:aws:lambda:*:*:function:other-*")));
+            iam.putRolePolicy(
+                    r ->
+                            r.roleName("other-reader")
+                                    .policyName("others")
+                                    .policyDocument(
+                                            allow(
+                                                    "lambda:GetFunctionConfiguration",
+                                                    "arn:aws:lambda:*:*:function:other-*")));
             iam.createGroup(r -> r.groupName("auditors"));
-            iam.putGroupPolicy(r -> r.groupName("auditors").policyName("list").policyDocument(
-                    allow("lambda:ListFunctions", "*")));
+            iam.putGroupPolicy(
+                    r ->
+                            r.groupName("auditors")
+                                    .policyName("list")
+                                    .policyDocument(allow("lambda:ListFunctions", "*")));
             // The same read as dev's, taken back by a Deny in another policy of the same user.
             iam.createUser(r -> r.userName("contractor"));
-            iam.putUserPolicy(r -> r.userName("contractor").policyName("debug").policyDocument(
-                    allow("lambda:GetFunctionConfiguration", secretArn)));
-            String deny = iam.createPolicy(r -> r.policyName("no-config-reads").policyDocument(
-                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
-                            + "\"Action\":\"lambda:GetFunctionConfiguration\","
-                            + "\"Resource\":\"arn:aws:lambda:*:*:function:*\"}]}")).policy().arn();
+            iam.putUserPolicy(
+                    r ->
+                            r.userName("contractor")
+                                    .policyName("debug")
+                                    .policyDocument(
+                                            allow("lambda:GetFunctionConfiguration", secretArn)));
+            String deny =
+                    iam.createPolicy(
+                                    r ->
+                                            r.policyName("no-config-reads")
+                                                    .policyDocument(
+                                                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+                                                                    + "\"Action\":\"lambda:GetFunctionConfiguration\","
+                                                                    + "\"Resource\":\"arn:aws:lambda:*:*:function:*\"}]}"))
+                            .policy()
+                            .arn();
             iam.attachUserPolicy(r -> r.userName("contractor").policyArn(deny));
         }
     }
 
     private static String allow(String action, String resource) {
-        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"" + action
-                + "\",\"Resource\":\"" + resource + "\"}]}";
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\""
+                + action
+                + "\",\"Resource\":\""
+                + resource
+                + "\"}]}";
     }
 
     /**
-     * SecretFn holds a GitHub token (made at run time); CleanFn holds nothing secret; KeyFn holds the
-     * token encrypted with a customer managed key that does not exist (its key policy cannot be
-     * read, so the key is not checked); the stack's own role ShopOps reads SecretFn (the
-     * stack's CFS305 reports it, the account's does not again). Names are generated.
+     * SecretFn holds a GitHub token (made at run time); CleanFn holds nothing secret; KeyFn holds
+     * the token encrypted with a customer managed key that does not exist (its key policy cannot be
+     * read, so the key is not checked); the stack's own role ShopOps reads SecretFn (the stack's
+     * CFS305 reports it, the account's does not again). Names are generated.
      */
     private static String shopTemplate() {
         String token = LiveModeTest.githubToken();
         return "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n"
                 + function("SecretFn", "", "GITHUB_TOKEN: " + token)
                 + function("CleanFn", "", "LOG_LEVEL: debug")
-                + function("KeyFn", "KmsKeyArn: arn:aws:kms:us-east-1:" + ACCOUNT
-                        + ":key/1234abcd-12ab-34cd-56ef-1234567890ab", "GITHUB_TOKEN: " + token)
+                + function(
+                        "KeyFn",
+                        "KmsKeyArn: arn:aws:kms:us-east-1:"
+                                + ACCOUNT
+                                + ":key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                        "GITHUB_TOKEN: " + token)
                 + """
                   ShopOps:
                     Type: AWS::IAM::Role
@@ -109,9 +153,14 @@ class LiveAccountReadsTest {
                 """;
     }
 
-    /** A function run by shop-exec (a role outside the stack), with one more property line (or none) and one variable. */
+    /**
+     * A function run by shop-exec (a role outside the stack), with one more property line (or none)
+     * and one variable.
+     */
     static String function(String logicalId, String property, String variable) {
-        return "  " + logicalId + ":\n"
+        return "  "
+                + logicalId
+                + ":\n"
                 + """
                     Type: AWS::Lambda::Function
                     Properties:
@@ -119,45 +168,91 @@ class LiveAccountReadsTest {
                       Handler: index.handler
                       Role: arn:aws:iam::%s:role/shop-exec
                       Code: {ZipFile: "def handler(event, context): pass"}
-                """.formatted(ACCOUNT)
+                """
+                        .formatted(ACCOUNT)
                 + (property.isEmpty() ? "" : "      " + property + "\n")
-                + "      Environment:\n        Variables:\n          " + variable + "\n";
+                + "      Environment:\n        Variables:\n          "
+                + variable
+                + "\n";
     }
 
     @Test
-    void eachPrincipalThatCanReadTheSecretFunctionsConfigurationIsReportedInTheIamDocument() throws Exception {
-        CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-east-1", "-f", "json",
-                "--enable", "CFS305");
+    void eachPrincipalThatCanReadTheSecretFunctionsConfigurationIsReportedInTheIamDocument()
+            throws Exception {
+        CommandRun run =
+                CommandRun.of(
+                        "scan",
+                        "--aws-account",
+                        "--aws-region",
+                        "us-east-1",
+                        "-f",
+                        "json",
+                        "--enable",
+                        "CFS305");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.OK);
         String shown = "shop/SecretFn (" + secretFunction + ")";
-        assertThat(findings(run.out())).containsExactlyInAnyOrder(
-                tuple("CFS305", IAM_PATH, ARN + "user/dev", shown),
-                tuple("CFS305", IAM_PATH, ARN + "group/auditors", shown),
-                tuple("CFS305", IAM_PATH, ARN + "group/auditors", "shop/KeyFn (" + keyFunction + ")"),
-                tuple("CFS305", STACK_PATH, "OpsPolicy", "SecretFn"));
-        assertThat(run.out()).doesNotContain(LiveModeTest.githubToken()).doesNotContain(cleanFunction);
+        assertThat(findings(run.out()))
+                .containsExactlyInAnyOrder(
+                        tuple("CFS305", IAM_PATH, ARN + "user/dev", shown),
+                        tuple("CFS305", IAM_PATH, ARN + "group/auditors", shown),
+                        tuple(
+                                "CFS305",
+                                IAM_PATH,
+                                ARN + "group/auditors",
+                                "shop/KeyFn (" + keyFunction + ")"),
+                        tuple("CFS305", STACK_PATH, "OpsPolicy", "SecretFn"));
+        assertThat(run.out())
+                .doesNotContain(LiveModeTest.githubToken())
+                .doesNotContain(cleanFunction);
     }
 
     @Test
-    void aFunctionWhoseKeyPolicyCannotBeReadIsReportedWithoutCheckingTheKeyAndSaysWhy() throws Exception {
-        CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-east-1", "-f", "json",
-                "--enable", "CFS305");
+    void aFunctionWhoseKeyPolicyCannotBeReadIsReportedWithoutCheckingTheKeyAndSaysWhy()
+            throws Exception {
+        CommandRun run =
+                CommandRun.of(
+                        "scan",
+                        "--aws-account",
+                        "--aws-region",
+                        "us-east-1",
+                        "-f",
+                        "json",
+                        "--enable",
+                        "CFS305");
 
         List<String> messages = new ArrayList<>();
-        JSON.readTree(run.out()).get("findings").forEach(f -> messages.add(f.get("message").asText()));
-        assertThat(messages).filteredOn(m -> m.contains("shop/KeyFn")).singleElement().asString()
-                .contains("The function's environment is encrypted with its KmsKeyArn key; whether this principal may"
-                        + " decrypt with it was not checked: kms:GetKeyPolicy failed: NotFoundException: Key 'arn:aws:kms:"
-                        + "us-east-1:" + ACCOUNT + ":key/1234abcd-12ab-34cd-56ef-1234567890ab' does not exist.");
-        assertThat(messages).filteredOn(m -> !m.contains("shop/KeyFn")).hasSize(3)
+        JSON.readTree(run.out())
+                .get("findings")
+                .forEach(f -> messages.add(f.get("message").asText()));
+        assertThat(messages)
+                .filteredOn(m -> m.contains("shop/KeyFn"))
+                .singleElement()
+                .asString()
+                .contains(
+                        "The function's environment is encrypted with its KmsKeyArn key; whether this principal may"
+                                + " decrypt with it was not checked: kms:GetKeyPolicy failed: NotFoundException: Key 'arn:aws:kms:"
+                                + "us-east-1:"
+                                + ACCOUNT
+                                + ":key/1234abcd-12ab-34cd-56ef-1234567890ab' does not exist.");
+        assertThat(messages)
+                .filteredOn(m -> !m.contains("shop/KeyFn"))
+                .hasSize(3)
                 .allSatisfy(m -> assertThat(m).doesNotContain("KmsKeyArn"));
     }
 
     @Test
     void aFindingNamesTheGrantAndPointsAtTheVariableInTheStacksTemplate() throws Exception {
-        CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-east-1", "-f", "json",
-                "--enable", "CFS305");
+        CommandRun run =
+                CommandRun.of(
+                        "scan",
+                        "--aws-account",
+                        "--aws-region",
+                        "us-east-1",
+                        "-f",
+                        "json",
+                        "--enable",
+                        "CFS305");
 
         JsonNode dev = null;
         for (JsonNode f : JSON.readTree(run.out()).get("findings")) {
@@ -166,40 +261,84 @@ class LiveAccountReadsTest {
             }
         }
         assertThat(dev).as(run.out()).isNotNull();
-        assertThat(dev.get("message").asText()).isEqualTo("User " + ARN + "user/dev can read the configuration of"
-                + " function shop/SecretFn (" + secretFunction + "), whose environment holds a secret (GITHUB_TOKEN:"
-                + " a GitHub token written in the template), through the inline policy 'debug' of "
-                + ARN + "user/dev: lambda:GetFunctionConfiguration on Resource \"arn:aws:lambda:us-east-1:" + ACCOUNT
-                + ":function:" + secretFunction + "\". Keep the secret out of the environment (pass its name and"
-                + " fetch it at runtime), or remove this read from " + ARN + "user/dev.");
-        assertThat(dev.get("related")).extracting(r -> r.get("file").asText(), r -> r.get("startLine").asInt())
-                .containsExactly(tuple(IAM_PATH, dev.get("startLine").asInt() - 2), tuple(STACK_PATH, 12));
+        assertThat(dev.get("message").asText())
+                .isEqualTo(
+                        "User "
+                                + ARN
+                                + "user/dev can read the configuration of"
+                                + " function shop/SecretFn ("
+                                + secretFunction
+                                + "), whose environment holds a secret (GITHUB_TOKEN:"
+                                + " a GitHub token written in the template), through the inline policy 'debug' of "
+                                + ARN
+                                + "user/dev: lambda:GetFunctionConfiguration on Resource \"arn:aws:lambda:us-east-1:"
+                                + ACCOUNT
+                                + ":function:"
+                                + secretFunction
+                                + "\". Keep the secret out of the environment (pass its name and"
+                                + " fetch it at runtime), or remove this read from "
+                                + ARN
+                                + "user/dev.");
+        assertThat(dev.get("related"))
+                .extracting(r -> r.get("file").asText(), r -> r.get("startLine").asInt())
+                .containsExactly(
+                        tuple(IAM_PATH, dev.get("startLine").asInt() - 2), tuple(STACK_PATH, 12));
     }
 
     @Test
     void theSarifNamesTheStackTemplateAsARelatedArtifact() throws Exception {
-        CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-east-1", "-f", "sarif",
-                "--enable", "CFS305");
+        CommandRun run =
+                CommandRun.of(
+                        "scan",
+                        "--aws-account",
+                        "--aws-region",
+                        "us-east-1",
+                        "-f",
+                        "sarif",
+                        "--enable",
+                        "CFS305");
 
         assertThat(SarifSchema.violations(run.out())).isEmpty();
         List<JsonNode> inIam = new ArrayList<>();
-        JSON.readTree(run.out()).at("/runs/0/results").forEach(r -> {
-            if (r.at("/locations/0/physicalLocation/artifactLocation/uri").asText().equals(IAM_PATH)) {
-                inIam.add(r);
-            }
-        });
-        assertThat(inIam).hasSize(3).allSatisfy(result -> assertThat(result.get("relatedLocations"))
-                .extracting(r -> r.at("/physicalLocation/artifactLocation/uri").asText())
-                .containsExactly(IAM_PATH, STACK_PATH));
+        JSON.readTree(run.out())
+                .at("/runs/0/results")
+                .forEach(
+                        r -> {
+                            if (r.at("/locations/0/physicalLocation/artifactLocation/uri")
+                                    .asText()
+                                    .equals(IAM_PATH)) {
+                                inIam.add(r);
+                            }
+                        });
+        assertThat(inIam)
+                .hasSize(3)
+                .allSatisfy(
+                        result ->
+                                assertThat(result.get("relatedLocations"))
+                                        .extracting(
+                                                r ->
+                                                        r.at(
+                                                                        "/physicalLocation/artifactLocation/uri")
+                                                                .asText())
+                                        .containsExactly(IAM_PATH, STACK_PATH));
     }
 
-    /** (rule, file, principal, function as the message names it) of each finding of a JSON report. */
+    /**
+     * (rule, file, principal, function as the message names it) of each finding of a JSON report.
+     */
     private static List<Tuple> findings(String json) throws Exception {
         List<Tuple> out = new ArrayList<>();
         for (JsonNode f : JSON.readTree(json).get("findings")) {
             String message = f.get("message").asText();
-            String function = message.replaceFirst("(?s).* can read the configuration of function (.*?), whose .*", "$1");
-            out.add(tuple(f.get("ruleId").asText(), f.get("file").asText(), f.get("logicalId").asText(), function));
+            String function =
+                    message.replaceFirst(
+                            "(?s).* can read the configuration of function (.*?), whose .*", "$1");
+            out.add(
+                    tuple(
+                            f.get("ruleId").asText(),
+                            f.get("file").asText(),
+                            f.get("logicalId").asText(),
+                            function));
         }
         return out;
     }

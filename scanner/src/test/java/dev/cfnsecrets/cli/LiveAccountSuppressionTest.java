@@ -27,11 +27,11 @@ class LiveAccountSuppressionTest {
     private static final String ACCOUNT = "123456789012";
     private static final String IAM_PATH = "aws:iam:" + ACCOUNT;
     private static final String DEV = "arn:aws:iam::" + ACCOUNT + ":user/dev";
-    private static final String REASON = "dev debugs this function; its token only reads a test repository";
+    private static final String REASON =
+            "dev debugs this function; its token only reads a test repository";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @RegisterExtension
-    static final LocalMoto MOTO = new LocalMoto();
+    @RegisterExtension static final LocalMoto MOTO = new LocalMoto();
     private static String acceptedFunction;
     private static String otherFunction;
     private static String quietFunction;
@@ -39,20 +39,39 @@ class LiveAccountSuppressionTest {
     @BeforeAll
     static void deploy() throws Exception {
         MotoServer moto = MOTO.server();
-        try (CloudFormationClient east = moto.cloudFormation(); CloudFormationClient west = moto.cloudFormation(
-                Region.US_WEST_2); IamClient iam = moto.iam()) {
+        try (CloudFormationClient east = moto.cloudFormation();
+                CloudFormationClient west = moto.cloudFormation(Region.US_WEST_2);
+                IamClient iam = moto.iam()) {
             // The functions' execution role: it reads nothing.
-            iam.createRole(r -> r.roleName("shop-exec").assumeRolePolicyDocument(
-                    "{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
+            iam.createRole(
+                    r ->
+                            r.roleName("shop-exec")
+                                    .assumeRolePolicyDocument(
+                                            "{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
             iam.createUser(r -> r.userName("dev"));
-            iam.putUserPolicy(r -> r.userName("dev").policyName("debug").policyDocument(
-                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                            + "\"Action\":\"lambda:GetFunctionConfiguration\","
-                            + "\"Resource\":\"arn:aws:lambda:*:" + ACCOUNT + ":function:*\"}]}"));
+            iam.putUserPolicy(
+                    r ->
+                            r.userName("dev")
+                                    .policyName("debug")
+                                    .policyDocument(
+                                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                                                    + "\"Action\":\"lambda:GetFunctionConfiguration\","
+                                                    + "\"Resource\":\"arn:aws:lambda:*:"
+                                                    + ACCOUNT
+                                                    + ":function:*\"}]}"));
             String token = LiveModeTest.githubToken();
-            east.createStack(r -> r.stackName("shop").templateBody(template(
-                    accepted("AcceptedFn", token) + LiveAccountReadsTest.function("OtherFn", "", "GITHUB_TOKEN: " + token))));
-            west.createStack(r -> r.stackName("quiet").templateBody(template(accepted("QuietFn", token))));
+            east.createStack(
+                    r ->
+                            r.stackName("shop")
+                                    .templateBody(
+                                            template(
+                                                    accepted("AcceptedFn", token)
+                                                            + LiveAccountReadsTest.function(
+                                                                    "OtherFn",
+                                                                    "",
+                                                                    "GITHUB_TOKEN: " + token))));
+            west.createStack(
+                    r -> r.stackName("quiet").templateBody(template(accepted("QuietFn", token))));
             acceptedFunction = physicalId(east, "shop", "AcceptedFn");
             otherFunction = physicalId(east, "shop", "OtherFn");
             quietFunction = physicalId(west, "quiet", "QuietFn");
@@ -67,41 +86,62 @@ class LiveAccountSuppressionTest {
     private static String accepted(String logicalId, String token) {
         return LiveAccountReadsTest.function(logicalId, "", "GITHUB_TOKEN: " + token)
                 + "    Metadata:\n      cfn-secrets:\n        ignore:\n"
-                + "          - {id: CFS305, reason: \"" + REASON + "\"}\n";
+                + "          - {id: CFS305, reason: \""
+                + REASON
+                + "\"}\n";
     }
 
     private static String physicalId(CloudFormationClient cfn, String stack, String logicalId) {
         return cfn.describeStackResource(r -> r.stackName(stack).logicalResourceId(logicalId))
-                .stackResourceDetail().physicalResourceId();
+                .stackResourceDetail()
+                .physicalResourceId();
     }
 
     @Test
-    void theAcceptedFunctionsFindingIsSuppressedInSourceAndTheOtherFunctionsFailsTheScan() throws Exception {
+    void theAcceptedFunctionsFindingIsSuppressedInSourceAndTheOtherFunctionsFailsTheScan()
+            throws Exception {
         CommandRun run = scanAccountForCfs305("us-east-1", "json");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FINDINGS);
-        assertThat(findings(run.out())).containsExactlyInAnyOrder(
-                suppressedInSource("shop/AcceptedFn", acceptedFunction),
-                tuple(IAM_PATH, DEV, "shop/OtherFn (" + otherFunction + ")", null, null));
+        assertThat(findings(run.out()))
+                .containsExactlyInAnyOrder(
+                        suppressedInSource("shop/AcceptedFn", acceptedFunction),
+                        tuple(IAM_PATH, DEV, "shop/OtherFn (" + otherFunction + ")", null, null));
         assertThat(JSON.readTree(run.out()).at("/summary/warnings").asInt()).isEqualTo(1);
         assertThat(JSON.readTree(run.out()).at("/summary/suppressed").asInt()).isEqualTo(1);
         assertThat(run.out()).doesNotContain(LiveModeTest.githubToken());
     }
 
     @Test
-    void sarifMarksTheAcceptedFunctionsResultSuppressedInSourceWithTheTemplatesReason() throws Exception {
+    void sarifMarksTheAcceptedFunctionsResultSuppressedInSourceWithTheTemplatesReason()
+            throws Exception {
         CommandRun run = scanAccountForCfs305("us-east-1", "sarif");
 
         assertThat(SarifSchema.violations(run.out())).isEmpty();
         List<Tuple> results = new ArrayList<>();
-        JSON.readTree(run.out()).at("/runs/0/results").forEach(r -> results.add(tuple(
-                function(r.at("/message/text").asText()), r.get("suppressions") == null ? List.of()
-                        : r.get("suppressions").findValuesAsText("kind"),
-                r.get("suppressions") == null ? List.of() : r.get("suppressions").findValuesAsText("justification"))));
-        assertThat(results).containsExactlyInAnyOrder(
-                tuple("shop/AcceptedFn (" + acceptedFunction + ")", List.of("inSource"),
-                        List.of(REASON + " (on shop/AcceptedFn in the stack's template)")),
-                tuple("shop/OtherFn (" + otherFunction + ")", List.of(), List.of()));
+        JSON.readTree(run.out())
+                .at("/runs/0/results")
+                .forEach(
+                        r ->
+                                results.add(
+                                        tuple(
+                                                function(r.at("/message/text").asText()),
+                                                r.get("suppressions") == null
+                                                        ? List.of()
+                                                        : r.get("suppressions")
+                                                                .findValuesAsText("kind"),
+                                                r.get("suppressions") == null
+                                                        ? List.of()
+                                                        : r.get("suppressions")
+                                                                .findValuesAsText(
+                                                                        "justification"))));
+        assertThat(results)
+                .containsExactlyInAnyOrder(
+                        tuple(
+                                "shop/AcceptedFn (" + acceptedFunction + ")",
+                                List.of("inSource"),
+                                List.of(REASON + " (on shop/AcceptedFn in the stack's template)")),
+                        tuple("shop/OtherFn (" + otherFunction + ")", List.of(), List.of()));
     }
 
     @Test
@@ -109,35 +149,60 @@ class LiveAccountSuppressionTest {
         CommandRun run = scanAccountForCfs305("us-west-2", "json");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.OK);
-        assertThat(findings(run.out())).containsExactly(
-                suppressedInSource("quiet/QuietFn", quietFunction));
+        assertThat(findings(run.out()))
+                .containsExactly(suppressedInSource("quiet/QuietFn", quietFunction));
     }
 
     /** The account scan of {@code region} with CFS305 enabled, failing on a warning. */
     private static CommandRun scanAccountForCfs305(String region, String format) {
-        return CommandRun.of("scan", "--aws-account", "--aws-region", region, "-f", format, "--enable", "CFS305",
-                "--fail-on", "warning");
+        return CommandRun.of(
+                "scan",
+                "--aws-account",
+                "--aws-region",
+                region,
+                "-f",
+                format,
+                "--enable",
+                "CFS305",
+                "--fail-on",
+                "warning");
     }
 
-    /** The {@link #findings} row of dev reading {@code function} (stack/logical id), suppressed by its template. */
+    /**
+     * The {@link #findings} row of dev reading {@code function} (stack/logical id), suppressed by
+     * its template.
+     */
     private static Tuple suppressedInSource(String function, String physicalId) {
-        return tuple(IAM_PATH, DEV, function + " (" + physicalId + ")", "inSource",
+        return tuple(
+                IAM_PATH,
+                DEV,
+                function + " (" + physicalId + ")",
+                "inSource",
                 REASON + " (on " + function + " in the stack's template)");
     }
 
-    /** (file, principal, function, suppression kind, justification) of each finding of a JSON report. */
+    /**
+     * (file, principal, function, suppression kind, justification) of each finding of a JSON
+     * report.
+     */
     private static List<Tuple> findings(String json) throws Exception {
         List<Tuple> out = new ArrayList<>();
         for (JsonNode f : JSON.readTree(json).get("findings")) {
             JsonNode suppression = f.get("suppression");
             boolean none = suppression == null || suppression.isNull();
-            out.add(tuple(f.get("file").asText(), f.get("logicalId").asText(), function(f.get("message").asText()),
-                    none ? null : suppression.get("kind").asText(), none ? null : suppression.get("justification").asText()));
+            out.add(
+                    tuple(
+                            f.get("file").asText(),
+                            f.get("logicalId").asText(),
+                            function(f.get("message").asText()),
+                            none ? null : suppression.get("kind").asText(),
+                            none ? null : suppression.get("justification").asText()));
         }
         return out;
     }
 
     private static String function(String message) {
-        return message.replaceFirst("(?s).* can read the configuration of function (.*?), whose .*", "$1");
+        return message.replaceFirst(
+                "(?s).* can read the configuration of function (.*?), whose .*", "$1");
     }
 }

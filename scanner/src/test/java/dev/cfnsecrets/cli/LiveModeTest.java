@@ -29,20 +29,28 @@ class LiveModeTest {
     private static final String STACK_PATH = "aws:cloudformation:us-east-1:orders";
     private static final String IAM_PATH = "aws:iam:" + ACCOUNT;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Grants lambda:GetFunctionConfiguration on "*"; not among the bundled facts, so only its real document tells. */
+
+    /**
+     * Grants lambda:GetFunctionConfiguration on "*"; not among the bundled facts, so only its real
+     * document tells.
+     */
     private static final String UNBUNDLED_MANAGED_POLICY =
             "arn:aws:iam::aws:policy/service-role/AWSGreengrassResourceAccessRolePolicy";
 
-    @RegisterExtension
-    static final LocalMoto MOTO = new LocalMoto();
+    @RegisterExtension static final LocalMoto MOTO = new LocalMoto();
 
     @BeforeAll
     static void deploy() throws Exception {
         MotoServer moto = MOTO.server();
-        try (CloudFormationClient cfn = moto.cloudFormation(); IamClient iam = moto.iam()) {
+        try (CloudFormationClient cfn = moto.cloudFormation();
+                IamClient iam = moto.iam()) {
             cfn.createStack(r -> r.stackName("orders").templateBody(ordersTemplate()));
             // CloudFormation's parser keeps the last of two equal keys; ours reports them (CFS001).
-            cfn.createStack(r -> r.stackName("dupes").templateBody("""
+            cfn.createStack(
+                    r ->
+                            r.stackName("dupes")
+                                    .templateBody(
+                                            """
                     AWSTemplateFormatVersion: '2010-09-09'
                     Resources:
                       Topic:
@@ -53,18 +61,35 @@ class LiveModeTest {
                     """));
             String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
             iam.createRole(r -> r.roleName("reader").assumeRolePolicyDocument(trust));
-            iam.putRolePolicy(r -> r.roleName("reader").policyName("read").policyDocument(
-                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                            + "\"Action\":\"lambda:GetFunctionConfiguration\",\"Resource\":\"*\"}]}"));
-            // AWS Config's own role: its policy reads every function, but only the service holds it.
-            String configRole = iam.createServiceLinkedRole(r -> r.awsServiceName("config.amazonaws.com")).role().roleName();
-            iam.attachRolePolicy(r -> r.roleName(configRole)
-                    .policyArn("arn:aws:iam::aws:policy/aws-service-role/AWSConfigServiceRolePolicy"));
+            iam.putRolePolicy(
+                    r ->
+                            r.roleName("reader")
+                                    .policyName("read")
+                                    .policyDocument(
+                                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                                                    + "\"Action\":\"lambda:GetFunctionConfiguration\",\"Resource\":\"*\"}]}"));
+            // AWS Config's own role: its policy reads every function, but only the service holds
+            // it.
+            String configRole =
+                    iam.createServiceLinkedRole(r -> r.awsServiceName("config.amazonaws.com"))
+                            .role()
+                            .roleName();
+            iam.attachRolePolicy(
+                    r ->
+                            r.roleName(configRole)
+                                    .policyArn(
+                                            "arn:aws:iam::aws:policy/aws-service-role/AWSConfigServiceRolePolicy"));
             iam.createRole(r -> r.roleName("greengrass").assumeRolePolicyDocument(trust));
             iam.attachRolePolicy(r -> r.roleName("greengrass").policyArn(UNBUNDLED_MANAGED_POLICY));
-            String decryptAll = iam.createPolicy(r -> r.policyName("decrypt-all").policyDocument(
-                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                            + "\"Action\":\"kms:Decrypt\",\"Resource\":\"*\"}]}")).policy().arn();
+            String decryptAll =
+                    iam.createPolicy(
+                                    r ->
+                                            r.policyName("decrypt-all")
+                                                    .policyDocument(
+                                                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                                                                    + "\"Action\":\"kms:Decrypt\",\"Resource\":\"*\"}]}"))
+                            .policy()
+                            .arn();
             iam.createGroup(r -> r.groupName("ops"));
             iam.attachGroupPolicy(r -> r.groupName("ops").policyArn(decryptAll));
             iam.createUser(r -> r.userName("alice"));
@@ -72,7 +97,10 @@ class LiveModeTest {
         }
     }
 
-    /** A function with a GitHub token in its environment; the token is made here, not written in the source. */
+    /**
+     * A function with a GitHub token in its environment; the token is made here, not written in the
+     * source.
+     */
     private static String ordersTemplate() {
         return """
                 AWSTemplateFormatVersion: '2010-09-09'
@@ -96,7 +124,8 @@ class LiveModeTest {
                       Environment:
                         Variables:
                           GITHUB_TOKEN: %s
-                """.formatted(githubToken());
+                """
+                .formatted(githubToken());
     }
 
     /** A made-up token of GitHub's format, the same at every call. */
@@ -116,64 +145,116 @@ class LiveModeTest {
 
     @Test
     void aStackIsScannedFromItsDeployedTemplate() throws Exception {
-        CommandRun run = CommandRun.of("scan", "--aws-stack", "orders", "--aws-region", "us-east-1", "-f", "json");
+        CommandRun run =
+                CommandRun.of(
+                        "scan", "--aws-stack", "orders", "--aws-region", "us-east-1", "-f", "json");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FINDINGS);
-        assertThat(findings(run.out())).containsExactlyInAnyOrder(
-                tuple("CFS110", STACK_PATH, 12, "OrdersFn"),
-                tuple("CFS101", STACK_PATH, 21, "OrdersFn"));
+        assertThat(findings(run.out()))
+                .containsExactlyInAnyOrder(
+                        tuple("CFS110", STACK_PATH, 12, "OrdersFn"),
+                        tuple("CFS101", STACK_PATH, 21, "OrdersFn"));
         assertThat(run.out()).doesNotContain(githubToken());
     }
 
     @Test
     void theAccountsIamIsEvaluatedWithTheRealManagedPolicyDocuments() throws Exception {
-        assertThat(ManagedPolicies.bundled().entries()).as("the test needs a policy the bundled facts do not know")
+        assertThat(ManagedPolicies.bundled().entries())
+                .as("the test needs a policy the bundled facts do not know")
                 .noneMatch(e -> e.arn().equals(UNBUNDLED_MANAGED_POLICY));
 
-        CommandRun run = CommandRun.of("scan", "--aws-account", "--aws-region", "us-east-1", "-f", "json",
-                "--enable", "CFS3");
+        CommandRun run =
+                CommandRun.of(
+                        "scan",
+                        "--aws-account",
+                        "--aws-region",
+                        "us-east-1",
+                        "-f",
+                        "json",
+                        "--enable",
+                        "CFS3");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.OK);
         JsonNode report = JSON.readTree(run.out());
         // The IAM template and the two stacks; --enable CFS3 leaves the broken stack's CFS001 out.
         assertThat(report.at("/summary/filesScanned").asInt()).isEqualTo(3);
-        assertThat(principals(run.out())).containsExactlyInAnyOrder(
-                tuple("CFS301", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/reader"),
-                tuple("CFS304", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/greengrass"),
-                tuple("CFS302", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":policy/decrypt-all"),
-                // Both read every function's configuration, OrdersFn's GitHub token included (LiveAccountReadsTest).
-                tuple("CFS305", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/reader"),
-                tuple("CFS305", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/greengrass"));
-        assertThat(report.get("findings")).anySatisfy(f -> assertThat(f.get("message").asText())
-                .contains("inline policy 'read' of arn:aws:iam::" + ACCOUNT + ":role/reader"));
-        assertThat(report.get("findings")).anySatisfy(f -> assertThat(f.get("message").asText())
-                .contains(UNBUNDLED_MANAGED_POLICY)
-                .contains("lambda:GetFunctionConfiguration"));
-        assertThat(report.get("findings")).anySatisfy(f -> assertThat(f.get("message").asText())
-                .contains("held by group arn:aws:iam::" + ACCOUNT + ":group/ops (its users), user arn:aws:iam::"
-                        + ACCOUNT + ":user/alice"));
+        assertThat(principals(run.out()))
+                .containsExactlyInAnyOrder(
+                        tuple("CFS301", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/reader"),
+                        tuple("CFS304", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/greengrass"),
+                        tuple(
+                                "CFS302",
+                                IAM_PATH,
+                                "arn:aws:iam::" + ACCOUNT + ":policy/decrypt-all"),
+                        // Both read every function's configuration, OrdersFn's GitHub token
+                        // included (LiveAccountReadsTest).
+                        tuple("CFS305", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/reader"),
+                        tuple("CFS305", IAM_PATH, "arn:aws:iam::" + ACCOUNT + ":role/greengrass"));
+        assertThat(report.get("findings"))
+                .anySatisfy(
+                        f ->
+                                assertThat(f.get("message").asText())
+                                        .contains(
+                                                "inline policy 'read' of arn:aws:iam::"
+                                                        + ACCOUNT
+                                                        + ":role/reader"));
+        assertThat(report.get("findings"))
+                .anySatisfy(
+                        f ->
+                                assertThat(f.get("message").asText())
+                                        .contains(UNBUNDLED_MANAGED_POLICY)
+                                        .contains("lambda:GetFunctionConfiguration"));
+        assertThat(report.get("findings"))
+                .anySatisfy(
+                        f ->
+                                assertThat(f.get("message").asText())
+                                        .contains(
+                                                "held by group arn:aws:iam::"
+                                                        + ACCOUNT
+                                                        + ":group/ops (its users), user arn:aws:iam::"
+                                                        + ACCOUNT
+                                                        + ":user/alice"));
     }
 
     @Test
     void aDeployedTemplateOurParserRejectsIsCfs001LikeAFile() throws Exception {
-        CommandRun run = CommandRun.of("scan", "--aws-stack", "dupes", "--aws-region", "us-east-1", "-f", "json");
+        CommandRun run =
+                CommandRun.of(
+                        "scan", "--aws-stack", "dupes", "--aws-region", "us-east-1", "-f", "json");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FINDINGS);
-        assertThat(JSON.readTree(run.out()).at("/findings/0/message").asText()).contains("duplicate key 'TopicName'");
-        assertThat(JSON.readTree(run.out()).get("findings")).singleElement().satisfies(f -> {
-            assertThat(f.get("ruleId").asText()).isEqualTo("CFS001");
-            assertThat(f.get("file").asText()).isEqualTo("aws:cloudformation:us-east-1:dupes");
-            assertThat(f.get("startLine").asInt()).isEqualTo(7);
-        });
+        assertThat(JSON.readTree(run.out()).at("/findings/0/message").asText())
+                .contains("duplicate key 'TopicName'");
+        assertThat(JSON.readTree(run.out()).get("findings"))
+                .singleElement()
+                .satisfies(
+                        f -> {
+                            assertThat(f.get("ruleId").asText()).isEqualTo("CFS001");
+                            assertThat(f.get("file").asText())
+                                    .isEqualTo("aws:cloudformation:us-east-1:dupes");
+                            assertThat(f.get("startLine").asInt()).isEqualTo(7);
+                        });
     }
 
     @Test
     void theSarifOfALiveScanIsValidAndNamesTheStack() throws Exception {
-        CommandRun run = CommandRun.of("scan", "--aws-stack", "orders", "--aws-region", "us-east-1", "-f", "sarif");
+        CommandRun run =
+                CommandRun.of(
+                        "scan",
+                        "--aws-stack",
+                        "orders",
+                        "--aws-region",
+                        "us-east-1",
+                        "-f",
+                        "sarif");
 
         assertThat(SarifSchema.violations(run.out())).isEmpty();
-        assertThat(JSON.readTree(run.out()).at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri")
-                .asText()).isEqualTo(STACK_PATH);
+        assertThat(
+                        JSON.readTree(run.out())
+                                .at(
+                                        "/runs/0/results/0/locations/0/physicalLocation/artifactLocation/uri")
+                                .asText())
+                .isEqualTo(STACK_PATH);
     }
 
     @Test
@@ -182,8 +263,11 @@ class LiveModeTest {
 
         assertThat(run.status()).isEqualTo(ExitStatus.USAGE);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("cfn-secrets: cannot read the template of stack 'nope': ValidationError:"
-                + " Stack with id nope does not exist" + System.lineSeparator());
+        assertThat(run.err())
+                .isEqualTo(
+                        "cfn-secrets: cannot read the template of stack 'nope': ValidationError:"
+                                + " Stack with id nope does not exist"
+                                + System.lineSeparator());
     }
 
     @Test
@@ -194,10 +278,12 @@ class LiveModeTest {
         }
         LocalAws.use(URI.create("http://127.0.0.1:" + closedPort));
         try {
-            CommandRun run = CommandRun.of("scan", "--aws-stack", "orders", "--aws-region", "us-east-1");
+            CommandRun run =
+                    CommandRun.of("scan", "--aws-stack", "orders", "--aws-region", "us-east-1");
 
             assertThat(run.status()).isEqualTo(ExitStatus.USAGE);
-            assertThat(run.err()).startsWith("cfn-secrets: cannot read the template of stack 'orders': ")
+            assertThat(run.err())
+                    .startsWith("cfn-secrets: cannot read the template of stack 'orders': ")
                     .contains("Connection refused")
                     .doesNotContain("\tat ", "testing");
             assertThat(run.err().lines()).hasSize(1);
@@ -212,26 +298,38 @@ class LiveModeTest {
         CommandRun withPaths = CommandRun.of("scan", "--aws-stack", "orders", "fixtures");
 
         assertThat(regionAlone.status()).isEqualTo(ExitStatus.USAGE);
-        assertThat(regionAlone.err()).contains("--aws-region and --aws-profile go with --aws-stack or --aws-account");
+        assertThat(regionAlone.err())
+                .contains("--aws-region and --aws-profile go with --aws-stack or --aws-account");
         assertThat(withPaths.status()).isEqualTo(ExitStatus.USAGE);
-        assertThat(withPaths.err()).contains("PATH arguments and --aws-stack/--aws-account cannot be combined");
+        assertThat(withPaths.err())
+                .contains("PATH arguments and --aws-stack/--aws-account cannot be combined");
     }
 
     /** (rule, file, start line, logical id) of each finding of a JSON report. */
     private static List<Tuple> findings(String json) throws Exception {
         List<Tuple> out = new ArrayList<>();
         for (JsonNode f : JSON.readTree(json).get("findings")) {
-            out.add(tuple(f.get("ruleId").asText(), f.get("file").asText(), f.get("startLine").asInt(),
-                    f.get("logicalId").asText()));
+            out.add(
+                    tuple(
+                            f.get("ruleId").asText(),
+                            f.get("file").asText(),
+                            f.get("startLine").asInt(),
+                            f.get("logicalId").asText()));
         }
         return out;
     }
 
-    /** (rule, file, logical id: the principal's or policy's ARN) of each finding of a JSON report. */
+    /**
+     * (rule, file, logical id: the principal's or policy's ARN) of each finding of a JSON report.
+     */
     private static List<Tuple> principals(String json) throws Exception {
         List<Tuple> out = new ArrayList<>();
         for (JsonNode f : JSON.readTree(json).get("findings")) {
-            out.add(tuple(f.get("ruleId").asText(), f.get("file").asText(), f.get("logicalId").asText()));
+            out.add(
+                    tuple(
+                            f.get("ruleId").asText(),
+                            f.get("file").asText(),
+                            f.get("logicalId").asText()));
         }
         return out;
     }

@@ -4,14 +4,15 @@ import java.net.URI;
 
 /**
  * Points the AWS SDK's default chains at a local endpoint with made-up credentials, through the
- * SDK's own system properties (the way {@code AWS_ENDPOINT_URL} and {@code AWS_ACCESS_KEY_ID}
- * reach it in a shell), without touching the process environment.
+ * SDK's own system properties (the way {@code AWS_ENDPOINT_URL} and {@code AWS_ACCESS_KEY_ID} reach
+ * it in a shell), without touching the process environment.
  */
 final class LocalAws {
-    private static final String[] PROPERTIES = {"aws.accessKeyId", "aws.secretAccessKey", "aws.endpointUrl"};
+    private static final String[] PROPERTIES = {
+        "aws.accessKeyId", "aws.secretAccessKey", "aws.endpointUrl"
+    };
 
-    private LocalAws() {
-    }
+    private LocalAws() {}
 
     static void use(URI endpoint) {
         System.setProperty("aws.accessKeyId", "testing");

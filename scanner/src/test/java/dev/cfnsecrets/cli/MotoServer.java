@@ -23,14 +23,14 @@ import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * moto's local AWS mock ({@code moto_server}, Python) on a free port, for the live-mode tests.
- * Without it on PATH the tests are skipped, except under CI ({@code CI} set), where they fail:
- * CI must never pass by skipping them silently. AWS managed policies are loaded (moto leaves them
- * out unless asked) so that attaching one works as in an account.
+ * Without it on PATH the tests are skipped, except under CI ({@code CI} set), where they fail: CI
+ * must never pass by skipping them silently. AWS managed policies are loaded (moto leaves them out
+ * unless asked) so that attaching one works as in an account.
  */
 final class MotoServer implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(60);
-    private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("testing", "testing"));
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
 
     private final Process process;
     private final URI endpoint;
@@ -54,10 +54,15 @@ final class MotoServer implements AutoCloseable {
         }
         File log = Files.createTempFile("moto", ".log").toFile();
         log.deleteOnExit();
-        ProcessBuilder builder = new ProcessBuilder(executable.get().toString(), "-H", "127.0.0.1", "-p",
-                Integer.toString(port))
-                .redirectErrorStream(true)
-                .redirectOutput(log);
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                                executable.get().toString(),
+                                "-H",
+                                "127.0.0.1",
+                                "-p",
+                                Integer.toString(port))
+                        .redirectErrorStream(true)
+                        .redirectOutput(log);
         builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
         MotoServer server = new MotoServer(builder.start(), URI.create("http://127.0.0.1:" + port));
         server.awaitReady(log);
@@ -75,20 +80,29 @@ final class MotoServer implements AutoCloseable {
 
     /** A CloudFormation client of {@code region} on this server. */
     CloudFormationClient cloudFormation(Region region) {
-        return CloudFormationClient.builder().region(region).endpointOverride(endpoint)
-                .credentialsProvider(CREDENTIALS).build();
+        return CloudFormationClient.builder()
+                .region(region)
+                .endpointOverride(endpoint)
+                .credentialsProvider(CREDENTIALS)
+                .build();
     }
 
     /** An IAM client on this server. */
     IamClient iam() {
-        return IamClient.builder().region(Region.AWS_GLOBAL).endpointOverride(endpoint)
-                .credentialsProvider(CREDENTIALS).build();
+        return IamClient.builder()
+                .region(Region.AWS_GLOBAL)
+                .endpointOverride(endpoint)
+                .credentialsProvider(CREDENTIALS)
+                .build();
     }
 
     /** A KMS client of us-east-1 on this server. */
     KmsClient kms() {
-        return KmsClient.builder().region(Region.US_EAST_1).endpointOverride(endpoint)
-                .credentialsProvider(CREDENTIALS).build();
+        return KmsClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(endpoint)
+                .credentialsProvider(CREDENTIALS)
+                .build();
     }
 
     private void awaitReady(File log) throws InterruptedException, IOException {
@@ -98,7 +112,8 @@ final class MotoServer implements AutoCloseable {
                 fail("moto_server exited: " + Files.readString(log.toPath()));
             }
             try {
-                HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
+                HttpURLConnection connection =
+                        (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
                 connection.setConnectTimeout(500);
                 if (connection.getResponseCode() == 200) {
                     return;

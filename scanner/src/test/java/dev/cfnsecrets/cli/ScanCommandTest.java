@@ -11,15 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScanCommandTest {
-    static final String CLEAN = """
+    static final String CLEAN =
+            """
             Resources:
               Fn:
                 Type: AWS::Lambda::Function
                 Properties:
                   Handler: app.handler
             """;
+
     /** A duplicate key: unreadable, so CFS001 (an error) on line 6. */
-    static final String MALFORMED = """
+    static final String MALFORMED =
+            """
             Resources:
               Fn:
                 Type: AWS::Lambda::Function
@@ -28,8 +31,7 @@ class ScanCommandTest {
                   Handler: app.handler
             """;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private String write(String name, String text) throws IOException {
         Path file = dir.resolve(name);
@@ -81,8 +83,10 @@ class ScanCommandTest {
         CommandRun run = CommandRun.of("scan", "--disable", "CFS001", write("bad.yaml", MALFORMED));
 
         assertThat(run.status()).isZero();
-        assertThat(run.out()).doesNotContain("error CFS001")
-                .startsWith("cfn-secrets: configuration: rules CFS001 disabled: 1 finding not reported\n");
+        assertThat(run.out())
+                .doesNotContain("error CFS001")
+                .startsWith(
+                        "cfn-secrets: configuration: rules CFS001 disabled: 1 finding not reported\n");
     }
 
     @Test
@@ -98,7 +102,9 @@ class ScanCommandTest {
         CommandRun run = CommandRun.of("scan", "--no-such-flag", dir.toString());
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains("Unknown option: '--no-such-flag'").contains("cfn-secrets scan --help");
+        assertThat(run.err())
+                .contains("Unknown option: '--no-such-flag'")
+                .contains("cfn-secrets scan --help");
         assertThat(run.out()).isEmpty();
     }
 
@@ -141,7 +147,14 @@ class ScanCommandTest {
     void outputFileReceivesTheReportAndStdoutStaysEmpty() throws IOException {
         Path report = dir.resolve("report.sarif");
 
-        CommandRun run = CommandRun.of("scan", "-f", "sarif", "-o", report.toString(), write("bad.yaml", MALFORMED));
+        CommandRun run =
+                CommandRun.of(
+                        "scan",
+                        "-f",
+                        "sarif",
+                        "-o",
+                        report.toString(),
+                        write("bad.yaml", MALFORMED));
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
@@ -175,7 +188,8 @@ class ScanCommandTest {
         assertThat(written.path("fingerprints")).hasSize(1);
         assertThat(written.path("fingerprints").get(0).asText()).matches("[0-9a-f]{64}");
 
-        CommandRun rescan = CommandRun.of("scan", "-f", "sarif", "--baseline", baseline.toString(), bad);
+        CommandRun rescan =
+                CommandRun.of("scan", "-f", "sarif", "--baseline", baseline.toString(), bad);
 
         assertSuppressedByTheBaseline(rescan);
     }
@@ -183,10 +197,16 @@ class ScanCommandTest {
     @Test
     void baselineLeavesNewFindingsFailing() throws IOException {
         Path baseline = dir.resolve("baseline.json");
-        CommandRun.of("scan", "--write-baseline", baseline.toString(), write("old.yaml", MALFORMED));
+        CommandRun.of(
+                "scan", "--write-baseline", baseline.toString(), write("old.yaml", MALFORMED));
 
-        CommandRun run = CommandRun.of("scan", "--baseline", baseline.toString(),
-                dir.resolve("old.yaml").toString(), write("new.yaml", MALFORMED));
+        CommandRun run =
+                CommandRun.of(
+                        "scan",
+                        "--baseline",
+                        baseline.toString(),
+                        dir.resolve("old.yaml").toString(),
+                        write("new.yaml", MALFORMED));
 
         assertThat(run.status()).isEqualTo(1);
     }
@@ -227,13 +247,17 @@ class ScanCommandTest {
 
     @Test
     void configThresholdMovesTheEnvironmentSizeWarning() throws IOException {
-        String env = "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n"
-                + "        Variables: {BIG: '" + "x".repeat(3400) + "'}\n";
+        String env =
+                "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n"
+                        + "        Variables: {BIG: '"
+                        + "x".repeat(3400)
+                        + "'}\n";
         String template = write("near.yaml", env);
         String lower = write("lower.yml", "thresholds: {env-size-warning-percent: 80}\n");
 
         CommandRun byDefault = CommandRun.of("scan", "--fail-on", "warning", template);
-        CommandRun withLowerThreshold = CommandRun.of("scan", "-c", lower, "--fail-on", "warning", template);
+        CommandRun withLowerThreshold =
+                CommandRun.of("scan", "-c", lower, "--fail-on", "warning", template);
 
         assertThat(byDefault.status()).isZero();
         assertThat(withLowerThreshold.status()).isEqualTo(1);
@@ -246,14 +270,16 @@ class ScanCommandTest {
         String config = write("config.yml", "rules: {disable: [CFS001]}\n");
 
         assertThat(CommandRun.of("scan", "-c", config, bad).status()).isZero();
-        assertThat(CommandRun.of("scan", "-c", config, "--enable", "CFS001", bad).status()).isEqualTo(1);
+        assertThat(CommandRun.of("scan", "-c", config, "--enable", "CFS001", bad).status())
+                .isEqualTo(1);
     }
 
     @Test
     void configBaselineResolvesAgainstTheConfigDirectory() throws IOException {
         String bad = write("bad.yaml", MALFORMED);
         Files.createDirectories(dir.resolve("conf"));
-        CommandRun.of("scan", "--write-baseline", dir.resolve("conf/accepted.json").toString(), bad);
+        CommandRun.of(
+                "scan", "--write-baseline", dir.resolve("conf/accepted.json").toString(), bad);
         String config = write("conf/cfn-secrets.yml", "baseline: accepted.json\n");
 
         CommandRun run = CommandRun.of("scan", "-c", config, "-f", "sarif", bad);
@@ -263,21 +289,29 @@ class ScanCommandTest {
 
     @Test
     void invalidConfigIsAUsageError() throws IOException {
-        assertConfigIsAUsageError("rules:\n  disabled: [CFS001]\n", "rules: unknown key 'disabled'");
+        assertConfigIsAUsageError(
+                "rules:\n  disabled: [CFS001]\n", "rules: unknown key 'disabled'");
     }
 
     @Test
     void anAllowPatternThatDoesNotCompileIsAUsageError() throws IOException {
-        assertConfigIsAUsageError("allow:\n  patterns: ['^dummy-', '[a-']\n", "allow.patterns[1]: not a valid regular expression"
-                + " (missing closing ]; RE2 syntax: no backreferences or lookaround)");
+        assertConfigIsAUsageError(
+                "allow:\n  patterns: ['^dummy-', '[a-']\n",
+                "allow.patterns[1]: not a valid regular expression"
+                        + " (missing closing ]; RE2 syntax: no backreferences or lookaround)");
     }
 
     @Test
     void unknownLevelInConfigIsAUsageError() throws IOException {
-        assertConfigIsAUsageError("rules: {levels: {CFS001: critical}}\n", "rules.levels.CFS001: unknown level 'critical'");
+        assertConfigIsAUsageError(
+                "rules: {levels: {CFS001: critical}}\n",
+                "rules.levels.CFS001: unknown level 'critical'");
     }
 
-    /** A SARIF scan of {@code MALFORMED} whose one finding the baseline holds: exit 0, CFS001 suppressed externally. */
+    /**
+     * A SARIF scan of {@code MALFORMED} whose one finding the baseline holds: exit 0, CFS001
+     * suppressed externally.
+     */
     private static void assertSuppressedByTheBaseline(CommandRun run) throws IOException {
         assertThat(run.status()).isZero();
         JsonNode result = new ObjectMapper().readTree(run.out()).at("/runs/0/results/0");
@@ -285,7 +319,10 @@ class ScanCommandTest {
         assertThat(result.at("/suppressions/0/kind").asText()).isEqualTo("external");
     }
 
-    /** A clean template scanned with {@code configText} as the config: exit 2, the file and {@code error} on stderr, no report. */
+    /**
+     * A clean template scanned with {@code configText} as the config: exit 2, the file and {@code
+     * error} on stderr, no report.
+     */
     private void assertConfigIsAUsageError(String configText, String error) throws IOException {
         String config = write("config.yml", configText);
 
@@ -303,6 +340,7 @@ class ScanCommandTest {
         CommandRun run = CommandRun.of("scan", "-c", missing, write("clean.yaml", CLEAN));
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains(missing + ": cannot read the configuration file (no such file)");
+        assertThat(run.err())
+                .contains(missing + ": cannot read the configuration file (no such file)");
     }
 }

@@ -13,8 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BaselineTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void writesSortedUniqueFingerprintsAndReadsThemBack() throws IOException {
@@ -22,20 +21,24 @@ class BaselineTest {
 
         Baseline.write(file, List.of("bb", "aa", "bb"));
 
-        assertThat(Files.readString(file).replaceAll("\\s", "")).isEqualTo("{\"version\":1,\"fingerprints\":[\"aa\",\"bb\"]}");
+        assertThat(Files.readString(file).replaceAll("\\s", ""))
+                .isEqualTo("{\"version\":1,\"fingerprints\":[\"aa\",\"bb\"]}");
         assertThat(Baseline.read(file)).containsExactly("aa", "bb");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "[]",
-        "{\"fingerprints\": []}",
-        "{\"version\": 2, \"fingerprints\": []}",
-        "{\"version\": \"1\", \"fingerprints\": []}",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "[]",
+                "{\"fingerprints\": []}",
+                "{\"version\": 2, \"fingerprints\": []}",
+                "{\"version\": \"1\", \"fingerprints\": []}",
+            })
     void rejectsFilesThatAreNotBaselines(String text) throws IOException {
-        assertThat(rejection(text)).isEqualTo("not a baseline file (expected {\"version\": 1, \"fingerprints\": [...]})");
+        assertThat(rejection(text))
+                .isEqualTo(
+                        "not a baseline file (expected {\"version\": 1, \"fingerprints\": [...]})");
     }
 
     @Test
@@ -49,7 +52,10 @@ class BaselineTest {
         assertThat(rejection("{\"version\": 1,")).startsWith("not a baseline file (invalid JSON: ");
     }
 
-    /** What reading {@code text} as a baseline file reports: a configuration error naming the file, then this. */
+    /**
+     * What reading {@code text} as a baseline file reports: a configuration error naming the file,
+     * then this.
+     */
     private String rejection(String text) throws IOException {
         Path file = Files.writeString(dir.resolve("baseline.json"), text);
         Throwable thrown = catchThrowable(() -> Baseline.read(file));

@@ -24,7 +24,9 @@ class ConfigLoaderTest {
 
     @Test
     void readsEveryKey() {
-        Config config = loader.parse("""
+        Config config =
+                loader.parse(
+                        """
                 rules:
                   enable: [cfs0]
                   disable: [CFS001]
@@ -33,7 +35,8 @@ class ConfigLoaderTest {
                 thresholds: {env-size-warning-percent: 75}
                 exclude: ["test/**", "**/generated/*.json"]
                 baseline: ci/baseline.json
-                """, ORIGIN);
+                """,
+                        ORIGIN);
 
         assertThat(config.enable()).containsExactly("CFS0");
         assertThat(config.disable()).containsExactly("CFS001");
@@ -48,7 +51,9 @@ class ConfigLoaderTest {
     void absentKeysKeepTheDefaults() {
         Config config = loader.parse("limits: {max-depth: 50}\n", ORIGIN);
 
-        assertThat(config.limits()).isEqualTo(new Limits(Limits.DEFAULT.maxFileBytes(), Limits.DEFAULT.maxAliases(), 50));
+        assertThat(config.limits())
+                .isEqualTo(
+                        new Limits(Limits.DEFAULT.maxFileBytes(), Limits.DEFAULT.maxAliases(), 50));
         assertThat(config.enable()).isEmpty();
         assertThat(config.settings()).isEqualTo(RuleSettings.DEFAULT);
         assertThat(config.baseline()).isEqualTo(Optional.empty());
@@ -56,31 +61,42 @@ class ConfigLoaderTest {
 
     @Test
     void readsTheAllowList() {
-        Config config = loader.parse("""
+        Config config =
+                loader.parse(
+                        """
                 allow:
                   values:   ["test-password-not-real", "AKIAIOSFODNN7EXAMPLE"]
                   patterns: ["^dummy-", "(?i)example"]
-                """, ORIGIN);
+                """,
+                        ORIGIN);
 
         AllowList allow = config.settings().allow();
-        assertThat(allow.values()).containsExactlyInAnyOrder("test-password-not-real", "AKIAIOSFODNN7EXAMPLE");
-        assertThat(allow.patterns()).extracting(Pattern::pattern).containsExactly("^dummy-", "(?i)example");
-        assertThat(config.settings().envSizeWarningPercent()).isEqualTo(RuleSettings.DEFAULT.envSizeWarningPercent());
+        assertThat(allow.values())
+                .containsExactlyInAnyOrder("test-password-not-real", "AKIAIOSFODNN7EXAMPLE");
+        assertThat(allow.patterns())
+                .extracting(Pattern::pattern)
+                .containsExactly("^dummy-", "(?i)example");
+        assertThat(config.settings().envSizeWarningPercent())
+                .isEqualTo(RuleSettings.DEFAULT.envSizeWarningPercent());
     }
 
     @Test
     void anAllowListWithOnlyValuesHasNoPatterns() {
-        AllowList allow = loader.parse("allow: {values: [s3cret-for-tests]}\n", ORIGIN).settings().allow();
+        AllowList allow =
+                loader.parse("allow: {values: [s3cret-for-tests]}\n", ORIGIN).settings().allow();
 
         assertThat(allow).isEqualTo(new AllowList(Set.of("s3cret-for-tests"), List.of()));
-        assertThat(loader.parse("limits: {}\n", ORIGIN).settings().allow()).isEqualTo(AllowList.NONE);
+        assertThat(loader.parse("limits: {}\n", ORIGIN).settings().allow())
+                .isEqualTo(AllowList.NONE);
     }
 
     @Test
     void aPatternThatDoesNotCompileNamesItsIndexAndTheRegexError() {
-        assertThatThrownBy(() -> loader.parse("allow: {patterns: ['^ok$', '(?i)example(']}\n", ORIGIN))
+        assertThatThrownBy(
+                        () -> loader.parse("allow: {patterns: ['^ok$', '(?i)example(']}\n", ORIGIN))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("allow.patterns[1]: not a valid regular expression (missing closing ); RE2 syntax: no backreferences or lookaround)");
+                .hasMessage(
+                        "allow.patterns[1]: not a valid regular expression (missing closing ); RE2 syntax: no backreferences or lookaround)");
     }
 
     @Test
@@ -89,30 +105,32 @@ class ConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "rule: {}                                 | the top level: unknown key 'rule'",
-        "limits: {max-size: 10}                   | limits: unknown key 'max-size'",
-        "rules: [CFS001]                          | rules: expected a map of keys, found a list",
-        "rules: {enable: CFS001}                  | rules.enable: expected a list of strings, found 'CFS001'",
-        "rules: {disable: [CFS9]}                 | rules.disable: 'CFS9' is not a rule id or prefix",
-        "rules: {disable: ['']}                   | rules.disable: '' is not a rule id or prefix",
-        "rules: {levels: {CFS001: critical}}      | rules.levels.CFS001: unknown level 'critical'",
-        "rules: {levels: {CFS999: note}}          | rules.levels: unknown rule 'CFS999'",
-        "limits: {max-file-bytes: 10MB}           | limits.max-file-bytes: expected a whole number, found '10MB'",
-        "limits: {max-depth: 0}                   | limits.max-depth: 0 is out of range",
-        "thresholds: {env-size-warning-percent: 101} | thresholds.env-size-warning-percent: 101 is out of range",
-        "thresholds: {env-size: 80}               | thresholds: unknown key 'env-size'",
-        "exclude: ['src/[a-']                     | exclude: 'src/[a-' is not a valid glob",
-        "allow: {value: [x]}                      | allow: unknown key 'value' (expected one of patterns, values)",
-        "allow: [x]                               | allow: expected a map of keys, found a list",
-        "allow: {values: x}                       | allow.values: expected a list of strings, found 'x'",
-        "allow: {values: [{a: 1}]}                | allow.values: expected a string, found a map",
-        "allow: {patterns: [42]}                  | allow.patterns: expected a string, found '42'",
-        "allow: {patterns: ['']}                  | allow.patterns[0]: the pattern matches the empty string, so it would allow every secret",
-        "baseline: [a, b]                         | baseline: expected a string, found a list",
-        "- just a list                            | the top level: expected a map of keys, found a list",
-        "rules: {enable: [CFS001], enable: [CFS]} | not valid YAML",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "rule: {}                                 | the top level: unknown key 'rule'",
+                "limits: {max-size: 10}                   | limits: unknown key 'max-size'",
+                "rules: [CFS001]                          | rules: expected a map of keys, found a list",
+                "rules: {enable: CFS001}                  | rules.enable: expected a list of strings, found 'CFS001'",
+                "rules: {disable: [CFS9]}                 | rules.disable: 'CFS9' is not a rule id or prefix",
+                "rules: {disable: ['']}                   | rules.disable: '' is not a rule id or prefix",
+                "rules: {levels: {CFS001: critical}}      | rules.levels.CFS001: unknown level 'critical'",
+                "rules: {levels: {CFS999: note}}          | rules.levels: unknown rule 'CFS999'",
+                "limits: {max-file-bytes: 10MB}           | limits.max-file-bytes: expected a whole number, found '10MB'",
+                "limits: {max-depth: 0}                   | limits.max-depth: 0 is out of range",
+                "thresholds: {env-size-warning-percent: 101} | thresholds.env-size-warning-percent: 101 is out of range",
+                "thresholds: {env-size: 80}               | thresholds: unknown key 'env-size'",
+                "exclude: ['src/[a-']                     | exclude: 'src/[a-' is not a valid glob",
+                "allow: {value: [x]}                      | allow: unknown key 'value' (expected one of patterns, values)",
+                "allow: [x]                               | allow: expected a map of keys, found a list",
+                "allow: {values: x}                       | allow.values: expected a list of strings, found 'x'",
+                "allow: {values: [{a: 1}]}                | allow.values: expected a string, found a map",
+                "allow: {patterns: [42]}                  | allow.patterns: expected a string, found '42'",
+                "allow: {patterns: ['']}                  | allow.patterns[0]: the pattern matches the empty string, so it would allow every secret",
+                "baseline: [a, b]                         | baseline: expected a string, found a list",
+                "- just a list                            | the top level: expected a map of keys, found a list",
+                "rules: {enable: [CFS001], enable: [CFS]} | not valid YAML",
+            })
     void rejectsWhatItDoesNotKnow(String text, String message) {
         assertThatThrownBy(() -> loader.parse(text, ORIGIN))
                 .isInstanceOf(ConfigException.class)
@@ -130,6 +148,7 @@ class ConfigLoaderTest {
 
     @Test
     void ruleSelectionUpperCasesIdsAndPrefixes() {
-        assertThat(loader.ruleSelection(List.of("cfs001", " CFS0 "), "--enable")).containsExactly("CFS001", "CFS0");
+        assertThat(loader.ruleSelection(List.of("cfs001", " CFS0 "), "--enable"))
+                .containsExactly("CFS001", "CFS0");
     }
 }

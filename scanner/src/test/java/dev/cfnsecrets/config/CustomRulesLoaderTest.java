@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The {@code custom-rules} key: files validated against rules/custom-rule.schema.json, and their rules. */
+/**
+ * The {@code custom-rules} key: files validated against rules/custom-rule.schema.json, and their
+ * rules.
+ */
 class CustomRulesLoaderTest {
     private static final String RULE = rule("id: ACME001");
 
@@ -35,8 +38,7 @@ class CustomRulesLoaderTest {
         return "rules:\n  - " + String.join("\n    ", keys.values()) + "\n";
     }
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private final ConfigLoader loader = new ConfigLoader(Catalog.bundled());
 
@@ -55,7 +57,9 @@ class CustomRulesLoaderTest {
     void readsARuleWithItsDefaults() throws IOException {
         write("ci/acme.yml", RULE);
 
-        Config config = load("custom-rules: [ci/acme.yml]\nrules: {levels: {ACME001: error}, disable: [ACME]}\n");
+        Config config =
+                load(
+                        "custom-rules: [ci/acme.yml]\nrules: {levels: {ACME001: error}, disable: [ACME]}\n");
 
         CustomRuleDefinition rule = config.customRules().get(0);
         assertThat(config.customRules()).hasSize(1);
@@ -82,10 +86,15 @@ class CustomRulesLoaderTest {
 
         var description = catalog.get("ACME001");
         assertThat(description.isCustom()).isTrue();
-        assertThat(description.helpMarkdown()).contains("`Properties/KmsKeyArn` of `AWS::Lambda::Function` must satisfy",
-                "{\"type\":\"string\",\"pattern\":\"^arn:\"}", "Custom rule from `acme.yml`");
+        assertThat(description.helpMarkdown())
+                .contains(
+                        "`Properties/KmsKeyArn` of `AWS::Lambda::Function` must satisfy",
+                        "{\"type\":\"string\",\"pattern\":\"^arn:\"}",
+                        "Custom rule from `acme.yml`");
         assertThat(catalog.get("CFS101").isCustom()).isFalse();
-        assertThat(catalog.customRules()).extracting(CustomRuleDefinition::id).containsExactly("ACME001");
+        assertThat(catalog.customRules())
+                .extracting(CustomRuleDefinition::id)
+                .containsExactly("ACME001");
     }
 
     @Test
@@ -95,40 +104,45 @@ class CustomRulesLoaderTest {
 
         CustomRuleDefinition rule = config.customRules().get(0);
         assertThat(rule.path()).containsExactly("Properties", "Environment", "Variables", "*");
-        assertThat(rule.description().helpMarkdown()).contains(
-                "Each match of `Properties/Environment/Variables/*` of `AWS::Lambda::Function`"
-                        + " (`*`: every item of a list or value of a map) must satisfy",
-                "a resource without `Properties/Environment/Variables` is reported too");
+        assertThat(rule.description().helpMarkdown())
+                .contains(
+                        "Each match of `Properties/Environment/Variables/*` of `AWS::Lambda::Function`"
+                                + " (`*`: every item of a list or value of a map) must satisfy",
+                        "a resource without `Properties/Environment/Variables` is reported too");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        // A bad id: the schema's pattern.
-        "id: acme-1            | /rules/0/id: does not match the regex pattern",
-        // Our namespace, said plainly.
-        "id: CFS900            | rule CFS900: ids starting with CFS are reserved for the built-in rules",
-        // A typo is an error, with the rule named.
-        "levle: error          | rule ACME001 at /rules/0: property 'levle' is not defined in the schema",
-        "level: critical       | rule ACME001 at /rules/0/level: does not have a value in the enumeration",
-        "resource-types: []    | rule ACME001 at /rules/0/resource-types: must have at least 1 items",
-        "resource-types: [Lambda] | rule ACME001 at /rules/0/resource-types/0: does not match the regex pattern",
-        "must-not: {}          | rule ACME001 at /rules/0: must be valid to one and only one schema",
-        // The embedded schema must itself be a schema: the meta-schema, then compiling it.
-        "must: {type: strin}   | rule ACME001 at /rules/0/must/type: does not have a value in the enumeration",
-        "must: {pattern: '['}  | rule ACME001 at /rules/0/must: not a usable JSON Schema (error parsing regexp: missing closing ]",
-        "must: {$ref: 'https://example.com/s.json'} | rule ACME001 at /rules/0/must: not a usable JSON Schema",
-        "must: {$ref: '#/$defs/nope'} | rule ACME001 at /rules/0/must: not a usable JSON Schema (Reference /$defs/nope cannot be resolved)",
-        "message: 'Fn {resorce} lacks a key' | rule ACME001 at /rules/0/message: unknown placeholder {resorce}",
-        // '*' is a whole step (every item or value), not a glob, and the path starts with a name.
-        "path: Properties/Environment/Variables/DB_* | rule ACME001 at /rules/0/path: does not match the regex pattern",
-        "path: '*/Runtime'     | rule ACME001 at /rules/0/path: does not match the regex pattern",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // A bad id: the schema's pattern.
+                "id: acme-1            | /rules/0/id: does not match the regex pattern",
+                // Our namespace, said plainly.
+                "id: CFS900            | rule CFS900: ids starting with CFS are reserved for the built-in rules",
+                // A typo is an error, with the rule named.
+                "levle: error          | rule ACME001 at /rules/0: property 'levle' is not defined in the schema",
+                "level: critical       | rule ACME001 at /rules/0/level: does not have a value in the enumeration",
+                "resource-types: []    | rule ACME001 at /rules/0/resource-types: must have at least 1 items",
+                "resource-types: [Lambda] | rule ACME001 at /rules/0/resource-types/0: does not match the regex pattern",
+                "must-not: {}          | rule ACME001 at /rules/0: must be valid to one and only one schema",
+                // The embedded schema must itself be a schema: the meta-schema, then compiling it.
+                "must: {type: strin}   | rule ACME001 at /rules/0/must/type: does not have a value in the enumeration",
+                "must: {pattern: '['}  | rule ACME001 at /rules/0/must: not a usable JSON Schema (error parsing regexp: missing closing ]",
+                "must: {$ref: 'https://example.com/s.json'} | rule ACME001 at /rules/0/must: not a usable JSON Schema",
+                "must: {$ref: '#/$defs/nope'} | rule ACME001 at /rules/0/must: not a usable JSON Schema (Reference /$defs/nope cannot be resolved)",
+                "message: 'Fn {resorce} lacks a key' | rule ACME001 at /rules/0/message: unknown placeholder {resorce}",
+                // '*' is a whole step (every item or value), not a glob, and the path starts with a
+                // name.
+                "path: Properties/Environment/Variables/DB_* | rule ACME001 at /rules/0/path: does not match the regex pattern",
+                "path: '*/Runtime'     | rule ACME001 at /rules/0/path: does not match the regex pattern",
+            })
     void rejectsABadRuleNamingFileRuleAndPointer(String change, String message) throws IOException {
         write("acme.yml", rule(change));
 
         assertThatThrownBy(() -> load("custom-rules: [acme.yml]\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith(dir.resolve(".cfn-secrets.yml") + ": custom-rules: acme.yml: ")
+                .hasMessageStartingWith(
+                        dir.resolve(".cfn-secrets.yml") + ": custom-rules: acme.yml: ")
                 .hasMessageContaining(message);
     }
 
@@ -139,14 +153,16 @@ class CustomRulesLoaderTest {
 
         assertThatThrownBy(() -> load("custom-rules: [a.yml, b.yml]\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("custom-rules: b.yml: rule ACME001 at /rules/0: the id ACME001 is already used in a.yml");
+                .hasMessageContaining(
+                        "custom-rules: b.yml: rule ACME001 at /rules/0: the id ACME001 is already used in a.yml");
     }
 
     @Test
     void aMissingFileOrBadYamlIsNamed() throws IOException {
         assertThatThrownBy(() -> load("custom-rules: [nope.yml]\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageEndingWith("custom-rules: nope.yml: cannot read the custom rules (no such file)");
+                .hasMessageEndingWith(
+                        "custom-rules: nope.yml: cannot read the custom rules (no such file)");
 
         write("bad.yml", "rules: [\n");
         assertThatThrownBy(() -> load("custom-rules: [bad.yml]\n"))
@@ -157,7 +173,8 @@ class CustomRulesLoaderTest {
     void ruleIdsInTheConfigurationMustStillExist() throws IOException {
         write("acme.yml", RULE);
 
-        assertThatThrownBy(() -> load("custom-rules: [acme.yml]\nrules: {levels: {ACME002: note}}\n"))
+        assertThatThrownBy(
+                        () -> load("custom-rules: [acme.yml]\nrules: {levels: {ACME002: note}}\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("rules.levels: unknown rule 'ACME002'");
         assertThat(load("rules: {enable: [CFS1]}\n").customRules()).isEqualTo(List.of());

@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The whole path — template text, parser, evaluator, measure — against Jackson's bytes of the same map. */
+/**
+ * The whole path — template text, parser, evaluator, measure — against Jackson's bytes of the same
+ * map.
+ */
 class EnvironmentMeasureTest {
 
     private static Template parse(String name, String text) {
@@ -33,22 +36,36 @@ class EnvironmentMeasureTest {
     }
 
     @Test
-    void randomEnvironmentsInJsonTemplatesMeasureAsJacksonWritesThem() throws JsonProcessingException {
+    void randomEnvironmentsInJsonTemplatesMeasureAsJacksonWritesThem()
+            throws JsonProcessingException {
         Random random = new Random(4096L);
         ObjectMapper json = new ObjectMapper();
         for (int round = 0; round < 300; round++) {
             Map<String, String> variables = new LinkedHashMap<>();
             int count = 1 + random.nextInt(15);
             for (int i = 0; i < count; i++) {
-                variables.put("V" + i + JsonSizeTest.randomText(random, random.nextInt(6)),
+                variables.put(
+                        "V" + i + JsonSizeTest.randomText(random, random.nextInt(6)),
                         JsonSizeTest.randomText(random, random.nextInt(300)));
             }
-            String template = json.writeValueAsString(Map.of("Resources", Map.of("Fn", Map.of(
-                    "Type", "AWS::Lambda::Function",
-                    "Properties", Map.of("Environment", Map.of("Variables", variables))))));
-            List<EnvironmentSize> sizes = measure(parse("random-" + round + ".json", template), "Fn");
+            String template =
+                    json.writeValueAsString(
+                            Map.of(
+                                    "Resources",
+                                    Map.of(
+                                            "Fn",
+                                            Map.of(
+                                                    "Type",
+                                                    "AWS::Lambda::Function",
+                                                    "Properties",
+                                                    Map.of(
+                                                            "Environment",
+                                                            Map.of("Variables", variables))))));
+            List<EnvironmentSize> sizes =
+                    measure(parse("random-" + round + ".json", template), "Fn");
             assertThat(sizes).hasSize(1);
-            assertThat(sizes.get(0).knownBytes()).as("random environment %d (seed 4096)", round)
+            assertThat(sizes.get(0).knownBytes())
+                    .as("random environment %d (seed 4096)", round)
                     .isEqualTo(JsonSizeTest.jackson(variables));
             assertThat(sizes.get(0).unknownsOfKnown()).isEmpty();
         }
@@ -56,13 +73,18 @@ class EnvironmentMeasureTest {
 
     @Test
     void intrinsicsResolveBeforeMeasuring() {
-        Template template = parse("intrinsics.yaml", """
+        Template template =
+                parse(
+                        "intrinsics.yaml",
+                        """
                 Parameters:
                   Stage: {Type: String, Default: prod}
                   Token: {Type: String}
                 Mappings:
                   Hosts: {prod: {Name: api.example.com}}
-                """ + TestTemplates.functionWithVariables("""
+                """
+                                + TestTemplates.functionWithVariables(
+                                        """
                 STAGE: !Ref Stage
                 URL: !Sub "https://api.example.com/${Stage}"
                 HOST: !FindInMap [Hosts, !Ref Stage, Name]
@@ -81,14 +103,19 @@ class EnvironmentMeasureTest {
         known.put("TOKEN", "");
         known.put("REGION", "");
         assertThat(size.knownBytes()).isEqualTo(JsonSize.objectBytes(known));
-        assertThat(size.unknownsOfKnown()).extracting(UnknownValue::description)
+        assertThat(size.unknownsOfKnown())
+                .extracting(UnknownValue::description)
                 .containsExactly("Parameter Token (no Default)", "AWS::Region");
-        assertThat(size.possibleBytes()).isEqualTo(size.knownBytes() + UnknownSizes.COMMON_VALUE + 14);
+        assertThat(size.possibleBytes())
+                .isEqualTo(size.knownBytes() + UnknownSizes.COMMON_VALUE + 14);
     }
 
     @Test
     void aFunctionWithoutVariablesHasNoEnvironmentToMeasure() {
-        Template template = parse("none.yaml", """
+        Template template =
+                parse(
+                        "none.yaml",
+                        """
                 Resources:
                   Fn:
                     Type: AWS::Lambda::Function

@@ -14,18 +14,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link JsonSize} against Jackson's compact serialisation of the same maps. Jackson's defaults
- * write a character outside the BMP (an emoji) as two <code>&#92;uXXXX</code> escapes, 12 bytes;
- * we count its UTF-8 bytes, 4, as for every other non-ASCII character, so the reference mapper
- * turns on {@code COMBINE_UNICODE_SURROGATES_IN_UTF8} and one test pins the difference.
+ * write a character outside the BMP (an emoji) as two <code>&#92;uXXXX</code> escapes, 12 bytes; we
+ * count its UTF-8 bytes, 4, as for every other non-ASCII character, so the reference mapper turns
+ * on {@code COMBINE_UNICODE_SURROGATES_IN_UTF8} and one test pins the difference.
  */
 class JsonSizeTest {
     private static final ObjectMapper JACKSON =
-            JsonMapper.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+            JsonMapper.builder()
+                    .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                    .build();
 
     /** Characters JSON escapes, control characters, DEL, and 2-, 3- and 4-byte UTF-8. */
     private static final String[] PIECES = {
-        "a", "Z", "0", "_", " ", "/", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\u0000", "\u0001", "\u001f",
-        "\u007f", "é", "ß", "€", "中", "\u2028", "\uffff", "😀", "𝄞", "{", "}", ":", ",", "'", "<", "&",
+        "a", "Z", "0", "_", " ", "/", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\u0000", "\u0001",
+                "\u001f",
+        "\u007f", "é", "ß", "€", "中", "\u2028", "\uffff", "😀", "𝄞", "{", "}", ":", ",", "'", "<",
+                "&",
     };
 
     static long jackson(Map<String, String> map) throws JsonProcessingException {
@@ -39,17 +43,23 @@ class JsonSizeTest {
             Map<String, String> map = new LinkedHashMap<>();
             int size = random.nextInt(12);
             for (int i = 0; i < size; i++) {
-                map.put(randomText(random, 1 + random.nextInt(20)), randomText(random, random.nextInt(200)));
+                map.put(
+                        randomText(random, 1 + random.nextInt(20)),
+                        randomText(random, random.nextInt(200)));
             }
-            assertThat(JsonSize.objectBytes(map)).as("random map %d (seed 20240604)", round).isEqualTo(jackson(map));
+            assertThat(JsonSize.objectBytes(map))
+                    .as("random map %d (seed 20240604)", round)
+                    .isEqualTo(jackson(map));
         }
     }
 
     static String randomText(Random random, int pieces) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < pieces; i++) {
-            b.append(random.nextInt(3) == 0 ? PIECES[random.nextInt(PIECES.length)]
-                    : String.valueOf((char) ('A' + random.nextInt(26))));
+            b.append(
+                    random.nextInt(3) == 0
+                            ? PIECES[random.nextInt(PIECES.length)]
+                            : String.valueOf((char) ('A' + random.nextInt(26))));
         }
         return b.toString();
     }
@@ -65,7 +75,8 @@ class JsonSizeTest {
     @Test
     void jacksonDefaultsEscapeCharactersOutsideTheBmpInstead() throws JsonProcessingException {
         Map<String, String> emoji = Map.of("K", "😀😀");
-        assertThat(new ObjectMapper().writeValueAsBytes(emoji)).hasSize((int) JsonSize.objectBytes(emoji) + 2 * 8);
+        assertThat(new ObjectMapper().writeValueAsBytes(emoji))
+                .hasSize((int) JsonSize.objectBytes(emoji) + 2 * 8);
         assertThat(new String(new ObjectMapper().writeValueAsBytes(emoji), StandardCharsets.UTF_8))
                 .isEqualTo("{\"K\":\"\\uD83D\\uDE00\\uD83D\\uDE00\"}");
     }
@@ -77,7 +88,9 @@ class JsonSizeTest {
         assertThat(JsonSize.escapedBytes("\n\t")).isEqualTo(4);
         assertThat(JsonSize.escapedBytes("\u0001")).isEqualTo(6);
         assertThat(JsonSize.escapedBytes("é€😀")).isEqualTo(2 + 3 + 4);
-        assertThat(JsonSize.escapedBytes("\ud800x")).as("lone surrogate counts as U+FFFD").isEqualTo(3 + 1);
+        assertThat(JsonSize.escapedBytes("\ud800x"))
+                .as("lone surrogate counts as U+FFFD")
+                .isEqualTo(3 + 1);
     }
 
     @Test

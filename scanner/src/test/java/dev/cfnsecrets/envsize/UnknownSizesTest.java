@@ -11,7 +11,9 @@ class UnknownSizesTest {
         assertThat(UnknownSizes.isWholeSecret("MySecret::::")).isTrue();
         assertThat(UnknownSizes.isWholeSecret("MySecret:SecretString")).isTrue();
         assertThat(UnknownSizes.isWholeSecret("MySecret:SecretString::AWSPREVIOUS:")).isTrue();
-        assertThat(UnknownSizes.isWholeSecret("arn:aws:secretsmanager:us-west-2:123456789012:secret:MySecret-a1b2c3"))
+        assertThat(
+                        UnknownSizes.isWholeSecret(
+                                "arn:aws:secretsmanager:us-west-2:123456789012:secret:MySecret-a1b2c3"))
                 .isTrue();
     }
 
@@ -19,8 +21,9 @@ class UnknownSizesTest {
     void aJsonKeySelectsOneField() {
         assertThat(UnknownSizes.isWholeSecret("MySecret:SecretString:password")).isFalse();
         assertThat(UnknownSizes.isWholeSecret("MySecret::password::")).isFalse();
-        assertThat(UnknownSizes.isWholeSecret(
-                "arn:aws:secretsmanager:us-west-2:123456789012:secret:MySecret-a1b2c3:SecretString:password"))
+        assertThat(
+                        UnknownSizes.isWholeSecret(
+                                "arn:aws:secretsmanager:us-west-2:123456789012:secret:MySecret-a1b2c3:SecretString:password"))
                 .isFalse();
     }
 }

@@ -27,11 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileConfigTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
     /** The first line of a file outside the repository: it must never show in a message. */
     private static final String OUTSIDE_SECRET = "AKIAZ7QHX3PLM4RTW2VN";
 
-    @TempDir
-    Path base;
+    @TempDir Path base;
     private Path repo;
 
     @BeforeEach
@@ -53,19 +53,28 @@ class HostileConfigTest {
         config("exclude: [\"**\"]\n");
 
         Run run = assertNotice("paths-excluded", "**", 1, "exclude '**': 1 file not scanned");
-        assertThat(run.out()).endsWith("cfn-secrets: 0 files scanned, 0 skipped: 0 errors, 0 warnings, 0 notes, 0 suppressed\n");
+        assertThat(run.out())
+                .endsWith(
+                        "cfn-secrets: 0 files scanned, 0 skipped: 0 errors, 0 warnings, 0 notes, 0 suppressed\n");
     }
 
     @Test
     void loweringALevelIsSaidWithTheFindingsItLowered() throws Exception {
         config("rules: {levels: {CFS102: note}}\n");
 
-        assertNotice("level-lowered", "CFS102: note", 1, "level of CFS102 lowered from error to note: 1 finding reported as note");
+        assertNotice(
+                "level-lowered",
+                "CFS102: note",
+                1,
+                "level of CFS102 lowered from error to note: 1 finding reported as note");
     }
 
     @Test
     void aBaselineAddedInTheSameChangeIsSaidWithWhatItSuppressed() throws Exception {
-        assertThat(cfnSecrets("scan", "--write-baseline", "accepted.json", "template.yaml").status()).isZero();
+        assertThat(
+                        cfnSecrets("scan", "--write-baseline", "accepted.json", "template.yaml")
+                                .status())
+                .isZero();
         config("baseline: accepted.json\n");
 
         assertNotice("baseline", "baseline", 2, "baseline: 2 findings suppressed");
@@ -75,7 +84,11 @@ class HostileConfigTest {
     void anAllowedValueIsSaidWithTheValuesAllowed() throws Exception {
         config("allow: {values: [Zq8vN3pLx7Rt2Wm9Kd4H]}\n");
 
-        assertNotice("values-allowed", "allow", 1, "allow list: 1 value allowed (not reported as secrets)");
+        assertNotice(
+                "values-allowed",
+                "allow",
+                1,
+                "allow list: 1 value allowed (not reported as secrets)");
     }
 
     @Test
@@ -121,7 +134,9 @@ class HostileConfigTest {
 
     @Test
     void customRulesFromOutsideAreRefusedWithoutQuotingThem() throws Exception {
-        Path outside = Files.writeString(base.resolve("passwd"), OUTSIDE_SECRET + ":x:0:0:root:/root:/bin/bash\n");
+        Path outside =
+                Files.writeString(
+                        base.resolve("passwd"), OUTSIDE_SECRET + ":x:0:0:root:/root:/bin/bash\n");
         config("custom-rules: [" + outside + "]\n");
 
         assertOutside("custom-rules", outside);
@@ -135,8 +150,11 @@ class HostileConfigTest {
         Run run = cfnSecrets("scan", "template.yaml");
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("cfn-secrets: " + repo.toRealPath().resolve(".env")
-                + ": not a baseline file (invalid JSON: unexpected content at line 1, column 1)\n");
+        assertThat(run.err())
+                .isEqualTo(
+                        "cfn-secrets: "
+                                + repo.toRealPath().resolve(".env")
+                                + ": not a baseline file (invalid JSON: unexpected content at line 1, column 1)\n");
     }
 
     @Test
@@ -147,8 +165,10 @@ class HostileConfigTest {
         Run run = cfnSecrets("scan", "template.yaml");
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).doesNotContain(OUTSIDE_SECRET)
-                .startsWith("cfn-secrets: .cfn-secrets.yml: custom-rules: rules.yml: not valid YAML at line ");
+        assertThat(run.err())
+                .doesNotContain(OUTSIDE_SECRET)
+                .startsWith(
+                        "cfn-secrets: .cfn-secrets.yml: custom-rules: rules.yml: not valid YAML at line ");
     }
 
     @Test
@@ -158,9 +178,11 @@ class HostileConfigTest {
         Run run = cfnSecrets("scan", "--no-repo-config", "template.yaml");
 
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.out()).doesNotContain("cfn-secrets: configuration:")
+        assertThat(run.out())
+                .doesNotContain("cfn-secrets: configuration:")
                 .contains("error CFS102 Variable DB_PASSWORD")
-                .endsWith("cfn-secrets: 1 file scanned, 0 skipped: 1 error, 0 warnings, 1 note, 0 suppressed\n");
+                .endsWith(
+                        "cfn-secrets: 1 file scanned, 0 skipped: 1 error, 0 warnings, 1 note, 0 suppressed\n");
     }
 
     @Test
@@ -168,28 +190,47 @@ class HostileConfigTest {
         config("rules: {disable: [CFS]}\n");
         Files.writeString(base.resolve("trusted.yml"), "rules: {disable: [CFS110]}\n");
 
-        Run run = cfnSecrets("scan", "--no-repo-config", "-c", base.resolve("trusted.yml").toString(), "template.yaml");
+        Run run =
+                cfnSecrets(
+                        "scan",
+                        "--no-repo-config",
+                        "-c",
+                        base.resolve("trusted.yml").toString(),
+                        "template.yaml");
 
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.out()).contains("cfn-secrets: configuration: rules CFS110 disabled: 1 finding not reported\n")
+        assertThat(run.out())
+                .contains(
+                        "cfn-secrets: configuration: rules CFS110 disabled: 1 finding not reported\n")
                 .doesNotContain("rules CFS disabled");
     }
 
     /**
-     * The scan passes, and says {@code message} as a text line, a GitHub warning, a JSON
-     * {@code configuration} entry and a SARIF tool configuration notification, each with the count.
+     * The scan passes, and says {@code message} as a text line, a GitHub warning, a JSON {@code
+     * configuration} entry and a SARIF tool configuration notification, each with the count.
      */
-    private Run assertNotice(String kind, String setting, long count, String message) throws Exception {
+    private Run assertNotice(String kind, String setting, long count, String message)
+            throws Exception {
         Run text = cfnSecrets("scan", "template.yaml");
         assertThat(text.status()).as(text.err()).isZero();
         assertThat(text.out().lines()).contains("cfn-secrets: configuration: " + message);
 
         Run github = cfnSecrets("scan", "--format", "github", "template.yaml");
-        assertThat(github.out().lines()).contains("::warning title=cfn-secrets configuration::" + message);
+        assertThat(github.out().lines())
+                .contains("::warning title=cfn-secrets configuration::" + message);
 
-        JsonNode json = JSON.readTree(cfnSecrets("scan", "--format", "json", "template.yaml").out());
-        assertThat(json.path("configuration").toString()).isEqualTo(JSON.createArrayNode().add(JSON.createObjectNode()
-                .put("kind", kind).put("setting", setting).put("count", count).put("message", message)).toString());
+        JsonNode json =
+                JSON.readTree(cfnSecrets("scan", "--format", "json", "template.yaml").out());
+        assertThat(json.path("configuration").toString())
+                .isEqualTo(
+                        JSON.createArrayNode()
+                                .add(
+                                        JSON.createObjectNode()
+                                                .put("kind", kind)
+                                                .put("setting", setting)
+                                                .put("count", count)
+                                                .put("message", message))
+                                .toString());
 
         String sarifText = cfnSecrets("scan", "--format", "sarif", "template.yaml").out();
         assertThat(SarifSchema.violations(sarifText)).isEmpty();
@@ -200,15 +241,25 @@ class HostileConfigTest {
         assertThat(notifications.size()).isEqualTo(1);
         assertThat(notifications.path(0).path("message").path("text").asText()).isEqualTo(message);
         assertThat(notifications.path(0).path("descriptor").path("id").asText()).isEqualTo(kind);
-        assertThat(notifications.path(0).path("properties").path("count").asLong()).isEqualTo(count);
-        assertThat(notifications.path(0).path("properties").path("setting").asText()).isEqualTo(setting);
+        assertThat(notifications.path(0).path("properties").path("count").asLong())
+                .isEqualTo(count);
+        assertThat(notifications.path(0).path("properties").path("setting").asText())
+                .isEqualTo(setting);
         return text;
     }
 
-    /** Exit 2 with exactly {@code problem} about the working directory's configuration, nothing quoted from the file. */
+    /**
+     * Exit 2 with exactly {@code problem} about the working directory's configuration, nothing
+     * quoted from the file.
+     */
     private void assertOutside(String setting, Object named) throws Exception {
-        assertRefused(setting + ": '" + named + "' is outside the repository (" + repo.toRealPath()
-                + "): only files inside it may be named");
+        assertRefused(
+                setting
+                        + ": '"
+                        + named
+                        + "' is outside the repository ("
+                        + repo.toRealPath()
+                        + "): only files inside it may be named");
     }
 
     private void assertRefused(String problem) throws Exception {
@@ -216,7 +267,8 @@ class HostileConfigTest {
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("cfn-secrets: .cfn-secrets.yml: " + problem + "\n")
+        assertThat(run.err())
+                .isEqualTo("cfn-secrets: .cfn-secrets.yml: " + problem + "\n")
                 .doesNotContain(OUTSIDE_SECRET);
     }
 
@@ -224,18 +276,25 @@ class HostileConfigTest {
         Files.writeString(repo.resolve(".cfn-secrets.yml"), text);
     }
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     /** {@code cfn-secrets ARGS} in a fresh JVM whose working directory is the repository. */
     private Run cfnSecrets(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.cfnsecrets.cli.Main"));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-XX:TieredStopAtLevel=1",
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                "dev.cfnsecrets.cli.Main"));
         command.addAll(List.of(args));
         Path err = Files.createTempFile(base, "err", ".txt");
-        Process process = new ProcessBuilder(command).directory(repo.toFile())
-                .redirectError(err.toFile())
-                .start();
+        Process process =
+                new ProcessBuilder(command)
+                        .directory(repo.toFile())
+                        .redirectError(err.toFile())
+                        .start();
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -8,7 +8,6 @@ import dev.cfnsecrets.report.ReportFixtures;
 import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
-import dev.cfnsecrets.scan.Scanner;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,10 @@ import org.junit.jupiter.api.Test;
 class HostileRedactionTest {
     /** Clearly fake passwords: secret-named and random enough for the rules to flag them. */
     private static final String PASSWORD_A = "Zq8vW3xTr9LmK2pQ";
+
     private static final String PASSWORD_B = "Hy7nB4cVd6FgJ1sX";
     private static final String PASSWORD_C = "Pk5tR8wEm2QzN9aL";
+
     /** A fake Stripe live key (a known format: only {@code sk_live_} may be shown). */
     private static final String STRIPE_KEY = "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc";
 
@@ -32,7 +33,8 @@ class HostileRedactionTest {
     private static String renderAll(ScanResult result) {
         StringBuilder all = new StringBuilder();
         for (Format format : Format.values()) {
-            all.append(ReportFixtures.render(Reporters.of(format, false, false), result)).append('\n');
+            all.append(ReportFixtures.render(Reporters.of(format, false, false), result))
+                    .append('\n');
         }
         return all.toString();
     }
@@ -42,7 +44,9 @@ class HostileRedactionTest {
         for (String password : passwords) {
             assertThat(out).doesNotContain(password);
             for (int i = 0; i + 4 <= password.length(); i++) {
-                assertThat(out).as("a piece of a password").doesNotContain(password.substring(i, i + 4));
+                assertThat(out)
+                        .as("a piece of a password")
+                        .doesNotContain(password.substring(i, i + 4));
             }
         }
         for (String credential : credentials) {
@@ -51,23 +55,45 @@ class HostileRedactionTest {
     }
 
     private static List<String> found(ScanResult result) {
-        return result.findings().stream().map(f -> f.ruleId() + "@" + f.span().startLine()).sorted().toList();
+        return result.findings().stream()
+                .map(f -> f.ruleId() + "@" + f.span().startLine())
+                .sorted()
+                .toList();
     }
 
     @Test
     void everySecretOnAFlowMapLineIsMasked() {
-        ScanResult result = scan("flow.yaml", HostileTemplates.function("        Variables: {API_KEY: " + STRIPE_KEY + ", DB_PASSWORD: "
-                + PASSWORD_A + ", ADMIN_PASSWORD: !Sub '" + PASSWORD_B + "'}\n"));
+        ScanResult result =
+                scan(
+                        "flow.yaml",
+                        HostileTemplates.function(
+                                "        Variables: {API_KEY: "
+                                        + STRIPE_KEY
+                                        + ", DB_PASSWORD: "
+                                        + PASSWORD_A
+                                        + ", ADMIN_PASSWORD: !Sub '"
+                                        + PASSWORD_B
+                                        + "'}\n"));
 
-        assertThat(found(result)).containsExactly("CFS101@11", "CFS102@11", "CFS102@11", "CFS110@3");
+        assertThat(found(result))
+                .containsExactly("CFS101@11", "CFS102@11", "CFS102@11", "CFS110@3");
         assertHidden(renderAll(result), List.of(PASSWORD_A, PASSWORD_B), List.of(STRIPE_KEY));
     }
 
     @Test
     void everySecretOfAMinifiedJsonTemplateIsMasked() {
-        ScanResult result = scan("min.json", minifiedJson(
-                "\"Variables\":{\"DB_PASSWORD\":\"" + PASSWORD_A + "\",\"ADMIN_PASSWORD\":\"" + PASSWORD_B
-                        + "\",\"API_KEY\":\"" + STRIPE_KEY + "\"}", ""));
+        ScanResult result =
+                scan(
+                        "min.json",
+                        minifiedJson(
+                                "\"Variables\":{\"DB_PASSWORD\":\""
+                                        + PASSWORD_A
+                                        + "\",\"ADMIN_PASSWORD\":\""
+                                        + PASSWORD_B
+                                        + "\",\"API_KEY\":\""
+                                        + STRIPE_KEY
+                                        + "\"}",
+                                ""));
 
         assertThat(found(result)).containsExactly("CFS101@1", "CFS102@1", "CFS102@1", "CFS110@1");
         assertHidden(renderAll(result), List.of(PASSWORD_A, PASSWORD_B), List.of(STRIPE_KEY));
@@ -75,9 +101,16 @@ class HostileRedactionTest {
 
     @Test
     void bothBranchesOfAnIfAreMasked() {
-        ScanResult result = scan("if.yaml", HostileTemplates.function(
-                "        Variables:\n          DB_PASSWORD: !If [IsProd, " + PASSWORD_A + ", " + PASSWORD_B + "]\n")
-                + "Conditions:\n  IsProd: !Equals [!Ref AWS::Region, eu-west-1]\n");
+        ScanResult result =
+                scan(
+                        "if.yaml",
+                        HostileTemplates.function(
+                                        "        Variables:\n          DB_PASSWORD: !If [IsProd, "
+                                                + PASSWORD_A
+                                                + ", "
+                                                + PASSWORD_B
+                                                + "]\n")
+                                + "Conditions:\n  IsProd: !Equals [!Ref AWS::Region, eu-west-1]\n");
 
         assertThat(found(result)).containsExactly("CFS102@12", "CFS102@12", "CFS110@3");
         assertHidden(renderAll(result), List.of(PASSWORD_A, PASSWORD_B), List.of());
@@ -87,8 +120,15 @@ class HostileRedactionTest {
     void thePiecesOfAJoinedSecretAreMasked() {
         String first = PASSWORD_C.substring(0, 8);
         String second = PASSWORD_C.substring(8);
-        ScanResult result = scan("join.yaml", HostileTemplates.function(
-                "        Variables:\n          DB_PASSWORD: !Join ['', [" + first + ", " + second + "]]\n"));
+        ScanResult result =
+                scan(
+                        "join.yaml",
+                        HostileTemplates.function(
+                                "        Variables:\n          DB_PASSWORD: !Join ['', ["
+                                        + first
+                                        + ", "
+                                        + second
+                                        + "]]\n"));
 
         assertThat(found(result)).containsExactly("CFS102@12", "CFS110@3");
         assertHidden(renderAll(result), List.of(PASSWORD_C), List.of());
@@ -96,9 +136,17 @@ class HostileRedactionTest {
 
     @Test
     void aJsonFileThatDoesNotParseShowsNoSecret() {
-        ScanResult result = scan("broken.json", "{\"Resources\":{\"Fn\":{\"Type\":\"AWS::Lambda::Function\","
-                + "\"Properties\":{\"Environment\":{\"Variables\":{\"DB_PASSWORD\":\"" + PASSWORD_A
-                + "\",\"API_KEY\":\"" + STRIPE_KEY + "\",\"DB_PASSWORD\":\"" + PASSWORD_B + "\"}}}}}}");
+        ScanResult result =
+                scan(
+                        "broken.json",
+                        "{\"Resources\":{\"Fn\":{\"Type\":\"AWS::Lambda::Function\","
+                                + "\"Properties\":{\"Environment\":{\"Variables\":{\"DB_PASSWORD\":\""
+                                + PASSWORD_A
+                                + "\",\"API_KEY\":\""
+                                + STRIPE_KEY
+                                + "\",\"DB_PASSWORD\":\""
+                                + PASSWORD_B
+                                + "\"}}}}}}");
 
         assertThat(found(result)).containsExactly("CFS001@1");
         assertHidden(renderAll(result), List.of(PASSWORD_A, PASSWORD_B), List.of(STRIPE_KEY));
@@ -106,11 +154,14 @@ class HostileRedactionTest {
 
     @Test
     void aPolicyLineUnderAnIamFindingShowsNoEnvSecret() {
-        ScanResult result = scan("iam.json", minifiedJson(
-                "\"Variables\":{\"DB_PASSWORD\":\"" + PASSWORD_A + "\"}",
-                ",\"Reader\":{\"Type\":\"AWS::IAM::Policy\",\"Properties\":{\"PolicyName\":\"p\","
-                        + "\"Roles\":[\"r\"],\"PolicyDocument\":{\"Statement\":[{\"Effect\":\"Allow\","
-                        + "\"Action\":\"lambda:GetFunctionConfiguration\",\"Resource\":\"*\"}]}}}"));
+        ScanResult result =
+                scan(
+                        "iam.json",
+                        minifiedJson(
+                                "\"Variables\":{\"DB_PASSWORD\":\"" + PASSWORD_A + "\"}",
+                                ",\"Reader\":{\"Type\":\"AWS::IAM::Policy\",\"Properties\":{\"PolicyName\":\"p\","
+                                        + "\"Roles\":[\"r\"],\"PolicyDocument\":{\"Statement\":[{\"Effect\":\"Allow\","
+                                        + "\"Action\":\"lambda:GetFunctionConfiguration\",\"Resource\":\"*\"}]}}}"));
 
         assertThat(found(result)).containsExactly("CFS102@1", "CFS110@1", "CFS301@1");
         assertHidden(renderAll(result), List.of(PASSWORD_A), List.of());
@@ -118,27 +169,41 @@ class HostileRedactionTest {
 
     @Test
     void anUnknownTagIsNotQuotedInTheMessage() {
-        ScanResult result = scan("tag.yaml", HostileTemplates.function("        Variables:\n          DB_PASSWORD: !" + PASSWORD_A + "\n"));
+        ScanResult result =
+                scan(
+                        "tag.yaml",
+                        HostileTemplates.function(
+                                "        Variables:\n          DB_PASSWORD: !"
+                                        + PASSWORD_A
+                                        + "\n"));
 
         assertThat(found(result)).containsExactly("CFS001@12");
-        assertThat(result.findings().get(0).message()).contains("unknown tag (CloudFormation knows");
+        assertThat(result.findings().get(0).message())
+                .contains("unknown tag (CloudFormation knows");
         assertHidden(renderAll(result), List.of(PASSWORD_A), List.of());
     }
 
     @Test
     void aParserMessageQuotesNoValue() {
-        ScanResult result = scan("token.json", "{\"Resources\": {\"DB_PASSWORD\": " + PASSWORD_C + "}}");
+        ScanResult result =
+                scan("token.json", "{\"Resources\": {\"DB_PASSWORD\": " + PASSWORD_C + "}}");
 
         assertThat(found(result)).containsExactly("CFS001@1");
-        assertThat(result.findings().get(0).message()).contains("malformed JSON: Unrecognized token '…(");
+        assertThat(result.findings().get(0).message())
+                .contains("malformed JSON: Unrecognized token '…(");
         assertHidden(renderAll(result), List.of(PASSWORD_C), List.of());
     }
 
-    /** A one-line JSON template: a function with {@code environment}, then {@code moreResources}. */
+    /**
+     * A one-line JSON template: a function with {@code environment}, then {@code moreResources}.
+     */
     private static String minifiedJson(String environment, String moreResources) {
         return "{\"AWSTemplateFormatVersion\":\"2010-09-09\",\"Resources\":{\"Fn\":{\"Type\":"
                 + "\"AWS::Lambda::Function\",\"Properties\":{\"Runtime\":\"python3.12\",\"Handler\":\"i.h\","
                 + "\"Code\":{\"ZipFile\":\"x\"},\"Role\":\"arn:aws:iam::123456789012:role/r\",\"Environment\":{"
-                + environment + "}}}" + moreResources + "}}";
+                + environment
+                + "}}}"
+                + moreResources
+                + "}}";
     }
 }

@@ -9,8 +9,7 @@ import dev.cfnsecrets.source.SourceFile;
 
 /** Test helper: a template from YAML text, and its policy inventory. */
 final class Inventories {
-    private Inventories() {
-    }
+    private Inventories() {}
 
     static Template template(String yaml) {
         Document d = new DocumentLoader(Limits.DEFAULT).parse(new SourceFile("test.yaml", yaml));
@@ -24,10 +23,12 @@ final class Inventories {
 
     /**
      * A role with one inline policy whose statements are {@code statementsYaml} (a YAML list), next
-     * to functions {@code Fn} and {@code Other} and a key {@code Key} that statements may reference.
+     * to functions {@code Fn} and {@code Other} and a key {@code Key} that statements may
+     * reference.
      */
     static PolicyInventory role(String statementsYaml) {
-        return of("""
+        return of(
+                """
                 Resources:
                   Fn: {Type: AWS::Lambda::Function, Properties: {Handler: index.handler}}
                   Other: {Type: AWS::Lambda::Function, Properties: {Handler: index.handler}}
@@ -39,7 +40,8 @@ final class Inventories {
                         - PolicyName: p
                           PolicyDocument:
                             Statement:
-                """ + statementsYaml.indent(14));
+                """
+                        + statementsYaml.indent(14));
     }
 
     static Policy only(PolicyInventory inventory) {

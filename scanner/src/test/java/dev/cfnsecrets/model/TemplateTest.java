@@ -20,7 +20,11 @@ class TemplateTest {
     }
 
     private static MapNode variables(Resource resource) {
-        return resource.properties().getMap("Environment").orElseThrow().getMap("Variables").orElseThrow();
+        return resource.properties()
+                .getMap("Environment")
+                .orElseThrow()
+                .getMap("Variables")
+                .orElseThrow();
     }
 
     private static String value(MapNode map, String key) {
@@ -29,18 +33,24 @@ class TemplateTest {
 
     @Test
     void classifiesAsSpecSectionTwoSays() {
-        assertThat(load("AWSTemplateFormatVersion: '2010-09-09'\n")).isInstanceOf(Document.TemplateDocument.class);
-        assertThat(load("Resources:\n  B: {Type: AWS::S3::Bucket}\n")).isInstanceOf(Document.TemplateDocument.class);
-        assertThat(load("Version: '2012-10-17'\nStatement: []\n")).isInstanceOf(Document.PolicyDocument.class);
+        assertThat(load("AWSTemplateFormatVersion: '2010-09-09'\n"))
+                .isInstanceOf(Document.TemplateDocument.class);
+        assertThat(load("Resources:\n  B: {Type: AWS::S3::Bucket}\n"))
+                .isInstanceOf(Document.TemplateDocument.class);
+        assertThat(load("Version: '2012-10-17'\nStatement: []\n"))
+                .isInstanceOf(Document.PolicyDocument.class);
         assertThat(load("name: ci\non: push\n")).isInstanceOf(Document.NotOurs.class);
-        assertThat(load("Resources:\n  B: {Properties: {}}\n")).isInstanceOf(Document.NotOurs.class);
+        assertThat(load("Resources:\n  B: {Properties: {}}\n"))
+                .isInstanceOf(Document.NotOurs.class);
         assertThat(load("- a\n- b\n")).isInstanceOf(Document.NotOurs.class);
         assertThat(load("a: [unclosed\n")).isInstanceOf(Document.Unreadable.class);
     }
 
     @Test
     void samGlobalsMergeMapsWithLocalKeysWinning() {
-        Template t = template("""
+        Template t =
+                template(
+                        """
                 Globals:
                   Function:
                     Runtime: python3.12
@@ -56,17 +66,23 @@ class TemplateTest {
                 """);
         Resource fn = t.resources().get("Fn");
         MapNode vars = variables(fn);
-        assertThat(vars.entries()).extracting(MapNode.Entry::name).containsExactly("TABLE", "MODE", "EXTRA");
+        assertThat(vars.entries())
+                .extracting(MapNode.Entry::name)
+                .containsExactly("TABLE", "MODE", "EXTRA");
         assertThat(value(vars, "MODE")).isEqualTo("local");
-        assertThat(vars.get("TABLE").orElseThrow().path()).isEqualTo("Globals/Function/Environment/Variables/TABLE");
+        assertThat(vars.get("TABLE").orElseThrow().path())
+                .isEqualTo("Globals/Function/Environment/Variables/TABLE");
         assertThat(vars.get("TABLE").orElseThrow().span().startLine()).isEqualTo(5);
-        assertThat(vars.get("MODE").orElseThrow().path()).isEqualTo("Resources/Fn/Properties/Environment/Variables/MODE");
+        assertThat(vars.get("MODE").orElseThrow().path())
+                .isEqualTo("Resources/Fn/Properties/Environment/Variables/MODE");
         assertThat(value(fn.properties(), "Runtime")).isEqualTo("nodejs20.x");
     }
 
     @Test
     void samGlobalsConcatenateListsAndLetLocalIntrinsicsWin() {
-        Template t = template("""
+        Template t =
+                template(
+                        """
                 Globals:
                   Function:
                     Layers: [arn:global-layer]
@@ -81,14 +97,18 @@ class TemplateTest {
                 """);
         Resource fn = t.resources().get("Fn");
         ListNode layers = (ListNode) fn.properties().get("Layers").orElseThrow();
-        assertThat(layers.items()).extracting(n -> ((ScalarNode) n).value())
+        assertThat(layers.items())
+                .extracting(n -> ((ScalarNode) n).value())
                 .containsExactly("arn:global-layer", "arn:local-layer");
-        assertThat(((MapNode) fn.properties().get("Environment").orElseThrow()).intrinsic()).isPresent();
+        assertThat(((MapNode) fn.properties().get("Environment").orElseThrow()).intrinsic())
+                .isPresent();
     }
 
     @Test
     void samGlobalsNeverApplyToPlainLambdaFunctionsAndHonourIgnoreGlobals() {
-        Template t = template("""
+        Template t =
+                template(
+                        """
                 Globals:
                   Function:
                     Environment:
@@ -117,7 +137,9 @@ class TemplateTest {
 
     @Test
     void otherGlobalsSectionsApplyToTheirOwnServerlessType() {
-        Template t = template("""
+        Template t =
+                template(
+                        """
                 Globals:
                   Api: {TracingEnabled: true}
                 Resources:
@@ -132,7 +154,9 @@ class TemplateTest {
 
     @Test
     void parametersAndCdkPathsAreRead() {
-        Template t = template("""
+        Template t =
+                template(
+                        """
                 Parameters:
                   DbPassword: {Type: String, NoEcho: true, Default: x}
                   Names: {Type: CommaDelimitedList}
@@ -146,7 +170,8 @@ class TemplateTest {
         assertThat(t.parameters().get("DbPassword").defaultValue()).isPresent();
         assertThat(t.parameters().get("Names").type()).isEqualTo("CommaDelimitedList");
         assertThat(t.resources().get("Fn").cdkPath()).contains("MyStack/Handler/Resource");
-        assertThat(t.resources().get("Fn").properties().path()).isEqualTo("Resources/Fn/Properties");
+        assertThat(t.resources().get("Fn").properties().path())
+                .isEqualTo("Resources/Fn/Properties");
         assertThat(List.copyOf(t.resources().keySet())).containsExactly("Fn");
     }
 }

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FindingLineTest {
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     @Test
     void realScanGivesPathLineColumnRuleAndMessage() throws IOException {
@@ -22,25 +21,45 @@ class FindingLineTest {
         Finding finding = ReportFixtures.scan(bad).findings().get(0);
 
         assertThat(FindingLine.of(finding, new Redactor(false)))
-                .startsWith(bad + ":3:1 CFS001 " + bad + " cannot be scanned: duplicate key 'Resources'");
+                .startsWith(
+                        bad
+                                + ":3:1 CFS001 "
+                                + bad
+                                + " cannot be scanned: duplicate key 'Resources'");
     }
 
     @Test
     void secretsAreRedactedUnlessAskedFor() {
         Finding token = ReportFixtures.tokenFinding();
 
-        assertThat(FindingLine.of(token, new Redactor(false))).isEqualTo("app/template.yaml:10:25 CFS101"
-                + " GITHUB_TOKEN holds a GitHub token (ghp_…(40 chars)); pass a secret name and read it at runtime.")
+        assertThat(FindingLine.of(token, new Redactor(false)))
+                .isEqualTo(
+                        "app/template.yaml:10:25 CFS101"
+                                + " GITHUB_TOKEN holds a GitHub token (ghp_…(40 chars)); pass a secret name and read it at runtime.")
                 .doesNotContain(ReportFixtures.GITHUB_TOKEN);
         assertThat(FindingLine.of(token, new Redactor(true))).contains(ReportFixtures.GITHUB_TOKEN);
     }
 
     @Test
     void controlCharactersFromTheTemplateCannotDriveTheTerminal() {
-        Finding finding = new Finding("CFS001", Level.ERROR, "bad key 'a\u001b[2Jb'\nnext", "odd\u001bname.yaml",
-                new Span(1, 2, 1, 3), null, "", null, List.of(), List.of(), "", Optional.empty(), Optional.empty(),
-                Optional.empty());
+        Finding finding =
+                new Finding(
+                        "CFS001",
+                        Level.ERROR,
+                        "bad key 'a\u001b[2Jb'\nnext",
+                        "odd\u001bname.yaml",
+                        new Span(1, 2, 1, 3),
+                        null,
+                        "",
+                        null,
+                        List.of(),
+                        List.of(),
+                        "",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty());
 
-        assertThat(FindingLine.of(finding, new Redactor(false))).isEqualTo("odd\\u001bname.yaml:1:2 CFS001 bad key 'a\\u001b[2Jb'\\nnext");
+        assertThat(FindingLine.of(finding, new Redactor(false)))
+                .isEqualTo("odd\\u001bname.yaml:1:2 CFS001 bad key 'a\\u001b[2Jb'\\nnext");
     }
 }

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GithubReporterTest {
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     private static String github(ScanResult result) {
         return ReportFixtures.render(new GithubReporter(new Redactor(false)), result);
@@ -31,44 +30,91 @@ class GithubReporterTest {
 
         String[] lines = github(ReportFixtures.scan(bad)).split("\n");
 
-        assertThat(lines[0]).startsWith("::error file=" + file + ",line=3,col=1,endLine=3,endColumn=1,"
-                + "title=CFS001 template-unreadable::" + bad + " cannot be scanned: duplicate key 'Resources'");
-        assertThat(lines[1]).isEqualTo("cfn-secrets: 1 file scanned, 0 skipped: 1 error, 0 warnings, 0 notes, 0 suppressed");
+        assertThat(lines[0])
+                .startsWith(
+                        "::error file="
+                                + file
+                                + ",line=3,col=1,endLine=3,endColumn=1,"
+                                + "title=CFS001 template-unreadable::"
+                                + bad
+                                + " cannot be scanned: duplicate key 'Resources'");
+        assertThat(lines[1])
+                .isEqualTo(
+                        "cfn-secrets: 1 file scanned, 0 skipped: 1 error, 0 warnings, 0 notes, 0 suppressed");
         assertThat(lines).hasSize(2);
     }
 
     @Test
     void levelsMapToErrorWarningNoticeAndSuppressedFindingsAreSkipped() throws IOException {
         Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
-        Finding note = new Finding("CFS106", Level.NOTE, "resolved into env", ReportFixtures.TEMPLATE_PATH,
-                new Span(4, 1, 6, 3), "Fn", "Resources/Fn", null, List.of(), List.of(), "v",
-                Optional.empty(), Optional.empty(), Optional.empty());
-        String out = github(ReportFixtures.handBuilt(catalog, List.of(ReportFixtures.tokenFinding(),
-                ReportFixtures.keyFinding(), ReportFixtures.suppressedFinding(), note)));
+        Finding note =
+                new Finding(
+                        "CFS106",
+                        Level.NOTE,
+                        "resolved into env",
+                        ReportFixtures.TEMPLATE_PATH,
+                        new Span(4, 1, 6, 3),
+                        "Fn",
+                        "Resources/Fn",
+                        null,
+                        List.of(),
+                        List.of(),
+                        "v",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty());
+        String out =
+                github(
+                        ReportFixtures.handBuilt(
+                                catalog,
+                                List.of(
+                                        ReportFixtures.tokenFinding(),
+                                        ReportFixtures.keyFinding(),
+                                        ReportFixtures.suppressedFinding(),
+                                        note)));
 
-        assertThat(out).isEqualTo(String.join("\n",
-                "::error file=app/template.yaml,line=10,col=25,endLine=10,endColumn=64,title=CFS101 credential-in-env"
-                        + "::GITHUB_TOKEN holds a GitHub token (ghp_…(40 chars)); pass a secret name and read it at runtime.",
-                "::warning file=app/template.yaml,line=11,col=23,endLine=11,endColumn=42,title=CFS101 credential-in-env"
-                        + "::DEPLOY_KEY holds an AWS access key id AKIA…(20 chars).",
-                // Several lines: GitHub takes no columns; a rule missing from the catalog is titled by its id.
-                "::notice file=app/template.yaml,line=4,endLine=6,title=CFS106::resolved into env",
-                "cfn-secrets: 3 files scanned, 1 skipped: 1 error, 1 warning, 1 note, 1 suppressed",
-                ""));
+        assertThat(out)
+                .isEqualTo(
+                        String.join(
+                                "\n",
+                                "::error file=app/template.yaml,line=10,col=25,endLine=10,endColumn=64,title=CFS101 credential-in-env"
+                                        + "::GITHUB_TOKEN holds a GitHub token (ghp_…(40 chars)); pass a secret name and read it at runtime.",
+                                "::warning file=app/template.yaml,line=11,col=23,endLine=11,endColumn=42,title=CFS101 credential-in-env"
+                                        + "::DEPLOY_KEY holds an AWS access key id AKIA…(20 chars).",
+                                // Several lines: GitHub takes no columns; a rule missing from the
+                                // catalog is titled by its id.
+                                "::notice file=app/template.yaml,line=4,endLine=6,title=CFS106::resolved into env",
+                                "cfn-secrets: 3 files scanned, 1 skipped: 1 error, 1 warning, 1 note, 1 suppressed",
+                                ""));
     }
 
     @Test
     void escapesDataAndProperties() throws IOException {
         Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
-        Finding odd = new Finding("CFS101", Level.ERROR, "100% bad\r\n::error::injected", "dir,a:b/t%.yaml",
-                new Span(1, 1, 1, 2), null, "", null, List.of(), List.of(), "v",
-                Optional.empty(), Optional.empty(), Optional.empty());
+        Finding odd =
+                new Finding(
+                        "CFS101",
+                        Level.ERROR,
+                        "100% bad\r\n::error::injected",
+                        "dir,a:b/t%.yaml",
+                        new Span(1, 1, 1, 2),
+                        null,
+                        "",
+                        null,
+                        List.of(),
+                        List.of(),
+                        "v",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty());
         ScanResult result = new ScanResult(List.of(odd), Map.of(), 1, 0, catalog);
 
         String first = github(result).split("\n")[0];
 
-        assertThat(first).isEqualTo("::error file=dir%2Ca%3Ab/t%25.yaml,line=1,col=1,endLine=1,endColumn=1,"
-                + "title=CFS101 credential-in-env::100%25 bad%0D%0A:\\:error::injected");
+        assertThat(first)
+                .isEqualTo(
+                        "::error file=dir%2Ca%3Ab/t%25.yaml,line=1,col=1,endLine=1,endColumn=1,"
+                                + "title=CFS101 credential-in-env::100%25 bad%0D%0A:\\:error::injected");
         assertThat(GithubReporter.data("a:b,c")).isEqualTo("a:b,c");
         assertThat(GithubReporter.property("a:b,c\n")).isEqualTo("a%3Ab%2Cc\\n");
     }

@@ -14,13 +14,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Reports are shared: no format may print a planted secret, unless --show-secrets asks for it. */
 class RedactionAcrossFormatsTest {
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     private ScanResult planted() throws IOException {
         Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
         // Both secrets sit in messages, related notes, fix descriptions and the source lines shown.
-        return ReportFixtures.handBuilt(catalog, List.of(ReportFixtures.tokenFinding(), ReportFixtures.keyFinding()));
+        return ReportFixtures.handBuilt(
+                catalog, List.of(ReportFixtures.tokenFinding(), ReportFixtures.keyFinding()));
     }
 
     @ParameterizedTest
@@ -28,10 +28,13 @@ class RedactionAcrossFormatsTest {
     void noFormatPrintsAPlantedSecret(Format format) throws IOException {
         String out = ReportFixtures.render(Reporters.of(format, false, true), planted());
 
-        assertThat(out).doesNotContain(ReportFixtures.GITHUB_TOKEN).doesNotContain(ReportFixtures.AWS_KEY_ID)
+        assertThat(out)
+                .doesNotContain(ReportFixtures.GITHUB_TOKEN)
+                .doesNotContain(ReportFixtures.AWS_KEY_ID)
                 .doesNotContain(ReportFixtures.GITHUB_TOKEN.substring(4, 20))
                 .doesNotContain(ReportFixtures.AWS_KEY_ID.substring(4))
-                .contains("ghp_…(40 chars)").contains("AKIA…(20 chars)");
+                .contains("ghp_…(40 chars)")
+                .contains("AKIA…(20 chars)");
     }
 
     @ParameterizedTest
@@ -39,7 +42,9 @@ class RedactionAcrossFormatsTest {
     void showSecretsPrintsThem(Format format) throws IOException {
         String out = ReportFixtures.render(Reporters.of(format, true, false), planted());
 
-        assertThat(out).contains(ReportFixtures.GITHUB_TOKEN).contains(ReportFixtures.AWS_KEY_ID)
+        assertThat(out)
+                .contains(ReportFixtures.GITHUB_TOKEN)
+                .contains(ReportFixtures.AWS_KEY_ID)
                 .doesNotContain("(40 chars)");
     }
 
@@ -47,10 +52,14 @@ class RedactionAcrossFormatsTest {
     @EnumSource(Format.class)
     void eachFormatHasItsOwnReporter(Format format) {
         Reporter reporter = Reporters.of(format, false, false);
-        Class<? extends Reporter> expected = format == Format.SARIF ? SarifReporter.class
-                : format == Format.JSON ? JsonReporter.class
-                : format == Format.GITHUB ? GithubReporter.class
-                : TextReporter.class;
+        Class<? extends Reporter> expected =
+                format == Format.SARIF
+                        ? SarifReporter.class
+                        : format == Format.JSON
+                                ? JsonReporter.class
+                                : format == Format.GITHUB
+                                        ? GithubReporter.class
+                                        : TextReporter.class;
         assertThat(reporter).isInstanceOf(expected);
     }
 }

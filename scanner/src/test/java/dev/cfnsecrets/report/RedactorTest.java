@@ -14,7 +14,8 @@ class RedactorTest {
         assertThat(redactor.mask("sk_live_" + "a".repeat(24))).isEqualTo("sk_live_…(32 chars)");
         assertThat(redactor.mask(ReportFixtures.GITHUB_TOKEN)).isEqualTo("ghp_…(40 chars)");
         assertThat(redactor.mask(ReportFixtures.AWS_KEY_ID)).isEqualTo("AKIA…(20 chars)");
-        assertThat(redactor.mask("github_pat_11ABCDEFG0123456789")).isEqualTo("github_pat_…(30 chars)");
+        assertThat(redactor.mask("github_pat_11ABCDEFG0123456789"))
+                .isEqualTo("github_pat_…(30 chars)");
         assertThat(redactor.mask("glpat-abcdefghij0123456789")).isEqualTo("glpat-…(26 chars)");
         assertThat(redactor.mask("xoxb-1234-5678-abcdefgh")).isEqualTo("xoxb-…(23 chars)");
         assertThat(redactor.mask("SG.abcdefghijkl.mnopqrstuvwx")).isEqualTo("SG.…(28 chars)");
@@ -37,15 +38,24 @@ class RedactorTest {
 
     @Test
     void privateKeysKeepTheirPemHeaderOnly() {
-        String key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx4mpl3\n-----END RSA PRIVATE KEY-----";
-        assertThat(redactor.mask(key)).isEqualTo("-----BEGIN RSA PRIVATE KEY-----…(" + key.length() + " chars)");
+        String key =
+                "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx4mpl3\n-----END RSA PRIVATE KEY-----";
+        assertThat(redactor.mask(key))
+                .isEqualTo("-----BEGIN RSA PRIVATE KEY-----…(" + key.length() + " chars)");
     }
 
     @Test
     void cleanReplacesEveryOccurrenceOfEverySecret() {
-        String text = "a=" + ReportFixtures.GITHUB_TOKEN + " b=" + ReportFixtures.AWS_KEY_ID + " again "
-                + ReportFixtures.GITHUB_TOKEN;
-        String cleaned = redactor.clean(text, List.of(ReportFixtures.AWS_KEY_ID, ReportFixtures.GITHUB_TOKEN));
+        String text =
+                "a="
+                        + ReportFixtures.GITHUB_TOKEN
+                        + " b="
+                        + ReportFixtures.AWS_KEY_ID
+                        + " again "
+                        + ReportFixtures.GITHUB_TOKEN;
+        String cleaned =
+                redactor.clean(
+                        text, List.of(ReportFixtures.AWS_KEY_ID, ReportFixtures.GITHUB_TOKEN));
         assertThat(cleaned).isEqualTo("a=ghp_…(40 chars) b=AKIA…(20 chars) again ghp_…(40 chars)");
     }
 
@@ -53,22 +63,27 @@ class RedactorTest {
     void longerSecretsWinOverSecretsInsideThem() {
         String password = "s3cr3t-passw0rd";
         String url = "postgres://admin:" + password + "@db.example.com/app";
-        String cleaned = redactor.clean("DATABASE_URL=" + url + " and " + password, List.of(password, url));
-        assertThat(cleaned).isEqualTo("DATABASE_URL=…(" + url.length() + " chars) and …(15 chars)")
+        String cleaned =
+                redactor.clean("DATABASE_URL=" + url + " and " + password, List.of(password, url));
+        assertThat(cleaned)
+                .isEqualTo("DATABASE_URL=…(" + url.length() + " chars) and …(15 chars)")
                 .doesNotContain(password);
     }
 
     @Test
     void multiLineSecretsAreAlsoHiddenLineByLine() {
         String body = "MIIEowIBAAKCAQEAx4mpl3BodyOfTheKey";
-        String key = "-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n-----END RSA PRIVATE KEY-----\n";
-        assertThat(redactor.clean("        " + body, List.of(key))).isEqualTo("        …(34 chars)");
+        String key =
+                "-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n-----END RSA PRIVATE KEY-----\n";
+        assertThat(redactor.clean("        " + body, List.of(key)))
+                .isEqualTo("        …(34 chars)");
     }
 
     @Test
     void showSecretsLeavesTextAlone() {
         String text = "token " + ReportFixtures.GITHUB_TOKEN;
-        assertThat(new Redactor(true).clean(text, List.of(ReportFixtures.GITHUB_TOKEN))).isEqualTo(text);
+        assertThat(new Redactor(true).clean(text, List.of(ReportFixtures.GITHUB_TOKEN)))
+                .isEqualTo(text);
         assertThat(new Redactor(true).showsSecrets()).isTrue();
     }
 

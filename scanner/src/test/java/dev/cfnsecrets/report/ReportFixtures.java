@@ -10,7 +10,6 @@ import dev.cfnsecrets.finding.Location;
 import dev.cfnsecrets.finding.Suppression;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
-import dev.cfnsecrets.scan.Scanner;
 import dev.cfnsecrets.source.SourceFile;
 import dev.cfnsecrets.source.Span;
 import java.io.ByteArrayInputStream;
@@ -30,111 +29,171 @@ import java.util.Optional;
 public final class ReportFixtures {
     /** Planted credentials: shaped like the real thing, valid for nothing. */
     static final String GITHUB_TOKEN = "ghp_" + "R4nd0mT0k3nF0rT3st1ng0nlyAbCdEfGh123";
+
     static final String AWS_KEY_ID = "AKIA" + "Z7QX3MPLE4K2T9WB";
 
     static final String TEMPLATE_PATH = "app/template.yaml";
-    static final String TEMPLATE = String.join("\n",
-            "Parameters:",
-            "  Token:",
-            "    Type: String",
-            "") + TestTemplates.functionWithVariables(String.join("\n",
-            "GITHUB_TOKEN: " + GITHUB_TOKEN,
-            "DEPLOY_KEY: " + AWS_KEY_ID));
+    static final String TEMPLATE =
+            String.join("\n", "Parameters:", "  Token:", "    Type: String", "")
+                    + TestTemplates.functionWithVariables(
+                            String.join(
+                                    "\n",
+                                    "GITHUB_TOKEN: " + GITHUB_TOKEN,
+                                    "DEPLOY_KEY: " + AWS_KEY_ID));
 
     /** Line 10, the GitHub token's value. */
     static final Span TOKEN_SPAN = new Span(10, 25, 10, 25 + GITHUB_TOKEN.length());
+
     /** Line 11, the AWS key id's value. */
     static final Span KEY_SPAN = new Span(11, 23, 11, 23 + AWS_KEY_ID.length());
 
-    private ReportFixtures() {
-    }
+    private ReportFixtures() {}
 
     /** A two-rule catalog, independent of what the bundled one holds today. */
     static Catalog testCatalog(Path dir) throws IOException {
-        Files.writeString(dir.resolve("CFS101.md"), String.join("\n",
-                "---",
-                "id: CFS101",
-                "level: error",
-                "name: credential-in-env",
-                "summary: A credential of a known format in a function's environment.",
-                "cwe: [CWE-798, CWE-526]",
-                "security-severity: 9.5",
-                "---",
-                "## Why it matters",
-                "",
-                "Anyone who can read the `function configuration` can read the credential.",
-                "",
-                "## Bad",
-                "",
-                "```yaml",
-                "API_KEY: ghp_…",
-                "```",
-                "",
-                "## Fix",
-                "",
-                "Use a dynamic reference.",
-                ""));
-        Files.writeString(dir.resolve("CFS108.md"), String.join("\n",
-                "---",
-                "id: CFS108",
-                "level: warning",
-                "name: secret-parameter-echoed",
-                "summary: A secret-named Parameter without NoEcho.",
-                "cwe: [CWE-200]",
-                "security-severity: 5",
-                "---",
-                "## Why it matters",
-                "",
-                "The value shows in the console.",
-                ""));
+        Files.writeString(
+                dir.resolve("CFS101.md"),
+                String.join(
+                        "\n",
+                        "---",
+                        "id: CFS101",
+                        "level: error",
+                        "name: credential-in-env",
+                        "summary: A credential of a known format in a function's environment.",
+                        "cwe: [CWE-798, CWE-526]",
+                        "security-severity: 9.5",
+                        "---",
+                        "## Why it matters",
+                        "",
+                        "Anyone who can read the `function configuration` can read the credential.",
+                        "",
+                        "## Bad",
+                        "",
+                        "```yaml",
+                        "API_KEY: ghp_…",
+                        "```",
+                        "",
+                        "## Fix",
+                        "",
+                        "Use a dynamic reference.",
+                        ""));
+        Files.writeString(
+                dir.resolve("CFS108.md"),
+                String.join(
+                        "\n",
+                        "---",
+                        "id: CFS108",
+                        "level: warning",
+                        "name: secret-parameter-echoed",
+                        "summary: A secret-named Parameter without NoEcho.",
+                        "cwe: [CWE-200]",
+                        "security-severity: 5",
+                        "---",
+                        "## Why it matters",
+                        "",
+                        "The value shows in the console.",
+                        ""));
         return Catalog.fromDirectory(dir);
     }
 
-    /** The GitHub token: everything a finding can carry (related location, fix, CDK path, severity). */
+    /**
+     * The GitHub token: everything a finding can carry (related location, fix, CDK path, severity).
+     */
     static Finding tokenFinding() {
-        return new Finding("CFS101", Level.ERROR,
-                "GITHUB_TOKEN holds a GitHub token (" + GITHUB_TOKEN + "); pass a secret name and read it at runtime.",
-                TEMPLATE_PATH, TOKEN_SPAN, "Fn", "Resources/Fn/Properties/Environment/Variables/GITHUB_TOKEN",
+        return new Finding(
+                "CFS101",
+                Level.ERROR,
+                "GITHUB_TOKEN holds a GitHub token ("
+                        + GITHUB_TOKEN
+                        + "); pass a secret name and read it at runtime.",
+                TEMPLATE_PATH,
+                TOKEN_SPAN,
+                "Fn",
+                "Resources/Fn/Properties/Environment/Variables/GITHUB_TOKEN",
                 "App/Stack/Fn/Resource",
-                List.of(new Location(TEMPLATE_PATH, new Span(2, 3, 2, 8), "the value " + GITHUB_TOKEN + " is also here")),
-                List.of(GITHUB_TOKEN), GITHUB_TOKEN, Optional.of(9.8),
-                Optional.of(new Fix("replace " + GITHUB_TOKEN + " with a dynamic reference",
-                        List.of(new Fix.Replacement(TOKEN_SPAN, "'{{resolve:secretsmanager:gh-token}}'")))),
+                List.of(
+                        new Location(
+                                TEMPLATE_PATH,
+                                new Span(2, 3, 2, 8),
+                                "the value " + GITHUB_TOKEN + " is also here")),
+                List.of(GITHUB_TOKEN),
+                GITHUB_TOKEN,
+                Optional.of(9.8),
+                Optional.of(
+                        new Fix(
+                                "replace " + GITHUB_TOKEN + " with a dynamic reference",
+                                List.of(
+                                        new Fix.Replacement(
+                                                TOKEN_SPAN,
+                                                "'{{resolve:secretsmanager:gh-token}}'")))),
                 Optional.empty());
     }
 
     /** The AWS key id, at warning level (as a level override would make it). */
     static Finding keyFinding() {
-        return new Finding("CFS101", Level.WARNING,
+        return new Finding(
+                "CFS101",
+                Level.WARNING,
                 "DEPLOY_KEY holds an AWS access key id " + AWS_KEY_ID + ".",
-                TEMPLATE_PATH, KEY_SPAN, "Fn", "Resources/Fn/Properties/Environment/Variables/DEPLOY_KEY", null,
-                List.of(), List.of(AWS_KEY_ID), AWS_KEY_ID, Optional.empty(), Optional.empty(), Optional.empty());
+                TEMPLATE_PATH,
+                KEY_SPAN,
+                "Fn",
+                "Resources/Fn/Properties/Environment/Variables/DEPLOY_KEY",
+                null,
+                List.of(),
+                List.of(AWS_KEY_ID),
+                AWS_KEY_ID,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** A parameter finding silenced in the template. */
     static Finding suppressedFinding() {
-        return new Finding("CFS108", Level.WARNING, "Parameter Token has no NoEcho: true.",
-                TEMPLATE_PATH, new Span(2, 3, 2, 8), "Token", "Parameters/Token", null, List.of(), List.of(), "Token",
+        return new Finding(
+                "CFS108",
+                Level.WARNING,
+                "Parameter Token has no NoEcho: true.",
+                TEMPLATE_PATH,
+                new Span(2, 3, 2, 8),
+                "Token",
+                "Parameters/Token",
+                null,
+                List.of(),
+                List.of(),
+                "Token",
                 Optional.empty(),
-                Optional.of(new Fix("add NoEcho: true", List.of(new Fix.Replacement(new Span(3, 17, 3, 17),
-                        "\n    NoEcho: true")))),
-                Optional.of(new Suppression(Suppression.Kind.IN_SOURCE, "the token is a placeholder")));
+                Optional.of(
+                        new Fix(
+                                "add NoEcho: true",
+                                List.of(
+                                        new Fix.Replacement(
+                                                new Span(3, 17, 3, 17), "\n    NoEcho: true")))),
+                Optional.of(
+                        new Suppression(Suppression.Kind.IN_SOURCE, "the token is a placeholder")));
     }
 
     static ScanResult handBuilt(Catalog catalog, List<Finding> findings) {
-        return new ScanResult(findings, Map.of(TEMPLATE_PATH, new SourceFile(TEMPLATE_PATH, TEMPLATE)), 3, 1, catalog);
+        return new ScanResult(
+                findings,
+                Map.of(TEMPLATE_PATH, new SourceFile(TEMPLATE_PATH, TEMPLATE)),
+                3,
+                1,
+                catalog);
     }
 
     /** A real scan with the default options and the bundled catalog. */
     static ScanResult scan(Path... paths) {
         List<String> names = java.util.Arrays.stream(paths).map(Path::toString).toList();
-        return BuiltInRules.scanner(ScanOptions.DEFAULT).scan(names, () -> new ByteArrayInputStream(new byte[0]));
+        return BuiltInRules.scanner(ScanOptions.DEFAULT)
+                .scan(names, () -> new ByteArrayInputStream(new byte[0]));
     }
 
     /** A file whose second key repeats the first: a CFS001 finding at line 3, column 1. */
     static Path writeMalformed(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        Files.writeString(file, "AWSTemplateFormatVersion: \"2010-09-09\"\nResources: {}\nResources: {}\n");
+        Files.writeString(
+                file, "AWSTemplateFormatVersion: \"2010-09-09\"\nResources: {}\nResources: {}\n");
         return file;
     }
 

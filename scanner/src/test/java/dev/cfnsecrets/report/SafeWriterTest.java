@@ -28,7 +28,8 @@ class SafeWriterTest {
 
     @Test
     void aCommandCutAcrossWritesIsStillSeen() throws IOException {
-        assertThat(through(false, ":", ":error::x\n#", "#", "[warning]y\r", "\n::z")).isEqualTo(":\\:error::x\n##\\[warning]y\r\n:\\:z");
+        assertThat(through(false, ":", ":error::x\n#", "#", "[warning]y\r", "\n::z"))
+                .isEqualTo(":\\:error::x\n##\\[warning]y\r\n:\\:z");
     }
 
     @Test
@@ -38,17 +39,22 @@ class SafeWriterTest {
 
     @Test
     void surrogatePairsPassAndLoneSurrogatesAreEscaped() throws IOException {
-        assertThat(through(false, "\ud83d", "\ude00 \ud83d x \ude00")).isEqualTo("\ud83d\ude00 \\ud83d x \\ude00");
-        // A format character outside the Basic Multilingual Plane (a TAG, invisible) is escaped too.
+        assertThat(through(false, "\ud83d", "\ude00 \ud83d x \ude00"))
+                .isEqualTo("\ud83d\ude00 \\ud83d x \\ude00");
+        // A format character outside the Basic Multilingual Plane (a TAG, invisible) is escaped
+        // too.
         assertThat(through(false, "a\udb40\udc01b")).isEqualTo("a\\udb40\\udc01b");
     }
 
     @Test
     void onlyColoursThatCannotHideTextPassAndOnlyWhenAskedFor() throws IOException {
-        String report = "\u001b[1m\u001b[31merror\u001b[0m \u001b[8mhidden\u001b[30;40m \u001b]8;;http://x\u0007 \u001b[1";
+        String report =
+                "\u001b[1m\u001b[31merror\u001b[0m \u001b[8mhidden\u001b[30;40m \u001b]8;;http://x\u0007 \u001b[1";
 
-        assertThat(through(true, report)).isEqualTo("\u001b[1m\u001b[31merror\u001b[0m \\u001b[8mhidden\\u001b[30;40m"
-                + " \\u001b]8;;http://x\\u0007 \\u001b[1");
+        assertThat(through(true, report))
+                .isEqualTo(
+                        "\u001b[1m\u001b[31merror\u001b[0m \\u001b[8mhidden\\u001b[30;40m"
+                                + " \\u001b]8;;http://x\\u0007 \\u001b[1");
         assertThat(through(false, report)).doesNotContain("\u001b");
     }
 
@@ -61,11 +67,15 @@ class SafeWriterTest {
         safe.write("::notice::z\n");
         safe.finish();
 
-        assertThat(out).hasToString("::error file=a,line=1::x ##\\[warning]y \\u202e\n:\\:notice::z\n");
-        assertThatThrownBy(() -> safe.command("::error::a%0A\n::b")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> safe.command("error::a")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(out)
+                .hasToString("::error file=a,line=1::x ##\\[warning]y \\u202e\n:\\:notice::z\n");
+        assertThatThrownBy(() -> safe.command("::error::a%0A\n::b"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> safe.command("error::a"))
+                .isInstanceOf(IllegalArgumentException.class);
         safe.write("partial ");
-        assertThatThrownBy(() -> safe.command("::error::a")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> safe.command("::error::a"))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -82,20 +92,19 @@ class SafeWriterTest {
 
     @Test
     void writeErrorsOfAWriterThatThrowsAreThrownByFinish() {
-        Writer failing = new Writer() {
-            @Override
-            public void write(char[] chars, int offset, int length) throws IOException {
-                throw new IOException("disk full");
-            }
+        Writer failing =
+                new Writer() {
+                    @Override
+                    public void write(char[] chars, int offset, int length) throws IOException {
+                        throw new IOException("disk full");
+                    }
 
-            @Override
-            public void flush() {
-            }
+                    @Override
+                    public void flush() {}
 
-            @Override
-            public void close() {
-            }
-        };
+                    @Override
+                    public void close() {}
+                };
         SafeWriter safe = SafeWriter.of(failing, false);
         safe.write("x\n");
 

@@ -22,8 +22,7 @@ import java.util.List;
 public final class SarifSchema {
     private static final Schema SCHEMA = load();
 
-    private SarifSchema() {
-    }
+    private SarifSchema() {}
 
     /** What makes a SARIF document invalid, one message per violation; empty when it is valid. */
     public static List<String> violations(String document) {
@@ -35,13 +34,18 @@ public final class SarifSchema {
     }
 
     private static Schema load() {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
-                builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                        .formatAssertionsEnabled(true)
-                        .build()));
+        SchemaRegistry registry =
+                SchemaRegistry.withDefaultDialect(
+                        SpecificationVersion.DRAFT_4,
+                        builder ->
+                                builder.schemaRegistryConfig(
+                                        SchemaRegistryConfig.builder()
+                                                .formatAssertionsEnabled(true)
+                                                .build()));
         try (InputStream in = SarifSchema.class.getResourceAsStream("/sarif-schema-2.1.0.json")) {
             if (in == null) {
-                throw new IllegalStateException("sarif-schema-2.1.0.json is missing from the test class path");
+                throw new IllegalStateException(
+                        "sarif-schema-2.1.0.json is missing from the test class path");
             }
             return registry.getSchema(in);
         } catch (IOException e) {

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SarifSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     @Test
     void scanOfAllFixturesIsValidSarif() {
@@ -34,20 +33,42 @@ class SarifSchemaTest {
     @Test
     void everyOptionalPartIsValidSarif() throws IOException {
         var catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
-        ScanResult result = ReportFixtures.handBuilt(catalog, List.of(
-                ReportFixtures.tokenFinding(), ReportFixtures.keyFinding(), ReportFixtures.suppressedFinding()));
+        ScanResult result =
+                ReportFixtures.handBuilt(
+                        catalog,
+                        List.of(
+                                ReportFixtures.tokenFinding(),
+                                ReportFixtures.keyFinding(),
+                                ReportFixtures.suppressedFinding()));
         String sarif = ReportFixtures.render(new SarifReporter(new Redactor(false)), result);
-        assertThat(sarif).contains("relatedLocations", "fixes", "suppressions", "logicalLocations", "security-severity");
+        assertThat(sarif)
+                .contains(
+                        "relatedLocations",
+                        "fixes",
+                        "suppressions",
+                        "logicalLocations",
+                        "security-severity");
 
         assertThat(SarifSchema.violations(sarif)).isEmpty();
     }
 
     @Test
     void theValidationRejectsABrokenDocument() throws IOException {
-        ScanResult result = ReportFixtures.scan(ReportFixtures.writeMalformed(temp.resolve("bad.yaml")));
-        JsonNode log = JSON.readTree(ReportFixtures.render(new SarifReporter(new Redactor(false)), result));
-        ObjectNode region = (ObjectNode) log.path("runs").path(0).path("results").path(0).path("locations").path(0)
-                .path("physicalLocation").path("region");
+        ScanResult result =
+                ReportFixtures.scan(ReportFixtures.writeMalformed(temp.resolve("bad.yaml")));
+        JsonNode log =
+                JSON.readTree(
+                        ReportFixtures.render(new SarifReporter(new Redactor(false)), result));
+        ObjectNode region =
+                (ObjectNode)
+                        log.path("runs")
+                                .path(0)
+                                .path("results")
+                                .path(0)
+                                .path("locations")
+                                .path(0)
+                                .path("physicalLocation")
+                                .path("region");
         region.put("startLine", 0);
         ((ObjectNode) log.path("runs").path(0).path("results").path(0)).put("level", "fatal");
 

@@ -15,19 +15,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DocumentScopeTest {
-    private static final String TEMPLATE = TestTemplates.functionWithVariables("DB_PASSWORD: hunter2-Xq9v!")
-            + String.join("\n",
-            "  Role:",
-            "    Type: AWS::IAM::Role",
-            "    Properties:",
-            "      Policies:",
-            "        - PolicyName: read",
-            "          PolicyDocument:",
-            "            Statement:",
-            "              - Effect: Allow",
-            "                Action: lambda:GetFunctionConfiguration",
-            "                Resource: '*'",
-            "");
+    private static final String TEMPLATE =
+            TestTemplates.functionWithVariables("DB_PASSWORD: hunter2-Xq9v!")
+                    + String.join(
+                            "\n",
+                            "  Role:",
+                            "    Type: AWS::IAM::Role",
+                            "    Properties:",
+                            "      Policies:",
+                            "        - PolicyName: read",
+                            "          PolicyDocument:",
+                            "            Statement:",
+                            "              - Effect: Allow",
+                            "                Action: lambda:GetFunctionConfiguration",
+                            "                Resource: '*'",
+                            "");
 
     private static Document document() {
         return new DocumentLoader(Limits.DEFAULT).parse(new SourceFile("t.yaml", TEMPLATE));
@@ -49,8 +51,10 @@ class DocumentScopeTest {
 
         assertThat(second.evaluator()).isSameAs(first.evaluator());
         assertThat(second.shared(MADE)).isSameAs(first.shared(MADE));
-        assertThat(EnvSecrets.concerns(second, fn)).isSameAs(EnvSecrets.concerns(first, fn))
-                .extracting(EnvConcern::kind).containsExactly(EnvConcern.Kind.SECRET_LITERAL);
+        assertThat(EnvSecrets.concerns(second, fn))
+                .isSameAs(EnvSecrets.concerns(first, fn))
+                .extracting(EnvConcern::kind)
+                .containsExactly(EnvConcern.Kind.SECRET_LITERAL);
     }
 
     @Test

@@ -11,7 +11,6 @@ import dev.cfnsecrets.report.ReportFixtures;
 import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
-import dev.cfnsecrets.scan.Scanner;
 import dev.cfnsecrets.source.SourceFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,8 +32,11 @@ class ShownTextRedactionTest {
     @ParameterizedTest
     @EnumSource(Format.class)
     void aCredentialOnTheLineOfAParseErrorIsHidden(Format format) {
-        ScanResult result = MarkedTemplate.scan(
-                "Resources:\n  Fn: {Type: AWS::Lambda::Function, Properties: {X: \"" + TOKEN + "\", ]]  # expect: CFS001\n");
+        ScanResult result =
+                MarkedTemplate.scan(
+                        "Resources:\n  Fn: {Type: AWS::Lambda::Function, Properties: {X: \""
+                                + TOKEN
+                                + "\", ]]  # expect: CFS001\n");
         assertThat(result.findings().get(0).secrets()).contains(TOKEN);
         assertThat(render(result, format)).doesNotContain(TOKEN);
         if (format == Format.TEXT) {
@@ -44,40 +46,59 @@ class ShownTextRedactionTest {
 
     @Test
     void aCredentialInAnotherValueOfTheShownLineIsHidden() {
-        ScanResult result = MarkedTemplate.scan(String.join("\n",
-                "Resources:",
-                "  Fn:",
-                "    Type: AWS::Lambda::Function",
-                "    Properties:",
-                "      Environment: {Variables: {AWS_REGION: eu-west-1}, Notes: \"" + TOKEN + "\"}"
-                        + "  # expect: CFS109, CFS111 \"Environment.Notes\"",
-                ""));
+        ScanResult result =
+                MarkedTemplate.scan(
+                        String.join(
+                                "\n",
+                                "Resources:",
+                                "  Fn:",
+                                "    Type: AWS::Lambda::Function",
+                                "    Properties:",
+                                "      Environment: {Variables: {AWS_REGION: eu-west-1}, Notes: \""
+                                        + TOKEN
+                                        + "\"}"
+                                        + "  # expect: CFS109, CFS111 \"Environment.Notes\"",
+                                ""));
         assertThat(render(result, Format.TEXT)).contains("AWS_REGION").doesNotContain(TOKEN);
     }
 
     @Test
     void aCredentialSubstitutedIntoAQuotedReferenceIsHidden() {
-        ScanResult result = MarkedTemplate.scan(String.join("\n",
-                "Parameters:",
-                "  Stage: {Type: String, Default: \"" + TOKEN + "\"}  # expect: CFS108",
-                "") + TestTemplates.functionWithVariables(
-                "DB_PASSWORD: !Sub \"{{resolve:ssm-secure:/${Stage}/db}}\"  # expect: CFS104"));
-        Finding unsupported = result.findings().stream().filter(f -> f.ruleId().equals("CFS104")).findFirst().orElseThrow();
+        ScanResult result =
+                MarkedTemplate.scan(
+                        String.join(
+                                        "\n",
+                                        "Parameters:",
+                                        "  Stage: {Type: String, Default: \""
+                                                + TOKEN
+                                                + "\"}  # expect: CFS108",
+                                        "")
+                                + TestTemplates.functionWithVariables(
+                                        "DB_PASSWORD: !Sub \"{{resolve:ssm-secure:/${Stage}/db}}\"  # expect: CFS104"));
+        Finding unsupported =
+                result.findings().stream()
+                        .filter(f -> f.ruleId().equals("CFS104"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(unsupported.message()).contains(TOKEN);
         assertThat(unsupported.secrets()).contains(TOKEN);
         assertThat(render(result, Format.TEXT)).doesNotContain(TOKEN);
     }
 
     private static String duplicateKeyIn(String entry) {
-        return TestTemplates.functionWithVariables(String.join("\n",
-                entry.replace("VALUE", "x"),
-                entry + "  # expect: CFS001 \"duplicate key\""));
+        return TestTemplates.functionWithVariables(
+                String.join(
+                        "\n",
+                        entry.replace("VALUE", "x"),
+                        entry + "  # expect: CFS001 \"duplicate key\""));
     }
 
     @ParameterizedTest
     @EnumSource(Format.class)
     void aSecretNamedLiteralOnTheLineOfAParseErrorIsHidden(Format format) {
-        ScanResult result = MarkedTemplate.scan(duplicateKeyIn("DB_PASSWORD: VALUE").replace("VALUE", "Zq7pW2rX9k"));
+        ScanResult result =
+                MarkedTemplate.scan(
+                        duplicateKeyIn("DB_PASSWORD: VALUE").replace("VALUE", "Zq7pW2rX9k"));
 
         assertThat(render(result, format)).doesNotContain("Zq7pW2rX9k");
         if (format == Format.TEXT) {
@@ -87,21 +108,40 @@ class ShownTextRedactionTest {
 
     @Test
     void aSecretNamedLiteralOnAJsonLineIsHidden() {
-        String json = "{\"Resources\": {\"Fn\": {\"Type\": \"AWS::Lambda::Function\", \"Properties\": {\"Environment\": "
-                + "{\"Variables\": {\n  \"API_TOKEN\": \"x\",\n  \"API_TOKEN\": \"q8Zr2LmX7vKp4NwT9sBd\",\n  \"STAGE\": \"prod\"}}}}}}\n";
-        ScanResult result = BuiltInRules.scanner(ScanOptions.DEFAULT).scan(new SourceFile("t.json", json));
+        String json =
+                "{\"Resources\": {\"Fn\": {\"Type\": \"AWS::Lambda::Function\", \"Properties\": {\"Environment\": "
+                        + "{\"Variables\": {\n  \"API_TOKEN\": \"x\",\n  \"API_TOKEN\": \"q8Zr2LmX7vKp4NwT9sBd\",\n  \"STAGE\": \"prod\"}}}}}}\n";
+        ScanResult result =
+                BuiltInRules.scanner(ScanOptions.DEFAULT).scan(new SourceFile("t.json", json));
 
         assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("CFS001");
-        assertThat(render(result, Format.TEXT)).contains("\"API_TOKEN\": \"…(20 chars)\"").doesNotContain("q8Zr2LmX7vKp4NwT9sBd");
+        assertThat(render(result, Format.TEXT))
+                .contains("\"API_TOKEN\": \"…(20 chars)\"")
+                .doesNotContain("q8Zr2LmX7vKp4NwT9sBd");
     }
 
     @Test
     void referencesAndNonSecretValuesOnTheShownLineStayReadable() {
-        assertThat(render(MarkedTemplate.scan(duplicateKeyIn("DB_PASSWORD: !Ref VALUE").replace("VALUE", "DbPassword")), Format.TEXT))
+        assertThat(
+                        render(
+                                MarkedTemplate.scan(
+                                        duplicateKeyIn("DB_PASSWORD: !Ref VALUE")
+                                                .replace("VALUE", "DbPassword")),
+                                Format.TEXT))
                 .contains("DB_PASSWORD: !Ref DbPassword");
-        assertThat(render(MarkedTemplate.scan(duplicateKeyIn("TABLE_NAME: VALUE").replace("VALUE", "orders-prod")), Format.TEXT))
+        assertThat(
+                        render(
+                                MarkedTemplate.scan(
+                                        duplicateKeyIn("TABLE_NAME: VALUE")
+                                                .replace("VALUE", "orders-prod")),
+                                Format.TEXT))
                 .contains("TABLE_NAME: orders-prod");
-        assertThat(render(MarkedTemplate.scan(duplicateKeyIn("DB_PASSWORD_PARAM: VALUE").replace("VALUE", "/app/prod/db-password")),
-                Format.TEXT)).contains("/app/prod/db-password");
+        assertThat(
+                        render(
+                                MarkedTemplate.scan(
+                                        duplicateKeyIn("DB_PASSWORD_PARAM: VALUE")
+                                                .replace("VALUE", "/app/prod/db-password")),
+                                Format.TEXT))
+                .contains("/app/prod/db-password");
     }
 }

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 class AllowListScanTest {
     private static final String GH_TOKEN = "ghp_" + "HdaeyQl62PbUM9biY2EWa5S02kgVDIp4tlQI";
     private static final String OTHER_GH_TOKEN = "ghp_" + "58g5TlsjE44ppXQCalk3NdDl1eQTNFRIOo2m";
-    private static final String SLACK_TOKEN = "xoxb-" + "828713385427-5639518008611-RfUnn9CD7ZQF81N3zU8QxlL6";
+    private static final String SLACK_TOKEN =
+            "xoxb-" + "828713385427-5639518008611-RfUnn9CD7ZQF81N3zU8QxlL6";
 
-    private static final String TEMPLATE = """
+    private static final String TEMPLATE =
+            """
             Transform: AWS::Serverless-2016-10-31
             Parameters:
               DbHost:
@@ -87,81 +89,99 @@ class AllowListScanTest {
             Outputs:
               Token:
                 Value: %1$s
-            """.formatted(GH_TOKEN, OTHER_GH_TOKEN, SLACK_TOKEN);
+            """
+                    .formatted(GH_TOKEN, OTHER_GH_TOKEN, SLACK_TOKEN);
 
     /** Every finding of the template without an allow list: rule, line, property path. */
-    private static final List<String> WITHOUT_ALLOW_LIST = List.of(
-            "CFS108 6 Parameters/AdminPassword",
-            "CFS108 9 Parameters/ApiToken",
-            "CFS101 17 Globals/Function/Environment/Variables/SLACK_TOKEN",
-            "CFS110 19 Resources/Fn/Properties/KmsKeyArn",
-            "CFS101 25 Resources/Fn/Properties/Environment/Variables/GH_TOKEN",
-            "CFS101 26 Resources/Fn/Properties/Environment/Variables/DEPLOY_KEY",
-            "CFS101 27 Resources/Fn/Properties/Environment/Variables/DATABASE_URL",
-            "CFS101 28 Resources/Fn/Properties/Environment/Variables/LEGACY_DSN",
-            "CFS102 29 Resources/Fn/Properties/Environment/Variables/SESSION_SECRET",
-            "CFS102 30 Resources/Fn/Properties/Environment/Variables/JWT_SECRET",
-            "CFS102 31 Resources/Fn/Properties/Environment/Variables/API_TOKEN",
-            "CFS101 32 Resources/Fn/Properties/Environment/Variables/API_KEY",
-            "CFS110 33 Resources/SamFn/Properties/KmsKeyArn",
-            "CFS305 51 Resources/Reader/Properties/Policies/0/PolicyDocument/Statement/0/Action",
-            "CFS111 58 Resources/Db/Properties/MasterUserPassword",
-            "CFS107 61 Outputs/Token/Value");
+    private static final List<String> WITHOUT_ALLOW_LIST =
+            List.of(
+                    "CFS108 6 Parameters/AdminPassword",
+                    "CFS108 9 Parameters/ApiToken",
+                    "CFS101 17 Globals/Function/Environment/Variables/SLACK_TOKEN",
+                    "CFS110 19 Resources/Fn/Properties/KmsKeyArn",
+                    "CFS101 25 Resources/Fn/Properties/Environment/Variables/GH_TOKEN",
+                    "CFS101 26 Resources/Fn/Properties/Environment/Variables/DEPLOY_KEY",
+                    "CFS101 27 Resources/Fn/Properties/Environment/Variables/DATABASE_URL",
+                    "CFS101 28 Resources/Fn/Properties/Environment/Variables/LEGACY_DSN",
+                    "CFS102 29 Resources/Fn/Properties/Environment/Variables/SESSION_SECRET",
+                    "CFS102 30 Resources/Fn/Properties/Environment/Variables/JWT_SECRET",
+                    "CFS102 31 Resources/Fn/Properties/Environment/Variables/API_TOKEN",
+                    "CFS101 32 Resources/Fn/Properties/Environment/Variables/API_KEY",
+                    "CFS110 33 Resources/SamFn/Properties/KmsKeyArn",
+                    "CFS305 51 Resources/Reader/Properties/Policies/0/PolicyDocument/Statement/0/Action",
+                    "CFS111 58 Resources/Db/Properties/MasterUserPassword",
+                    "CFS107 61 Outputs/Token/Value");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private List<Finding> scan(String config) throws IOException {
         Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
-        Config loaded = new ConfigLoader(Catalog.bundled()).load(Files.writeString(dir.resolve(".cfn-secrets.yml"), config));
-        return BuiltInRules.scanner(ScanOptions.from(loaded)).scan(List.of(template.toString()), InputStream::nullInputStream)
+        Config loaded =
+                new ConfigLoader(Catalog.bundled())
+                        .load(Files.writeString(dir.resolve(".cfn-secrets.yml"), config));
+        return BuiltInRules.scanner(ScanOptions.from(loaded))
+                .scan(List.of(template.toString()), InputStream::nullInputStream)
                 .findings();
     }
 
     private static List<String> shown(List<Finding> findings) {
-        return findings.stream().map(f -> f.ruleId() + " " + f.span().startLine() + " " + f.propertyPath()).toList();
+        return findings.stream()
+                .map(f -> f.ruleId() + " " + f.span().startLine() + " " + f.propertyPath())
+                .toList();
     }
 
     @Test
     void withoutAnAllowListEverySecretIsReported() throws IOException {
-        assertThat(shown(scan("# nothing configured\n"))).containsExactlyElementsOf(WITHOUT_ALLOW_LIST);
+        assertThat(shown(scan("# nothing configured\n")))
+                .containsExactlyElementsOf(WITHOUT_ALLOW_LIST);
     }
 
     @Test
     void allowedValuesAndPatternsAreNotSecretsForAnyRule() throws IOException {
-        List<Finding> findings = scan("""
+        List<Finding> findings =
+                scan(
+                        """
                 allow:
                   values: ["%s", "%s"]
                   patterns: ["^fixture-", "^local-[a-z-]+$", "sandbox"]
-                """.formatted(GH_TOKEN, SLACK_TOKEN));
+                """
+                                .formatted(GH_TOKEN, SLACK_TOKEN));
 
-        assertThat(shown(findings)).containsExactly(
-                // Named like a password and not NoEcho: that is not about its value.
-                "CFS108 6 Parameters/AdminPassword",
-                // Fn still holds secrets that are not on the list.
-                "CFS110 19 Resources/Fn/Properties/KmsKeyArn",
-                "CFS101 26 Resources/Fn/Properties/Environment/Variables/DEPLOY_KEY",
-                // local-pg-pass-2024! does not match the anchored ^local-[a-z-]+$.
-                "CFS101 28 Resources/Fn/Properties/Environment/Variables/LEGACY_DSN",
-                "CFS102 30 Resources/Fn/Properties/Environment/Variables/JWT_SECRET",
-                // The Default is allowed, so the variable is what is left: fed from a Parameter.
-                "CFS103 31 Resources/Fn/Properties/Environment/Variables/API_TOKEN");
-        // Gone: the Globals token (and with it SamFn's CFS110 and Reader's CFS305), GH_TOKEN, the password of
+        assertThat(shown(findings))
+                .containsExactly(
+                        // Named like a password and not NoEcho: that is not about its value.
+                        "CFS108 6 Parameters/AdminPassword",
+                        // Fn still holds secrets that are not on the list.
+                        "CFS110 19 Resources/Fn/Properties/KmsKeyArn",
+                        "CFS101 26 Resources/Fn/Properties/Environment/Variables/DEPLOY_KEY",
+                        // local-pg-pass-2024! does not match the anchored ^local-[a-z-]+$.
+                        "CFS101 28 Resources/Fn/Properties/Environment/Variables/LEGACY_DSN",
+                        "CFS102 30 Resources/Fn/Properties/Environment/Variables/JWT_SECRET",
+                        // The Default is allowed, so the variable is what is left: fed from a
+                        // Parameter.
+                        "CFS103 31 Resources/Fn/Properties/Environment/Variables/API_TOKEN");
+        // Gone: the Globals token (and with it SamFn's CFS110 and Reader's CFS305), GH_TOKEN, the
+        // password of
         // the Fn::Sub URL, the partial match "sandbox", the token inside API_KEY (not reported as a
-        // secret-named literal instead), the RDS password, the Output and ApiToken's Default (CFS108).
+        // secret-named literal instead), the RDS password, the Output and ApiToken's Default
+        // (CFS108).
         Finding admin = findings.get(0);
         assertThat(admin.message()).contains("is not NoEcho").doesNotContain("has a Default");
     }
 
     @Test
     void patternsAreJudgedAgainstTheSecretNotTheWholeValue() throws IOException {
-        // db.internal is in DATABASE_URL and LEGACY_DSN, but not in the passwords they hold; values are
+        // db.internal is in DATABASE_URL and LEGACY_DSN, but not in the passwords they hold; values
+        // are
         // compared exactly, so an upper-cased token allows nothing.
-        List<Finding> findings = scan("""
+        List<Finding> findings =
+                scan(
+                        """
                 allow:
                   values: ["%s"]
                   patterns: ["db\\\\.internal", "^postgres://"]
-                """.formatted(GH_TOKEN.toUpperCase(Locale.ROOT)));
+                """
+                                .formatted(GH_TOKEN.toUpperCase(Locale.ROOT)));
 
         assertThat(shown(findings)).containsExactlyElementsOf(WITHOUT_ALLOW_LIST);
     }

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FailOnTest {
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     /** One CFS001 error: a template with a duplicate key. */
     private ScanResult oneError() throws IOException {
         Path bad = Files.writeString(temp.resolve("bad.yaml"), "Resources: {}\nResources: {}\n");
-        return BuiltInRules.scanner(ScanOptions.DEFAULT).scan(List.of(bad.toString()), () -> new ByteArrayInputStream(new byte[0]));
+        return BuiltInRules.scanner(ScanOptions.DEFAULT)
+                .scan(List.of(bad.toString()), () -> new ByteArrayInputStream(new byte[0]));
     }
 
     @Test

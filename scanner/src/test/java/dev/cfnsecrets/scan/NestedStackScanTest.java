@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * CFS111 follows a nested stack's local child template only inside the scanned root: a
- * literal passed to a Parameter that the child puts into {@code API_KEY} is reported in the parent
- * when the child is followed, and not otherwise (the Parameter's own name, Param1, says nothing).
+ * CFS111 follows a nested stack's local child template only inside the scanned root: a literal
+ * passed to a Parameter that the child puts into {@code API_KEY} is reported in the parent when the
+ * child is followed, and not otherwise (the Parameter's own name, Param1, says nothing).
  */
 class NestedStackScanTest {
     private static final String LITERAL = "qx7vm2kw9tr4zn6bp1hd";
@@ -28,9 +28,13 @@ class NestedStackScanTest {
                 + "  Child:\n"
                 + "    Type: AWS::CloudFormation::Stack\n"
                 + "    Properties:\n"
-                + "      TemplateURL: " + templateUrl + "\n"
+                + "      TemplateURL: "
+                + templateUrl
+                + "\n"
                 + "      Parameters:\n"
-                + "        Param1: " + LITERAL + "\n";
+                + "        Param1: "
+                + LITERAL
+                + "\n";
     }
 
     private static String child(String nestedUrl) {
@@ -38,8 +42,12 @@ class NestedStackScanTest {
                 + "Parameters:\n"
                 + "  Param1: {Type: String, NoEcho: true}\n"
                 + "Resources:\n"
-                + (nestedUrl == null ? "" : "  Back:\n    Type: AWS::CloudFormation::Stack\n"
-                        + "    Properties: {TemplateURL: " + nestedUrl + "}\n")
+                + (nestedUrl == null
+                        ? ""
+                        : "  Back:\n    Type: AWS::CloudFormation::Stack\n"
+                                + "    Properties: {TemplateURL: "
+                                + nestedUrl
+                                + "}\n")
                 + "  Fn:\n"
                 + "    Type: AWS::Lambda::Function\n"
                 + "    Properties:\n"
@@ -53,8 +61,12 @@ class NestedStackScanTest {
     }
 
     private static List<Finding> parentFindings(List<String> paths, String parentName) {
-        return BuiltInRules.scanner(ScanOptions.DEFAULT).scan(paths, () -> new ByteArrayInputStream(new byte[0])).findings()
-                .stream().filter(f -> f.ruleId().equals("CFS111") && f.file().endsWith(parentName)).toList();
+        return BuiltInRules.scanner(ScanOptions.DEFAULT)
+                .scan(paths, () -> new ByteArrayInputStream(new byte[0]))
+                .findings()
+                .stream()
+                .filter(f -> f.ruleId().equals("CFS111") && f.file().endsWith(parentName))
+                .toList();
     }
 
     @Test
@@ -68,8 +80,12 @@ class NestedStackScanTest {
         assertThat(findings).hasSize(1);
         Finding finding = findings.get(0);
         assertThat(finding.span().startLine()).isEqualTo(8);
-        assertThat(finding.message()).contains("Param1", "variable API_KEY of Fn").doesNotContain(LITERAL);
-        assertThat(finding.related()).extracting(Location::file).singleElement()
+        assertThat(finding.message())
+                .contains("Param1", "variable API_KEY of Fn")
+                .doesNotContain(LITERAL);
+        assertThat(finding.related())
+                .extracting(Location::file)
+                .singleElement()
                 .satisfies(file -> assertThat(file).endsWith("nested/child.yaml"));
         assertThat(finding.related().get(0).span().startLine()).isEqualTo(14);
     }
@@ -82,8 +98,10 @@ class NestedStackScanTest {
         Files.writeString(root.resolve("child.yaml"), child(null));
         Files.writeString(dir.resolve("child.yaml"), child(null));
 
-        assertThat(parentFindings(List.of(root.resolve("inside.yaml").toString()), "inside.yaml")).hasSize(1);
-        assertThat(parentFindings(List.of(root.resolve("outside.yaml").toString()), "outside.yaml")).isEmpty();
+        assertThat(parentFindings(List.of(root.resolve("inside.yaml").toString()), "inside.yaml"))
+                .hasSize(1);
+        assertThat(parentFindings(List.of(root.resolve("outside.yaml").toString()), "outside.yaml"))
+                .isEmpty();
     }
 
     @Test
@@ -112,8 +130,10 @@ class NestedStackScanTest {
         Files.writeString(dir.resolve("child.yaml"), child(null));
         byte[] text = parent("./child.yaml").getBytes(StandardCharsets.UTF_8);
 
-        List<Finding> findings = BuiltInRules.scanner(ScanOptions.DEFAULT)
-                .scan(List.of(Scanner.STDIN), () -> new ByteArrayInputStream(text)).findings();
+        List<Finding> findings =
+                BuiltInRules.scanner(ScanOptions.DEFAULT)
+                        .scan(List.of(Scanner.STDIN), () -> new ByteArrayInputStream(text))
+                        .findings();
 
         assertThat(findings).noneMatch(f -> f.ruleId().equals("CFS111"));
     }
@@ -121,8 +141,12 @@ class NestedStackScanTest {
     @Test
     void aParentChildCycleEnds(@TempDir Path root) throws IOException {
         // parent → child → parent → …: each template is followed once on a chain.
-        Files.writeString(root.resolve("parent.yaml"), parent("./child.yaml").replace("Resources:\n",
-                "Parameters:\n  Param1: {Type: String, NoEcho: true}\nResources:\n"));
+        Files.writeString(
+                root.resolve("parent.yaml"),
+                parent("./child.yaml")
+                        .replace(
+                                "Resources:\n",
+                                "Parameters:\n  Param1: {Type: String, NoEcho: true}\nResources:\n"));
         Files.writeString(root.resolve("child.yaml"), child("./parent.yaml"));
 
         List<Finding> findings = parentFindings(List.of(root.toString()), "parent.yaml");
@@ -132,28 +156,38 @@ class NestedStackScanTest {
     }
 
     @Test
-    void aSecretPassedOnIsFollowedThreeLevelsDeepAndNoFurther(@TempDir Path dir) throws IOException {
-        // parent → level1 → level2 → level3 → level4: each passes Param1 on; the last puts it into API_KEY.
+    void aSecretPassedOnIsFollowedThreeLevelsDeepAndNoFurther(@TempDir Path dir)
+            throws IOException {
+        // parent → level1 → level2 → level3 → level4: each passes Param1 on; the last puts it into
+        // API_KEY.
         for (int depth = 3; depth <= 4; depth++) {
             Path root = Files.createDirectories(dir.resolve("depth" + depth));
             Files.writeString(root.resolve("parent.yaml"), parent("./level1.yaml"));
             for (int level = 1; level < depth; level++) {
-                Files.writeString(root.resolve("level" + level + ".yaml"), "Parameters:\n"
-                        + "  Param1: {Type: String, NoEcho: true}\n"
-                        + "Resources:\n"
-                        + "  Next:\n"
-                        + "    Type: AWS::CloudFormation::Stack\n"
-                        + "    Properties:\n"
-                        + "      TemplateURL: ./level" + (level + 1) + ".yaml\n"
-                        + "      Parameters: {Param1: !Ref Param1}\n");
+                Files.writeString(
+                        root.resolve("level" + level + ".yaml"),
+                        "Parameters:\n"
+                                + "  Param1: {Type: String, NoEcho: true}\n"
+                                + "Resources:\n"
+                                + "  Next:\n"
+                                + "    Type: AWS::CloudFormation::Stack\n"
+                                + "    Properties:\n"
+                                + "      TemplateURL: ./level"
+                                + (level + 1)
+                                + ".yaml\n"
+                                + "      Parameters: {Param1: !Ref Param1}\n");
             }
             Files.writeString(root.resolve("level" + depth + ".yaml"), child(null));
 
             List<Finding> findings = parentFindings(List.of(root.toString()), "parent.yaml");
 
             if (depth == 3) {
-                assertThat(findings).singleElement().satisfies(f -> assertThat(f.related().get(0).file())
-                        .endsWith("depth3/level3.yaml"));
+                assertThat(findings)
+                        .singleElement()
+                        .satisfies(
+                                f ->
+                                        assertThat(f.related().get(0).file())
+                                                .endsWith("depth3/level3.yaml"));
             } else {
                 assertThat(findings).isEmpty();
             }

@@ -8,8 +8,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AllowListTest {
-    private final AllowList allow = new AllowList(Set.of("test-password-not-real"),
-            List.of(Pattern.compile("^local-[a-z-]+$"), Pattern.compile("(?i)sandbox")));
+    private final AllowList allow =
+            new AllowList(
+                    Set.of("test-password-not-real"),
+                    List.of(Pattern.compile("^local-[a-z-]+$"), Pattern.compile("(?i)sandbox")));
 
     @Test
     void valuesAreComparedExactly() {

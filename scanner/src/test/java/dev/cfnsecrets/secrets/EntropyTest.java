@@ -20,15 +20,32 @@ class EntropyTest {
     @Test
     void generatedTokensLookRandom() {
         for (long seed = 0; seed < 200; seed++) {
-            assertThat(Entropy.looksRandom(Fake.random(Fake.HEX, 32, seed))).as("hex32 seed %d", seed).isTrue();
-            assertThat(Entropy.looksRandom(Fake.random(Fake.ALNUM, 16, seed))).as("alnum16 seed %d", seed).isTrue();
-            assertThat(Entropy.looksRandom(Fake.random(Fake.BASE64, 40, seed))).as("base64 seed %d", seed).isTrue();
+            assertThat(Entropy.looksRandom(Fake.random(Fake.HEX, 32, seed)))
+                    .as("hex32 seed %d", seed)
+                    .isTrue();
+            assertThat(Entropy.looksRandom(Fake.random(Fake.ALNUM, 16, seed)))
+                    .as("alnum16 seed %d", seed)
+                    .isTrue();
+            assertThat(Entropy.looksRandom(Fake.random(Fake.BASE64, 40, seed)))
+                    .as("base64 seed %d", seed)
+                    .isTrue();
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cognito", "strict", "mysupersecret", "HEADER", "Bearer", "enabled", "production",
-            "abc123", "lambda-authorizer-logging", "PascalCase"})
+    @ValueSource(
+            strings = {
+                "cognito",
+                "strict",
+                "mysupersecret",
+                "HEADER",
+                "Bearer",
+                "enabled",
+                "production",
+                "abc123",
+                "lambda-authorizer-logging",
+                "PascalCase"
+            })
     void wordsAndSettingsDoNot(String value) {
         assertThat(Entropy.looksRandom(value)).as(value).isFalse();
     }

@@ -16,8 +16,7 @@ final class Fake {
     static final String BASE64 = ALNUM + "+/";
     static final String URLSAFE = ALNUM + "_-";
 
-    private Fake() {
-    }
+    private Fake() {}
 
     static String random(String alphabet, int length, long seed) {
         Random random = new Random(seed);
@@ -53,7 +52,9 @@ final class Fake {
     static String jwt(String payloadJson) {
         java.util.Base64.Encoder e = java.util.Base64.getUrlEncoder().withoutPadding();
         return e.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes())
-                + "." + e.encodeToString(payloadJson.getBytes())
-                + "." + random(URLSAFE, 43, 5);
+                + "."
+                + e.encodeToString(payloadJson.getBytes())
+                + "."
+                + random(URLSAFE, 43, 5);
     }
 }

@@ -9,38 +9,148 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SecretNamesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "DB_PASSWORD", "password", "MasterUserPassword", "db-password", "dbPassword", "SMTP_PASS", "DB_PWD",
-            "PASSPHRASE", "API_KEY", "apiKey", "APIKey", "X_API_KEY", "STRIPE_SECRET_KEY", "SECRET", "JWT_SECRET",
-            "CLIENT_SECRET", "COGNITO_CLIENT_SECRET", "AUTH_TOKEN", "GITHUB_TOKEN", "AuthToken", "TokenKey", "SecretToken",
-            "HECToken", "ACCESS_TOKEN", "PRIVATE_KEY", "SSH_PRIVATE_KEY", "AWS_SECRET_ACCESS_KEY", "DB_CREDENTIALS",
-            "CREDS", "BASIC_AUTH", "AUTHORIZATION", "HMAC_KEY", "SIGNING_KEY", "WEBHOOK_SECRET", "MYSECRET",
-            "SECRET_KEY_BASE", "KEYSTORE_PASSWORD", "NEW_RELIC_LICENSE_KEY", "SEGMENT_WRITE_KEY", "EventSourceToken",
-            "AccountPassword", "ADDomainJoinPassword", "DbPassword", "OauthToken", "AccessToken", "STORAGE_ACCOUNT_KEY",
-            "--db_password", "ENCRYPTION_KEY", "BEARER_TOKEN", "SESSION_TOKEN", "DB_PASS_2", "SSHPrivateKey",
-            "PASSWORD_FOR_DB", "MQBrokerPassword"})
+    @ValueSource(
+            strings = {
+                "DB_PASSWORD",
+                "password",
+                "MasterUserPassword",
+                "db-password",
+                "dbPassword",
+                "SMTP_PASS",
+                "DB_PWD",
+                "PASSPHRASE",
+                "API_KEY",
+                "apiKey",
+                "APIKey",
+                "X_API_KEY",
+                "STRIPE_SECRET_KEY",
+                "SECRET",
+                "JWT_SECRET",
+                "CLIENT_SECRET",
+                "COGNITO_CLIENT_SECRET",
+                "AUTH_TOKEN",
+                "GITHUB_TOKEN",
+                "AuthToken",
+                "TokenKey",
+                "SecretToken",
+                "HECToken",
+                "ACCESS_TOKEN",
+                "PRIVATE_KEY",
+                "SSH_PRIVATE_KEY",
+                "AWS_SECRET_ACCESS_KEY",
+                "DB_CREDENTIALS",
+                "CREDS",
+                "BASIC_AUTH",
+                "AUTHORIZATION",
+                "HMAC_KEY",
+                "SIGNING_KEY",
+                "WEBHOOK_SECRET",
+                "MYSECRET",
+                "SECRET_KEY_BASE",
+                "KEYSTORE_PASSWORD",
+                "NEW_RELIC_LICENSE_KEY",
+                "SEGMENT_WRITE_KEY",
+                "EventSourceToken",
+                "AccountPassword",
+                "ADDomainJoinPassword",
+                "DbPassword",
+                "OauthToken",
+                "AccessToken",
+                "STORAGE_ACCOUNT_KEY",
+                "--db_password",
+                "ENCRYPTION_KEY",
+                "BEARER_TOKEN",
+                "SESSION_TOKEN",
+                "DB_PASS_2",
+                "SSHPrivateKey",
+                "PASSWORD_FOR_DB",
+                "MQBrokerPassword"
+            })
     void secretNames(String name) {
         assertThat(SecretNames.isSecretName(name)).as(name).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "SECRET_ARN", "DB_SECRET_ARN", "SECRET_NAME", "SecretArn", "SecretId", "SecretsManagerSecretId",
-            "AWS_ACCESS_KEY_ID", "API_KEY_HEADER", "API_KEY_ID", "TOKEN_TTL", "TOKEN_URL", "OAUTH_TOKEN_ENDPOINT",
-            "PASSWORD_MIN_LENGTH", "PasswordLength", "SECRET_ROTATION_DAYS", "TOKEN_TABLE", "SECRET_PARAM",
-            "DB_PASSWORD_PATH", "SSM_PASSWORD_PARAMETER", "TOKEN_ENABLED", "SECRETS_PORT", "AUTH_TYPE",
-            "AuthorizationType", "ENABLE_AUTH", "USE_SECRETS_MANAGER", "SECRETS_MANAGER_TTL", "SSM_PARAMETER_STORE_TTL",
-            "SECRETS_MANAGER_TIMEOUT_MILLIS", "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT",
-            "PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED", "PARAMETERS_SECRETS_EXTENSION_CACHE_SIZE",
-            "PARAMETERS_SECRETS_EXTENSION_MAX_CONNECTIONS", "PARAMETERS_SECRETS_EXTENSION_LOG_LEVEL", "KMS_KEY",
-            "KmsKeyArn", "KMSMasterKeyID", "S3_KEY", "OBJECT_KEY", "PARTITION_KEY", "CACERT_KEY", "MAX_TOKENS",
-            "TOKENIZER", "NEXT_TOKEN", "ClientRequestToken", "PASSWORD_HASH", "SECRET_VERSION_ID", "SECRET_JSON_KEY",
-            "TokenKeyId", "PublicKey", "STRIPE_PUBLISHABLE_KEY", "GenerateSecretString", "SecretStringTemplate",
-            "ApiKeyRequired", "ApiKeySourceType", "AccessTokenValidity", "TokenValidityUnits", "BASIC_AUTH_USER",
-            "PASSWORDLESS_LOGIN", "TABLE_NAME", "AUTH0_DOMAIN", "Authorizer", "KeyName", "AuthorizerUri", "",
-            "ManageMasterUserPassword", "PasswordPolicy", "SECRET_EXPIRY", "CredentialsArn", "KmsMasterKeyIdForSqs",
-            "MQBrokerUserSecretName2", "PassItThrough", "TracingParamPassThrough", "SshKey", "CREDS_FILE",
-            "SecretUserName", "DB_SECRET_ARN_2", "BYPASS_CACHE"})
+    @ValueSource(
+            strings = {
+                "SECRET_ARN",
+                "DB_SECRET_ARN",
+                "SECRET_NAME",
+                "SecretArn",
+                "SecretId",
+                "SecretsManagerSecretId",
+                "AWS_ACCESS_KEY_ID",
+                "API_KEY_HEADER",
+                "API_KEY_ID",
+                "TOKEN_TTL",
+                "TOKEN_URL",
+                "OAUTH_TOKEN_ENDPOINT",
+                "PASSWORD_MIN_LENGTH",
+                "PasswordLength",
+                "SECRET_ROTATION_DAYS",
+                "TOKEN_TABLE",
+                "SECRET_PARAM",
+                "DB_PASSWORD_PATH",
+                "SSM_PASSWORD_PARAMETER",
+                "TOKEN_ENABLED",
+                "SECRETS_PORT",
+                "AUTH_TYPE",
+                "AuthorizationType",
+                "ENABLE_AUTH",
+                "USE_SECRETS_MANAGER",
+                "SECRETS_MANAGER_TTL",
+                "SSM_PARAMETER_STORE_TTL",
+                "SECRETS_MANAGER_TIMEOUT_MILLIS",
+                "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT",
+                "PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED",
+                "PARAMETERS_SECRETS_EXTENSION_CACHE_SIZE",
+                "PARAMETERS_SECRETS_EXTENSION_MAX_CONNECTIONS",
+                "PARAMETERS_SECRETS_EXTENSION_LOG_LEVEL",
+                "KMS_KEY",
+                "KmsKeyArn",
+                "KMSMasterKeyID",
+                "S3_KEY",
+                "OBJECT_KEY",
+                "PARTITION_KEY",
+                "CACERT_KEY",
+                "MAX_TOKENS",
+                "TOKENIZER",
+                "NEXT_TOKEN",
+                "ClientRequestToken",
+                "PASSWORD_HASH",
+                "SECRET_VERSION_ID",
+                "SECRET_JSON_KEY",
+                "TokenKeyId",
+                "PublicKey",
+                "STRIPE_PUBLISHABLE_KEY",
+                "GenerateSecretString",
+                "SecretStringTemplate",
+                "ApiKeyRequired",
+                "ApiKeySourceType",
+                "AccessTokenValidity",
+                "TokenValidityUnits",
+                "BASIC_AUTH_USER",
+                "PASSWORDLESS_LOGIN",
+                "TABLE_NAME",
+                "AUTH0_DOMAIN",
+                "Authorizer",
+                "KeyName",
+                "AuthorizerUri",
+                "",
+                "ManageMasterUserPassword",
+                "PasswordPolicy",
+                "SECRET_EXPIRY",
+                "CredentialsArn",
+                "KmsMasterKeyIdForSqs",
+                "MQBrokerUserSecretName2",
+                "PassItThrough",
+                "TracingParamPassThrough",
+                "SshKey",
+                "CREDS_FILE",
+                "SecretUserName",
+                "DB_SECRET_ARN_2",
+                "BYPASS_CACHE"
+            })
     void notSecretNames(String name) {
         assertThat(SecretNames.isSecretName(name)).as(name).isFalse();
     }
@@ -69,7 +179,8 @@ class SecretNamesTest {
 
     @Test
     void wordsSplitAtSeparatorsAndCaseChanges() {
-        assertThat(SecretNames.words("MasterUserPassword")).containsExactly("master", "user", "password");
+        assertThat(SecretNames.words("MasterUserPassword"))
+                .containsExactly("master", "user", "password");
         assertThat(SecretNames.words("APIKey")).containsExactly("api", "key");
         assertThat(SecretNames.words("db-password.v2")).containsExactly("db", "password", "v2");
         assertThat(SecretNames.words("HECToken")).containsExactly("hec", "token");
@@ -77,7 +188,8 @@ class SecretNamesTest {
 
     @Test
     void blastRadiusFromTheName() {
-        assertThat(SecretNames.blastRadius("AWS_SECRET_ACCESS_KEY")).isEqualTo(BlastRadius.CRITICAL);
+        assertThat(SecretNames.blastRadius("AWS_SECRET_ACCESS_KEY"))
+                .isEqualTo(BlastRadius.CRITICAL);
         assertThat(SecretNames.blastRadius("GITHUB_TOKEN")).isEqualTo(BlastRadius.CRITICAL);
         assertThat(SecretNames.blastRadius("SSH_PRIVATE_KEY")).isEqualTo(BlastRadius.CRITICAL);
         assertThat(SecretNames.blastRadius("DB_PASSWORD")).isEqualTo(BlastRadius.HIGH);

@@ -8,18 +8,22 @@ import org.junit.jupiter.api.Test;
 class JsonTreeBuilderTest {
 
     private static MapNode parse(String json) throws InputProblem {
-        return (MapNode) JsonTreeBuilder.parse(new SourceFile("t.json", json), Limits.DEFAULT).orElseThrow();
+        return (MapNode)
+                JsonTreeBuilder.parse(new SourceFile("t.json", json), Limits.DEFAULT).orElseThrow();
     }
 
     @Test
     void nodesKnowTheirSpansAndPaths() throws InputProblem {
-        MapNode root = parse("{\n  \"Resources\": {\n    \"Fn\": {\"Type\": \"AWS::Lambda::Function\", \"Memory\": 128}\n  }\n}\n");
+        MapNode root =
+                parse(
+                        "{\n  \"Resources\": {\n    \"Fn\": {\"Type\": \"AWS::Lambda::Function\", \"Memory\": 128}\n  }\n}\n");
         MapNode fn = root.getMap("Resources").orElseThrow().getMap("Fn").orElseThrow();
         ScalarNode type = (ScalarNode) fn.get("Type").orElseThrow();
         assertThat(type.span()).isEqualTo(new Span(3, 20, 3, 43));
         assertThat(type.path()).isEqualTo("Resources/Fn/Type");
         assertThat(fn.entry("Type").orElseThrow().key().span()).isEqualTo(new Span(3, 12, 3, 18));
-        assertThat(((ScalarNode) fn.get("Memory").orElseThrow()).kind()).isEqualTo(ScalarNode.Kind.NUMBER);
+        assertThat(((ScalarNode) fn.get("Memory").orElseThrow()).kind())
+                .isEqualTo(ScalarNode.Kind.NUMBER);
         assertThat(fn.span()).isEqualTo(new Span(3, 11, 3, 59));
     }
 
@@ -45,15 +49,25 @@ class JsonTreeBuilderTest {
 
     @Test
     void trailingContentIsRejected() {
-        assertThatThrownBy(() -> parse("{\"a\": 1} {\"b\": 2}")).hasMessageContaining("after the end");
+        assertThatThrownBy(() -> parse("{\"a\": 1} {\"b\": 2}"))
+                .hasMessageContaining("after the end");
     }
 
     @Test
     void treeParserPicksJsonByTheFirstCharacter() throws InputProblem {
-        assertThat(TreeParser.parse(new SourceFile("x.template", "  {\"a\": [1]}"), Limits.DEFAULT).orElseThrow())
+        assertThat(
+                        TreeParser.parse(
+                                        new SourceFile("x.template", "  {\"a\": [1]}"),
+                                        Limits.DEFAULT)
+                                .orElseThrow())
                 .isInstanceOf(MapNode.class);
-        assertThat(TreeParser.parse(new SourceFile("x.template", "a: !Ref b"), Limits.DEFAULT).orElseThrow())
+        assertThat(
+                        TreeParser.parse(new SourceFile("x.template", "a: !Ref b"), Limits.DEFAULT)
+                                .orElseThrow())
                 .isInstanceOf(MapNode.class);
-        assertThat(TreeParser.parse(new SourceFile("empty.yaml", "# only a comment\n"), Limits.DEFAULT)).isEmpty();
+        assertThat(
+                        TreeParser.parse(
+                                new SourceFile("empty.yaml", "# only a comment\n"), Limits.DEFAULT))
+                .isEmpty();
     }
 }

@@ -34,7 +34,8 @@ class SourceReaderTest {
     void filesOverTheLimitAreNotRead(@TempDir Path dir) throws IOException {
         Path big = dir.resolve("big.yaml");
         Files.write(big, new byte[1001]);
-        assertThatThrownBy(() -> reader.read(big, "big.yaml")).hasMessageContaining("1001 bytes, over the limit of 1000");
+        assertThatThrownBy(() -> reader.read(big, "big.yaml"))
+                .hasMessageContaining("1001 bytes, over the limit of 1000");
         assertThatThrownBy(() -> reader.read(new ByteArrayInputStream(new byte[1001]), "-"))
                 .hasMessageContaining("larger than the limit");
     }

@@ -9,12 +9,15 @@ import org.junit.jupiter.api.Timeout;
 class YamlTreeBuilderTest {
 
     private static MapNode parse(String yaml) throws InputProblem {
-        return (MapNode) YamlTreeBuilder.parse(new SourceFile("t.yaml", yaml), Limits.DEFAULT).orElseThrow();
+        return (MapNode)
+                YamlTreeBuilder.parse(new SourceFile("t.yaml", yaml), Limits.DEFAULT).orElseThrow();
     }
 
     @Test
     void scalarsKnowTheirSpanPathAndKind() throws InputProblem {
-        MapNode root = parse("Resources:\n  Fn:\n    Memory: 128\n    Name: 'x y'\n    On: true\n    Off: ~\n");
+        MapNode root =
+                parse(
+                        "Resources:\n  Fn:\n    Memory: 128\n    Name: 'x y'\n    On: true\n    Off: ~\n");
         MapNode fn = root.getMap("Resources").orElseThrow().getMap("Fn").orElseThrow();
         ScalarNode memory = (ScalarNode) fn.get("Memory").orElseThrow();
         assertThat(memory.span()).isEqualTo(new Span(3, 13, 3, 16));
@@ -24,7 +27,8 @@ class YamlTreeBuilderTest {
         assertThat(name.value()).isEqualTo("x y");
         assertThat(name.span()).isEqualTo(new Span(4, 11, 4, 16));
         assertThat(name.style()).isEqualTo(ScalarNode.Style.SINGLE_QUOTED);
-        assertThat(((ScalarNode) fn.get("On").orElseThrow()).kind()).isEqualTo(ScalarNode.Kind.BOOLEAN);
+        assertThat(((ScalarNode) fn.get("On").orElseThrow()).kind())
+                .isEqualTo(ScalarNode.Kind.BOOLEAN);
         assertThat(((ScalarNode) fn.get("Off").orElseThrow()).isNull()).isTrue();
         assertThat(fn.entry("Memory").orElseThrow().key().span()).isEqualTo(new Span(3, 5, 3, 11));
     }
@@ -40,13 +44,16 @@ class YamlTreeBuilderTest {
         assertThat(format.value()).isEqualTo("arn:${AWS::Partition}:s3:::b");
         assertThat(format.span()).isEqualTo(new Span(1, 9, 1, 39));
         assertThat(format.path()).isEqualTo("A/Fn::Sub");
-        assertThat(((MapNode) root.get("B").orElseThrow()).intrinsic().orElseThrow().name()).isEqualTo("Ref");
+        assertThat(((MapNode) root.get("B").orElseThrow()).intrinsic().orElseThrow().name())
+                .isEqualTo("Ref");
     }
 
     @Test
     void getAttDotFormSplitsAtTheFirstDotWithExactSpans() throws InputProblem {
         MapNode root = parse("X: !GetAtt Db.Endpoint.Address\n");
-        ListNode args = (ListNode) ((MapNode) root.get("X").orElseThrow()).intrinsic().orElseThrow().value();
+        ListNode args =
+                (ListNode)
+                        ((MapNode) root.get("X").orElseThrow()).intrinsic().orElseThrow().value();
         ScalarNode resource = (ScalarNode) args.items().get(0);
         ScalarNode attribute = (ScalarNode) args.items().get(1);
         assertThat(resource.value()).isEqualTo("Db");
@@ -57,8 +64,26 @@ class YamlTreeBuilderTest {
 
     @Test
     void everyIntrinsicShortTagIsAccepted() throws InputProblem {
-        String[] tags = {"Ref", "Sub", "GetAtt", "Join", "If", "Equals", "Not", "And", "Or", "Condition", "FindInMap",
-                "Select", "Split", "Base64", "Cidr", "GetAZs", "ImportValue", "Transform"};
+        String[] tags = {
+            "Ref",
+            "Sub",
+            "GetAtt",
+            "Join",
+            "If",
+            "Equals",
+            "Not",
+            "And",
+            "Or",
+            "Condition",
+            "FindInMap",
+            "Select",
+            "Split",
+            "Base64",
+            "Cidr",
+            "GetAZs",
+            "ImportValue",
+            "Transform"
+        };
         StringBuilder yaml = new StringBuilder();
         for (String tag : tags) {
             yaml.append(tag).append(": !").append(tag).append(" [a, b]\n");
@@ -66,14 +91,17 @@ class YamlTreeBuilderTest {
         MapNode root = parse(yaml.toString());
         for (String tag : tags) {
             String expected = tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag;
-            assertThat(((MapNode) root.get(tag).orElseThrow()).entries().get(0).name()).isEqualTo(expected);
+            assertThat(((MapNode) root.get(tag).orElseThrow()).entries().get(0).name())
+                    .isEqualTo(expected);
         }
     }
 
     @Test
     void blockSubFormKeepsItsText() throws InputProblem {
         MapNode root = parse("S: !Sub |\n  line one ${Name}\n  line two\n");
-        ScalarNode text = (ScalarNode) ((MapNode) root.get("S").orElseThrow()).intrinsic().orElseThrow().value();
+        ScalarNode text =
+                (ScalarNode)
+                        ((MapNode) root.get("S").orElseThrow()).intrinsic().orElseThrow().value();
         assertThat(text.value()).isEqualTo("line one ${Name}\nline two\n");
         assertThat(text.style()).isEqualTo(ScalarNode.Style.BLOCK);
     }
@@ -90,14 +118,16 @@ class YamlTreeBuilderTest {
     void unknownTagsAreRejectedWithTheirPosition() {
         assertThatThrownBy(() -> parse("A:\n  B: !Reff x\n"))
                 .isInstanceOf(InputProblem.class)
-                .hasMessageContaining("unknown tag (CloudFormation knows").hasMessageNotContaining("Reff")
+                .hasMessageContaining("unknown tag (CloudFormation knows")
+                .hasMessageNotContaining("Reff")
                 .satisfies(e -> assertThat(((InputProblem) e).span()).isEqualTo(Span.point(2, 6)));
     }
 
     @Test
     void preprocessorDirectivesAreKeptOpaque() throws InputProblem {
         MapNode root = parse("Code: !Rain::Embed handler.py\n");
-        assertThat(((MapNode) root.get("Code").orElseThrow()).entries().get(0).name()).isEqualTo("Rain::Embed");
+        assertThat(((MapNode) root.get("Code").orElseThrow()).entries().get(0).name())
+                .isEqualTo("Rain::Embed");
     }
 
     @Test
@@ -106,13 +136,20 @@ class YamlTreeBuilderTest {
         for (int i = 0; i < 101; i++) {
             many.append(i == 0 ? "*a" : ", *a");
         }
-        assertThatThrownBy(() -> parse(many + "]\n")).hasMessageContaining("more than 100 YAML aliases");
+        assertThatThrownBy(() -> parse(many + "]\n"))
+                .hasMessageContaining("more than 100 YAML aliases");
 
         StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         String previous = "a";
         for (String name : new String[] {"b", "c", "d", "e", "f", "g", "h"}) {
-            bomb.append(name).append(": &").append(name).append(" [").append(("*" + previous + ", ").repeat(9))
-                    .append('*').append(previous).append("]\n");
+            bomb.append(name)
+                    .append(": &")
+                    .append(name)
+                    .append(" [")
+                    .append(("*" + previous + ", ").repeat(9))
+                    .append('*')
+                    .append(previous)
+                    .append("]\n");
             previous = name;
         }
         assertThatThrownBy(() -> parse(bomb.toString())).hasMessageContaining("alias bomb");
@@ -134,7 +171,8 @@ class YamlTreeBuilderTest {
 
     @Test
     void aSecondDocumentIsRejected() {
-        assertThatThrownBy(() -> parse("a: 1\n---\nb: 2\n")).hasMessageContaining("second '---' document");
+        assertThatThrownBy(() -> parse("a: 1\n---\nb: 2\n"))
+                .hasMessageContaining("second '---' document");
     }
 
     @Test
@@ -161,7 +199,11 @@ class YamlTreeBuilderTest {
     @Timeout(30)
     void aMultiMegabytePlainScalarIsReadWhole() throws InputProblem {
         String value = "x".repeat(6 << 20);
-        ScalarNode big = (ScalarNode) parse("Description: " + value + "\nOther: y\n").get("Description").orElseThrow();
+        ScalarNode big =
+                (ScalarNode)
+                        parse("Description: " + value + "\nOther: y\n")
+                                .get("Description")
+                                .orElseThrow();
         assertThat(big.value()).hasSize(6 << 20);
         assertThat(big.span()).isEqualTo(new Span(1, 14, 1, 14 + (6 << 20)));
     }
@@ -175,7 +217,8 @@ class YamlTreeBuilderTest {
 
     @Test
     void parserRuntimeExceptionsBecomeProblems() {
-        // snakeyaml-engine throws NumberFormatException for a unicode escape cut off by the end of input.
+        // snakeyaml-engine throws NumberFormatException for a unicode escape cut off by the end of
+        // input.
         assertThatThrownBy(() -> parse("Resources: {}\na: \"ab\\u12"))
                 .isInstanceOf(InputProblem.class)
                 .hasMessageContaining("malformed YAML")

@@ -20,8 +20,11 @@ public final class EvaluationStops implements Rule {
         for (Evaluator.Stop stop : context.evaluationStops()) {
             context.report(id())
                     .at(stop.at())
-                    .message(context.document().path() + " cannot be scanned fully: " + stop.reason()
-                            + ". Values that depend on it are treated as unknown; the rest of the file was scanned.")
+                    .message(
+                            context.document().path()
+                                    + " cannot be scanned fully: "
+                                    + stop.reason()
+                                    + ". Values that depend on it are treated as unknown; the rest of the file was scanned.")
                     .value(stop.reason().replaceAll("\\d+", "#"))
                     .add();
         }

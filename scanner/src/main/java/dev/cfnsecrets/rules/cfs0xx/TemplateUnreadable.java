@@ -17,10 +17,18 @@ final class TemplateUnreadable implements Rule {
             var where = unreadable.problem().span();
             context.report(id())
                     .at(where, "")
-                    .message(unreadable.path() + " cannot be scanned: " + unreadable.problem().getMessage()
-                            + " (line " + where.startLine() + ", column " + where.startColumn() + "). "
-                            + "Fix the file or exclude it; the other files were scanned.")
-                    // The fingerprint must survive edits above the problem: no line numbers or offsets in it.
+                    .message(
+                            unreadable.path()
+                                    + " cannot be scanned: "
+                                    + unreadable.problem().getMessage()
+                                    + " (line "
+                                    + where.startLine()
+                                    + ", column "
+                                    + where.startColumn()
+                                    + "). "
+                                    + "Fix the file or exclude it; the other files were scanned.")
+                    // The fingerprint must survive edits above the problem: no line numbers or
+                    // offsets in it.
                     .value(unreadable.problem().getMessage().replaceAll("\\d+", "#"))
                     .add();
         }

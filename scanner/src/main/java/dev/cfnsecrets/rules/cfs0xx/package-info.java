@@ -3,8 +3,8 @@
  *
  * <ul>
  *   <li>CFS001 template-unreadable: {@link TemplateUnreadable} (a file that cannot be read or
- *       parsed, or breaks an input limit) and {@link EvaluationStops} (values the evaluator could not
- *       finish).
+ *       parsed, or breaks an input limit) and {@link EvaluationStops} (values the evaluator could
+ *       not finish).
  * </ul>
  */
 package dev.cfnsecrets.rules.cfs0xx;

@@ -5,14 +5,20 @@ import java.util.List;
 
 /** The rules of this family, in catalog order. */
 public final class Cfs1xxRules {
-    private Cfs1xxRules() {
-    }
+    private Cfs1xxRules() {}
 
     public static List<Rule> rules() {
         return List.of(
-                new CredentialInEnv(), new SecretNamedEnvLiteral(), new SecretThroughParameter(),
-                new SsmSecureUnsupported(), new PlaintextSsmForSecret(), new SecretResolvedIntoEnv(),
-                new SecretInOutputs(), new SecretParameterEchoed(), new ReservedEnvVariable(),
-                new EnvSecretDefaultKey(), new CredentialInSecretProperty());
+                new CredentialInEnv(),
+                new SecretNamedEnvLiteral(),
+                new SecretThroughParameter(),
+                new SsmSecureUnsupported(),
+                new PlaintextSsmForSecret(),
+                new SecretResolvedIntoEnv(),
+                new SecretInOutputs(),
+                new SecretParameterEchoed(),
+                new ReservedEnvVariable(),
+                new EnvSecretDefaultKey(),
+                new CredentialInSecretProperty());
     }
 }

@@ -4,7 +4,9 @@ import dev.cfnsecrets.rules.Advice;
 import dev.cfnsecrets.rules.values.EnvConcern;
 import dev.cfnsecrets.rules.values.EnvVariable;
 
-/** CFS101: an environment value holds a credential of a known format, whatever the variable's name. */
+/**
+ * CFS101: an environment value holds a credential of a known format, whatever the variable's name.
+ */
 final class CredentialInEnv extends EnvConcernRule {
     CredentialInEnv() {
         super(EnvConcern.Kind.CREDENTIAL);
@@ -18,9 +20,16 @@ final class CredentialInEnv extends EnvConcernRule {
     @Override
     String message(EnvConcern c) {
         EnvVariable v = c.variable();
-        return Advice.capitalized(Advice.variable(v)) + " holds " + Advice.withArticle(c.detail())
-                + " written in the template" + origin(c)
+        return Advice.capitalized(Advice.variable(v))
+                + " holds "
+                + Advice.withArticle(c.detail())
+                + " written in the template"
+                + origin(c)
                 + ". Anyone who can read the template, the stack (cloudformation:GetTemplate) or the repository has it, and "
-                + Advice.readers(v.kind()) + ". " + Advice.fetchAtRuntime(v.kind()) + " " + Advice.radius(c.radius());
+                + Advice.readers(v.kind())
+                + ". "
+                + Advice.fetchAtRuntime(v.kind())
+                + " "
+                + Advice.radius(c.radius());
     }
 }

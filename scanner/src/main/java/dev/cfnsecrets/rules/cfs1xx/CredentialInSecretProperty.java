@@ -1,5 +1,9 @@
 package dev.cfnsecrets.rules.cfs1xx;
 
+import dev.cfnsecrets.eval.Part;
+import dev.cfnsecrets.model.NestedStacks;
+import dev.cfnsecrets.model.Resource;
+import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.rules.Advice;
 import dev.cfnsecrets.rules.Fingerprint;
 import dev.cfnsecrets.rules.ResourceRule;
@@ -12,10 +16,6 @@ import dev.cfnsecrets.rules.values.PropertyWalker;
 import dev.cfnsecrets.rules.values.SecretProperties;
 import dev.cfnsecrets.rules.values.SecretSlices;
 import dev.cfnsecrets.rules.values.ValueSecrets;
-import dev.cfnsecrets.eval.Part;
-import dev.cfnsecrets.model.NestedStacks;
-import dev.cfnsecrets.model.Resource;
-import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.secrets.BlastRadius;
 import dev.cfnsecrets.secrets.CredentialMatch;
 import dev.cfnsecrets.secrets.SecretNames;
@@ -28,25 +28,28 @@ import java.util.regex.Pattern;
 
 /**
  * CFS111: secrets in resource properties outside the environments of CFS101–CFS103.
+ *
  * <ul>
- * <li>A known secret property ({@link SecretProperties}: RDS {@code MasterUserPassword}, ElastiCache
- * {@code AuthToken}, IAM {@code LoginProfile.Password} …; of a {@code SecretString}, its secret-named
- * fields) set to a literal, to a Parameter's {@code Default}, to a Parameter without {@code NoEcho},
- * or to a plaintext String SSM parameter ({@code {{resolve:ssm:…}}} or an
- * {@code AWS::SSM::Parameter::Value} Parameter). NoEcho Parameters without Default,
- * {@code secretsmanager} and (where accepted) {@code ssm-secure} references, placeholders and
- * references (ARNs) are fine.</li>
- * <li>A credential of a known format in any property (inline code, a nested stack's URL, user data).</li>
- * <li>A secret-looking literal under a secret name in any other property ({@code DB_PASSWORD} in a
- * CodeBuild environment, {@code client_secret} in a connector), and the value of an
- * {@code AWS::SSM::Parameter} named like a secret — CloudFormation creates only plaintext String
- * parameters.</li>
+ *   <li>A known secret property ({@link SecretProperties}: RDS {@code MasterUserPassword},
+ *       ElastiCache {@code AuthToken}, IAM {@code LoginProfile.Password} …; of a {@code
+ *       SecretString}, its secret-named fields) set to a literal, to a Parameter's {@code Default},
+ *       to a Parameter without {@code NoEcho}, or to a plaintext String SSM parameter ({@code
+ *       {{resolve:ssm:…}}} or an {@code AWS::SSM::Parameter::Value} Parameter). NoEcho Parameters
+ *       without Default, {@code secretsmanager} and (where accepted) {@code ssm-secure} references,
+ *       placeholders and references (ARNs) are fine.
+ *   <li>A credential of a known format in any property (inline code, a nested stack's URL, user
+ *       data).
+ *   <li>A secret-looking literal under a secret name in any other property ({@code DB_PASSWORD} in
+ *       a CodeBuild environment, {@code client_secret} in a connector), and the value of an {@code
+ *       AWS::SSM::Parameter} named like a secret — CloudFormation creates only plaintext String
+ *       parameters.
  * </ul>
  */
 final class CredentialInSecretProperty extends ResourceRule {
     /** Code and scripts: the value is read when they run, so that is where to fetch the secret. */
-    private static final Pattern RUNTIME_ONLY = Pattern.compile(
-            "(UserData|ZipFile|InlineCode|Command|EntryPoint|Script|BuildSpec|DefinitionString|Definition)\\b");
+    private static final Pattern RUNTIME_ONLY =
+            Pattern.compile(
+                    "(UserData|ZipFile|InlineCode|Command|EntryPoint|Script|BuildSpec|DefinitionString|Definition)\\b");
 
     @Override
     public String id() {
@@ -64,7 +67,8 @@ final class CredentialInSecretProperty extends ResourceRule {
 
     /** Environments are CFS101–CFS103's. */
     private static boolean isEnvironment(Resource resource, PropertyWalker.Leaf leaf) {
-        return (EnvVariables.isFunction(resource) && leaf.path().startsWith("Environment.Variables."))
+        return (EnvVariables.isFunction(resource)
+                        && leaf.path().startsWith("Environment.Variables."))
                 || (resource.type().equals(EnvVariables.ECS_TASK_DEFINITION)
                         && leaf.path().startsWith("ContainerDefinitions[].Environment[]."));
     }
@@ -84,11 +88,13 @@ final class CredentialInSecretProperty extends ResourceRule {
 
         void run() {
             boolean known = SecretProperties.isSecret(resource.type(), leaf.path());
-            for (ValueSecrets.Alternative a : ValueSecrets.of(context, leaf.node(), leaf.name(), keyIdNearby())
-                    .alternatives()) {
+            for (ValueSecrets.Alternative a :
+                    ValueSecrets.of(context, leaf.node(), leaf.name(), keyIdNearby())
+                            .alternatives()) {
                 boolean credential = credentials(a);
                 if (known) {
-                    for (SecretSlices.Slice slice : SecretSlices.of(a.rendered(), leaf.name(), isSecretString())) {
+                    for (SecretSlices.Slice slice :
+                            SecretSlices.of(a.rendered(), leaf.name(), isSecretString())) {
                         knownProperty(a, slice, credential);
                     }
                 } else if (!credential) {
@@ -101,54 +107,116 @@ final class CredentialInSecretProperty extends ResourceRule {
             List<ValueSecrets.Credential> found = a.credentials();
             for (ValueSecrets.Credential c : found) {
                 CredentialMatch m = c.match();
-                report(c, "credential " + m.kind().id() + " " + m.start(), c.where(),
-                        property() + " holds " + Advice.withArticle(c.detail())
-                                + " written in the template" + via(c.piece())
+                report(
+                        c,
+                        "credential " + m.kind().id() + " " + m.start(),
+                        c.where(),
+                        property()
+                                + " holds "
+                                + Advice.withArticle(c.detail())
+                                + " written in the template"
+                                + via(c.piece())
                                 + ": anyone who can read the template, the stack or the repository has it. "
-                                + replacement() + " " + Advice.radius(c.radius()),
-                        c.radius(), m.secret());
+                                + replacement()
+                                + " "
+                                + Advice.radius(c.radius()),
+                        c.radius(),
+                        m.secret());
             }
             return !found.isEmpty();
         }
 
-        private void knownProperty(ValueSecrets.Alternative a, SecretSlices.Slice slice, boolean credentialReported) {
-            String what = isSecretString() ? "Field " + slice.name() + " of the SecretString of " + resource.type()
-                    : property();
+        private void knownProperty(
+                ValueSecrets.Alternative a, SecretSlices.Slice slice, boolean credentialReported) {
+            String what =
+                    isSecretString()
+                            ? "Field " + slice.name() + " of the SecretString of " + resource.type()
+                            : property();
             for (ValueSecrets.Reference r : a.references()) {
                 if (r.ref().isSsm() && slice.contains(r.ref().offset())) {
-                    report(r, "ssm " + slice.name(), r.where(), what + " is resolved from {{resolve:ssm:"
-                            + r.ref().readableKey() + "}}, a plaintext String parameter readable by anyone allowed "
-                            + "ssm:GetParameter. " + replacement(), radius(slice), null);
+                    report(
+                            r,
+                            "ssm " + slice.name(),
+                            r.where(),
+                            what
+                                    + " is resolved from {{resolve:ssm:"
+                                    + r.ref().readableKey()
+                                    + "}}, a plaintext String parameter readable by anyone allowed "
+                                    + "ssm:GetParameter. "
+                                    + replacement(),
+                            radius(slice),
+                            null);
                 }
             }
-            Optional<ValueSecrets.Literal> literal = credentialReported ? Optional.empty() : a.literalIn(slice);
+            Optional<ValueSecrets.Literal> literal =
+                    credentialReported ? Optional.empty() : a.literalIn(slice);
             for (ValueSecrets.Answer piece : a.pieces()) {
-                if (piece instanceof ValueSecrets.SsmParameter s && s.parameter() != null
+                if (piece instanceof ValueSecrets.SsmParameter s
+                        && s.parameter() != null
                         && slice.parts().contains(s.part())) {
                     String name = s.detail();
-                    report(s, "ssm-parameter " + name, s.where().with(s.parameter().key().span(),
-                            "Parameter " + name + " reads a plaintext String parameter"), what
-                            + " comes from Parameter " + name + " of type " + s.parameter().type()
-                            + ", which resolves a plaintext String parameter. " + replacement(), radius(slice), null);
-                } else if (piece instanceof ValueSecrets.FromParameter p && !p.parameter().noEcho() && literal.isEmpty()
+                    report(
+                            s,
+                            "ssm-parameter " + name,
+                            s.where()
+                                    .with(
+                                            s.parameter().key().span(),
+                                            "Parameter "
+                                                    + name
+                                                    + " reads a plaintext String parameter"),
+                            what
+                                    + " comes from Parameter "
+                                    + name
+                                    + " of type "
+                                    + s.parameter().type()
+                                    + ", which resolves a plaintext String parameter. "
+                                    + replacement(),
+                            radius(slice),
+                            null);
+                } else if (piece instanceof ValueSecrets.FromParameter p
+                        && !p.parameter().noEcho()
+                        && literal.isEmpty()
                         && slice.parts().contains(p.part())) {
                     // A Default that is only a stand-in does not make the value any less echoed.
                     String name = p.detail();
-                    report(p, "parameter " + name, p.where().with(p.parameter().key().span(),
-                            "Parameter " + name + " is declared here, without NoEcho"), what
-                            + " comes from Parameter " + name + ", which is not NoEcho: the value is shown in the "
-                            + "console and returned by DescribeStacks. Declare it with NoEcho: true and no Default. "
-                            + replacement(), radius(slice), null);
+                    report(
+                            p,
+                            "parameter " + name,
+                            p.where()
+                                    .with(
+                                            p.parameter().key().span(),
+                                            "Parameter "
+                                                    + name
+                                                    + " is declared here, without NoEcho"),
+                            what
+                                    + " comes from Parameter "
+                                    + name
+                                    + ", which is not NoEcho: the value is shown in the "
+                                    + "console and returned by DescribeStacks. Declare it with NoEcho: true and no Default. "
+                                    + replacement(),
+                            radius(slice),
+                            null);
                 }
             }
-            literal.ifPresent(l -> report(l, "literal " + slice.name(), l.where(), what
-                    + " is written in the template as a literal" + via(l.first()) + ": anyone who can read the "
-                    + "template, the stack or the repository has it. " + replacement(), radius(slice), l.text()));
+            literal.ifPresent(
+                    l ->
+                            report(
+                                    l,
+                                    "literal " + slice.name(),
+                                    l.where(),
+                                    what
+                                            + " is written in the template as a literal"
+                                            + via(l.first())
+                                            + ": anyone who can read the "
+                                            + "template, the stack or the repository has it. "
+                                            + replacement(),
+                                    radius(slice),
+                                    l.text()));
         }
 
         /**
-         * A secret-named property of any resource, the value of an SSM parameter named like a secret, or
-         * a Parameter passed to a nested stack whose child template uses it as a secret.
+         * A secret-named property of any resource, the value of an SSM parameter named like a
+         * secret, or a Parameter passed to a nested stack whose child template uses it as a secret.
          */
         private void secretNamed(ValueSecrets.Alternative a) {
             if (!a.rendered().isLiteral()) {
@@ -156,8 +224,10 @@ final class CredentialInSecretProperty extends ResourceRule {
             }
             // Asked only for a literal: reading a nested stack's child is the costly part.
             Optional<NestedSecretParameters.Use> childUse = childUse();
-            Optional<ValueSecrets.Literal> literal = secretName().or(() -> childUse.map(NestedSecretParameters.Use::name))
-                    .flatMap(a::literalUnder);
+            Optional<ValueSecrets.Literal> literal =
+                    secretName()
+                            .or(() -> childUse.map(NestedSecretParameters.Use::name))
+                            .flatMap(a::literalUnder);
             if (literal.isEmpty()) {
                 return;
             }
@@ -165,37 +235,61 @@ final class CredentialInSecretProperty extends ResourceRule {
             Part.Literal first = l.first();
             String what;
             if (isSsmParameterValue()) {
-                what = "SSM parameter " + l.name() + " holds a secret-looking value in plaintext: CloudFormation creates "
-                        + "only String parameters, readable by anyone allowed ssm:GetParameter, and the value is written "
-                        + "in the template" + via(first) + ". Create a SecureString outside the template, or a Secrets "
-                        + "Manager secret with a generated value.";
+                what =
+                        "SSM parameter "
+                                + l.name()
+                                + " holds a secret-looking value in plaintext: CloudFormation creates "
+                                + "only String parameters, readable by anyone allowed ssm:GetParameter, and the value is written "
+                                + "in the template"
+                                + via(first)
+                                + ". Create a SecureString outside the template, or a Secrets "
+                                + "Manager secret with a generated value.";
             } else if (childUse.isPresent() && !SecretNames.isSecretName(leaf.name())) {
-                what = property() + " is used by the child template as a secret (" + childUse.get().description()
-                        + ") and is given a literal written in the template" + via(first)
-                        + ": anyone who can read the template, the stack or the repository has it. " + replacement();
+                what =
+                        property()
+                                + " is used by the child template as a secret ("
+                                + childUse.get().description()
+                                + ") and is given a literal written in the template"
+                                + via(first)
+                                + ": anyone who can read the template, the stack or the repository has it. "
+                                + replacement();
             } else {
-                what = property() + " is named like " + Advice.withArticle(l.detail())
-                        + " and holds a literal written in the template" + via(first)
-                        + ": anyone who can read the template, the stack or the repository has it. " + replacement();
+                what =
+                        property()
+                                + " is named like "
+                                + Advice.withArticle(l.detail())
+                                + " and holds a literal written in the template"
+                                + via(first)
+                                + ": anyone who can read the template, the stack or the repository has it. "
+                                + replacement();
             }
             Where where = l.where();
             if (childUse.isPresent()) {
                 NestedSecretParameters.Use use = childUse.get();
-                where = where.with(use.file(), use.span(), "the child template uses the value here, as "
-                        + use.description());
+                where =
+                        where.with(
+                                use.file(),
+                                use.span(),
+                                "the child template uses the value here, as " + use.description());
             }
             report(l, "named", where, what, l.radius(), l.text());
         }
 
-        /** How the child template of a nested stack uses the Parameter this value is passed to, if as a secret. */
+        /**
+         * How the child template of a nested stack uses the Parameter this value is passed to, if
+         * as a secret.
+         */
         private Optional<NestedSecretParameters.Use> childUse() {
             if (!isNestedStackParameter()) {
                 return Optional.empty();
             }
-            return context.shared(NestedSecretParameters.SHARED).use(resource.logicalId(), leaf.name());
+            return context.shared(NestedSecretParameters.SHARED)
+                    .use(resource.logicalId(), leaf.name());
         }
 
-        /** The secret name this value is under: its key or pair name, or an SSM parameter's Name. */
+        /**
+         * The secret name this value is under: its key or pair name, or an SSM parameter's Name.
+         */
         private Optional<String> secretName() {
             if (isSsmParameterValue()) {
                 return resource.properties().getString("Name").filter(SecretNames::isSecretName);
@@ -206,10 +300,14 @@ final class CredentialInSecretProperty extends ResourceRule {
             return Optional.of(leaf.name()).filter(SecretNames::isSecretName);
         }
 
-        /** CodeBuild-style {@code {Name, Value, Type: PARAMETER_STORE|SECRETS_MANAGER}}: the value is a reference. */
+        /**
+         * CodeBuild-style {@code {Name, Value, Type: PARAMETER_STORE|SECRETS_MANAGER}}: the value
+         * is a reference.
+         */
         private boolean isReferencePair() {
             String type = leaf.siblings().getString("Type").orElse("");
-            return leaf.path().endsWith(".Value") && (type.equals("PARAMETER_STORE") || type.equals("SECRETS_MANAGER"));
+            return leaf.path().endsWith(".Value")
+                    && (type.equals("PARAMETER_STORE") || type.equals("SECRETS_MANAGER"));
         }
 
         private boolean isSsmParameterValue() {
@@ -217,22 +315,33 @@ final class CredentialInSecretProperty extends ResourceRule {
         }
 
         private boolean isSecretString() {
-            return resource.type().equals("AWS::SecretsManager::Secret") && leaf.path().equals("SecretString");
+            return resource.type().equals("AWS::SecretsManager::Secret")
+                    && leaf.path().equals("SecretString");
         }
 
         private boolean keyIdNearby() {
-            return leaf.siblings().entries().stream().anyMatch(e -> e.value() instanceof ScalarNode s
-                    && CredentialSearchCache.hasAwsKeyId(context, s.value()));
+            return leaf.siblings().entries().stream()
+                    .anyMatch(
+                            e ->
+                                    e.value() instanceof ScalarNode s
+                                            && CredentialSearchCache.hasAwsKeyId(
+                                                    context, s.value()));
         }
 
-        /** A value under {@code Parameters} of a nested stack: what the parent passes to the child. */
+        /**
+         * A value under {@code Parameters} of a nested stack: what the parent passes to the child.
+         */
         private boolean isNestedStackParameter() {
-            return NestedStacks.isNestedStack(resource) && leaf.path().equals("Parameters." + leaf.name());
+            return NestedStacks.isNestedStack(resource)
+                    && leaf.path().equals("Parameters." + leaf.name());
         }
 
         private String property() {
             if (isNestedStackParameter()) {
-                return "Parameter " + leaf.name() + " passed to nested stack " + resource.logicalId();
+                return "Parameter "
+                        + leaf.name()
+                        + " passed to nested stack "
+                        + resource.logicalId();
             }
             return "Property " + leaf.path() + " of " + resource.type();
         }
@@ -253,7 +362,9 @@ final class CredentialInSecretProperty extends ResourceRule {
                 return "Let Secrets Manager generate the value (GenerateSecretString with SecretStringTemplate and "
                         + "GenerateStringKey) or set it outside the template.";
             }
-            StringBuilder b = new StringBuilder("Resolve it at deploy time with {{resolve:secretsmanager:…}}");
+            StringBuilder b =
+                    new StringBuilder(
+                            "Resolve it at deploy time with {{resolve:secretsmanager:…}}");
             if (SecretProperties.acceptsSsmSecure(type, path)) {
                 b.append(" or {{resolve:ssm-secure:…}} (this property accepts both)");
             } else if (SecretProperties.isSecret(type, path)) {
@@ -266,15 +377,28 @@ final class CredentialInSecretProperty extends ResourceRule {
         }
 
         /** Reports {@code answer} once per value; {@code concern} names it in the fingerprint. */
-        private void report(ValueSecrets.Answer answer, String concern, Where where, String message, BlastRadius radius,
+        private void report(
+                ValueSecrets.Answer answer,
+                String concern,
+                Where where,
+                String message,
+                BlastRadius radius,
                 String secret) {
             if (!reported.add(answer.key())) {
                 return;
             }
-            RuleContext.Builder finding = context.report(id()).resource(resource)
-                    .message(message)
-                    .securitySeverity(radius.securitySeverity())
-                    .value(concern + "\n" + leaf.path() + (secret == null ? "" : "\n" + Fingerprint.shapeOf(secret)));
+            RuleContext.Builder finding =
+                    context.report(id())
+                            .resource(resource)
+                            .message(message)
+                            .securitySeverity(radius.securitySeverity())
+                            .value(
+                                    concern
+                                            + "\n"
+                                            + leaf.path()
+                                            + (secret == null
+                                                    ? ""
+                                                    : "\n" + Fingerprint.shapeOf(secret)));
             if (secret != null) {
                 finding.secret(secret);
             }
@@ -284,6 +408,8 @@ final class CredentialInSecretProperty extends ResourceRule {
     }
 
     private static String via(Part.Literal piece) {
-        return piece.viaParameter() != null ? " (in the Default of Parameter " + piece.viaParameter() + ")" : "";
+        return piece.viaParameter() != null
+                ? " (in the Default of Parameter " + piece.viaParameter() + ")"
+                : "";
     }
 }

@@ -22,10 +22,12 @@ abstract class EnvConcernRule extends ResourceRule {
     protected final void check(RuleContext context, Template template, Resource resource) {
         for (EnvConcern concern : EnvSecrets.concerns(context, resource)) {
             if (concern.kind() == kind) {
-                RuleContext.Builder finding = context.report(id()).resource(resource)
-                        .message(message(concern))
-                        .securitySeverity(concern.radius().securitySeverity())
-                        .value(concern.fingerprint());
+                RuleContext.Builder finding =
+                        context.report(id())
+                                .resource(resource)
+                                .message(message(concern))
+                                .securitySeverity(concern.radius().securitySeverity())
+                                .value(concern.fingerprint());
                 concern.secrets().forEach(finding::secret);
                 concern.where().addTo(finding);
                 finding.add();
@@ -33,7 +35,10 @@ abstract class EnvConcernRule extends ResourceRule {
         }
     }
 
-    /** The finding's message; it must not name the resource, so a Globals value reads the same for every function. */
+    /**
+     * The finding's message; it must not name the resource, so a Globals value reads the same for
+     * every function.
+     */
     abstract String message(EnvConcern concern);
 
     /** " (in the Default of Parameter X)" when the value is written elsewhere, else "". */

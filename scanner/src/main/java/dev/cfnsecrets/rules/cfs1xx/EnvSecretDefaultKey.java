@@ -15,10 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * CFS110: a function whose environment holds a secret (any concern of the environment rules, resolved dynamic
- * references included) is encrypted with the AWS managed key {@code aws/lambda}, so every principal
- * allowed {@code lambda:GetFunctionConfiguration} reads it without {@code kms:Decrypt}
- * (docs/facts.md#environment-encryption-and-kms). One finding per function, at its logical id.
+ * CFS110: a function whose environment holds a secret (any concern of the environment rules,
+ * resolved dynamic references included) is encrypted with the AWS managed key {@code aws/lambda},
+ * so every principal allowed {@code lambda:GetFunctionConfiguration} reads it without {@code
+ * kms:Decrypt} (docs/facts.md#environment-encryption-and-kms). One finding per function, at its
+ * logical id.
  */
 final class EnvSecretDefaultKey extends ResourceRule {
     @Override
@@ -37,14 +38,20 @@ final class EnvSecretDefaultKey extends ResourceRule {
         }
         Set<String> names = new LinkedHashSet<>();
         concerns.forEach(c -> names.add(c.variable().name()));
-        RuleContext.Builder finding = context.report(id()).resource(resource)
-                .at(resource.key().span(), resource.node().path() + "/Properties/KmsKeyArn")
-                .message("Function " + resource.logicalId() + " keeps secrets in its environment ("
-                        + String.join(", ", names) + ") encrypted only with the AWS managed key aws/lambda: any "
-                        + "principal allowed lambda:GetFunctionConfiguration reads them, with no kms:Decrypt "
-                        + "permission needed. Set KmsKeyArn to a customer managed key whose key policy names who may "
-                        + "decrypt — better still, keep the secrets out of the environment and fetch them at runtime.")
-                .value(String.join(",", names));
+        RuleContext.Builder finding =
+                context.report(id())
+                        .resource(resource)
+                        .at(resource.key().span(), resource.node().path() + "/Properties/KmsKeyArn")
+                        .message(
+                                "Function "
+                                        + resource.logicalId()
+                                        + " keeps secrets in its environment ("
+                                        + String.join(", ", names)
+                                        + ") encrypted only with the AWS managed key aws/lambda: any "
+                                        + "principal allowed lambda:GetFunctionConfiguration reads them, with no kms:Decrypt "
+                                        + "permission needed. Set KmsKeyArn to a customer managed key whose key policy names who may "
+                                        + "decrypt — better still, keep the secrets out of the environment and fetch them at runtime.")
+                        .value(String.join(",", names));
         Set<Node> shown = new LinkedHashSet<>();
         for (EnvConcern c : concerns) {
             // The related lines show the values: they are redacted like the findings' own.
@@ -56,7 +63,10 @@ final class EnvSecretDefaultKey extends ResourceRule {
         finding.add();
     }
 
-    /** {@code KmsKeyArn} set to anything but the AWS managed key in every way the function can deploy. */
+    /**
+     * {@code KmsKeyArn} set to anything but the AWS managed key in every way the function can
+     * deploy.
+     */
     private static boolean hasCustomerManagedKey(RuleContext context, Resource resource) {
         Optional<Node> key = resource.properties().get("KmsKeyArn");
         if (key.isEmpty()) {
@@ -64,7 +74,8 @@ final class EnvSecretDefaultKey extends ResourceRule {
         }
         for (Value.Text alternative : context.evaluator().evaluate(key.get()).alternatives()) {
             String literal = alternative.literal();
-            if (alternative.isLiteral() && (literal.isBlank() || literal.contains("alias/aws/lambda"))) {
+            if (alternative.isLiteral()
+                    && (literal.isBlank() || literal.contains("alias/aws/lambda"))) {
                 return false;
             }
         }

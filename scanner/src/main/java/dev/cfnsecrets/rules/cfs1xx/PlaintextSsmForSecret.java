@@ -4,7 +4,9 @@ import dev.cfnsecrets.rules.Advice;
 import dev.cfnsecrets.rules.values.EnvConcern;
 import dev.cfnsecrets.rules.values.EnvVariable;
 
-/** CFS105: a secret-named value is resolved from a plaintext String parameter of Parameter Store. */
+/**
+ * CFS105: a secret-named value is resolved from a plaintext String parameter of Parameter Store.
+ */
 final class PlaintextSsmForSecret extends EnvConcernRule {
     PlaintextSsmForSecret() {
         super(EnvConcern.Kind.PLAINTEXT_SSM);
@@ -18,9 +20,12 @@ final class PlaintextSsmForSecret extends EnvConcernRule {
     @Override
     String message(EnvConcern c) {
         EnvVariable v = c.variable();
-        return Advice.capitalized(Advice.variable(v)) + " looks like a secret but is resolved from " + c.detail()
+        return Advice.capitalized(Advice.variable(v))
+                + " looks like a secret but is resolved from "
+                + c.detail()
                 + ", a String parameter: it is stored unencrypted and readable by anyone allowed ssm:GetParameter, and "
-                + Advice.readers(v.kind()) + ". Keep the secret in a SecureString or in Secrets Manager. "
+                + Advice.readers(v.kind())
+                + ". Keep the secret in a SecureString or in Secrets Manager. "
                 + Advice.fetchAtRuntime(v.kind());
     }
 }

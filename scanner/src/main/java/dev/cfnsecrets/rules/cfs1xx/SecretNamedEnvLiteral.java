@@ -18,8 +18,16 @@ final class SecretNamedEnvLiteral extends EnvConcernRule {
     @Override
     String message(EnvConcern c) {
         EnvVariable v = c.variable();
-        return Advice.capitalized(Advice.variable(v)) + " is named like " + Advice.withArticle(c.detail())
-                + " and holds a literal value written in the template" + origin(c) + "; " + Advice.readers(v.kind())
-                + ". " + Advice.fetchAtRuntime(v.kind()) + " " + Advice.radius(c.radius());
+        return Advice.capitalized(Advice.variable(v))
+                + " is named like "
+                + Advice.withArticle(c.detail())
+                + " and holds a literal value written in the template"
+                + origin(c)
+                + "; "
+                + Advice.readers(v.kind())
+                + ". "
+                + Advice.fetchAtRuntime(v.kind())
+                + " "
+                + Advice.radius(c.radius());
     }
 }

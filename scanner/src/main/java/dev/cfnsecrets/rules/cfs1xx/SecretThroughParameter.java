@@ -18,9 +18,14 @@ final class SecretThroughParameter extends EnvConcernRule {
     @Override
     String message(EnvConcern c) {
         EnvVariable v = c.variable();
-        String parameters = c.detail().contains(",") ? "Parameters " + c.detail() : "Parameter " + c.detail();
-        return Advice.capitalized(Advice.variable(v)) + " gets a secret from " + parameters
+        String parameters =
+                c.detail().contains(",") ? "Parameters " + c.detail() : "Parameter " + c.detail();
+        return Advice.capitalized(Advice.variable(v))
+                + " gets a secret from "
+                + parameters
                 + ": the value passes through every deploy pipeline and command line that sets it, and "
-                + Advice.readers(v.kind()) + " (NoEcho does not hide it there). " + Advice.fetchAtRuntime(v.kind());
+                + Advice.readers(v.kind())
+                + " (NoEcho does not hide it there). "
+                + Advice.fetchAtRuntime(v.kind());
     }
 }

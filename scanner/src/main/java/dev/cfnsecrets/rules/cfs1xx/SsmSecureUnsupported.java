@@ -14,9 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * CFS104: {@code {{resolve:ssm-secure:…}}} where CloudFormation rejects it — anywhere but the eleven
- * properties that accept it (docs/facts.md#where-ssm-secure-is-accepted); Lambda and ECS environments among them. SAM functions fail the same way,
- * after the transform, so a Globals value is reported once, at Globals.
+ * CFS104: {@code {{resolve:ssm-secure:…}}} where CloudFormation rejects it — anywhere but the
+ * eleven properties that accept it (docs/facts.md#where-ssm-secure-is-accepted); Lambda and ECS
+ * environments among them. SAM functions fail the same way, after the transform, so a Globals value
+ * is reported once, at Globals.
  */
 final class SsmSecureUnsupported extends ResourceRule {
     @Override
@@ -31,12 +32,15 @@ final class SsmSecureUnsupported extends ResourceRule {
                 continue;
             }
             Set<String> seen = new LinkedHashSet<>();
-            for (Value.Text alternative : context.evaluator().evaluate(leaf.node()).alternatives()) {
+            for (Value.Text alternative :
+                    context.evaluator().evaluate(leaf.node()).alternatives()) {
                 for (Rendered.Reference ref : Rendered.of(alternative).references()) {
                     if (ref.isSsmSecure() && seen.add(ref.key())) {
-                        RuleContext.Builder finding = context.report(id()).resource(resource)
-                                .message(message(resource, leaf, ref))
-                                .value(ref.key());
+                        RuleContext.Builder finding =
+                                context.report(id())
+                                        .resource(resource)
+                                        .message(message(resource, leaf, ref))
+                                        .value(ref.key());
                         Where.of(leaf.node(), ref.at()).addTo(finding);
                         finding.add();
                     }
@@ -45,26 +49,39 @@ final class SsmSecureUnsupported extends ResourceRule {
         }
     }
 
-    private static String message(Resource resource, PropertyWalker.Leaf leaf, Rendered.Reference ref) {
+    private static String message(
+            Resource resource, PropertyWalker.Leaf leaf, Rendered.Reference ref) {
         String written = "{{resolve:ssm-secure:" + ref.readableKey() + "}}";
-        String deployedType = resource.type().equals(EnvVariables.SERVERLESS_FUNCTION) ? EnvVariables.LAMBDA_FUNCTION
-                : resource.type();
+        String deployedType =
+                resource.type().equals(EnvVariables.SERVERLESS_FUNCTION)
+                        ? EnvVariables.LAMBDA_FUNCTION
+                        : resource.type();
         String where = deployedType + " " + leaf.path();
         if (EnvVariables.isFunction(resource) && leaf.path().startsWith("Environment.Variables.")) {
-            return written + " in a Lambda environment variable fails the deployment: CloudFormation rejects the change "
-                    + "set (\"SSM Secure reference is not supported in: [" + deployedType + "/Properties/Environment/"
-                    + "Variables/" + leaf.name() + "]\"). ssm-secure works in only eleven properties, such as RDS "
+            return written
+                    + " in a Lambda environment variable fails the deployment: CloudFormation rejects the change "
+                    + "set (\"SSM Secure reference is not supported in: ["
+                    + deployedType
+                    + "/Properties/Environment/"
+                    + "Variables/"
+                    + leaf.name()
+                    + "]\"). ssm-secure works in only eleven properties, such as RDS "
                     + "MasterUserPassword. Put the parameter's name in the variable and read it at runtime with "
                     + "decryption (AWS SDK GetParameter WithDecryption, the Parameters and Secrets Lambda extension, or "
                     + "Powertools); {{resolve:secretsmanager:…}} deploys, but puts the plaintext in the function "
                     + "configuration.";
         }
-        if (resource.type().equals(EnvVariables.ECS_TASK_DEFINITION) && leaf.path().contains("Environment[]")) {
-            return written + " in an ECS container environment fails the deployment: ssm-secure works in only eleven "
+        if (resource.type().equals(EnvVariables.ECS_TASK_DEFINITION)
+                && leaf.path().contains("Environment[]")) {
+            return written
+                    + " in an ECS container environment fails the deployment: ssm-secure works in only eleven "
                     + "properties. Reference the SecureString from the container's Secrets list instead (Name and "
                     + "ValueFrom with the parameter's ARN); ECS decrypts and injects it when the task starts.";
         }
-        return written + " is not supported in " + where + ": CloudFormation accepts ssm-secure in only eleven "
+        return written
+                + " is not supported in "
+                + where
+                + ": CloudFormation accepts ssm-secure in only eleven "
                 + "properties (such as RDS MasterUserPassword and ElastiCache AuthToken) and rejects the change set. "
                 + "Use {{resolve:secretsmanager:…}} if the service must receive the value, or pass the parameter's "
                 + "name and read it at runtime.";

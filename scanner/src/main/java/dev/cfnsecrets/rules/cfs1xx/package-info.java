@@ -1,7 +1,7 @@
 /**
  * CFS1xx: secrets written where they are read in plaintext, mostly the environment of a Lambda
- * function or ECS task. {@link Cfs1xxRules#rules()} lists them; the environment rules share
- * {@link EnvConcernRule}.
+ * function or ECS task. {@link Cfs1xxRules#rules()} lists them; the environment rules share {@link
+ * EnvConcernRule}.
  *
  * <ul>
  *   <li>CFS101 credential-in-env: {@link CredentialInEnv}

@@ -27,11 +27,18 @@ final class EnvNearLimit implements Rule {
             EnvironmentSize size = a.size();
             boolean lowerBound = !size.unknownsOfKnown().isEmpty();
             String share = percent(size.knownBytes(), LIMIT) + ", warning at " + threshold + " %";
-            RuleContext.Builder finding = EnvironmentSizeVerdicts.report(context, id(), a.resource())
-                    .message("The environment of " + a.resource().logicalId() + " is "
-                            + figure(size, share)
-                            + "; " + left(bytesLeft(size), lowerBound) + " before Lambda rejects it: "
-                            + ADVICE + ".");
+            RuleContext.Builder finding =
+                    EnvironmentSizeVerdicts.report(context, id(), a.resource())
+                            .message(
+                                    "The environment of "
+                                            + a.resource().logicalId()
+                                            + " is "
+                                            + figure(size, share)
+                                            + "; "
+                                            + left(bytesLeft(size), lowerBound)
+                                            + " before Lambda rejects it: "
+                                            + ADVICE
+                                            + ".");
             EnvironmentSizeVerdicts.relateLargest(finding, size);
             finding.add();
         }

@@ -18,10 +18,18 @@ final class EnvOverLimit implements Rule {
     @Override
     public void check(RuleContext context) {
         for (Assessment a : EnvironmentSizeVerdicts.assessments(context, Verdict.OVER)) {
-            RuleContext.Builder finding = EnvironmentSizeVerdicts.report(context, id(), a.resource())
-                    .message("The environment of " + a.resource().logicalId() + " is "
-                            + figure(a.size(), "compact JSON of the variables, as Lambda measures it")
-                            + ". Lambda rejects it and the deployment fails: " + ADVICE + ".");
+            RuleContext.Builder finding =
+                    EnvironmentSizeVerdicts.report(context, id(), a.resource())
+                            .message(
+                                    "The environment of "
+                                            + a.resource().logicalId()
+                                            + " is "
+                                            + figure(
+                                                    a.size(),
+                                                    "compact JSON of the variables, as Lambda measures it")
+                                            + ". Lambda rejects it and the deployment fails: "
+                                            + ADVICE
+                                            + ".");
             EnvironmentSizeVerdicts.relateLargest(finding, a.size());
             finding.add();
         }

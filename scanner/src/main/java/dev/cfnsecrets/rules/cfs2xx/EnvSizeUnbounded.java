@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * CFS203: the known part of the environment is under the limit, but values only known at deploy
- * time (attributes, imports, Parameters without a Default, dynamic references) may not fit in
- * what is left.
+ * time (attributes, imports, Parameters without a Default, dynamic references) may not fit in what
+ * is left.
  */
 final class EnvSizeUnbounded implements Rule {
     @Override
@@ -31,16 +31,32 @@ final class EnvSizeUnbounded implements Rule {
             List<UnknownValue> unknowns = a.size().unknownsOfPossible();
             long common = unknowns.stream().mapToLong(UnknownValue::commonBytes).sum();
             boolean one = unknowns.size() == 1;
-            RuleContext.Builder finding = EnvironmentSizeVerdicts.report(context, id(), a.resource())
-                    .message("The environment of " + a.resource().logicalId() + " is "
-                            + knownFigure(a.size()) + " without the "
-                            + (one ? "value" : unknowns.size() + " values") + " only known at deployment ("
-                            + describe(unknowns) + "): " + left(bytesLeft(a.size()), false)
-                            + " for " + (one ? "it" : "them") + ", where such "
-                            + (one ? "a value commonly takes" : "values commonly take") + " up to "
-                            + bytes(common) + " bytes. If " + (one ? "it is" : "they are")
-                            + " larger, Lambda rejects the environment and the deployment fails: "
-                            + ADVICE + ".");
+            RuleContext.Builder finding =
+                    EnvironmentSizeVerdicts.report(context, id(), a.resource())
+                            .message(
+                                    "The environment of "
+                                            + a.resource().logicalId()
+                                            + " is "
+                                            + knownFigure(a.size())
+                                            + " without the "
+                                            + (one ? "value" : unknowns.size() + " values")
+                                            + " only known at deployment ("
+                                            + describe(unknowns)
+                                            + "): "
+                                            + left(bytesLeft(a.size()), false)
+                                            + " for "
+                                            + (one ? "it" : "them")
+                                            + ", where such "
+                                            + (one
+                                                    ? "a value commonly takes"
+                                                    : "values commonly take")
+                                            + " up to "
+                                            + bytes(common)
+                                            + " bytes. If "
+                                            + (one ? "it is" : "they are")
+                                            + " larger, Lambda rejects the environment and the deployment fails: "
+                                            + ADVICE
+                                            + ".");
             EnvironmentSizeVerdicts.relateUnknowns(finding, unknowns);
             finding.add();
         }

@@ -28,21 +28,27 @@ import java.util.Optional;
  * each function affected by a large Globals section is named once.
  */
 final class EnvironmentSizeVerdicts {
-    enum Verdict { OVER, NEAR, UNBOUNDED }
+    enum Verdict {
+        OVER,
+        NEAR,
+        UNBOUNDED
+    }
 
     /** A function and the environment branch a verdict is about. */
-    record Assessment(Resource resource, EnvironmentSize size, Verdict verdict) {
-    }
+    record Assessment(Resource resource, EnvironmentSize size, Verdict verdict) {}
 
     static final long LIMIT = EnvironmentSize.LIMIT;
     private static final int CONTRIBUTORS_SHOWN = 3;
     private static final int UNKNOWNS_SHOWN = 5;
-    private static final Shared<List<Assessment>> ASSESSMENTS = new Shared<>(EnvironmentSizeVerdicts::assess);
+    private static final Shared<List<Assessment>> ASSESSMENTS =
+            new Shared<>(EnvironmentSizeVerdicts::assess);
 
-    private EnvironmentSizeVerdicts() {
-    }
+    private EnvironmentSizeVerdicts() {}
 
-    /** The functions of the document that get {@code verdict}: measured once per document for CFS201–CFS203. */
+    /**
+     * The functions of the document that get {@code verdict}: measured once per document for
+     * CFS201–CFS203.
+     */
     static List<Assessment> assessments(RuleContext context, Verdict verdict) {
         return context.shared(ASSESSMENTS).stream().filter(a -> a.verdict() == verdict).toList();
     }
@@ -55,14 +61,18 @@ final class EnvironmentSizeVerdicts {
         List<Assessment> assessments = new ArrayList<>();
         for (Resource resource : template.resources().values()) {
             if (EnvironmentMeasure.appliesTo(resource)) {
-                verdict(resource, EnvironmentMeasure.measure(resource, scope.evaluator()),
-                        scope.settings().envSizeWarningPercent()).ifPresent(assessments::add);
+                verdict(
+                                resource,
+                                EnvironmentMeasure.measure(resource, scope.evaluator()),
+                                scope.settings().envSizeWarningPercent())
+                        .ifPresent(assessments::add);
             }
         }
         return List.copyOf(assessments);
     }
 
-    private static Optional<Assessment> verdict(Resource resource, List<EnvironmentSize> branches, int warningPercent) {
+    private static Optional<Assessment> verdict(
+            Resource resource, List<EnvironmentSize> branches, int warningPercent) {
         Optional<EnvironmentSize> largestKnown =
                 branches.stream().max(Comparator.comparingLong(EnvironmentSize::knownBytes));
         if (largestKnown.isEmpty()) {
@@ -75,8 +85,10 @@ final class EnvironmentSizeVerdicts {
         if (known * 100 >= warningPercent * LIMIT) {
             return Optional.of(new Assessment(resource, largestKnown.get(), Verdict.NEAR));
         }
-        EnvironmentSize largestPossible = branches.stream()
-                .max(Comparator.comparingLong(EnvironmentSize::possibleBytes)).orElseThrow();
+        EnvironmentSize largestPossible =
+                branches.stream()
+                        .max(Comparator.comparingLong(EnvironmentSize::possibleBytes))
+                        .orElseThrow();
         if (largestPossible.possibleBytes() > LIMIT) {
             return Optional.of(new Assessment(resource, largestPossible, Verdict.UNBOUNDED));
         }
@@ -86,7 +98,9 @@ final class EnvironmentSizeVerdicts {
     /** Starts the finding at the function (see the class comment), with its resource and path. */
     static RuleContext.Builder report(RuleContext context, String ruleId, Resource resource) {
         String path = Node.childPath(resource.node().path(), "Properties/Environment/Variables");
-        return context.report(ruleId).at(anchor(resource).span(), path).resource(resource)
+        return context.report(ruleId)
+                .at(anchor(resource).span(), path)
+                .resource(resource)
                 .value("environment size");
     }
 
@@ -95,9 +109,13 @@ final class EnvironmentSizeVerdicts {
         if (environment.isEmpty() || fromGlobals(environment.get().key())) {
             return resource.key();
         }
-        Optional<MapNode.Entry> variables = environment.get().value() instanceof MapNode env
-                ? env.entry("Variables") : Optional.empty();
-        return variables.filter(v -> !fromGlobals(v.key())).map(MapNode.Entry::key)
+        Optional<MapNode.Entry> variables =
+                environment.get().value() instanceof MapNode env
+                        ? env.entry("Variables")
+                        : Optional.empty();
+        return variables
+                .filter(v -> !fromGlobals(v.key()))
+                .map(MapNode.Entry::key)
                 .orElse(environment.get().key());
     }
 
@@ -108,15 +126,24 @@ final class EnvironmentSizeVerdicts {
     /** Related locations at the variables with the most bytes. */
     static void relateLargest(RuleContext.Builder finding, EnvironmentSize size) {
         for (VariableSize v : size.largestContributors(CONTRIBUTORS_SHOWN)) {
-            finding.related(v.key().span(), v.name() + ": " + bytes(v.largestKnown().knownShare()) + " bytes"
-                    + (v.fromGlobals() ? ", from Globals" : ""));
+            finding.related(
+                    v.key().span(),
+                    v.name()
+                            + ": "
+                            + bytes(v.largestKnown().knownShare())
+                            + " bytes"
+                            + (v.fromGlobals() ? ", from Globals" : ""));
         }
     }
 
     /** Related locations at the unknown values. */
     static void relateUnknowns(RuleContext.Builder finding, List<UnknownValue> unknowns) {
-        unknowns.stream().limit(UNKNOWNS_SHOWN).forEach(u -> finding.related(u.span(),
-                "unknown until deployment: " + u.description()));
+        unknowns.stream()
+                .limit(UNKNOWNS_SHOWN)
+                .forEach(
+                        u ->
+                                finding.related(
+                                        u.span(), "unknown until deployment: " + u.description()));
     }
 
     /**
@@ -126,7 +153,9 @@ final class EnvironmentSizeVerdicts {
     static String figure(EnvironmentSize size, String aside) {
         int unknown = size.unknownsOfKnown().size();
         String text = (unknown > 0 ? "at least " : "") + knownFigure(size) + " (" + aside + ")";
-        return unknown > 0 ? text + "; " + unknown + (unknown == 1 ? " value" : " values") + " unknown" : text;
+        return unknown > 0
+                ? text + "; " + unknown + (unknown == 1 ? " value" : " values") + " unknown"
+                : text;
     }
 
     /** "4,279 bytes of 4,096", with the Globals share when Globals contribute. */
@@ -136,8 +165,14 @@ final class EnvironmentSizeVerdicts {
         if (globals == 0) {
             return text;
         }
-        return text + (size.functionBytes() == 0 ? ", all from Globals"
-                : ": " + bytes(globals) + " from Globals, " + bytes(size.functionBytes()) + " from the function");
+        return text
+                + (size.functionBytes() == 0
+                        ? ", all from Globals"
+                        : ": "
+                                + bytes(globals)
+                                + " from Globals, "
+                                + bytes(size.functionBytes())
+                                + " from the function");
     }
 
     /** What the known part leaves of the limit. */
@@ -158,15 +193,22 @@ final class EnvironmentSizeVerdicts {
         if (bytes == 0) {
             return "nothing is left";
         }
-        return (atMost ? "at most " : "") + bytes(bytes) + (bytes == 1 ? " byte is" : " bytes are") + " left";
+        return (atMost ? "at most " : "")
+                + bytes(bytes)
+                + (bytes == 1 ? " byte is" : " bytes are")
+                + " left";
     }
 
     static String describe(List<UnknownValue> unknowns) {
-        List<String> names = unknowns.stream().limit(UNKNOWNS_SHOWN).map(UnknownValue::description).toList();
+        List<String> names =
+                unknowns.stream().limit(UNKNOWNS_SHOWN).map(UnknownValue::description).toList();
         String shown = String.join(", ", names);
-        return unknowns.size() > names.size() ? shown + " and " + (unknowns.size() - names.size()) + " more" : shown;
+        return unknowns.size() > names.size()
+                ? shown + " and " + (unknowns.size() - names.size()) + " more"
+                : shown;
     }
 
-    static final String ADVICE = "move large values to SSM Parameter Store, Secrets Manager or S3 and read them "
-            + "at runtime, or split the function";
+    static final String ADVICE =
+            "move large values to SSM Parameter Store, Secrets Manager or S3 and read them "
+                    + "at runtime, or split the function";
 }

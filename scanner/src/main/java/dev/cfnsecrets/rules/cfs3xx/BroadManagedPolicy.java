@@ -22,13 +22,15 @@ final class BroadManagedPolicy implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        PolicyInventories.of(context).ifPresent(inventory -> {
-            for (Policy policy : inventory.policies()) {
-                if (policy.kind() == Policy.Kind.AWS_MANAGED) {
-                    check(context, inventory, policy);
-                }
-            }
-        });
+        PolicyInventories.of(context)
+                .ifPresent(
+                        inventory -> {
+                            for (Policy policy : inventory.policies()) {
+                                if (policy.kind() == Policy.Kind.AWS_MANAGED) {
+                                    check(context, inventory, policy);
+                                }
+                            }
+                        });
     }
 
     private void check(RuleContext context, PolicyInventory inventory, Policy policy) {
@@ -36,27 +38,41 @@ final class BroadManagedPolicy implements Rule {
         List<String> consequences = new ArrayList<>();
         List<List<Statement>> sets = inventory.statementSets(policy);
         for (Statement s : policy.statements()) {
-            Exposure.configReadsOnAllFunctions(s, sets).ifPresent(g -> {
-                grants.add(g.describeActions() + " on all functions");
-                consequences.add("read every function's environment variables, secrets included");
-            });
-            Exposure.decryptOnAllKeys(s, sets).ifPresent(g -> {
-                grants.add(g.describeActions() + " on all keys");
-                consequences.add("decrypt with every key whose key policy delegates to IAM");
-            });
+            Exposure.configReadsOnAllFunctions(s, sets)
+                    .ifPresent(
+                            g -> {
+                                grants.add(g.describeActions() + " on all functions");
+                                consequences.add(
+                                        "read every function's environment variables, secrets included");
+                            });
+            Exposure.decryptOnAllKeys(s, sets)
+                    .ifPresent(
+                            g -> {
+                                grants.add(g.describeActions() + " on all keys");
+                                consequences.add(
+                                        "decrypt with every key whose key policy delegates to IAM");
+                            });
         }
         if (grants.isEmpty()) {
             return;
         }
-        RuleContext.Builder b = context.report(id())
-                .at(policy.anchor())
-                .message("The AWS managed policy " + policy.awsManaged().arn() + " is attached to "
-                        + policy.owner().logicalId() + PolicyInventories.heldBy(inventory, policy) + "; it grants "
-                        + String.join("; ", grants) + ", so the holder can "
-                        + String.join(" and ", consequences.stream().distinct().toList())
-                        + ". Attach a policy scoped to the functions and keys it needs, "
-                        + "or add an explicit Deny for these actions.")
-                .value(policy.awsManaged().arn());
+        RuleContext.Builder b =
+                context.report(id())
+                        .at(policy.anchor())
+                        .message(
+                                "The AWS managed policy "
+                                        + policy.awsManaged().arn()
+                                        + " is attached to "
+                                        + policy.owner().logicalId()
+                                        + PolicyInventories.heldBy(inventory, policy)
+                                        + "; it grants "
+                                        + String.join("; ", grants)
+                                        + ", so the holder can "
+                                        + String.join(
+                                                " and ", consequences.stream().distinct().toList())
+                                        + ". Attach a policy scoped to the functions and keys it needs, "
+                                        + "or add an explicit Deny for these actions.")
+                        .value(policy.awsManaged().arn());
         b.resource(policy.owner()).add();
     }
 }

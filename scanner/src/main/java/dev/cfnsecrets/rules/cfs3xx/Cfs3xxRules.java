@@ -5,11 +5,14 @@ import java.util.List;
 
 /** The rules of this family, in catalog order. */
 public final class Cfs3xxRules {
-    private Cfs3xxRules() {
-    }
+    private Cfs3xxRules() {}
 
     public static List<Rule> rules() {
-        return List.of(new FunctionConfigReadableWidely(), new KmsDecryptOnAllKeys(), new KeyPolicyOpenDecrypt(),
-                new BroadManagedPolicy(), new PrincipalCanReadFunctionSecrets());
+        return List.of(
+                new FunctionConfigReadableWidely(),
+                new KmsDecryptOnAllKeys(),
+                new KeyPolicyOpenDecrypt(),
+                new BroadManagedPolicy(),
+                new PrincipalCanReadFunctionSecrets());
     }
 }

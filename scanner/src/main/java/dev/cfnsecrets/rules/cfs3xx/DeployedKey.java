@@ -19,11 +19,12 @@ import java.util.Set;
 
 /**
  * A deployed KMS key that encrypts a function's environment, with its key policy: who of the
- * account may decrypt with it (docs/facts.md#environment-encryption-and-kms: without decrypt, the environment is not shown). The
- * judgement is the template rule's ({@link PrincipalCanReadFunctionSecrets}): a key-policy
- * statement that names the principal or lets everyone decrypt ({@link Exposure#openKeyDecrypt},
- * CFS303's reading of conditions and Denies), or a key policy that defers to the account's IAM
- * and an IAM grant of decryption on this key, explicit Denies honoured.
+ * account may decrypt with it (docs/facts.md#environment-encryption-and-kms: without decrypt, the
+ * environment is not shown). The judgement is the template rule's ({@link
+ * PrincipalCanReadFunctionSecrets}): a key-policy statement that names the principal or lets
+ * everyone decrypt ({@link Exposure#openKeyDecrypt}, CFS303's reading of conditions and Denies), or
+ * a key policy that defers to the account's IAM and an IAM grant of decryption on this key,
+ * explicit Denies honoured.
  */
 final class DeployedKey {
     private final String arn;
@@ -37,12 +38,20 @@ final class DeployedKey {
         this.account = Set.of(fields[4], "arn:" + fields[1] + ":iam::" + fields[4] + ":root");
     }
 
-    /** The key of {@code arn} with the statements of its key policy; empty when the text is not a policy document. */
+    /**
+     * The key of {@code arn} with the statements of its key policy; empty when the text is not a
+     * policy document.
+     */
     static Optional<DeployedKey> of(String arn, String policyText) {
         SourceFile source = new SourceFile("key policy of " + arn, policyText);
         try {
             Optional<Node> root = TreeParser.parse(source, Limits.DEFAULT);
-            return root.map(node -> new DeployedKey(arn, new StatementReader(StandaloneEvaluator.of(source)).read(node)));
+            return root.map(
+                    node ->
+                            new DeployedKey(
+                                    arn,
+                                    new StatementReader(StandaloneEvaluator.of(source))
+                                            .read(node)));
         } catch (InputProblem e) {
             return Optional.empty();
         }
@@ -61,24 +70,41 @@ final class DeployedKey {
                 return Optional.of("its key policy names this principal");
             }
         }
-        if (keyPolicy.stream().anyMatch(s -> allowsDecrypt(s) && s.principals().stream().anyMatch(this::isAccount))
+        if (keyPolicy.stream()
+                        .anyMatch(
+                                s ->
+                                        allowsDecrypt(s)
+                                                && s.principals().stream()
+                                                        .anyMatch(this::isAccount))
                 && Exposure.identityDecrypts(Target.deployedKey(arn), set)) {
-            return Optional.of("its key policy defers to IAM, and this principal's IAM policies allow kms:Decrypt on it");
+            return Optional.of(
+                    "its key policy defers to IAM, and this principal's IAM policies allow kms:Decrypt on it");
         }
         return Optional.empty();
     }
 
     private static boolean allowsDecrypt(Statement s) {
-        return s.isAllow() && !s.notPrincipal() && Actions.DECRYPT.stream().anyMatch(a -> Actions.covering(s, a).isPresent());
+        return s.isAllow()
+                && !s.notPrincipal()
+                && Actions.DECRYPT.stream().anyMatch(a -> Actions.covering(s, a).isPresent());
     }
 
     private static boolean names(Statement s, String principalArn) {
-        return s.principals().stream().anyMatch(p -> p.type().equals("AWS") && p.value().isLiteral()
-                && p.value().shown().equals(principalArn));
+        return s.principals().stream()
+                .anyMatch(
+                        p ->
+                                p.type().equals("AWS")
+                                        && p.value().isLiteral()
+                                        && p.value().shown().equals(principalArn));
     }
 
-    /** The account root ({@code arn:PARTITION:iam::ACCOUNT:root}, or the bare account id): the key policy defers to IAM. */
+    /**
+     * The account root ({@code arn:PARTITION:iam::ACCOUNT:root}, or the bare account id): the key
+     * policy defers to IAM.
+     */
     private boolean isAccount(PrincipalEntry p) {
-        return p.type().equals("AWS") && p.value().isLiteral() && account.contains(p.value().shown());
+        return p.type().equals("AWS")
+                && p.value().isLiteral()
+                && account.contains(p.value().shown());
     }
 }

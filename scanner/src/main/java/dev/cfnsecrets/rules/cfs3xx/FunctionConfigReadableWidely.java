@@ -23,10 +23,17 @@ final class FunctionConfigReadableWidely extends GrantOnAllRule {
 
     @Override
     String message(String policy, Exposure.Grant grant) {
-        boolean lists = grant.actions().stream().anyMatch(a -> a.action().equals(Actions.LIST_FUNCTIONS));
-        return "The " + policy + " allows " + grant.describeActions() + " on all functions (" + grant.resources()
+        boolean lists =
+                grant.actions().stream().anyMatch(a -> a.action().equals(Actions.LIST_FUNCTIONS));
+        return "The "
+                + policy
+                + " allows "
+                + grant.describeActions()
+                + " on all functions ("
+                + grant.resources()
                 + "). These calls return function configuration, environment variables included, so the holder can "
                 + "read every function's secrets. Scope Resource to the function ARNs it needs"
-                + (lists ? "; lambda:ListFunctions cannot be scoped, so drop it" : "") + ".";
+                + (lists ? "; lambda:ListFunctions cannot be scoped, so drop it" : "")
+                + ".";
     }
 }

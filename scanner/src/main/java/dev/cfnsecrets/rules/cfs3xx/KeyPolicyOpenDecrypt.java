@@ -21,31 +21,48 @@ final class KeyPolicyOpenDecrypt implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        PolicyInventories.of(context).ifPresent(inventory -> {
-            for (Policy policy : inventory.policies()) {
-                if (policy.kind() == Policy.Kind.KEY_POLICY || policy.kind() == Policy.Kind.POLICY_FILE) {
-                    for (Statement s : policy.statements()) {
-                        Exposure.openKeyDecrypt(s, policy.statements())
-                                .ifPresent(grant -> report(context, policy, grant));
-                    }
-                }
-            }
-        });
+        PolicyInventories.of(context)
+                .ifPresent(
+                        inventory -> {
+                            for (Policy policy : inventory.policies()) {
+                                if (policy.kind() == Policy.Kind.KEY_POLICY
+                                        || policy.kind() == Policy.Kind.POLICY_FILE) {
+                                    for (Statement s : policy.statements()) {
+                                        Exposure.openKeyDecrypt(s, policy.statements())
+                                                .ifPresent(grant -> report(context, policy, grant));
+                                    }
+                                }
+                            }
+                        });
     }
 
     private void report(RuleContext context, Policy policy, Exposure.Grant grant) {
         Statement s = grant.statement();
-        Node at = s.principals().stream().filter(PrincipalEntry::isEveryone).findFirst()
-                .map(p -> p.value().node()).orElse(s.node());
-        String who = s.notPrincipal() ? "every principal outside NotPrincipal" : "every principal (\"*\"), in any account,";
-        RuleContext.Builder b = context.report(id())
-                .at(at)
-                .message("The " + policy.describe() + " lets " + who + " use " + grant.describeActions()
-                        + " with no condition that restricts the caller: anyone can decrypt what this key protects"
-                        + " (kms:CreateGrant and kms:PutKeyPolicy let the caller give itself kms:Decrypt). Name the "
-                        + "principals, or add an aws:PrincipalOrgID, aws:PrincipalAccount or kms:CallerAccount condition.")
-                .value(grant.describeActions())
-                .related(s.node().span(), "the statement that grants it");
+        Node at =
+                s.principals().stream()
+                        .filter(PrincipalEntry::isEveryone)
+                        .findFirst()
+                        .map(p -> p.value().node())
+                        .orElse(s.node());
+        String who =
+                s.notPrincipal()
+                        ? "every principal outside NotPrincipal"
+                        : "every principal (\"*\"), in any account,";
+        RuleContext.Builder b =
+                context.report(id())
+                        .at(at)
+                        .message(
+                                "The "
+                                        + policy.describe()
+                                        + " lets "
+                                        + who
+                                        + " use "
+                                        + grant.describeActions()
+                                        + " with no condition that restricts the caller: anyone can decrypt what this key protects"
+                                        + " (kms:CreateGrant and kms:PutKeyPolicy let the caller give itself kms:Decrypt). Name the "
+                                        + "principals, or add an aws:PrincipalOrgID, aws:PrincipalAccount or kms:CallerAccount condition.")
+                        .value(grant.describeActions())
+                        .related(s.node().span(), "the statement that grants it");
         if (policy.owner() != null) {
             b.resource(policy.owner());
         }

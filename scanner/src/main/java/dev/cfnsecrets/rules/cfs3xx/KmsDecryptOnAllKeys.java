@@ -23,7 +23,12 @@ final class KmsDecryptOnAllKeys extends GrantOnAllRule {
 
     @Override
     String message(String policy, Exposure.Grant grant) {
-        return "The " + policy + " allows " + grant.describeActions() + " on all keys (" + grant.resources()
+        return "The "
+                + policy
+                + " allows "
+                + grant.describeActions()
+                + " on all keys ("
+                + grant.resources()
                 + ") with no condition that narrows it: the holder can decrypt with every key whose key policy "
                 + "delegates to IAM, including the keys that encrypt Lambda environment variables. Scope Resource "
                 + "to the key ARNs it needs, or add a kms:ViaService or kms:EncryptionContext condition.";

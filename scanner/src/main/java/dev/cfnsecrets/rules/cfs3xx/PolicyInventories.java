@@ -8,13 +8,16 @@ import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.Shared;
 import java.util.Optional;
 
-/** The policies of the document a rule looks at: a template's, or a standalone policy file's one policy. */
+/**
+ * The policies of the document a rule looks at: a template's, or a standalone policy file's one
+ * policy.
+ */
 final class PolicyInventories {
     /** Built once per document for CFS301–CFS305. */
-    private static final Shared<Optional<PolicyInventory>> INVENTORY = new Shared<>(PolicyInventories::build);
+    private static final Shared<Optional<PolicyInventory>> INVENTORY =
+            new Shared<>(PolicyInventories::build);
 
-    private PolicyInventories() {
-    }
+    private PolicyInventories() {}
 
     static Optional<PolicyInventory> of(RuleContext context) {
         return context.shared(INVENTORY);
@@ -22,7 +25,9 @@ final class PolicyInventories {
 
     private static Optional<PolicyInventory> build(DocumentScope scope) {
         if (scope.document() instanceof Document.TemplateDocument t) {
-            return Optional.of(PolicyInventory.of(t.template(), scope.evaluator()::evaluate, scope.managedPolicies()));
+            return Optional.of(
+                    PolicyInventory.of(
+                            t.template(), scope.evaluator()::evaluate, scope.managedPolicies()));
         }
         if (scope.document() instanceof Document.PolicyDocument p) {
             return Optional.of(PolicyInventory.ofPolicyFile(p.text(), p.root()));
@@ -36,6 +41,8 @@ final class PolicyInventories {
         if (holders.isEmpty()) {
             return "";
         }
-        return " (held by " + String.join(", ", holders.stream().map(h -> h.describe()).toList()) + ")";
+        return " (held by "
+                + String.join(", ", holders.stream().map(h -> h.describe()).toList())
+                + ")";
     }
 }

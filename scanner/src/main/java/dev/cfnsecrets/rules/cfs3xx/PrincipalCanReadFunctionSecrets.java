@@ -25,10 +25,10 @@ import java.util.Optional;
 
 /**
  * CFS305: a principal of the template can read the configuration — and so the environment — of a
- * function whose environment holds a secret, through any statement, however narrow. One finding
- * per (principal, function). A function's own execution role is not reported for that function
- * (it has the environment anyway). When the function's {@code KmsKeyArn} is a key of this
- * template, the principal must also be able to decrypt with it (IAM or key policy).
+ * function whose environment holds a secret, through any statement, however narrow. One finding per
+ * (principal, function). A function's own execution role is not reported for that function (it has
+ * the environment anyway). When the function's {@code KmsKeyArn} is a key of this template, the
+ * principal must also be able to decrypt with it (IAM or key policy).
  */
 final class PrincipalCanReadFunctionSecrets extends TemplateRule {
     @Override
@@ -50,8 +50,13 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
             if (secrets.isEmpty()) {
                 continue;
             }
-            Target target = Target.function(function.logicalId(), function.properties().getString("FunctionName")
-                    .filter(n -> !n.isBlank()).orElse(null));
+            Target target =
+                    Target.function(
+                            function.logicalId(),
+                            function.properties()
+                                    .getString("FunctionName")
+                                    .filter(n -> !n.isBlank())
+                                    .orElse(null));
             Optional<String> executionRole = executionRole(function, reader);
             Optional<Resource> key = templateKey(function, template, reader);
             for (IamPrincipal principal : readers) {
@@ -63,8 +68,8 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
                 if (key.isPresent() && !canDecrypt(principal, key.get(), set, inventory)) {
                     continue;
                 }
-                firstRead(inventory, principal, target, set).ifPresent(read ->
-                        report(context, principal, function, secrets, read));
+                firstRead(inventory, principal, target, set)
+                        .ifPresent(read -> report(context, principal, function, secrets, read));
             }
         }
     }
@@ -75,7 +80,9 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
             return policy.kind() == Policy.Kind.AWS_MANAGED;
         }
 
-        /** Statements of AWS managed policies live in the bundled facts: point at the attachment. */
+        /**
+         * Statements of AWS managed policies live in the bundled facts: point at the attachment.
+         */
         Node anchor() {
             return awsManaged() ? policy.anchor() : grant.anchor();
         }
@@ -85,9 +92,12 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
         }
     }
 
-    /** The first statement of the principal's policies that grants a configuration read on {@code target}. */
-    static Optional<Read> firstRead(PolicyInventory inventory, IamPrincipal principal, Target target,
-            List<Statement> set) {
+    /**
+     * The first statement of the principal's policies that grants a configuration read on {@code
+     * target}.
+     */
+    static Optional<Read> firstRead(
+            PolicyInventory inventory, IamPrincipal principal, Target target, List<Statement> set) {
         for (Policy policy : inventory.policiesOf(principal)) {
             for (Statement s : policy.statements()) {
                 Optional<Exposure.Grant> grant = Exposure.configReadsOf(s, target, set);
@@ -99,22 +109,38 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
         return Optional.empty();
     }
 
-    /** The principals that hold a statement allowing some configuration read: the only candidates. */
+    /**
+     * The principals that hold a statement allowing some configuration read: the only candidates.
+     */
     static List<IamPrincipal> readers(PolicyInventory inventory) {
         return inventory.principals().stream()
-                .filter(p -> inventory.policiesOf(p).stream()
-                        .anyMatch(policy -> policy.statements().stream().anyMatch(Exposure::allowsAnyConfigRead)))
+                .filter(
+                        p ->
+                                inventory.policiesOf(p).stream()
+                                        .anyMatch(
+                                                policy ->
+                                                        policy.statements().stream()
+                                                                .anyMatch(
+                                                                        Exposure
+                                                                                ::allowsAnyConfigRead)))
                 .toList();
     }
 
-    private void report(RuleContext context, IamPrincipal principal, Resource function,
-            List<EnvSecrets.SecretVariable> secrets, Read read) {
-        RuleContext.Builder b = context.report(id())
-                .at(read.anchor())
-                .message(message(principal, function.logicalId(), secrets, read, ""))
-                .value(principal.logicalId() + " " + function.logicalId())
-                .related(read.statement(), "the statement that grants the read")
-                .related(secrets.get(0).variable().nameNode().span(), "the variable that holds the secret");
+    private void report(
+            RuleContext context,
+            IamPrincipal principal,
+            Resource function,
+            List<EnvSecrets.SecretVariable> secrets,
+            Read read) {
+        RuleContext.Builder b =
+                context.report(id())
+                        .at(read.anchor())
+                        .message(message(principal, function.logicalId(), secrets, read, ""))
+                        .value(principal.logicalId() + " " + function.logicalId())
+                        .related(read.statement(), "the statement that grants the read")
+                        .related(
+                                secrets.get(0).variable().nameNode().span(),
+                                "the variable that holds the secret");
         if (read.policy().owner() != null) {
             b.resource(read.policy().owner());
         }
@@ -125,32 +151,63 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
      * The finding's message; {@code caveat} (with its leading space, or empty) says what was not
      * checked, after the grant.
      */
-    static String message(IamPrincipal principal, String function, List<EnvSecrets.SecretVariable> secrets,
-            Read read, String caveat) {
+    static String message(
+            IamPrincipal principal,
+            String function,
+            List<EnvSecrets.SecretVariable> secrets,
+            Read read,
+            String caveat) {
         EnvSecrets.SecretVariable first = secrets.get(0);
-        String variables = String.join(", ", secrets.stream().map(EnvSecrets.SecretVariable::name).toList());
-        boolean lists = read.grant().actions().stream().anyMatch(a -> a.action().equals(Actions.LIST_FUNCTIONS));
-        return Advice.capitalized(principal.describe()) + " can read the configuration of function "
-                + function + ", whose environment holds a secret (" + first.name() + ": "
-                + first.why() + (secrets.size() > 1 ? "; also " + variables : "") + "), through the "
-                + read.policy().describe() + ": " + read.grant().describeActions()
-                + (lists ? "" : " on " + read.grant().resources()) + "." + caveat + " Keep the secret out of the "
+        String variables =
+                String.join(", ", secrets.stream().map(EnvSecrets.SecretVariable::name).toList());
+        boolean lists =
+                read.grant().actions().stream()
+                        .anyMatch(a -> a.action().equals(Actions.LIST_FUNCTIONS));
+        return Advice.capitalized(principal.describe())
+                + " can read the configuration of function "
+                + function
+                + ", whose environment holds a secret ("
+                + first.name()
+                + ": "
+                + first.why()
+                + (secrets.size() > 1 ? "; also " + variables : "")
+                + "), through the "
+                + read.policy().describe()
+                + ": "
+                + read.grant().describeActions()
+                + (lists ? "" : " on " + read.grant().resources())
+                + "."
+                + caveat
+                + " Keep the secret out of the "
                 + "environment (pass its name and fetch it at runtime), or remove this read from "
-                + principal.logicalId() + ".";
+                + principal.logicalId()
+                + ".";
     }
 
-    /** The role in {@code Role: !GetAtt R.Arn} (or {@code !Ref R}, a name), if it is a resource of the template. */
+    /**
+     * The role in {@code Role: !GetAtt R.Arn} (or {@code !Ref R}, a name), if it is a resource of
+     * the template.
+     */
     static Optional<String> executionRole(Resource function, StatementReader reader) {
-        return function.properties().get("Role").flatMap(node -> reader.strings(node).stream()
-                .flatMap(s -> s.unknowns().stream())
-                .filter(u -> u.kind() == Part.Unknown.Kind.ATTRIBUTE
-                        || u.kind() == Part.Unknown.Kind.RESOURCE)
-                .map(u -> u.name().split("\\.")[0])
-                .findFirst());
+        return function.properties()
+                .get("Role")
+                .flatMap(
+                        node ->
+                                reader.strings(node).stream()
+                                        .flatMap(s -> s.unknowns().stream())
+                                        .filter(
+                                                u ->
+                                                        u.kind() == Part.Unknown.Kind.ATTRIBUTE
+                                                                || u.kind()
+                                                                        == Part.Unknown.Kind
+                                                                                .RESOURCE)
+                                        .map(u -> u.name().split("\\.")[0])
+                                        .findFirst());
     }
 
     /** The KMS key of the template that {@code KmsKeyArn} names, if any. */
-    static Optional<Resource> templateKey(Resource function, Template template, StatementReader reader) {
+    static Optional<Resource> templateKey(
+            Resource function, Template template, StatementReader reader) {
         Optional<Node> arn = function.properties().get("KmsKeyArn");
         if (arn.isEmpty()) {
             return Optional.empty();
@@ -169,18 +226,23 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
      * Whether the principal can decrypt with the template's key: an IAM grant on it, or a key
      * policy statement that names the principal (its ARN) or everyone.
      */
-    private static boolean canDecrypt(IamPrincipal principal, Resource key, List<Statement> set,
-            PolicyInventory inventory) {
+    private static boolean canDecrypt(
+            IamPrincipal principal, Resource key, List<Statement> set, PolicyInventory inventory) {
         if (Exposure.identityDecrypts(Target.key(key.logicalId()), set)) {
             return true;
         }
-        String roleId = principal.kind() == IamPrincipal.Kind.SAM_ROLE ? principal.logicalId() + "Role"
-                : principal.logicalId();
+        String roleId =
+                principal.kind() == IamPrincipal.Kind.SAM_ROLE
+                        ? principal.logicalId() + "Role"
+                        : principal.logicalId();
         for (Policy policy : inventory.policies()) {
             if (policy.kind() == Policy.Kind.KEY_POLICY && policy.owner() == key) {
                 for (Statement s : policy.statements()) {
-                    boolean names = s.principals().stream().anyMatch(p -> p.value().refersTo(roleId));
-                    boolean decrypts = Actions.DECRYPT.stream().anyMatch(a -> Actions.covering(s, a).isPresent());
+                    boolean names =
+                            s.principals().stream().anyMatch(p -> p.value().refersTo(roleId));
+                    boolean decrypts =
+                            Actions.DECRYPT.stream()
+                                    .anyMatch(a -> Actions.covering(s, a).isPresent());
                     if (s.isAllow() && decrypts && (names || Exposure.admitsEveryone(s))) {
                         return true;
                     }

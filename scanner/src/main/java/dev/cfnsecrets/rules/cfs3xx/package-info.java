@@ -1,8 +1,8 @@
 /**
  * CFS3xx: who can read a function's secrets, from the IAM and key policies of the template (the
- * {@link PolicyInventories} made once per document). {@link Cfs3xxRules#rules()} lists the
- * template rules; live mode adds {@link AccountPrincipalCanReadFunctionSecrets}, a
- * {@link dev.cfnsecrets.rules.CrossDocumentRule} over an account's deployed stacks.
+ * {@link PolicyInventories} made once per document). {@link Cfs3xxRules#rules()} lists the template
+ * rules; live mode adds {@link AccountPrincipalCanReadFunctionSecrets}, a {@link
+ * dev.cfnsecrets.rules.CrossDocumentRule} over an account's deployed stacks.
  *
  * <ul>
  *   <li>CFS301 function-config-readable-widely: {@link FunctionConfigReadableWidely}

@@ -18,8 +18,8 @@ import java.util.List;
 /**
  * A custom rule from the configuration: the property at the rule's path, as JSON, checked against
  * the rule's schema. The message never quotes the property's value: it may be a secret that no
- * detector recognises. The value's texts are handed to the reporters as secrets, so that the
- * source line they show is redacted too.
+ * detector recognises. The value's texts are handed to the reporters as secrets, so that the source
+ * line they show is redacted too.
  */
 final class CustomRule extends ResourceRule {
     /** Shorter text from a value is not worth hiding, and would hide most schema messages. */
@@ -63,7 +63,8 @@ final class CustomRule extends ResourceRule {
     private void check(RuleContext context, Resource resource, ResourceProperty property) {
         JsonNode value = NodeJson.of(property.node());
         List<Error> errors = rule.schema().validate(value);
-        boolean violated = rule.expectation() == Expectation.MUST ? !errors.isEmpty() : errors.isEmpty();
+        boolean violated =
+                rule.expectation() == Expectation.MUST ? !errors.isEmpty() : errors.isEmpty();
         if (!violated) {
             return;
         }
@@ -76,11 +77,12 @@ final class CustomRule extends ResourceRule {
             ResourceProperty inner = property.inside(segments(errors.get(0).getInstanceLocation()));
             at = inner.node() == null ? property : inner;
         }
-        RuleContext.Builder report = context.report(rule.id())
-                .message(message(resource, property) + detail)
-                .at(at.span(), at.node().path())
-                .resource(resource)
-                .value(resource.logicalId() + "\n" + Fingerprint.shapeOf(value.toString()));
+        RuleContext.Builder report =
+                context.report(rule.id())
+                        .message(message(resource, property) + detail)
+                        .at(at.span(), at.node().path())
+                        .resource(resource)
+                        .value(resource.logicalId() + "\n" + Fingerprint.shapeOf(value.toString()));
         // The source line a report shows holds the value too: redact it there as well.
         hidden.forEach(report::secret);
         report.add();
@@ -95,9 +97,9 @@ final class CustomRule extends ResourceRule {
     }
 
     /**
-     * The first schema error, where in the property it is, e.g.
-     * {@code Properties/Runtime: does not have a value in the enumeration ["nodejs20.x"]}; a
-     * validator message that quotes text of the value is replaced by the failing keyword.
+     * The first schema error, where in the property it is, e.g. {@code Properties/Runtime: does not
+     * have a value in the enumeration ["nodejs20.x"]}; a validator message that quotes text of the
+     * value is replaced by the failing keyword.
      */
     private String describe(Error error, ResourceProperty property, List<String> hidden) {
         String where = property.path() + error.getInstanceLocation();
@@ -120,7 +122,9 @@ final class CustomRule extends ResourceRule {
 
     /** The value's texts that neither the message nor the shown source line may quote. */
     private static List<String> hidden(JsonNode value) {
-        return texts(value, new ArrayList<>()).stream().filter(text -> text.length() >= SHORTEST_HIDDEN).toList();
+        return texts(value, new ArrayList<>()).stream()
+                .filter(text -> text.length() >= SHORTEST_HIDDEN)
+                .toList();
     }
 
     private static List<String> texts(JsonNode value, List<String> into) {

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** The rules of this family: one {@link CustomRule} per custom rule definition of the catalog. */
 public final class CustomRules {
-    private CustomRules() {
-    }
+    private CustomRules() {}
 
     public static List<Rule> rules(Catalog catalog) {
         return catalog.customRules().stream().<Rule>map(CustomRule::new).toList();

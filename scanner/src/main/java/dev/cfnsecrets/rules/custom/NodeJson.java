@@ -14,14 +14,13 @@ import java.util.Locale;
 
 /**
  * A source node as the JSON value CloudFormation sees, for JSON Schema checks. Intrinsic functions
- * stay as their long-form objects ({@code {"Fn::Sub": "…"}}), since the source tree already maps the
- * short tags; YAML numbers, booleans and nulls become JSON ones.
+ * stay as their long-form objects ({@code {"Fn::Sub": "…"}}), since the source tree already maps
+ * the short tags; YAML numbers, booleans and nulls become JSON ones.
  */
 final class NodeJson {
     private static final JsonNodeFactory JSON = JsonNodeFactory.withExactBigDecimals(true);
 
-    private NodeJson() {
-    }
+    private NodeJson() {}
 
     static JsonNode of(Node node) {
         if (node instanceof MapNode map) {
@@ -49,12 +48,15 @@ final class NodeJson {
         boolean negative = lower.startsWith("-");
         String unsigned = lower.replaceFirst("^[-+]", "");
         if (unsigned.startsWith("0x") || unsigned.startsWith("0o")) {
-            BigInteger value = new BigInteger(unsigned.substring(2), unsigned.startsWith("0x") ? 16 : 8);
+            BigInteger value =
+                    new BigInteger(unsigned.substring(2), unsigned.startsWith("0x") ? 16 : 8);
             return JSON.numberNode(negative ? value.negate() : value);
         }
         try {
             BigDecimal value = new BigDecimal(lower);
-            return unsigned.matches("[0-9]+") ? JSON.numberNode(value.toBigIntegerExact()) : JSON.numberNode(value);
+            return unsigned.matches("[0-9]+")
+                    ? JSON.numberNode(value.toBigIntegerExact())
+                    : JSON.numberNode(value);
         } catch (NumberFormatException e) {
             return JSON.textNode(text);
         }

@@ -15,15 +15,15 @@ import java.util.List;
 /**
  * The node at a '/'-separated path under a resource, e.g. {@code Properties/Environment/Variables}.
  * {@code Properties} are the deployed ones (SAM Globals merged in); a number selects a list item
- * and a {@value CustomRuleDefinition#ANY} step every item of a list or value of a map. A path that runs into an
- * intrinsic function ({@code Fn::If}, {@code Ref} …) before its end cannot be followed without
- * deploying: the property is then neither present nor missing, but unknown.
+ * and a {@value CustomRuleDefinition#ANY} step every item of a list or value of a map. A path that
+ * runs into an intrinsic function ({@code Fn::If}, {@code Ref} …) before its end cannot be followed
+ * without deploying: the property is then neither present nor missing, but unknown.
  *
- * @param key  the key the node is written under, or null for a list item or a resource without
- *             {@code Properties}
- * @param path where the node is under the resource, {@value CustomRuleDefinition#ANY} steps resolved, e.g.
- *             {@code Properties/ContainerDefinitions/1/Environment}; for a missing property, the
- *             path that was looked for
+ * @param key the key the node is written under, or null for a list item or a resource without
+ *     {@code Properties}
+ * @param path where the node is under the resource, {@value CustomRuleDefinition#ANY} steps
+ *     resolved, e.g. {@code Properties/ContainerDefinitions/1/Environment}; for a missing property,
+ *     the path that was looked for
  */
 record ResourceProperty(Node node, ScalarNode key, String path, boolean unknown) {
     private static final ResourceProperty UNKNOWN = new ResourceProperty(null, null, "", true);
@@ -38,15 +38,19 @@ record ResourceProperty(Node node, ScalarNode key, String path, boolean unknown)
     }
 
     /**
-     * The properties at {@code path}. Without {@value CustomRuleDefinition#ANY} steps, exactly one: present, missing or
-     * unknown. With them, the part before the first {@value CustomRuleDefinition#ANY} decides as without; past it only
-     * present matches are kept — an empty list has nothing to check, and a match that runs into an
-     * intrinsic function is skipped on its own.
+     * The properties at {@code path}. Without {@value CustomRuleDefinition#ANY} steps, exactly one:
+     * present, missing or unknown. With them, the part before the first {@value
+     * CustomRuleDefinition#ANY} decides as without; past it only present matches are kept — an
+     * empty list has nothing to check, and a match that runs into an intrinsic function is skipped
+     * on its own.
      */
     static List<ResourceProperty> matches(Resource resource, List<String> path) {
         boolean underProperties = path.get(0).equals("Properties");
         Node start = underProperties ? resource.properties() : resource.node();
-        ScalarNode key = underProperties ? resource.node().entry("Properties").map(MapNode.Entry::key).orElse(null) : null;
+        ScalarNode key =
+                underProperties
+                        ? resource.node().entry("Properties").map(MapNode.Entry::key).orElse(null)
+                        : null;
         return new ResourceProperty(start, key, underProperties ? "Properties" : "", false)
                 .matches(underProperties ? path.subList(1, path.size()) : path);
     }
@@ -72,11 +76,23 @@ record ResourceProperty(Node node, ScalarNode key, String path, boolean unknown)
     private List<ResourceProperty> children() {
         List<ResourceProperty> children = new ArrayList<>();
         if (node instanceof MapNode map && map.intrinsic().isEmpty()) {
-            map.entries().forEach(entry -> children.add(
-                    new ResourceProperty(entry.value(), entry.key(), Node.childPath(path, entry.name()), false)));
+            map.entries()
+                    .forEach(
+                            entry ->
+                                    children.add(
+                                            new ResourceProperty(
+                                                    entry.value(),
+                                                    entry.key(),
+                                                    Node.childPath(path, entry.name()),
+                                                    false)));
         } else if (node instanceof ListNode list) {
             for (int i = 0; i < list.items().size(); i++) {
-                children.add(new ResourceProperty(list.items().get(i), null, Node.childPath(path, String.valueOf(i)), false));
+                children.add(
+                        new ResourceProperty(
+                                list.items().get(i),
+                                null,
+                                Node.childPath(path, String.valueOf(i)),
+                                false));
             }
         }
         return children;
@@ -98,7 +114,8 @@ record ResourceProperty(Node node, ScalarNode key, String path, boolean unknown)
                 MapNode.Entry entry = map.entry(segment).orElse(null);
                 current = entry == null ? null : entry.value();
                 key = entry == null ? null : entry.key();
-            } else if (current instanceof ListNode list && segment.matches("[0-9]{1,9}")
+            } else if (current instanceof ListNode list
+                    && segment.matches("[0-9]{1,9}")
                     && Integer.parseInt(segment) < list.items().size()) {
                 current = list.items().get(Integer.parseInt(segment));
                 key = null;
@@ -106,7 +123,8 @@ record ResourceProperty(Node node, ScalarNode key, String path, boolean unknown)
                 current = null;
             }
             if (current == null) {
-                return new ResourceProperty(null, null, Node.childPath(this.path, String.join("/", path)), false);
+                return new ResourceProperty(
+                        null, null, Node.childPath(this.path, String.join("/", path)), false);
             }
             at = Node.childPath(at, segment);
         }

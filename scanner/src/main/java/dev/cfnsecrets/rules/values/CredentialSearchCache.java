@@ -15,50 +15,54 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Credential detection for rules, once per text and document: several rules examine the same
- * values (every environment rule, each function that inherits a SAM Globals value, every finding's
- * shown line), and a large value searched again each time costs rules × functions × its length.
+ * Credential detection for rules, once per text and document: several rules examine the same values
+ * (every environment rule, each function that inherits a SAM Globals value, every finding's shown
+ * line), and a large value searched again each time costs rules × functions × its length.
  */
 public final class CredentialSearchCache {
     /** A cache that fills itself the same way for every rule of the document. */
-    private static final Shared<Map<Object, Object>> SEARCHES = new Shared<>(scope -> new HashMap<>());
-    /** The values the allow list let through in the document, so that the report can say how many. */
+    private static final Shared<Map<Object, Object>> SEARCHES =
+            new Shared<>(scope -> new HashMap<>());
+
+    /**
+     * The values the allow list let through in the document, so that the report can say how many.
+     */
     private static final Shared<Set<String>> ALLOWED = new Shared<>(scope -> new HashSet<>());
 
-    private CredentialSearchCache() {
-    }
+    private CredentialSearchCache() {}
 
-    private record Search(String text, CredentialDetector.Context context) {
-    }
+    private record Search(String text, CredentialDetector.Context context) {}
 
-    private record KeyIdSearch(String text) {
-    }
+    private record KeyIdSearch(String text) {}
 
-    private record LineSearch(int line) {
-    }
+    private record LineSearch(int line) {}
 
     /**
      * The credentials of known formats in {@code text} that rules report: a credential the
      * configuration allows ({@code allow:}) is declared not a secret.
      */
-    public static List<CredentialMatch> find(RuleContext rules, String text, CredentialDetector.Context context) {
+    public static List<CredentialMatch> find(
+            RuleContext rules, String text, CredentialDetector.Context context) {
         AllowList allow = rules.settings().allow();
         List<CredentialMatch> found = everyFormat(rules, text, context);
-        return allow.isEmpty() ? found : found.stream().filter(m -> !allowed(rules, m.secret())).toList();
+        return allow.isEmpty()
+                ? found
+                : found.stream().filter(m -> !allowed(rules, m.secret())).toList();
     }
 
     /**
-     * Whether the configuration declares a literal not a secret: the literal is allowed, or it holds
-     * an allowed credential of a known format — a URL whose password is on the list is not then
-     * reported as a secret-named literal instead.
+     * Whether the configuration declares a literal not a secret: the literal is allowed, or it
+     * holds an allowed credential of a known format — a URL whose password is on the list is not
+     * then reported as a secret-named literal instead.
      */
     public static boolean isAllowed(RuleContext rules, String literal) {
         AllowList allow = rules.settings().allow();
         if (allow.isEmpty()) {
             return false;
         }
-        return allowed(rules, literal) || everyFormat(rules, literal, CredentialDetector.Context.NONE).stream()
-                .anyMatch(m -> allowed(rules, m.secret()));
+        return allowed(rules, literal)
+                || everyFormat(rules, literal, CredentialDetector.Context.NONE).stream()
+                        .anyMatch(m -> allowed(rules, m.secret()));
     }
 
     private static boolean allowed(RuleContext rules, String secret) {
@@ -75,8 +79,10 @@ public final class CredentialSearchCache {
     }
 
     /** Every credential of a known format in {@code text}, allowed or not: what reports hide. */
-    public static List<CredentialMatch> everyFormat(RuleContext rules, String text, CredentialDetector.Context context) {
-        return cached(rules, new Search(text, context), () -> CredentialDetector.find(text, context));
+    public static List<CredentialMatch> everyFormat(
+            RuleContext rules, String text, CredentialDetector.Context context) {
+        return cached(
+                rules, new Search(text, context), () -> CredentialDetector.find(text, context));
     }
 
     public static boolean hasAwsKeyId(RuleContext rules, String text) {
@@ -85,9 +91,13 @@ public final class CredentialSearchCache {
 
     /** The credentials of known formats on one line of the document's source. */
     static List<String> onLine(RuleContext rules, SourceFile source, int line) {
-        return cached(rules, new LineSearch(line), () -> CredentialDetector.find(source.line(line)).stream()
-                .map(CredentialMatch::secret)
-                .toList());
+        return cached(
+                rules,
+                new LineSearch(line),
+                () ->
+                        CredentialDetector.find(source.line(line)).stream()
+                                .map(CredentialMatch::secret)
+                                .toList());
     }
 
     private static <T> T cached(RuleContext rules, Object key, Supplier<T> compute) {

@@ -22,15 +22,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * Every literal of a document that reports must hide wherever it is shown, found from the tree and
  * not from one finding: the value behind each secret name ({@code DB_PASSWORD}, {@code
  * MasterUserPassword}, a secret-named Parameter's {@code Default}) that looks like a secret, with
- * every {@code Fn::If} branch and every piece of a {@code Fn::Join} — a piece alone is not a secret,
- * but the shown lines hold the pieces — and the pieces of any {@code Fn::Join} that assembles a
- * credential of a known format.
+ * every {@code Fn::If} branch and every piece of a {@code Fn::Join} — a piece alone is not a
+ * secret, but the shown lines hold the pieces — and the pieces of any {@code Fn::Join} that
+ * assembles a credential of a known format.
  */
 final class DocumentSecrets {
-    private static final Shared<AtomicReference<Set<String>>> FOUND = new Shared<>(scope -> new AtomicReference<>());
+    private static final Shared<AtomicReference<Set<String>>> FOUND =
+            new Shared<>(scope -> new AtomicReference<>());
 
-    private DocumentSecrets() {
-    }
+    private DocumentSecrets() {}
 
     static Set<String> of(RuleContext rules) {
         AtomicReference<Set<String>> found = rules.shared(FOUND);
@@ -42,8 +42,12 @@ final class DocumentSecrets {
 
     private static Set<String> collect(RuleContext rules) {
         Document document = rules.document();
-        Optional<Node> root = document instanceof Document.TemplateDocument t ? Optional.of(t.template().root())
-                : document instanceof Document.PolicyDocument p ? Optional.of(p.root()) : Optional.empty();
+        Optional<Node> root =
+                document instanceof Document.TemplateDocument t
+                        ? Optional.of(t.template().root())
+                        : document instanceof Document.PolicyDocument p
+                                ? Optional.of(p.root())
+                                : Optional.empty();
         Set<String> secrets = new LinkedHashSet<>();
         Deque<Node> pending = new ArrayDeque<>();
         root.ifPresent(pending::push);
@@ -66,13 +70,17 @@ final class DocumentSecrets {
         return secrets;
     }
 
-    /** The literals a secret-named value is made of, if together or alone they look like a secret. */
+    /**
+     * The literals a secret-named value is made of, if together or alone they look like a secret.
+     */
     private static List<String> secretPieces(RuleContext rules, String name, Node value) {
         List<String> pieces = new ArrayList<>();
         literals(value, pieces);
         String joined = String.join("", pieces);
-        boolean secret = ValueSecrets.looksLikeSecretValue(rules, name, joined)
-                || pieces.stream().anyMatch(p -> ValueSecrets.looksLikeSecretValue(rules, name, p));
+        boolean secret =
+                ValueSecrets.looksLikeSecretValue(rules, name, joined)
+                        || pieces.stream()
+                                .anyMatch(p -> ValueSecrets.looksLikeSecretValue(rules, name, p));
         return secret ? pieces : List.of();
     }
 
@@ -83,15 +91,18 @@ final class DocumentSecrets {
         }
         List<String> pieces = new ArrayList<>();
         literals(args.items().get(1), pieces);
-        String joined = String.join(args.items().get(0) instanceof ScalarNode s ? s.value() : "", pieces);
-        return CredentialSearchCache.everyFormat(rules, joined, CredentialDetector.Context.NONE).isEmpty() ? List.of() : pieces;
+        String joined =
+                String.join(args.items().get(0) instanceof ScalarNode s ? s.value() : "", pieces);
+        return CredentialSearchCache.everyFormat(rules, joined, CredentialDetector.Context.NONE)
+                        .isEmpty()
+                ? List.of()
+                : pieces;
     }
 
     /**
-     * The literal scalars a value may take: itself, each {@code Fn::If} branch, the pieces a
-     * {@code Fn::Join}, {@code Fn::Select} or {@code Fn::Base64} works on, a {@code Fn::Sub} text, a
-     * Parameter's Default —
-     * not a Join delimiter, a condition name or what a Ref or GetAtt names.
+     * The literal scalars a value may take: itself, each {@code Fn::If} branch, the pieces a {@code
+     * Fn::Join}, {@code Fn::Select} or {@code Fn::Base64} works on, a {@code Fn::Sub} text, a
+     * Parameter's Default — not a Join delimiter, a condition name or what a Ref or GetAtt names.
      */
     private static void literals(Node value, List<String> out) {
         Deque<Node> pending = new ArrayDeque<>();

@@ -9,10 +9,15 @@ import java.util.List;
  * One secret-related fact about one environment variable, found by {@link EnvSecrets}; the rule
  * that owns its {@link Kind} reports it.
  *
- * @param detail  what was found, in words: the credential kind, the Parameter names, the reference
+ * @param detail what was found, in words: the credential kind, the Parameter names, the reference
  * @param secrets the secret values that a message or source line may show (for redaction)
  */
-public record EnvConcern(Kind kind, EnvVariable variable, Where where, String detail, BlastRadius radius,
+public record EnvConcern(
+        Kind kind,
+        EnvVariable variable,
+        Where where,
+        String detail,
+        BlastRadius radius,
         List<String> secrets) {
 
     public enum Kind {
@@ -24,7 +29,10 @@ public record EnvConcern(Kind kind, EnvVariable variable, Where where, String de
         SECRET_PARAMETER,
         /** CFS105: a secret-named value resolved from a plaintext String SSM parameter. */
         PLAINTEXT_SSM,
-        /** CFS106: a secret resolved into the environment at deploy time (Secrets Manager, a secret attribute). */
+        /**
+         * CFS106: a secret resolved into the environment at deploy time (Secrets Manager, a secret
+         * attribute).
+         */
         RESOLVED_SECRET
     }
 
@@ -32,7 +40,10 @@ public record EnvConcern(Kind kind, EnvVariable variable, Where where, String de
         secrets = List.copyOf(secrets);
     }
 
-    /** Stable text for the fingerprint: never the secret itself (a weak password's hash is guessable). */
+    /**
+     * Stable text for the fingerprint: never the secret itself (a weak password's hash is
+     * guessable).
+     */
     public String fingerprint() {
         return kind + "\n" + variable.name() + "\n" + detail + "\n" + Fingerprint.shapeOf(secrets);
     }

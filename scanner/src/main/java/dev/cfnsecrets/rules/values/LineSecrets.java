@@ -23,14 +23,13 @@ import java.util.Map;
  */
 public final class LineSecrets {
     /** A cache that fills itself the same way for every rule of the document. */
-    private static final Shared<Map<Integer, List<String>>> BY_LINE = new Shared<>(scope -> new HashMap<>());
+    private static final Shared<Map<Integer, List<String>>> BY_LINE =
+            new Shared<>(scope -> new HashMap<>());
 
-    private LineSecrets() {
-    }
+    private LineSecrets() {}
 
     /** A secret-named key and a candidate literal for its value, as written on the line. */
-    record Pair(String name, String value) {
-    }
+    record Pair(String name, String value) {}
 
     public static List<String> of(RuleContext rules, SourceFile source, int line) {
         // Many findings may share a line (a minified template is one line): read it once.
@@ -55,8 +54,9 @@ public final class LineSecrets {
 
     /**
      * Every {@code NAME: value} and {@code "NAME": "value"} on {@code line} whose name says secret.
-     * A plain value ends at a comma or closing bracket (a flow collection); when the entry starts the
-     * line, the whole rest of the line is a second candidate (a plain block scalar may hold commas).
+     * A plain value ends at a comma or closing bracket (a flow collection); when the entry starts
+     * the line, the whole rest of the line is a second candidate (a plain block scalar may hold
+     * commas).
      */
     static List<Pair> secretNamedPairs(CharSequence line) {
         List<Pair> pairs = new ArrayList<>();
@@ -79,12 +79,15 @@ public final class LineSecrets {
             }
             keyEnd = colon;
             i = colon + 1;
-            if (nameFrom == nameTo || quoted && (nameFrom == 0 || line.charAt(nameFrom - 1) != quote)) {
+            if (nameFrom == nameTo
+                    || quoted && (nameFrom == 0 || line.charAt(nameFrom - 1) != quote)) {
                 continue;
             }
             String name = line.subSequence(nameFrom, nameTo).toString();
             int valueFrom = skipBlanks(line, colon + 1);
-            if (!SecretNames.isSecretName(name) || valueFrom == n || valueFrom == colon + 1 && !quoted) {
+            if (!SecretNames.isSecretName(name)
+                    || valueFrom == n
+                    || valueFrom == colon + 1 && !quoted) {
                 continue; // YAML needs a blank after the colon; JSON ("NAME":"value") does not
             }
             char first = line.charAt(valueFrom);
@@ -93,7 +96,8 @@ public final class LineSecrets {
                 pairs.add(new Pair(name, line.subSequence(valueFrom + 1, close).toString()));
                 i = Math.min(n, close + 1);
             } else if (first == '!') {
-                // An intrinsic's tag is shown; anything else after `!` is the value written as a tag.
+                // An intrinsic's tag is shown; anything else after `!` is the value written as a
+                // tag.
                 int end = plainEnd(line, valueFrom);
                 int tagEnd = valueFrom;
                 while (tagEnd < end && !isBlank(line.charAt(tagEnd))) {
@@ -106,7 +110,11 @@ public final class LineSecrets {
                 i = tagEnd;
             } else if ("{[&*|>".indexOf(first) < 0) {
                 int end = plainEnd(line, valueFrom);
-                pairs.add(new Pair(name, line.subSequence(valueFrom, skipBlanksBack(line, end, valueFrom)).toString()));
+                pairs.add(
+                        new Pair(
+                                name,
+                                line.subSequence(valueFrom, skipBlanksBack(line, end, valueFrom))
+                                        .toString()));
                 if (isLineStart(line, quoted ? nameFrom - 1 : nameFrom)) {
                     pairs.add(new Pair(name, restOfLine(line, valueFrom)));
                 }
@@ -118,7 +126,12 @@ public final class LineSecrets {
     }
 
     private static boolean isKeyChar(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
+        return c >= 'A' && c <= 'Z'
+                || c >= 'a' && c <= 'z'
+                || c >= '0' && c <= '9'
+                || c == '_'
+                || c == '.'
+                || c == '-';
     }
 
     private static boolean isBlank(char c) {
@@ -142,7 +155,9 @@ public final class LineSecrets {
         return i;
     }
 
-    /** Where a quoted value ends: its closing quote (JSON escapes skipped), or the end of the line. */
+    /**
+     * Where a quoted value ends: its closing quote (JSON escapes skipped), or the end of the line.
+     */
     private static int closingQuote(CharSequence line, int from, char quote) {
         int i = from;
         while (i < line.length() && line.charAt(i) != quote) {
@@ -173,7 +188,9 @@ public final class LineSecrets {
         return i == 0;
     }
 
-    /** The rest of a line after a block entry's colon: its comment and a trailing JSON comma cut. */
+    /**
+     * The rest of a line after a block entry's colon: its comment and a trailing JSON comma cut.
+     */
     private static String restOfLine(CharSequence line, int from) {
         int end = line.length();
         for (int i = from + 1; i < line.length(); i++) {

@@ -11,23 +11,21 @@ import java.util.Optional;
 /**
  * The values inside a map of properties (or Metadata): every scalar, and every intrinsic function
  * call taken whole (it evaluates to one string), with the name it is written under and its path
- * relative to the walked map — keys joined by {@code .}, list items as {@code []}, e.g.
- * {@code RdsDbInstances[].DbPassword}. In a list of {@code {Name|Key, Value}} pairs the value's
- * name is the pair's name, as in ECS, CodeBuild and Batch environments.
+ * relative to the walked map — keys joined by {@code .}, list items as {@code []}, e.g. {@code
+ * RdsDbInstances[].DbPassword}. In a list of {@code {Name|Key, Value}} pairs the value's name is
+ * the pair's name, as in ECS, CodeBuild and Batch environments.
  */
 public final class PropertyWalker {
     private static final int MAX_DEPTH = 64;
 
     /**
-     * @param name     the key the value is written under, or the pair's {@code Name}/{@code Key}
-     * @param path     relative path of the value, see the class comment
+     * @param name the key the value is written under, or the pair's {@code Name}/{@code Key}
+     * @param path relative path of the value, see the class comment
      * @param siblings the map that holds the value (for context such as a pair's {@code Type})
      */
-    public record Leaf(Node node, String name, String path, MapNode siblings) {
-    }
+    public record Leaf(Node node, String name, String path, MapNode siblings) {}
 
-    private PropertyWalker() {
-    }
+    private PropertyWalker() {}
 
     public static List<Leaf> leaves(MapNode root) {
         List<Leaf> leaves = new ArrayList<>();
@@ -42,13 +40,16 @@ public final class PropertyWalker {
         Optional<String> pairName = pairName(map);
         for (MapNode.Entry e : map.entries()) {
             String childPath = path.isEmpty() ? e.name() : path + "." + e.name();
-            String name = pairName.isPresent() && e.name().equals("Value") ? pairName.get() : e.name();
+            String name =
+                    pairName.isPresent() && e.name().equals("Value") ? pairName.get() : e.name();
             walk(e.value(), name, childPath, map, leaves, depth + 1);
         }
     }
 
-    private static void walk(Node node, String name, String path, MapNode holder, List<Leaf> leaves, int depth) {
-        if (node instanceof ScalarNode || (node instanceof MapNode m && m.intrinsic().isPresent())) {
+    private static void walk(
+            Node node, String name, String path, MapNode holder, List<Leaf> leaves, int depth) {
+        if (node instanceof ScalarNode
+                || (node instanceof MapNode m && m.intrinsic().isPresent())) {
             leaves.add(new Leaf(node, name, path, holder));
         } else if (node instanceof MapNode m) {
             walkMap(m, path, leaves, depth);

@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
  */
 public final class Rendered {
     static final char GAP = '\u0000';
-    /** A dynamic reference that an intrinsic assembles ({@code !Sub '{{resolve:secretsmanager:${S}}}'}). */
+
+    /**
+     * A dynamic reference that an intrinsic assembles ({@code !Sub
+     * '{{resolve:secretsmanager:${S}}}'}).
+     */
     private static final Pattern ASSEMBLED_REFERENCE =
             Pattern.compile("\\{\\{resolve:(ssm-secure|ssm|secretsmanager):([^{}\\s]*)}}");
 
@@ -61,7 +65,9 @@ public final class Rendered {
     public Optional<Part.Literal> literalAt(int at) {
         for (int i = value.parts().size() - 1; i >= 0; i--) {
             if (starts[i] <= at) {
-                return value.parts().get(i) instanceof Part.Literal l ? Optional.of(l) : Optional.empty();
+                return value.parts().get(i) instanceof Part.Literal l
+                        ? Optional.of(l)
+                        : Optional.empty();
             }
         }
         return Optional.empty();
@@ -72,7 +78,8 @@ public final class Rendered {
         List<Part> parts = new ArrayList<>();
         for (int i = 0; i < starts.length; i++) {
             int end = i + 1 < starts.length ? starts[i + 1] : text.length();
-            if ((starts[i] < to && end > from) || (starts[i] == end && starts[i] >= from && starts[i] < to)) {
+            if ((starts[i] < to && end > from)
+                    || (starts[i] == end && starts[i] >= from && starts[i] < to)) {
                 parts.add(value.parts().get(i));
             }
         }
@@ -80,8 +87,9 @@ public final class Rendered {
     }
 
     /**
-     * Whether a piece is part of a dynamic reference that an intrinsic assembles: the {@code ${Secret}}
-     * in {@code !Sub '{{resolve:secretsmanager:${Secret}}}'} names a secret, it is not one.
+     * Whether a piece is part of a dynamic reference that an intrinsic assembles: the {@code
+     * ${Secret}} in {@code !Sub '{{resolve:secretsmanager:${Secret}}}'} names a secret, it is not
+     * one.
      */
     boolean insideReference(Part part) {
         for (int i = 0; i < starts.length; i++) {
@@ -96,7 +104,9 @@ public final class Rendered {
         return false;
     }
 
-    /** A dynamic reference, written as one string or assembled by {@code Fn::Sub}/{@code Fn::Join}. */
+    /**
+     * A dynamic reference, written as one string or assembled by {@code Fn::Sub}/{@code Fn::Join}.
+     */
     public record Reference(String service, String key, Part at, int offset) {
         public boolean isSsmSecure() {
             return "ssm-secure".equals(service);
@@ -125,14 +135,18 @@ public final class Rendered {
         }
         Matcher m = ASSEMBLED_REFERENCE.matcher(text);
         while (m.find()) {
-            // Written dynamic references are pieces of their own (rendered as gaps); what matches here
+            // Written dynamic references are pieces of their own (rendered as gaps); what matches
+            // here
             // was assembled from several pieces.
-            literalAt(m.start()).ifPresent(l -> refs.add(new Reference(m.group(1), m.group(2), l, m.start())));
+            literalAt(m.start())
+                    .ifPresent(l -> refs.add(new Reference(m.group(1), m.group(2), l, m.start())));
         }
         return refs;
     }
 
-    /** Whether the alternative removes the property ({@code AWS::NoValue}): then nothing deploys. */
+    /**
+     * Whether the alternative removes the property ({@code AWS::NoValue}): then nothing deploys.
+     */
     public boolean isNoValue() {
         return value.unknowns().stream().anyMatch(u -> u.kind() == Part.Unknown.Kind.NO_VALUE);
     }
@@ -141,8 +155,12 @@ public final class Rendered {
         return value.isLiteral();
     }
 
-    /** The text without the pieces of assembled dynamic references, for the credential detectors. */
+    /**
+     * The text without the pieces of assembled dynamic references, for the credential detectors.
+     */
     public String detectable() {
-        return ASSEMBLED_REFERENCE.matcher(text).replaceAll(m -> String.valueOf(GAP).repeat(m.group().length()));
+        return ASSEMBLED_REFERENCE
+                .matcher(text)
+                .replaceAll(m -> String.valueOf(GAP).repeat(m.group().length()));
     }
 }

@@ -14,25 +14,24 @@ import java.util.Optional;
  */
 public final class SecretAttributes {
     /** What a secret attribute returns, in words, and how far it reaches. */
-    public record Secret(String description, BlastRadius radius) {
-    }
+    public record Secret(String description, BlastRadius radius) {}
 
-    private record Known(String attribute, BlastRadius radius) {
-    }
+    private record Known(String attribute, BlastRadius radius) {}
 
-    private static final Map<String, Known> BY_TYPE = Map.of(
-            "AWS::IAM::AccessKey", new Known("SecretAccessKey", BlastRadius.CRITICAL),
-            "AWS::Cognito::UserPoolClient", new Known("ClientSecret", BlastRadius.HIGH),
-            "AWS::AppSync::ApiKey", new Known("ApiKey", BlastRadius.LOW),
-            "AWS::IAM::ServiceSpecificCredential", new Known("ServicePassword", BlastRadius.HIGH));
+    private static final Map<String, Known> BY_TYPE =
+            Map.of(
+                    "AWS::IAM::AccessKey", new Known("SecretAccessKey", BlastRadius.CRITICAL),
+                    "AWS::Cognito::UserPoolClient", new Known("ClientSecret", BlastRadius.HIGH),
+                    "AWS::AppSync::ApiKey", new Known("ApiKey", BlastRadius.LOW),
+                    "AWS::IAM::ServiceSpecificCredential",
+                            new Known("ServicePassword", BlastRadius.HIGH));
 
-    private SecretAttributes() {
-    }
+    private SecretAttributes() {}
 
     /**
-     * For an attribute reference {@code Resource.Attribute} (as the evaluator names it), the secret it
-     * returns ("the ClientSecret of UserPoolClient"), if it returns one. A nested stack's secret-named
-     * output ({@code Stack.Outputs.DbPassword}) counts too.
+     * For an attribute reference {@code Resource.Attribute} (as the evaluator names it), the secret
+     * it returns ("the ClientSecret of UserPoolClient"), if it returns one. A nested stack's
+     * secret-named output ({@code Stack.Outputs.DbPassword}) counts too.
      */
     public static Optional<Secret> of(Template template, String attribute) {
         int dot = attribute.indexOf('.');
@@ -50,8 +49,12 @@ public final class SecretAttributes {
             return Optional.of(new Secret("the " + name + " of " + id, known.radius()));
         }
         String output = name.startsWith("Outputs.") ? name.substring("Outputs.".length()) : "";
-        if (resource.type().equals("AWS::CloudFormation::Stack") && SecretNames.isSecretName(output)) {
-            return Optional.of(new Secret("output " + output + " of nested stack " + id, SecretNames.blastRadius(output)));
+        if (resource.type().equals("AWS::CloudFormation::Stack")
+                && SecretNames.isSecretName(output)) {
+            return Optional.of(
+                    new Secret(
+                            "output " + output + " of nested stack " + id,
+                            SecretNames.blastRadius(output)));
         }
         return Optional.empty();
     }

@@ -8,24 +8,26 @@ import java.util.Set;
 
 /**
  * Resource properties that hold a secret by definition (CFS111), and the eleven of them where
- * CloudFormation accepts {@code {{resolve:ssm-secure:…}}} (docs/facts.md#where-ssm-secure-is-accepted; CFS104). Paths are relative to
- * {@code Properties}, with {@code .} between keys and {@code []} for a list item, e.g.
- * {@code RdsDbInstances[].DbPassword}. The list follows cfn_nag's password rules (F23–F75), the KICS
+ * CloudFormation accepts {@code {{resolve:ssm-secure:…}}}
+ * (docs/facts.md#where-ssm-secure-is-accepted; CFS104). Paths are relative to {@code Properties},
+ * with {@code .} between keys and {@code []} for a list item, e.g. {@code
+ * RdsDbInstances[].DbPassword}. The list follows cfn_nag's password rules (F23–F75), the KICS
  * password queries and the AWS resource reference.
  */
 public final class SecretProperties {
-    private static final Set<String> SSM_SECURE = Set.of(
-            "AWS::DirectoryService::MicrosoftAD Password",
-            "AWS::DirectoryService::SimpleAD Password",
-            "AWS::ElastiCache::ReplicationGroup AuthToken",
-            "AWS::IAM::User LoginProfile.Password",
-            "AWS::KinesisFirehose::DeliveryStream RedshiftDestinationConfiguration.Password",
-            "AWS::OpsWorks::App AppSource.Password",
-            "AWS::OpsWorks::Stack CustomCookbooksSource.Password",
-            "AWS::OpsWorks::Stack RdsDbInstances[].DbPassword",
-            "AWS::RDS::DBCluster MasterUserPassword",
-            "AWS::RDS::DBInstance MasterUserPassword",
-            "AWS::Redshift::Cluster MasterUserPassword");
+    private static final Set<String> SSM_SECURE =
+            Set.of(
+                    "AWS::DirectoryService::MicrosoftAD Password",
+                    "AWS::DirectoryService::SimpleAD Password",
+                    "AWS::ElastiCache::ReplicationGroup AuthToken",
+                    "AWS::IAM::User LoginProfile.Password",
+                    "AWS::KinesisFirehose::DeliveryStream RedshiftDestinationConfiguration.Password",
+                    "AWS::OpsWorks::App AppSource.Password",
+                    "AWS::OpsWorks::Stack CustomCookbooksSource.Password",
+                    "AWS::OpsWorks::Stack RdsDbInstances[].DbPassword",
+                    "AWS::RDS::DBCluster MasterUserPassword",
+                    "AWS::RDS::DBInstance MasterUserPassword",
+                    "AWS::Redshift::Cluster MasterUserPassword");
 
     private static final Map<String, List<String>> SECRET = new HashMap<>();
 
@@ -39,34 +41,65 @@ public final class SecretProperties {
         add("AWS::DocDBElastic::Cluster", "AdminUserPassword");
         add("AWS::RedshiftServerless::Namespace", "AdminUserPassword");
         add("AWS::Lightsail::Database", "MasterUserPassword");
-        add("AWS::KinesisFirehose::DeliveryStream", "SplunkDestinationConfiguration.HECToken",
+        add(
+                "AWS::KinesisFirehose::DeliveryStream",
+                "SplunkDestinationConfiguration.HECToken",
                 "HttpEndpointDestinationConfiguration.EndpointConfiguration.AccessKey");
         add("AWS::OpsWorks::App", "SslConfiguration.PrivateKey");
-        add("AWS::DMS::Endpoint", "Password", "MongoDbSettings.Password", "KafkaSettings.SaslPassword",
-                "RedisSettings.AuthPassword", "OracleSettings.AsmPassword", "OracleSettings.SecurityDbEncryption");
+        add(
+                "AWS::DMS::Endpoint",
+                "Password",
+                "MongoDbSettings.Password",
+                "KafkaSettings.SaslPassword",
+                "RedisSettings.AuthPassword",
+                "OracleSettings.AsmPassword",
+                "OracleSettings.SecurityDbEncryption");
         add("AWS::AmazonMQ::Broker", "Users[].Password");
-        add("AWS::Amplify::App", "AccessToken", "OauthToken", "BasicAuthConfig.Password",
+        add(
+                "AWS::Amplify::App",
+                "AccessToken",
+                "OauthToken",
+                "BasicAuthConfig.Password",
                 "AutoBranchCreationConfig.BasicAuthConfig.Password");
         add("AWS::Amplify::Branch", "BasicAuthConfig.Password");
-        for (String channel : List.of("APNSChannel", "APNSSandboxChannel", "APNSVoipChannel", "APNSVoipSandboxChannel")) {
+        for (String channel :
+                List.of(
+                        "APNSChannel",
+                        "APNSSandboxChannel",
+                        "APNSVoipChannel",
+                        "APNSVoipSandboxChannel")) {
             add("AWS::Pinpoint::" + channel, "PrivateKey", "TokenKey");
         }
         add("AWS::Pinpoint::GCMChannel", "ApiKey", "ServiceJson");
         add("AWS::Pinpoint::BaiduChannel", "ApiKey", "SecretKey");
         add("AWS::Pinpoint::ADMChannel", "ClientSecret");
         add("AWS::AppStream::DirectoryConfig", "ServiceAccountCredentials.AccountPassword");
-        add("AWS::EMR::Cluster", "KerberosAttributes.ADDomainJoinPassword",
-                "KerberosAttributes.CrossRealmTrustPrincipalPassword", "KerberosAttributes.KdcAdminPassword");
+        add(
+                "AWS::EMR::Cluster",
+                "KerberosAttributes.ADDomainJoinPassword",
+                "KerberosAttributes.CrossRealmTrustPrincipalPassword",
+                "KerberosAttributes.KdcAdminPassword");
         add("AWS::CodePipeline::Webhook", "AuthenticationConfiguration.SecretToken");
-        add("AWS::ManagedBlockchain::Member",
+        add(
+                "AWS::ManagedBlockchain::Member",
                 "MemberConfiguration.MemberFrameworkConfiguration.MemberFabricConfiguration.AdminPassword");
-        add("Alexa::ASK::Skill", "AuthenticationConfiguration.ClientSecret", "AuthenticationConfiguration.RefreshToken");
+        add(
+                "Alexa::ASK::Skill",
+                "AuthenticationConfiguration.ClientSecret",
+                "AuthenticationConfiguration.RefreshToken");
         add("AWS::Lambda::Permission", "EventSourceToken");
         add("AWS::CodeBuild::SourceCredential", "Token");
-        add("AWS::Events::Connection", "AuthParameters.ApiKeyAuthParameters.ApiKeyValue",
-                "AuthParameters.BasicAuthParameters.Password", "AuthParameters.OAuthParameters.ClientParameters.ClientSecret");
-        add("AWS::OpenSearchService::Domain", "AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword");
-        add("AWS::Elasticsearch::Domain", "AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword");
+        add(
+                "AWS::Events::Connection",
+                "AuthParameters.ApiKeyAuthParameters.ApiKeyValue",
+                "AuthParameters.BasicAuthParameters.Password",
+                "AuthParameters.OAuthParameters.ClientParameters.ClientSecret");
+        add(
+                "AWS::OpenSearchService::Domain",
+                "AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword");
+        add(
+                "AWS::Elasticsearch::Domain",
+                "AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword");
         add("AWS::QuickSight::DataSource", "Credentials.CredentialPair.Password");
         add("AWS::DataSync::LocationSMB", "Password");
         add("AWS::DataSync::LocationObjectStorage", "SecretKey");
@@ -77,18 +110,23 @@ public final class SecretProperties {
         add("AWS::SecretsManager::Secret", "SecretString");
     }
 
-    private SecretProperties() {
-    }
+    private SecretProperties() {}
 
     private static void add(String type, String... paths) {
-        SECRET.merge(type, List.of(paths), (a, b) -> {
-            List<String> all = new ArrayList<>(a);
-            all.addAll(b);
-            return List.copyOf(all);
-        });
+        SECRET.merge(
+                type,
+                List.of(paths),
+                (a, b) -> {
+                    List<String> all = new ArrayList<>(a);
+                    all.addAll(b);
+                    return List.copyOf(all);
+                });
     }
 
-    /** Whether {@code path} (relative to Properties, see the class comment) of a {@code type} holds a secret. */
+    /**
+     * Whether {@code path} (relative to Properties, see the class comment) of a {@code type} holds
+     * a secret.
+     */
     public static boolean isSecret(String type, String path) {
         return SECRET.getOrDefault(type, List.of()).contains(path);
     }

@@ -9,16 +9,17 @@ import java.util.regex.Pattern;
 
 /**
  * The pieces of a known secret property's value that are the secret. Usually the whole value; for a
- * Secrets Manager {@code SecretString} written as JSON, only its secret-named fields — the
- * {@code password} of {@code {"username": "${User}", "password": "${Pass}"}}, not the user name.
- * Pieces inside an assembled dynamic reference name a secret and are left out.
+ * Secrets Manager {@code SecretString} written as JSON, only its secret-named fields — the {@code
+ * password} of {@code {"username": "${User}", "password": "${Pass}"}}, not the user name. Pieces
+ * inside an assembled dynamic reference name a secret and are left out.
  */
 public final class SecretSlices {
-    private static final Pattern JSON_FIELD = Pattern.compile("\"([^\"]{1,64})\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern JSON_FIELD =
+            Pattern.compile("\"([^\"]{1,64})\"\\s*:\\s*\"([^\"]*)\"");
 
     /**
-     * @param name    the property or JSON field the slice is
-     * @param from    start of the slice in the rendered text
+     * @param name the property or JSON field the slice is
+     * @param from start of the slice in the rendered text
      * @param literal the slice's text when it is all literal, else null
      */
     public record Slice(String name, int from, int to, List<Part> parts, String literal) {
@@ -27,8 +28,7 @@ public final class SecretSlices {
         }
     }
 
-    private SecretSlices() {
-    }
+    private SecretSlices() {}
 
     public static List<Slice> of(Rendered r, String property, boolean jsonSecret) {
         List<Slice> slices = new ArrayList<>();

@@ -1,11 +1,11 @@
 package dev.cfnsecrets.rules.values;
 
-import dev.cfnsecrets.rules.RuleContext;
-import dev.cfnsecrets.rules.Where;
 import dev.cfnsecrets.eval.Part;
 import dev.cfnsecrets.eval.Value;
 import dev.cfnsecrets.model.Parameter;
 import dev.cfnsecrets.model.Template;
+import dev.cfnsecrets.rules.RuleContext;
+import dev.cfnsecrets.rules.Where;
 import dev.cfnsecrets.secrets.BlastRadius;
 import dev.cfnsecrets.secrets.CredentialDetector;
 import dev.cfnsecrets.secrets.CredentialMatch;
@@ -32,25 +32,33 @@ import java.util.Set;
  * candidates, Parameter Defaults; an {@code AWS::NoValue} branch deploys nothing and is left out),
  * each answer with where it is ({@link Where}: the piece written in the value, or the value with a
  * related location where a Default or Mapping writes it):
+ *
  * <ul>
- * <li>{@link Credential}: a credential of a known format written in the template, with its blast radius;</li>
- * <li>{@link Literal}: a literal that looks like a secret under a secret name ({@link #looksLikeSecretValue}),
- * or any literal but a stand-in in a property that holds a secret by definition ({@link #isStandIn});</li>
- * <li>{@link FromParameter} and {@link ThroughParameters}: pieces passed through template Parameters;</li>
- * <li>{@link SsmParameter}: a Parameter of type {@code AWS::SSM::Parameter::Value<…>} (a plaintext String);</li>
- * <li>{@link Reference}: a dynamic reference ({@code secretsmanager}, {@code ssm}, {@code ssm-secure}),
- * with whether it brings a secret under this name;</li>
- * <li>{@link SecretAttribute}: a resource attribute that is a secret ({@code SecretAccessKey}, …).</li>
+ *   <li>{@link Credential}: a credential of a known format written in the template, with its blast
+ *       radius;
+ *   <li>{@link Literal}: a literal that looks like a secret under a secret name ({@link
+ *       #looksLikeSecretValue}), or any literal but a stand-in in a property that holds a secret by
+ *       definition ({@link #isStandIn});
+ *   <li>{@link FromParameter} and {@link ThroughParameters}: pieces passed through template
+ *       Parameters;
+ *   <li>{@link SsmParameter}: a Parameter of type {@code AWS::SSM::Parameter::Value<…>} (a
+ *       plaintext String);
+ *   <li>{@link Reference}: a dynamic reference ({@code secretsmanager}, {@code ssm}, {@code
+ *       ssm-secure}), with whether it brings a secret under this name;
+ *   <li>{@link SecretAttribute}: a resource attribute that is a secret ({@code SecretAccessKey},
+ *       …).
  * </ul>
+ *
  * Values it leaves alone: what points at a secret rather than being one (ARNs, secret names, SSM
  * paths), identifiers, placeholders and KMS ciphertext ({@link NotASecret}); text not random enough
  * to be a token behind a name that does not say password ({@link Entropy}); a literal under a name
  * that does not say secret (a hash, a checksum) unless it holds a credential of a known format; and
  * what the configuration allows ({@code allow:}).
  *
- * <p>One dedupe key for every rule: {@link Answer#key()} — the kind of answer, where it is and what it
- * is. A rule reports an answer of a value once across its alternatives, the first found surviving.
- * Which answers a rule reports, which take precedence in it, and in what words, are the rule's.
+ * <p>One dedupe key for every rule: {@link Answer#key()} — the kind of answer, where it is and what
+ * it is. A rule reports an answer of a value once across its alternatives, the first found
+ * surviving. Which answers a rule reports, which take precedence in it, and in what words, are the
+ * rule's.
  */
 public final class ValueSecrets {
     private final RuleContext context;
@@ -68,29 +76,40 @@ public final class ValueSecrets {
     }
 
     /**
-     * The value of {@code node}, under {@code name}; {@code keyIdNearby} when an AWS access key id is
-     * written next to it (a 40-character secret key is then recognised by its neighbour).
+     * The value of {@code node}, under {@code name}; {@code keyIdNearby} when an AWS access key id
+     * is written next to it (a 40-character secret key is then recognised by its neighbour).
      */
-    public static ValueSecrets of(RuleContext context, Node node, String name, boolean keyIdNearby) {
+    public static ValueSecrets of(
+            RuleContext context, Node node, String name, boolean keyIdNearby) {
         return new ValueSecrets(context, node, name, keyIdNearby);
     }
 
     /** One answer about a value. */
-    public sealed interface Answer permits Credential, Literal, FromParameter, ThroughParameters, SsmParameter, Reference,
-            SecretAttribute {
+    public sealed interface Answer
+            permits Credential,
+                    Literal,
+                    FromParameter,
+                    ThroughParameters,
+                    SsmParameter,
+                    Reference,
+                    SecretAttribute {
         Where where();
 
         /** What the answer is, in words a message can use. */
         String detail();
 
-        /** The one dedupe key: the same secret found again (in another alternative) has the same key. */
+        /**
+         * The one dedupe key: the same secret found again (in another alternative) has the same
+         * key.
+         */
         default String key() {
             return getClass().getSimpleName() + "\u0000" + where().span() + "\u0000" + detail();
         }
     }
 
     /** A credential of a known format, in literal {@code piece}. */
-    public record Credential(CredentialMatch match, Part.Literal piece, Where where) implements Answer {
+    public record Credential(CredentialMatch match, Part.Literal piece, Where where)
+            implements Answer {
         public String detail() {
             return match.kind().label();
         }
@@ -100,8 +119,12 @@ public final class ValueSecrets {
         }
     }
 
-    /** A literal {@code text} that is a secret under {@code name}; {@code first} its first non-blank piece. */
-    public record Literal(String name, Part.Literal first, String text, Where where) implements Answer {
+    /**
+     * A literal {@code text} that is a secret under {@code name}; {@code first} its first non-blank
+     * piece.
+     */
+    public record Literal(String name, Part.Literal first, String text, Where where)
+            implements Answer {
         /** The word of the name that says secret ("password", "token"), or "secret". */
         public String detail() {
             return SecretNames.secretWord(name).orElse("secret");
@@ -112,7 +135,10 @@ public final class ValueSecrets {
         }
     }
 
-    /** A piece (a Parameter without Default, or its Default's text) passed through {@code parameter}. */
+    /**
+     * A piece (a Parameter without Default, or its Default's text) passed through {@code
+     * parameter}.
+     */
     public record FromParameter(Part part, Parameter parameter, Where where) implements Answer {
         public String detail() {
             return parameter.name();
@@ -120,33 +146,42 @@ public final class ValueSecrets {
     }
 
     /**
-     * A value under a secret name ({@code secretName}: the value's, or a Parameter's) built from the
-     * {@code parameters} — all of it from one, or through a secret-named one; reported at the value.
+     * A value under a secret name ({@code secretName}: the value's, or a Parameter's) built from
+     * the {@code parameters} — all of it from one, or through a secret-named one; reported at the
+     * value.
      */
-    public record ThroughParameters(String secretName, List<String> parameters, Where where) implements Answer {
+    public record ThroughParameters(String secretName, List<String> parameters, Where where)
+            implements Answer {
         public String detail() {
             return String.join(", ", parameters);
         }
     }
 
-    /** A Parameter of type {@code AWS::SSM::Parameter::Value<…>}; {@code parameter} null when undeclared. */
-    public record SsmParameter(Part.Unknown part, Parameter parameter, Where where) implements Answer {
+    /**
+     * A Parameter of type {@code AWS::SSM::Parameter::Value<…>}; {@code parameter} null when
+     * undeclared.
+     */
+    public record SsmParameter(Part.Unknown part, Parameter parameter, Where where)
+            implements Answer {
         public String detail() {
             return part.name();
         }
 
         /** The Parameter and its type, in words. */
         String described() {
-            return "Parameter " + part.name() + " (type " + (parameter == null ? "AWS::SSM::Parameter::Value"
-                    : parameter.type()) + ")";
+            return "Parameter "
+                    + part.name()
+                    + " (type "
+                    + (parameter == null ? "AWS::SSM::Parameter::Value" : parameter.type())
+                    + ")";
         }
     }
 
     /**
-     * A dynamic reference; {@code secret} when it brings a secret under the value's name: a
-     * {@code secretsmanager} reference to the whole secret or to a secret-named JSON key (not
-     * {@code …:SecretString:username} into {@code DB_USER}), an {@code ssm} reference under a secret
-     * name or to a secret-named parameter.
+     * A dynamic reference; {@code secret} when it brings a secret under the value's name: a {@code
+     * secretsmanager} reference to the whole secret or to a secret-named JSON key (not {@code
+     * …:SecretString:username} into {@code DB_USER}), an {@code ssm} reference under a secret name
+     * or to a secret-named parameter.
      */
     public record Reference(Rendered.Reference ref, boolean secret, Where where) implements Answer {
         public String detail() {
@@ -155,7 +190,8 @@ public final class ValueSecrets {
     }
 
     /** A resource attribute that is a secret, resolved by CloudFormation at deploy time. */
-    public record SecretAttribute(Part.Unknown part, SecretAttributes.Secret secret, Where where) implements Answer {
+    public record SecretAttribute(Part.Unknown part, SecretAttributes.Secret secret, Where where)
+            implements Answer {
         public String detail() {
             return secret.description();
         }
@@ -188,9 +224,20 @@ public final class ValueSecrets {
         public List<Credential> credentials() {
             List<Credential> found = new ArrayList<>();
             CredentialDetector.Context near = new CredentialDetector.Context(name, keyIdNearby);
-            for (CredentialMatch m : CredentialSearchCache.find(context, rendered.detectable(), near)) {
-                rendered.literalAt(m.start()).ifPresent(piece -> found.add(
-                        new Credential(m, piece, Where.of(node, piece, m.secret(), template.source()))));
+            for (CredentialMatch m :
+                    CredentialSearchCache.find(context, rendered.detectable(), near)) {
+                rendered.literalAt(m.start())
+                        .ifPresent(
+                                piece ->
+                                        found.add(
+                                                new Credential(
+                                                        m,
+                                                        piece,
+                                                        Where.of(
+                                                                node,
+                                                                piece,
+                                                                m.secret(),
+                                                                template.source()))));
             }
             return found;
         }
@@ -198,8 +245,12 @@ public final class ValueSecrets {
         public List<Reference> references() {
             List<Reference> found = new ArrayList<>();
             for (Rendered.Reference ref : rendered.references()) {
-                boolean secret = ref.isSecretsManager() ? bringsSecret(ref)
-                        : ref.isSsm() && (SecretNames.isSecretName(name) || SecretNames.isSecretName(ssmName(ref.key())));
+                boolean secret =
+                        ref.isSecretsManager()
+                                ? bringsSecret(ref)
+                                : ref.isSsm()
+                                        && (SecretNames.isSecretName(name)
+                                                || SecretNames.isSecretName(ssmName(ref.key())));
                 found.add(new Reference(ref, secret, Where.of(node, ref.at())));
             }
             return found;
@@ -207,28 +258,40 @@ public final class ValueSecrets {
 
         private boolean bringsSecret(Rendered.Reference ref) {
             String jsonKey = jsonKey(ref.key());
-            return jsonKey.isEmpty() || SecretNames.isSecretName(jsonKey) || SecretNames.isSecretName(name);
+            return jsonKey.isEmpty()
+                    || SecretNames.isSecretName(jsonKey)
+                    || SecretNames.isSecretName(name);
         }
 
         /**
-         * What the pieces of the value come from, in their order: {@link FromParameter} (a Parameter
-         * without Default, or text of its Default), {@link SsmParameter} and {@link SecretAttribute}.
+         * What the pieces of the value come from, in their order: {@link FromParameter} (a
+         * Parameter without Default, or text of its Default), {@link SsmParameter} and {@link
+         * SecretAttribute}.
          */
         public List<Answer> pieces() {
             List<Answer> found = new ArrayList<>();
             for (Part p : rendered.value().parts()) {
-                String parameter = p instanceof Part.Unknown u && u.kind() == Part.Unknown.Kind.PARAMETER ? u.name()
-                        : p instanceof Part.Literal l ? l.viaParameter() : null;
-                Parameter declared = parameter == null ? null : template.parameters().get(parameter);
+                String parameter =
+                        p instanceof Part.Unknown u && u.kind() == Part.Unknown.Kind.PARAMETER
+                                ? u.name()
+                                : p instanceof Part.Literal l ? l.viaParameter() : null;
+                Parameter declared =
+                        parameter == null ? null : template.parameters().get(parameter);
                 if (declared != null) {
                     found.add(new FromParameter(p, declared, Where.of(node, p)));
                 }
                 if (p instanceof Part.Unknown u && u.kind() == Part.Unknown.Kind.SSM_PARAMETER) {
-                    found.add(new SsmParameter(u, template.parameters().get(u.name()), Where.of(node, u)));
+                    found.add(
+                            new SsmParameter(
+                                    u, template.parameters().get(u.name()), Where.of(node, u)));
                 }
                 if (p instanceof Part.Unknown u && u.kind() == Part.Unknown.Kind.ATTRIBUTE) {
                     SecretAttributes.of(template, u.name())
-                            .ifPresent(secret -> found.add(new SecretAttribute(u, secret, Where.of(node, u))));
+                            .ifPresent(
+                                    secret ->
+                                            found.add(
+                                                    new SecretAttribute(
+                                                            u, secret, Where.of(node, u))));
                 }
             }
             return found;
@@ -236,13 +299,17 @@ public final class ValueSecrets {
 
         /** The value, all literal, when it looks like a secret under {@code secretName}. */
         public Optional<Literal> literalUnder(String secretName) {
-            if (!rendered.isLiteral() || !looksLikeSecretValue(context, secretName, rendered.text())) {
+            if (!rendered.isLiteral()
+                    || !looksLikeSecretValue(context, secretName, rendered.text())) {
                 return Optional.empty();
             }
             return literal(secretName, rendered.value().parts(), rendered.text());
         }
 
-        /** The slice of a property that holds a secret by definition, when it is a literal and no stand-in. */
+        /**
+         * The slice of a property that holds a secret by definition, when it is a literal and no
+         * stand-in.
+         */
         public Optional<Literal> literalIn(SecretSlices.Slice slice) {
             if (slice.literal() == null || isStandIn(context, slice.literal())) {
                 return Optional.empty();
@@ -251,37 +318,59 @@ public final class ValueSecrets {
         }
 
         private Optional<Literal> literal(String secretName, List<Part> parts, String text) {
-            return parts.stream().filter(Part.Literal.class::isInstance).map(Part.Literal.class::cast)
-                    .filter(l -> !l.text().isBlank()).findFirst()
+            return parts.stream()
+                    .filter(Part.Literal.class::isInstance)
+                    .map(Part.Literal.class::cast)
+                    .filter(l -> !l.text().isBlank())
+                    .findFirst()
                     .map(first -> new Literal(secretName, first, text, Where.of(node, first)));
         }
 
         /**
-         * The value fed from Parameters under a secret name: the value's own, or that of a Parameter it
-         * is built from. Reported when the whole value is one Parameter or a Parameter is named like a
-         * secret; Parameters that only name the secret of an assembled dynamic reference are left out.
+         * The value fed from Parameters under a secret name: the value's own, or that of a
+         * Parameter it is built from. Reported when the whole value is one Parameter or a Parameter
+         * is named like a secret; Parameters that only name the secret of an assembled dynamic
+         * reference are left out.
          */
         Optional<ThroughParameters> throughParameters() {
             Set<String> parameters = parameters();
             Optional<String> secretName = secretName();
-            boolean wholeValue = parameters.size() == 1 && rendered.value().parts().stream()
-                    .allMatch(p -> !rendered.insideReference(p) && fromParameter(p) != null);
-            if (secretName.isEmpty() || parameters.isEmpty()
+            boolean wholeValue =
+                    parameters.size() == 1
+                            && rendered.value().parts().stream()
+                                    .allMatch(
+                                            p ->
+                                                    !rendered.insideReference(p)
+                                                            && fromParameter(p) != null);
+            if (secretName.isEmpty()
+                    || parameters.isEmpty()
                     || !(wholeValue || parameters.stream().anyMatch(SecretNames::isSecretName))) {
                 return Optional.empty();
             }
             Where where = Where.at(node);
             for (String parameter : parameters) {
                 Parameter p = template.parameters().get(parameter);
-                where = where.with(p.key().span(), "Parameter " + parameter + " is declared here"
-                        + (p.noEcho() ? " (NoEcho hides it from the console, not from the function configuration)" : ""));
+                where =
+                        where.with(
+                                p.key().span(),
+                                "Parameter "
+                                        + parameter
+                                        + " is declared here"
+                                        + (p.noEcho()
+                                                ? " (NoEcho hides it from the console, not from the function configuration)"
+                                                : ""));
             }
-            return Optional.of(new ThroughParameters(secretName.get(), List.copyOf(parameters), where));
+            return Optional.of(
+                    new ThroughParameters(secretName.get(), List.copyOf(parameters), where));
         }
 
-        /** The secret name the value is under: its own, or else that of a Parameter it is built from. */
+        /**
+         * The secret name the value is under: its own, or else that of a Parameter it is built
+         * from.
+         */
         public Optional<String> secretName() {
-            return SecretNames.isSecretName(name) ? Optional.of(name)
+            return SecretNames.isSecretName(name)
+                    ? Optional.of(name)
                     : parameters().stream().filter(SecretNames::isSecretName).findFirst();
         }
 
@@ -309,7 +398,10 @@ public final class ValueSecrets {
         return ((Part.DynamicReference) p).viaParameter();
     }
 
-    /** The credentials of known formats in a text on its own (a Parameter's Default), without a name. */
+    /**
+     * The credentials of known formats in a text on its own (a Parameter's Default), without a
+     * name.
+     */
     public static List<CredentialMatch> credentialsIn(RuleContext context, String text) {
         return CredentialSearchCache.find(context, text, CredentialDetector.Context.NONE);
     }
@@ -317,40 +409,54 @@ public final class ValueSecrets {
     /**
      * Whether a literal behind a secret name is a secret: not a reference, identifier, placeholder,
      * number or boolean, not allowed by the configuration, and — unless the name says password,
-     * whose values are chosen by people — random-looking (entropy, measured thresholds in {@link Entropy}).
+     * whose values are chosen by people — random-looking (entropy, measured thresholds in {@link
+     * Entropy}).
      */
     static boolean looksLikeSecretValue(RuleContext context, String name, String literal) {
-        return literal.length() <= MAX_SECRET_LENGTH && NotASecret.why(literal).isEmpty()
+        return literal.length() <= MAX_SECRET_LENGTH
+                && NotASecret.why(literal).isEmpty()
                 && !CredentialSearchCache.isAllowed(context, literal)
                 && (SecretNames.isPasswordName(name) || Entropy.looksRandom(literal));
     }
 
     /**
-     * Longer values are data, not a password or token behind a name (a whole Lambda environment is at
-     * most 4 KB; PEM keys, the longest secrets, are found by format).
+     * Longer values are data, not a password or token behind a name (a whole Lambda environment is
+     * at most 4 KB; PEM keys, the longest secrets, are found by format).
      */
     static final int MAX_SECRET_LENGTH = 4096;
 
     /**
-     * Whether a literal where a secret belongs (a known secret property, a secret Parameter's Default)
-     * stands for a value rather than being one, or is declared not a secret by the configuration.
+     * Whether a literal where a secret belongs (a known secret property, a secret Parameter's
+     * Default) stands for a value rather than being one, or is declared not a secret by the
+     * configuration.
      */
     public static boolean isStandIn(RuleContext context, String literal) {
-        return literal.isBlank() || NotASecret.isStandIn(literal) || CredentialSearchCache.isAllowed(context, literal)
-                || NotASecret.why(literal).filter(r -> r.equals("an ARN") || r.equals("a dynamic reference")
-                        || r.startsWith("an Amazon identifier")).isPresent();
+        return literal.isBlank()
+                || NotASecret.isStandIn(literal)
+                || CredentialSearchCache.isAllowed(context, literal)
+                || NotASecret.why(literal)
+                        .filter(
+                                r ->
+                                        r.equals("an ARN")
+                                                || r.equals("a dynamic reference")
+                                                || r.startsWith("an Amazon identifier"))
+                        .isPresent();
     }
 
     /**
-     * The json-key of a {@code secretsmanager} reference key ({@code secret-id:SecretString:json-key:…},
-     * the secret id possibly an ARN with colons of its own), or "" when the whole secret is resolved.
+     * The json-key of a {@code secretsmanager} reference key ({@code
+     * secret-id:SecretString:json-key:…}, the secret id possibly an ARN with colons of its own), or
+     * "" when the whole secret is resolved.
      */
     static String jsonKey(String key) {
         String rest = key;
         if (rest.startsWith("arn:")) {
             // arn:partition:secretsmanager:region:account:secret:name — seven fields.
             String[] fields = rest.split(":", -1);
-            rest = fields.length > 7 ? String.join(":", Arrays.copyOfRange(fields, 7, fields.length)) : "";
+            rest =
+                    fields.length > 7
+                            ? String.join(":", Arrays.copyOfRange(fields, 7, fields.length))
+                            : "";
         } else {
             int colon = rest.indexOf(':');
             rest = colon < 0 ? "" : rest.substring(colon + 1);
@@ -359,7 +465,10 @@ public final class ValueSecrets {
         return fields.length > 1 ? fields[1] : "";
     }
 
-    /** The last path segment of an SSM parameter key, without a version: {@code /app/db-password:3} → {@code db-password}. */
+    /**
+     * The last path segment of an SSM parameter key, without a version: {@code /app/db-password:3}
+     * → {@code db-password}.
+     */
     static String ssmName(String key) {
         String name = key.replaceFirst(":\\d+$", "");
         return name.substring(name.lastIndexOf('/') + 1);

@@ -9,7 +9,6 @@ import dev.cfnsecrets.report.ReportFixtures;
 import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
-import dev.cfnsecrets.scan.Scanner;
 import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,30 +21,52 @@ import org.junit.jupiter.params.provider.EnumSource;
  * them: reports are shared and must not spread what they warn about.
  */
 class SecretRedactionTest {
-    /** Every credential and secret-looking value written into fixtures/cfs1xx (made up, valid for nothing). */
-    private static final List<String> PLANTED = List.of(
-            "ghp_HdaeyQl62PbUM9biY2EWa5S02kgVDIp4tlQI", "ghp_58g5TlsjE44ppXQCalk3NdDl1eQTNFRIOo2m",
-            "npm_veQ8Tr2TM6mvtTFz6f4Ug70o2l2LD3SyxcUj",
-            "https://hooks.slack.com/services/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",
-            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzdmMtb3JkZXJzIiwiaWF0IjoxNzE2MDAwMDAwfQ."
-                    + "rPnDpTVSQqdQxErzLSgUjxBkSvB9TWTdVwn4pTBjbLs",
-            "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",
-            "AIzaMUCQeHr9iCO6Q90-OoFE_VkC1cXe3wpf5tm", "glpat-r97gkiXC2Fpwm2x8ViYm",
-            "xoxb-828713385427-5639518008611-RfUnn9CD7ZQF81N3zU8QxlL6", "sk_test_A44EYK8zt0YcW0JPWVsSIDaQ",
-            "sk_live_Me43FHOsJZq1sSiVmGkiXu9w", "AKIAVZD2SJSGQU3BENOY", "AKIA26MUF3OPRY27YLJE",
-            "qw0grbXxgXdxS7p+Lu/Zjz47MD2ZRVcTdoH80AvC",
-            "yuynWjo96MGdDMoYsoIPqd1oJLxpLnrHpdw5CO6nY4YiMUwq9RxXaPSuq1Wu1P8J",
-            "HvKbKfttElR+5zHoCZi036tnH18gOAR99LmllduTkDwQoeCwzmOfF/PtSIJumC6s",
-            "Tr0ub4dor3x", "Tr0ub4dor&3x", "C0rrectH0rse!9", "22Y4SWWkGsgSxLhzayGb", "PYl0JN2SPPPfDm5rfixIhE0I",
-            "e443aaf8bd7a1e769183af7d6558cc2c", "ghp_R8mK2xQ7vN4pL9wT3zY6bJ1cF5hD0sA2gE7u", "Tr0ub4dor-77x",
-            "Xk29fLq8Zp0Wm3Tb7Rv", "hy4nc8qe2wz6lp9vs3kt", "vb6tn1rk8wq3zm5hp2lx", "mz7kq2vw9rt4xn6bp1hd");
+    /**
+     * Every credential and secret-looking value written into fixtures/cfs1xx (made up, valid for
+     * nothing).
+     */
+    private static final List<String> PLANTED =
+            List.of(
+                    "ghp_HdaeyQl62PbUM9biY2EWa5S02kgVDIp4tlQI",
+                    "ghp_58g5TlsjE44ppXQCalk3NdDl1eQTNFRIOo2m",
+                    "npm_veQ8Tr2TM6mvtTFz6f4Ug70o2l2LD3SyxcUj",
+                    "https://hooks.slack.com/services/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",
+                    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzdmMtb3JkZXJzIiwiaWF0IjoxNzE2MDAwMDAwfQ."
+                            + "rPnDpTVSQqdQxErzLSgUjxBkSvB9TWTdVwn4pTBjbLs",
+                    "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",
+                    "AIzaMUCQeHr9iCO6Q90-OoFE_VkC1cXe3wpf5tm",
+                    "glpat-r97gkiXC2Fpwm2x8ViYm",
+                    "xoxb-828713385427-5639518008611-RfUnn9CD7ZQF81N3zU8QxlL6",
+                    "sk_test_A44EYK8zt0YcW0JPWVsSIDaQ",
+                    "sk_live_Me43FHOsJZq1sSiVmGkiXu9w",
+                    "AKIAVZD2SJSGQU3BENOY",
+                    "AKIA26MUF3OPRY27YLJE",
+                    "qw0grbXxgXdxS7p+Lu/Zjz47MD2ZRVcTdoH80AvC",
+                    "yuynWjo96MGdDMoYsoIPqd1oJLxpLnrHpdw5CO6nY4YiMUwq9RxXaPSuq1Wu1P8J",
+                    "HvKbKfttElR+5zHoCZi036tnH18gOAR99LmllduTkDwQoeCwzmOfF/PtSIJumC6s",
+                    "Tr0ub4dor3x",
+                    "Tr0ub4dor&3x",
+                    "C0rrectH0rse!9",
+                    "22Y4SWWkGsgSxLhzayGb",
+                    "PYl0JN2SPPPfDm5rfixIhE0I",
+                    "e443aaf8bd7a1e769183af7d6558cc2c",
+                    "ghp_R8mK2xQ7vN4pL9wT3zY6bJ1cF5hD0sA2gE7u",
+                    "Tr0ub4dor-77x",
+                    "Xk29fLq8Zp0Wm3Tb7Rv",
+                    "hy4nc8qe2wz6lp9vs3kt",
+                    "vb6tn1rk8wq3zm5hp2lx",
+                    "mz7kq2vw9rt4xn6bp1hd");
 
     private static ScanResult result;
 
     @BeforeAll
     static void scanFixtures() {
         ScanOptions cfs1 = ScanOptions.DEFAULT.withRules(List.of("CFS1"), List.of());
-        result = BuiltInRules.scanner(cfs1).scan(List.of(Fixtures.root().resolve("cfs1xx").toString()), InputStream::nullInputStream);
+        result =
+                BuiltInRules.scanner(cfs1)
+                        .scan(
+                                List.of(Fixtures.root().resolve("cfs1xx").toString()),
+                                InputStream::nullInputStream);
     }
 
     private static String render(Format format, boolean showSecrets) {
@@ -63,13 +84,18 @@ class SecretRedactionTest {
 
     @Test
     void theTextReportShowsTheLinesWithTheSecretsMasked() {
-        assertThat(render(Format.TEXT, false)).contains("ghp_…(40 chars)", "sk_live_…(32 chars)", "AKIA…(20 chars)",
-                "-----BEGIN RSA PRIVATE KEY-----…");
+        assertThat(render(Format.TEXT, false))
+                .contains(
+                        "ghp_…(40 chars)",
+                        "sk_live_…(32 chars)",
+                        "AKIA…(20 chars)",
+                        "-----BEGIN RSA PRIVATE KEY-----…");
     }
 
     @Test
     void theTextReportWouldShowThemUnredacted() {
-        // The control: the same report with --show-secrets carries every planted value (in its source
+        // The control: the same report with --show-secrets carries every planted value (in its
+        // source
         // lines), so the tests above look at text that really holds the secrets.
         String report = render(Format.TEXT, true);
         for (String secret : PLANTED) {

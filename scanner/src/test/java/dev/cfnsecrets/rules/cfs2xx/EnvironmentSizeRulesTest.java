@@ -10,18 +10,23 @@ import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Location;
 import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.scan.ScanOptions;
-import dev.cfnsecrets.scan.Scanner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The figures, locations and threshold of CFS201–CFS203 on the fixtures in {@code fixtures/cfs2xx}. */
+/**
+ * The figures, locations and threshold of CFS201–CFS203 on the fixtures in {@code fixtures/cfs2xx}.
+ */
 class EnvironmentSizeRulesTest {
 
     private static List<Finding> scan(String fixture, ScanOptions options) {
         String path = Fixtures.root().resolve("cfs2xx").resolve(fixture).toString();
-        return BuiltInRules.scanner(options.withRules(List.of("CFS2"), List.of())).scan(List.of(path), () -> {
-            throw new AssertionError("no stdin");
-        }).findings();
+        return BuiltInRules.scanner(options.withRules(List.of("CFS2"), List.of()))
+                .scan(
+                        List.of(path),
+                        () -> {
+                            throw new AssertionError("no stdin");
+                        })
+                .findings();
     }
 
     private static List<Finding> scan(String fixture) {
@@ -39,12 +44,17 @@ class EnvironmentSizeRulesTest {
         List<Finding> findings = scan("cfs201-env-over-4kb/merged-over.yaml");
         Finding merged = only(findings, "Merged");
         assertThat(merged.ruleId()).isEqualTo("CFS201");
-        assertThat(merged.message()).startsWith(
-                "The environment of Merged is 4,279 bytes of 4,096: 2,273 from Globals, 2,006 from the function");
-        assertThat(merged.propertyPath()).isEqualTo("Resources/Merged/Properties/Environment/Variables");
+        assertThat(merged.message())
+                .startsWith(
+                        "The environment of Merged is 4,279 bytes of 4,096: 2,273 from Globals, 2,006 from the function");
+        assertThat(merged.propertyPath())
+                .isEqualTo("Resources/Merged/Properties/Environment/Variables");
         assertThat(merged.span().startLine()).isEqualTo(33);
-        assertThat(merged.related()).extracting(Location::message)
-                .containsExactly("GLOBAL_01: 135 bytes, from Globals", "GLOBAL_02: 135 bytes, from Globals",
+        assertThat(merged.related())
+                .extracting(Location::message)
+                .containsExactly(
+                        "GLOBAL_01: 135 bytes, from Globals",
+                        "GLOBAL_02: 135 bytes, from Globals",
                         "GLOBAL_03: 135 bytes, from Globals");
         assertThat(merged.related().get(0).span().startLine()).as("the Globals text").isEqualTo(8);
         assertThat(findings).extracting(Finding::logicalId).containsExactly("Merged");
@@ -54,10 +64,12 @@ class EnvironmentSizeRulesTest {
     void aFunctionWithOnlyGlobalsIsReportedAtItsLogicalId() {
         Finding inherits = only(scan("cfs202-env-near-4kb/override.yaml"), "Inherits");
         assertThat(inherits.ruleId()).isEqualTo("CFS202");
-        assertThat(inherits.message()).startsWith(
-                "The environment of Inherits is 3,717 bytes of 4,096, all from Globals (90.7 %, warning at 90 %)");
+        assertThat(inherits.message())
+                .startsWith(
+                        "The environment of Inherits is 3,717 bytes of 4,096, all from Globals (90.7 %, warning at 90 %)");
         assertThat(inherits.span().startLine()).isEqualTo(31);
-        assertThat(inherits.related().get(0).message()).isEqualTo("BIG_CONFIG: 3,016 bytes, from Globals");
+        assertThat(inherits.related().get(0).message())
+                .isEqualTo("BIG_CONFIG: 3,016 bytes, from Globals");
     }
 
     @Test
@@ -71,34 +83,47 @@ class EnvironmentSizeRulesTest {
     @Test
     void unknownValuesMakeTheFigureALowerBound() {
         List<Finding> findings = scan("cfs203-env-size-unbounded/unknown.yaml");
-        assertThat(only(findings, "UnknownButOver").message()).startsWith(
-                "The environment of UnknownButOver is at least 4,128 bytes of 4,096 "
-                        + "(compact JSON of the variables, as Lambda measures it); 2 values unknown.");
+        assertThat(only(findings, "UnknownButOver").message())
+                .startsWith(
+                        "The environment of UnknownButOver is at least 4,128 bytes of 4,096 "
+                                + "(compact JSON of the variables, as Lambda measures it); 2 values unknown.");
         assertThat(only(findings, "UnknownAndNear").message())
                 .contains("at least 3,831 bytes", "at most 265 bytes are left");
 
         Finding secret = only(findings, "WholeSecretTight");
         assertThat(secret.ruleId()).isEqualTo("CFS203");
-        assertThat(secret.message()).contains("3,521 bytes of 4,096 without the value only known at deployment "
-                + "({{resolve:secretsmanager:prod/db}}): 575 bytes are left for it, where such a value commonly takes "
-                + "up to 1,024 bytes");
-        assertThat(secret.related()).extracting(Location::message)
+        assertThat(secret.message())
+                .contains(
+                        "3,521 bytes of 4,096 without the value only known at deployment "
+                                + "({{resolve:secretsmanager:prod/db}}): 575 bytes are left for it, where such a value commonly takes "
+                                + "up to 1,024 bytes");
+        assertThat(secret.related())
+                .extracting(Location::message)
                 .containsExactly("unknown until deployment: {{resolve:secretsmanager:prod/db}}");
 
         Finding attributes = only(findings, "AttributesTight");
         assertThat(attributes.ruleId()).isEqualTo("CFS203");
-        assertThat(attributes.message()).contains("(Fn::GetAtt Queue.QueueUrl, Fn::GetAtt Queue.Arn): 505 bytes");
-        assertThat(findings).extracting(Finding::logicalId).doesNotContain("WholeSecretRoomy", "AttributeRoomy");
+        assertThat(attributes.message())
+                .contains("(Fn::GetAtt Queue.QueueUrl, Fn::GetAtt Queue.Arn): 505 bytes");
+        assertThat(findings)
+                .extracting(Finding::logicalId)
+                .doesNotContain("WholeSecretRoomy", "AttributeRoomy");
     }
 
     @Test
     void theWarningThresholdIsASetting() {
-        ScanOptions at95 = ScanOptions.DEFAULT.withRuleSettings(RuleSettings.DEFAULT.withEnvSizeWarningPercent(95));
+        ScanOptions at95 =
+                ScanOptions.DEFAULT.withRuleSettings(
+                        RuleSettings.DEFAULT.withEnvSizeWarningPercent(95));
         assertThat(scan("cfs202-env-near-4kb/near-limit.yaml", at95)).isEmpty();
 
-        ScanOptions at85 = ScanOptions.DEFAULT.withRuleSettings(RuleSettings.DEFAULT.withEnvSizeWarningPercent(85));
+        ScanOptions at85 =
+                ScanOptions.DEFAULT.withRuleSettings(
+                        RuleSettings.DEFAULT.withEnvSizeWarningPercent(85));
         List<Finding> findings = scan("cfs202-env-near-4kb/near-limit.yaml", at85);
-        assertThat(findings).extracting(Finding::logicalId).containsExactly("AtThreshold", "BelowThreshold");
+        assertThat(findings)
+                .extracting(Finding::logicalId)
+                .containsExactly("AtThreshold", "BelowThreshold");
         assertThat(only(findings, "BelowThreshold").message())
                 .contains("3,686 bytes of 4,096 (90.0 %, warning at 85 %)");
         assertThatThrownBy(() -> RuleSettings.DEFAULT.withEnvSizeWarningPercent(0))
@@ -108,8 +133,10 @@ class EnvironmentSizeRulesTest {
     @Test
     void theLargerFnIfBranchCounts() {
         List<Finding> findings = scan("cfs201-env-over-4kb/fn-if.yaml");
-        assertThat(only(findings, "IfOnValue").message()).startsWith("The environment of IfOnValue is 4,215 bytes");
-        assertThat(only(findings, "IfOnValue").related().get(0).message()).isEqualTo("FEATURES: 1,214 bytes");
+        assertThat(only(findings, "IfOnValue").message())
+                .startsWith("The environment of IfOnValue is 4,215 bytes");
+        assertThat(only(findings, "IfOnValue").related().get(0).message())
+                .isEqualTo("FEATURES: 1,214 bytes");
         assertThat(only(findings, "IfOnEnvironment").message()).contains("3,801 bytes of 4,096");
         assertThat(findings).extracting(Finding::logicalId).doesNotContain("NoValueBranch");
     }
@@ -118,7 +145,8 @@ class EnvironmentSizeRulesTest {
     void cdkOutputCarriesItsConstructPath() {
         Finding cdk = only(scan("cfs201-env-over-4kb/cdk.template.json"), "ApiHandler5E7490E8");
         assertThat(cdk.ruleId()).isEqualTo("CFS201");
-        assertThat(cdk.message()).startsWith("The environment of ApiHandler5E7490E8 is 4,200 bytes of 4,096 (");
+        assertThat(cdk.message())
+                .startsWith("The environment of ApiHandler5E7490E8 is 4,200 bytes of 4,096 (");
         assertThat(cdk.cdkPath()).isEqualTo("ApiStack/ApiHandler/Resource");
     }
 
@@ -131,7 +159,8 @@ class EnvironmentSizeRulesTest {
     }
 
     private static List<Finding> scanText(String variables) {
-        return MarkedTemplate.scan("""
+        return MarkedTemplate.scan(
+                        """
                 Resources:
                   Fn:
                     Type: AWS::Lambda::Function
@@ -139,6 +168,8 @@ class EnvironmentSizeRulesTest {
                       Environment:
                         Variables:  # expect: CFS201
                           %s
-                """.formatted(variables)).findings();
+                """
+                                .formatted(variables))
+                .findings();
     }
 }

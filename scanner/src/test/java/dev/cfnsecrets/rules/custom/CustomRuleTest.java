@@ -3,8 +3,8 @@ package dev.cfnsecrets.rules.custom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfnsecrets.BuiltInRules;
-import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.MarkedTemplate;
+import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.config.Config;
 import dev.cfnsecrets.config.ConfigLoader;
 import dev.cfnsecrets.finding.Finding;
@@ -14,7 +14,6 @@ import dev.cfnsecrets.report.Redactor;
 import dev.cfnsecrets.report.TextReporter;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
-import dev.cfnsecrets.scan.Scanner;
 import dev.cfnsecrets.source.SourceFile;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -31,7 +30,8 @@ class CustomRuleTest {
     /** Made up, valid for nothing; it fails the schema and must not appear in any message. */
     private static final String SECRET_LOOKING = "Zq8XkVh3pR7mW2cT9bNf";
 
-    private static final String RULES = """
+    private static final String RULES =
+            """
             rules:
               - id: ACME010
                 level: error
@@ -76,10 +76,12 @@ class CustomRuleTest {
                 resource-types: [AWS::ECS::TaskDefinition]
                 path: Properties/ContainerDefinitions/*/Environment/*
                 must: {type: object, properties: {Value: {type: string}}}
-            """.formatted(SECRET_LOOKING);
+            """
+                    .formatted(SECRET_LOOKING);
 
     /** ACME013's property holding the value its schema forbids. */
-    private static final String VENDOR_DEFAULT_PASSWORD = """
+    private static final String VENDOR_DEFAULT_PASSWORD =
+            """
             Resources:
               Fn:
                 Type: AWS::Serverless::Function
@@ -87,17 +89,18 @@ class CustomRuleTest {
                   Environment:
                     Variables:
                       DB_PASSWORD: %s  # expect: ACME013
-            """.formatted(SECRET_LOOKING);
+            """
+                    .formatted(SECRET_LOOKING);
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Catalog catalog;
 
     @BeforeEach
     void loadRules() throws IOException {
         Files.writeString(dir.resolve("acme.yml"), RULES);
-        Path configFile = Files.writeString(dir.resolve(".cfn-secrets.yml"), "custom-rules: [acme.yml]\n");
+        Path configFile =
+                Files.writeString(dir.resolve(".cfn-secrets.yml"), "custom-rules: [acme.yml]\n");
         Config config = new ConfigLoader(Catalog.bundled()).load(configFile);
         catalog = Catalog.bundled().withCustomRules(config.customRules());
     }
@@ -107,18 +110,26 @@ class CustomRuleTest {
         return scan(template, "ACME");
     }
 
-    /** The findings of the rules {@code rules} enables (an id or a prefix) on a template, checked against its marks. */
+    /**
+     * The findings of the rules {@code rules} enables (an id or a prefix) on a template, checked
+     * against its marks.
+     */
     private List<Finding> scan(String template, String rules) {
         return scanResult(template, rules).findings();
     }
 
     private ScanResult scanResult(String template, String rules) {
-        return MarkedTemplate.scan(BuiltInRules.scanner(ScanOptions.DEFAULT.withRules(List.of(rules), List.of()), catalog), template);
+        return MarkedTemplate.scan(
+                BuiltInRules.scanner(
+                        ScanOptions.DEFAULT.withRules(List.of(rules), List.of()), catalog),
+                template);
     }
 
     @Test
     void aListWildcardChecksEachItemAndReportsEachFailingOneAtItsOwnPath() {
-        List<Finding> findings = scan("""
+        List<Finding> findings =
+                scan(
+                        """
                 Resources:
                   Shop:
                     Type: AWS::ECS::TaskDefinition
@@ -132,21 +143,31 @@ class CustomRuleTest {
                         - Name: logger  # ok: ACME014
                         - Name: proxy
                           Environment: [{Name: api_token, Value: x}]  # expect: ACME014 "ContainerDefinitions/3/Environment"
-                """.formatted(SECRET_LOOKING), "ACME014");
+                """
+                                .formatted(SECRET_LOOKING),
+                        "ACME014");
 
-        assertThat(findings).extracting(Finding::message).containsExactly(
-                "Shop: Properties/ContainerDefinitions/1/Environment passes a secret-named variable",
-                "Shop: Properties/ContainerDefinitions/3/Environment passes a secret-named variable");
-        assertThat(findings).extracting(Finding::propertyPath).containsExactly(
-                "Resources/Shop/Properties/ContainerDefinitions/1/Environment",
-                "Resources/Shop/Properties/ContainerDefinitions/3/Environment");
+        assertThat(findings)
+                .extracting(Finding::message)
+                .containsExactly(
+                        "Shop: Properties/ContainerDefinitions/1/Environment passes a secret-named variable",
+                        "Shop: Properties/ContainerDefinitions/3/Environment passes a secret-named variable");
+        assertThat(findings)
+                .extracting(Finding::propertyPath)
+                .containsExactly(
+                        "Resources/Shop/Properties/ContainerDefinitions/1/Environment",
+                        "Resources/Shop/Properties/ContainerDefinitions/3/Environment");
         assertThat(findings.get(0).fingerprint()).isNotEqualTo(findings.get(1).fingerprint());
-        assertThat(findings).allSatisfy(f -> assertThat(f.message() + f.value()).doesNotContain(SECRET_LOOKING));
+        assertThat(findings)
+                .allSatisfy(
+                        f -> assertThat(f.message() + f.value()).doesNotContain(SECRET_LOOKING));
     }
 
     @Test
     void aMapWildcardChecksEachValue() {
-        List<Finding> findings = scan("""
+        List<Finding> findings =
+                scan(
+                        """
                 Resources:
                   Fn:
                     Type: AWS::Lambda::Function
@@ -162,20 +183,27 @@ class CustomRuleTest {
                     Properties:
                       Environment:
                         Variables: !If [Prod, {PORT: 5432}, {PORT: 8080}]  # ok: ACME015
-                """, "ACME015");
+                """,
+                        "ACME015");
 
-        assertThat(findings).extracting(Finding::message).containsExactly(
-                "Fn: Properties/Environment/Variables/PORT must be a string",
-                "Fn: Properties/Environment/Variables/DEBUG must be a string");
+        assertThat(findings)
+                .extracting(Finding::message)
+                .containsExactly(
+                        "Fn: Properties/Environment/Variables/PORT must be a string",
+                        "Fn: Properties/Environment/Variables/DEBUG must be a string");
         assertThat(findings.get(0).span().startColumn()).isEqualTo(17);
-        assertThat(findings).extracting(Finding::propertyPath).containsExactly(
-                "Resources/Fn/Properties/Environment/Variables/PORT",
-                "Resources/Fn/Properties/Environment/Variables/DEBUG");
+        assertThat(findings)
+                .extracting(Finding::propertyPath)
+                .containsExactly(
+                        "Resources/Fn/Properties/Environment/Variables/PORT",
+                        "Resources/Fn/Properties/Environment/Variables/DEBUG");
     }
 
     @Test
     void nestedWildcardsReportTheFailingPartOfEachMatch() {
-        List<Finding> findings = scan("""
+        List<Finding> findings =
+                scan(
+                        """
                 Resources:
                   Shop:
                     Type: AWS::ECS::TaskDefinition
@@ -189,17 +217,23 @@ class CustomRuleTest {
                             - {Name: QUEUE, Value: orders}
                             - Name: THREADS
                               Value: 8  # expect: ACME016
-                """, "ACME016");
+                """,
+                        "ACME016");
 
-        assertThat(findings).extracting(Finding::message).containsExactly("Shop: environment values are strings"
-                + " (Properties/ContainerDefinitions/1/Environment/1/Value: integer found, string expected)");
+        assertThat(findings)
+                .extracting(Finding::message)
+                .containsExactly(
+                        "Shop: environment values are strings"
+                                + " (Properties/ContainerDefinitions/1/Environment/1/Value: integer found, string expected)");
         assertThat(findings.get(0).propertyPath())
                 .isEqualTo("Resources/Shop/Properties/ContainerDefinitions/1/Environment/1/Value");
     }
 
     @Test
     void withAWildcardOnlyThePathBeforeItIsReportedMissing() {
-        List<Finding> findings = scan("""
+        List<Finding> findings =
+                scan(
+                        """
                 Resources:
                   NoContainers:
                     Type: AWS::ECS::TaskDefinition  # expect: ACME014
@@ -211,17 +245,23 @@ class CustomRuleTest {
                     Type: AWS::ECS::TaskDefinition  # ok: ACME014
                     Properties:
                       ContainerDefinitions: [{Name: app}]  # ok: ACME014
-                """, "ACME014");
+                """,
+                        "ACME014");
 
-        assertThat(findings).extracting(Finding::message).containsExactly(
-                "NoContainers: Properties/ContainerDefinitions passes a secret-named variable"
-                        + " (Properties/ContainerDefinitions is missing)");
-        assertThat(findings.get(0).propertyPath()).isEqualTo("Resources/NoContainers/Properties/ContainerDefinitions");
+        assertThat(findings)
+                .extracting(Finding::message)
+                .containsExactly(
+                        "NoContainers: Properties/ContainerDefinitions passes a secret-named variable"
+                                + " (Properties/ContainerDefinitions is missing)");
+        assertThat(findings.get(0).propertyPath())
+                .isEqualTo("Resources/NoContainers/Properties/ContainerDefinitions");
     }
 
     @Test
     void aWildcardMatchThatRunsIntoAnIntrinsicFunctionIsSkippedAlone() {
-        List<Finding> findings = scan("""
+        List<Finding> findings =
+                scan(
+                        """
                 Resources:
                   Shop:
                     Type: AWS::ECS::TaskDefinition
@@ -236,28 +276,35 @@ class CustomRuleTest {
                     Type: AWS::ECS::TaskDefinition  # ok: ACME014
                     Properties:
                       ContainerDefinitions: !If [Debug, [{Name: debugger, Environment: [{Name: TOKEN, Value: x}]}], []]  # ok: ACME014
-                """, "ACME014");
+                """,
+                        "ACME014");
 
-        assertThat(findings).extracting(Finding::propertyPath)
+        assertThat(findings)
+                .extracting(Finding::propertyPath)
                 .containsExactly("Resources/Shop/Properties/ContainerDefinitions/2/Environment");
     }
 
     @Test
     void aValueThatFailsTheSchemaIsReportedAtTheValueWithoutQuotingIt() {
-        List<Finding> findings = scan("""
+        List<Finding> findings =
+                scan(
+                        """
                 Resources:
                   Fn:
                     Type: AWS::Lambda::Function
                     Metadata: {aws:cdk:path: App/Fn/Resource}
                     Properties:
                       KmsKeyArn: %s  # expect: ACME010
-                """.formatted(SECRET_LOOKING));
+                """
+                                .formatted(SECRET_LOOKING));
 
         Finding f = findings.get(0);
         assertThat(f.ruleId()).isEqualTo("ACME010");
         assertThat(f.level()).isEqualTo(Level.ERROR);
-        assertThat(f.message()).isEqualTo("AWS::Lambda::Function Fn: KmsKeyArn must be a KMS key ARN or a reference"
-                + " (Properties/KmsKeyArn: does not match the regex pattern ^arn:aws[a-z-]*:kms:)");
+        assertThat(f.message())
+                .isEqualTo(
+                        "AWS::Lambda::Function Fn: KmsKeyArn must be a KMS key ARN or a reference"
+                                + " (Properties/KmsKeyArn: does not match the regex pattern ^arn:aws[a-z-]*:kms:)");
         assertThat(f.span().startColumn()).isEqualTo(18);
         assertThat(f.logicalId()).isEqualTo("Fn");
         assertThat(f.propertyPath()).isEqualTo("Resources/Fn/Properties/KmsKeyArn");
@@ -269,8 +316,11 @@ class CustomRuleTest {
     void aMessageThatWouldQuoteTheValueNamesTheKeywordInstead() {
         List<Finding> findings = scan(VENDOR_DEFAULT_PASSWORD);
 
-        assertThat(findings).extracting(Finding::message).containsExactly("Fn: DB_PASSWORD must not be a vendor default"
-                + " (Properties/Environment/Variables/DB_PASSWORD: fails the schema's 'not')");
+        assertThat(findings)
+                .extracting(Finding::message)
+                .containsExactly(
+                        "Fn: DB_PASSWORD must not be a vendor default"
+                                + " (Properties/Environment/Variables/DB_PASSWORD: fails the schema's 'not')");
     }
 
     @Test
@@ -280,13 +330,16 @@ class CustomRuleTest {
         new TextReporter(false, new Redactor(false)).write(result, text);
 
         assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("ACME013");
-        assertThat(text.toString()).contains("t.yaml:7:24: warning ACME013", "DB_PASSWORD: …(20 chars)")
+        assertThat(text.toString())
+                .contains("t.yaml:7:24: warning ACME013", "DB_PASSWORD: …(20 chars)")
                 .doesNotContain(SECRET_LOOKING);
     }
 
     @Test
     void aMissingPropertyIsReportedAtTheTypeWhenTheRuleAsks() {
-        List<Finding> findings = scan("""
+        List<Finding> findings =
+                scan(
+                        """
                 Resources:
                   Fn:
                     Type: AWS::Lambda::Function  # expect: ACME010 "Properties/KmsKeyArn is missing"
@@ -300,14 +353,17 @@ class CustomRuleTest {
                 """);
 
         assertThat(findings.get(0).message())
-                .isEqualTo("AWS::Lambda::Function Fn: KmsKeyArn must be a KMS key ARN or a reference"
-                        + " (Properties/KmsKeyArn is missing)");
+                .isEqualTo(
+                        "AWS::Lambda::Function Fn: KmsKeyArn must be a KMS key ARN or a reference"
+                                + " (Properties/KmsKeyArn is missing)");
         assertThat(findings.get(0).propertyPath()).isEqualTo("Resources/Fn/Properties/KmsKeyArn");
     }
 
     @Test
     void mustNotReportsAValueThatSatisfiesTheSchemaAndFollowsListIndexes() {
-        List<Finding> findings = scan("""
+        List<Finding> findings =
+                scan(
+                        """
                 Resources:
                   Ssh:
                     Type: AWS::EC2::SecurityGroup
@@ -325,13 +381,18 @@ class CustomRuleTest {
                       SecurityGroupIngress: !If [Open, [{FromPort: 22}], []]  # ok: ACME012
                 """);
 
-        assertThat(findings).extracting(Finding::message).containsExactly("Ssh must not run on port 22");
-        assertThat(findings.get(0).propertyPath()).isEqualTo("Resources/Ssh/Properties/SecurityGroupIngress/0/FromPort");
+        assertThat(findings)
+                .extracting(Finding::message)
+                .containsExactly("Ssh must not run on port 22");
+        assertThat(findings.get(0).propertyPath())
+                .isEqualTo("Resources/Ssh/Properties/SecurityGroupIngress/0/FromPort");
     }
 
     @Test
     void globalsAreMergedAndTheFindingPointsAtTheOffendingName() {
-        List<Finding> findings = scan("""
+        List<Finding> findings =
+                scan(
+                        """
                 Transform: AWS::Serverless-2016-10-31
                 Globals:
                   Function:
@@ -345,14 +406,18 @@ class CustomRuleTest {
                         Variables: {QUEUE: q}  # expect: ACME011
                 """);
 
-        assertThat(findings).extracting(Finding::message).containsExactly("Variables of Fn must be upper case"
-                + " (Properties/Environment/Variables: property 'lower_case' name is not valid:"
-                + " does not match the regex pattern ^[A-Z_][A-Z0-9_]*$)");
+        assertThat(findings)
+                .extracting(Finding::message)
+                .containsExactly(
+                        "Variables of Fn must be upper case"
+                                + " (Properties/Environment/Variables: property 'lower_case' name is not valid:"
+                                + " does not match the regex pattern ^[A-Z_][A-Z0-9_]*$)");
     }
 
     @Test
     void inTemplateSuppressionsAndStableFingerprintsApply() {
-        String template = """
+        String template =
+                """
                 Resources:
                   Fn:
                     Type: AWS::Lambda::Function
@@ -364,16 +429,33 @@ class CustomRuleTest {
         Finding suppressed = scan(template).get(0);
         Finding moved = scan("# a comment that moves every line\n" + template).get(0);
 
-        assertThat(suppressed.suppression()).hasValueSatisfying(s -> {
-            assertThat(s.kind()).isEqualTo(Suppression.Kind.IN_SOURCE);
-            assertThat(s.justification()).isEqualTo("uses the default key on purpose");
-        });
+        assertThat(suppressed.suppression())
+                .hasValueSatisfying(
+                        s -> {
+                            assertThat(s.kind()).isEqualTo(Suppression.Kind.IN_SOURCE);
+                            assertThat(s.justification())
+                                    .isEqualTo("uses the default key on purpose");
+                        });
         assertThat(moved.fingerprint()).isEqualTo(suppressed.fingerprint());
-        assertThat(BuiltInRules.scanner(ScanOptions.DEFAULT.withRules(List.of("ACME010"), List.of())
-                .withBaseline(Set.of(suppressed.fingerprint())), catalog)
-                .scan(new SourceFile("t.yaml", template.replace("cfn-secrets", "other"))).findings())
+        assertThat(
+                        BuiltInRules.scanner(
+                                        ScanOptions.DEFAULT
+                                                .withRules(List.of("ACME010"), List.of())
+                                                .withBaseline(Set.of(suppressed.fingerprint())),
+                                        catalog)
+                                .scan(
+                                        new SourceFile(
+                                                "t.yaml", template.replace("cfn-secrets", "other")))
+                                .findings())
                 .singleElement()
-                .satisfies(f -> assertThat(f.suppression()).hasValueSatisfying(
-                        s -> assertThat(s.kind()).isEqualTo(Suppression.Kind.EXTERNAL)));
+                .satisfies(
+                        f ->
+                                assertThat(f.suppression())
+                                        .hasValueSatisfying(
+                                                s ->
+                                                        assertThat(s.kind())
+                                                                .isEqualTo(
+                                                                        Suppression.Kind
+                                                                                .EXTERNAL)));
     }
 }

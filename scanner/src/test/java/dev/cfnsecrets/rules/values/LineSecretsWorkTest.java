@@ -39,18 +39,33 @@ class LineSecretsWorkTest {
     @ValueSource(ints = {4_000, 40_000})
     void aLongLineIsReadInLinearWork(int length) {
         String spaces = " ".repeat(length);
-        for (String line : new String[] {spaces, "DB_PASSWORD: " + spaces + "x" + spaces + ",",
-                "{" + "\"password\":\"".repeat(length / 12) + spaces, "a: ".repeat(length / 3),
-                "- PASSWORD:" + spaces + ":" + spaces + "# c", "{PASSWORD: a, ".repeat(length / 14)}) {
+        for (String line :
+                new String[] {
+                    spaces,
+                    "DB_PASSWORD: " + spaces + "x" + spaces + ",",
+                    "{" + "\"password\":\"".repeat(length / 12) + spaces,
+                    "a: ".repeat(length / 3),
+                    "- PASSWORD:" + spaces + ":" + spaces + "# c",
+                    "{PASSWORD: a, ".repeat(length / 14)
+                }) {
             CountingLine counted = new CountingLine(line);
             LineSecrets.secretNamedPairs(counted);
-            assertThat(counted.reads).as("reads of a %d-character line", line.length()).isLessThanOrEqualTo(6L * line.length());
+            assertThat(counted.reads)
+                    .as("reads of a %d-character line", line.length())
+                    .isLessThanOrEqualTo(6L * line.length());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"  DB_PASSWORD: abc,def  # note", "{\"x\":1,\"DB_PASSWORD\":\"abc,def\"}", "- DB_PASSWORD: 'abc,def',"})
+    @ValueSource(
+            strings = {
+                "  DB_PASSWORD: abc,def  # note",
+                "{\"x\":1,\"DB_PASSWORD\":\"abc,def\"}",
+                "- DB_PASSWORD: 'abc,def',"
+            })
     void findsTheValueBehindASecretName(String line) {
-        assertThat(LineSecrets.secretNamedPairs(line)).extracting(LineSecrets.Pair::value).contains("abc,def");
+        assertThat(LineSecrets.secretNamedPairs(line))
+                .extracting(LineSecrets.Pair::value)
+                .contains("abc,def");
     }
 }

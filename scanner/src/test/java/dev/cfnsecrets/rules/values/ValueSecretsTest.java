@@ -20,21 +20,30 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** What {@link ValueSecrets} answers about values written in templates, and what it leaves alone. */
+/**
+ * What {@link ValueSecrets} answers about values written in templates, and what it leaves alone.
+ */
 class ValueSecretsTest {
     private static final String TOKEN = "ghp_" + "HdaeyQl62PbUM9biY2EWa5S02kgVDIp4tlQI";
 
     private record Scanned(Template template, RuleContext context) {
-        /** The answers about the value of {@code name} of function Fn, one list per way it deploys. */
+        /**
+         * The answers about the value of {@code name} of function Fn, one list per way it deploys.
+         */
         List<ValueSecrets.Alternative> variable(String name) {
-            Node value = EnvVariables.of(template.resources().get("Fn")).stream()
-                    .filter(v -> v.name().equals(name)).findFirst().orElseThrow().value();
+            Node value =
+                    EnvVariables.of(template.resources().get("Fn")).stream()
+                            .filter(v -> v.name().equals(name))
+                            .findFirst()
+                            .orElseThrow()
+                            .value();
             return ValueSecrets.of(context, value, name, false).alternatives();
         }
 
         /** The answers about property {@code property} of {@code resource}. */
         List<ValueSecrets.Alternative> property(String resource, String property) {
-            Node value = template.resources().get(resource).properties().get(property).orElseThrow();
+            Node value =
+                    template.resources().get(resource).properties().get(property).orElseThrow();
             return ValueSecrets.of(context, value, property, false).alternatives();
         }
 
@@ -46,17 +55,27 @@ class ValueSecretsTest {
     }
 
     private static Scanned scan(String... lines) {
-        Document d = new DocumentLoader(Limits.DEFAULT).parse(new SourceFile("t.yaml", String.join("\n", lines) + "\n"));
+        Document d =
+                new DocumentLoader(Limits.DEFAULT)
+                        .parse(new SourceFile("t.yaml", String.join("\n", lines) + "\n"));
         Template t = ((Document.TemplateDocument) d).template();
-        return new Scanned(t, new RuleContext(new DocumentScope(new Document.TemplateDocument(t), RuleSettings.DEFAULT),
-                Catalog.bundled(), Map.of()));
+        return new Scanned(
+                t,
+                new RuleContext(
+                        new DocumentScope(new Document.TemplateDocument(t), RuleSettings.DEFAULT),
+                        Catalog.bundled(),
+                        Map.of()));
     }
 
-    /** A template whose function Fn has {@code variables}, after {@code before} (Parameters, Conditions…). */
+    /**
+     * A template whose function Fn has {@code variables}, after {@code before} (Parameters,
+     * Conditions…).
+     */
     private static Scanned function(List<String> before, String... variables) {
         StringBuilder b = new StringBuilder(String.join("\n", before));
-        b.append("\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n"
-                + "        Variables:");
+        b.append(
+                "\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Environment:\n"
+                        + "        Variables:");
         for (String v : variables) {
             b.append("\n          ").append(v);
         }
@@ -75,30 +94,42 @@ class ValueSecretsTest {
     @Test
     void aCredentialOfAKnownFormatWithItsPieceAndBlastRadius() {
         ValueSecrets.Alternative a = function("GITHUB: " + TOKEN).only("GITHUB");
-        assertThat(a.credentials()).singleElement().satisfies(c -> {
-            assertThat(c.detail()).isEqualTo("GitHub token");
-            assertThat(c.match().secret()).isEqualTo(TOKEN);
-            assertThat(c.piece().text()).isEqualTo(TOKEN);
-            assertThat(c.radius()).isEqualTo(BlastRadius.CRITICAL);
-            assertThat(c.where().span().startLine()).isEqualTo(8);
-        });
+        assertThat(a.credentials())
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.detail()).isEqualTo("GitHub token");
+                            assertThat(c.match().secret()).isEqualTo(TOKEN);
+                            assertThat(c.piece().text()).isEqualTo(TOKEN);
+                            assertThat(c.radius()).isEqualTo(BlastRadius.CRITICAL);
+                            assertThat(c.where().span().startLine()).isEqualTo(8);
+                        });
     }
 
     @Test
     void aSecretLookingLiteralUnderASecretName() {
         ValueSecrets.Alternative a = function("DB_PASSWORD: Tr0ub4dor&3x").only("DB_PASSWORD");
         assertThat(a.credentials()).isEmpty();
-        assertThat(namedLiteral(a)).hasValueSatisfying(l -> {
-            assertThat(l.detail()).isEqualTo("password");
-            assertThat(l.text()).isEqualTo("Tr0ub4dor&3x");
-            assertThat(l.radius()).isEqualTo(SecretNames.blastRadius("DB_PASSWORD"));
-        });
+        assertThat(namedLiteral(a))
+                .hasValueSatisfying(
+                        l -> {
+                            assertThat(l.detail()).isEqualTo("password");
+                            assertThat(l.text()).isEqualTo("Tr0ub4dor&3x");
+                            assertThat(l.radius())
+                                    .isEqualTo(SecretNames.blastRadius("DB_PASSWORD"));
+                        });
     }
 
     @Test
     void aLiteralFromADefaultIsReportedAtTheValueWithTheDefaultRelated() {
-        Scanned s = function(List.of("Parameters:", "  Pw:", "    Type: String", "    Default: Tr0ub4dor&3x"),
-                "DB_PASSWORD: !Ref Pw");
+        Scanned s =
+                function(
+                        List.of(
+                                "Parameters:",
+                                "  Pw:",
+                                "    Type: String",
+                                "    Default: Tr0ub4dor&3x"),
+                        "DB_PASSWORD: !Ref Pw");
         ValueSecrets.Literal l = namedLiteral(s.only("DB_PASSWORD")).orElseThrow();
         assertThat(l.first().viaParameter()).isEqualTo("Pw");
         assertThat(l.where().span().startLine()).isEqualTo(11);
@@ -107,68 +138,122 @@ class ValueSecretsTest {
 
     @Test
     void aSecretFedThroughAParameter() {
-        Scanned s = function(List.of("Parameters:", "  DbPassword:", "    Type: String", "    NoEcho: true"),
-                "DB_PASSWORD: !Ref DbPassword", "STAGE: !Ref DbPassword");
+        Scanned s =
+                function(
+                        List.of(
+                                "Parameters:",
+                                "  DbPassword:",
+                                "    Type: String",
+                                "    NoEcho: true"),
+                        "DB_PASSWORD: !Ref DbPassword",
+                        "STAGE: !Ref DbPassword");
         ValueSecrets.Alternative a = s.only("DB_PASSWORD");
         assertThat(namedLiteral(a)).isEmpty();
-        assertThat(a.pieces()).singleElement().isInstanceOfSatisfying(ValueSecrets.FromParameter.class,
-                p -> assertThat(p.parameter().noEcho()).isTrue());
-        assertThat(a.throughParameters()).hasValueSatisfying(t -> {
-            assertThat(t.parameters()).containsExactly("DbPassword");
-            assertThat(t.where().related()).extracting(Where.Related::note)
-                    .containsExactly("Parameter DbPassword is declared here (NoEcho hides it from the console, not from "
-                            + "the function configuration)");
-        });
+        assertThat(a.pieces())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ValueSecrets.FromParameter.class,
+                        p -> assertThat(p.parameter().noEcho()).isTrue());
+        assertThat(a.throughParameters())
+                .hasValueSatisfying(
+                        t -> {
+                            assertThat(t.parameters()).containsExactly("DbPassword");
+                            assertThat(t.where().related())
+                                    .extracting(Where.Related::note)
+                                    .containsExactly(
+                                            "Parameter DbPassword is declared here (NoEcho hides it from the console, not from "
+                                                    + "the function configuration)");
+                        });
         // A secret-named Parameter makes any variable it feeds a secret one.
-        assertThat(s.only("STAGE").throughParameters()).map(ValueSecrets.ThroughParameters::secretName)
+        assertThat(s.only("STAGE").throughParameters())
+                .map(ValueSecrets.ThroughParameters::secretName)
                 .hasValue("DbPassword");
     }
 
     @Test
     void dynamicReferencesSayWhetherTheyBringASecretUnderTheName() {
-        Scanned s = function("DB_PASSWORD: '{{resolve:secretsmanager:prod/db}}'",
-                "DB_USER: '{{resolve:secretsmanager:prod/db:SecretString:username}}'",
-                "CONFIG: '{{resolve:ssm:/app/db-password:3}}'", "STAGE: '{{resolve:ssm:/app/stage}}'",
-                "SECURE: '{{resolve:ssm-secure:/app/key}}'");
-        assertThat(s.only("DB_PASSWORD").references()).singleElement()
+        Scanned s =
+                function(
+                        "DB_PASSWORD: '{{resolve:secretsmanager:prod/db}}'",
+                        "DB_USER: '{{resolve:secretsmanager:prod/db:SecretString:username}}'",
+                        "CONFIG: '{{resolve:ssm:/app/db-password:3}}'",
+                        "STAGE: '{{resolve:ssm:/app/stage}}'",
+                        "SECURE: '{{resolve:ssm-secure:/app/key}}'");
+        assertThat(s.only("DB_PASSWORD").references())
+                .singleElement()
                 .satisfies(r -> assertThat(r.secret()).isTrue())
-                .satisfies(r -> assertThat(r.detail()).isEqualTo("{{resolve:secretsmanager:prod/db}}"));
-        assertThat(s.only("DB_USER").references()).singleElement().satisfies(r -> assertThat(r.secret()).isFalse());
-        assertThat(s.only("CONFIG").references()).singleElement().satisfies(r -> assertThat(r.secret()).isTrue());
-        assertThat(s.only("STAGE").references()).singleElement().satisfies(r -> assertThat(r.secret()).isFalse());
-        assertThat(s.only("SECURE").references()).singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r.detail())
+                                        .isEqualTo("{{resolve:secretsmanager:prod/db}}"));
+        assertThat(s.only("DB_USER").references())
+                .singleElement()
+                .satisfies(r -> assertThat(r.secret()).isFalse());
+        assertThat(s.only("CONFIG").references())
+                .singleElement()
+                .satisfies(r -> assertThat(r.secret()).isTrue());
+        assertThat(s.only("STAGE").references())
+                .singleElement()
+                .satisfies(r -> assertThat(r.secret()).isFalse());
+        assertThat(s.only("SECURE").references())
+                .singleElement()
                 .satisfies(r -> assertThat(r.ref().isSsmSecure()).isTrue());
     }
 
     @Test
     void plaintextSsmParametersAndSecretAttributes() {
-        Scanned s = function(List.of("Parameters:", "  DbPassword:", "    Type: AWS::SSM::Parameter::Value<String>"),
-                "DB_PASSWORD: !Ref DbPassword", "SECRET_KEY: !GetAtt Key.SecretAccessKey");
-        assertThat(s.only("DB_PASSWORD").pieces()).singleElement()
-                .isInstanceOfSatisfying(ValueSecrets.SsmParameter.class, p -> assertThat(p.described())
-                        .isEqualTo("Parameter DbPassword (type AWS::SSM::Parameter::Value<String>)"));
-        assertThat(s.only("SECRET_KEY").pieces()).singleElement()
-                .isInstanceOfSatisfying(ValueSecrets.SecretAttribute.class,
+        Scanned s =
+                function(
+                        List.of(
+                                "Parameters:",
+                                "  DbPassword:",
+                                "    Type: AWS::SSM::Parameter::Value<String>"),
+                        "DB_PASSWORD: !Ref DbPassword",
+                        "SECRET_KEY: !GetAtt Key.SecretAccessKey");
+        assertThat(s.only("DB_PASSWORD").pieces())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ValueSecrets.SsmParameter.class,
+                        p ->
+                                assertThat(p.described())
+                                        .isEqualTo(
+                                                "Parameter DbPassword (type AWS::SSM::Parameter::Value<String>)"));
+        assertThat(s.only("SECRET_KEY").pieces())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ValueSecrets.SecretAttribute.class,
                         a -> assertThat(a.secret().radius()).isEqualTo(BlastRadius.CRITICAL));
     }
 
     @Test
     void everyWayTheValueDeploysButNoValue() {
-        Scanned s = function(List.of("Conditions:", "  Prod: !Equals [a, b]"),
-                "DB_PASSWORD: !If [Prod, Tr0ub4dor&3x, '{{resolve:secretsmanager:dev/db}}']",
-                "API_TOKEN: !If [Prod, !Ref AWS::NoValue, " + TOKEN + "]");
+        Scanned s =
+                function(
+                        List.of("Conditions:", "  Prod: !Equals [a, b]"),
+                        "DB_PASSWORD: !If [Prod, Tr0ub4dor&3x, '{{resolve:secretsmanager:dev/db}}']",
+                        "API_TOKEN: !If [Prod, !Ref AWS::NoValue, " + TOKEN + "]");
         List<ValueSecrets.Alternative> password = s.variable("DB_PASSWORD");
         assertThat(password).hasSize(2);
         assertThat(namedLiteral(password.get(0))).isPresent();
         assertThat(password.get(1).references()).hasSize(1);
-        assertThat(s.variable("API_TOKEN")).singleElement().satisfies(a -> assertThat(a.credentials()).hasSize(1));
+        assertThat(s.variable("API_TOKEN"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.credentials()).hasSize(1));
     }
 
     @Test
     void theSameSecretFoundInTwoAlternativesHasOneKey() {
-        Scanned s = function(List.of("Parameters:", "  Pw:", "    Type: String", "    Default: Tr0ub4dor&3x",
-                        "Conditions:", "  Prod: !Equals [a, b]"),
-                "DB_PASSWORD: !If [Prod, !Ref Pw, !Ref Pw]", "OTHER_PASSWORD: Tr0ub4dor&3x");
+        Scanned s =
+                function(
+                        List.of(
+                                "Parameters:",
+                                "  Pw:",
+                                "    Type: String",
+                                "    Default: Tr0ub4dor&3x",
+                                "Conditions:",
+                                "  Prod: !Equals [a, b]"),
+                        "DB_PASSWORD: !If [Prod, !Ref Pw, !Ref Pw]",
+                        "OTHER_PASSWORD: Tr0ub4dor&3x");
         List<ValueSecrets.Alternative> both = s.variable("DB_PASSWORD");
         assertThat(both).hasSize(2);
         String first = namedLiteral(both.get(0)).orElseThrow().key();
@@ -179,13 +264,15 @@ class ValueSecretsTest {
 
     @Test
     void whatPointsAtASecretIsLeftAlone() {
-        Scanned s = function(
-                "DB_PASSWORD: arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf",
-                "DB_SECRET: prod/orders/db-credentials",
-                "API_TOKEN: /prod/orders/api-token",
-                "CONFIG_SHA256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                "API_KEY: AQICAHhQmDc3KEiBF6i7xCHeTFqMFy8VHd3tcTqGHxU2gGNvLQHnbvJ3KDTbLp8G1XdW8wzsAAAAfjB8BgkqhkiG9w0BBwag");
-        for (String name : List.of("DB_PASSWORD", "DB_SECRET", "API_TOKEN", "CONFIG_SHA256", "API_KEY")) {
+        Scanned s =
+                function(
+                        "DB_PASSWORD: arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf",
+                        "DB_SECRET: prod/orders/db-credentials",
+                        "API_TOKEN: /prod/orders/api-token",
+                        "CONFIG_SHA256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        "API_KEY: AQICAHhQmDc3KEiBF6i7xCHeTFqMFy8VHd3tcTqGHxU2gGNvLQHnbvJ3KDTbLp8G1XdW8wzsAAAAfjB8BgkqhkiG9w0BBwag");
+        for (String name :
+                List.of("DB_PASSWORD", "DB_SECRET", "API_TOKEN", "CONFIG_SHA256", "API_KEY")) {
             ValueSecrets.Alternative a = s.only(name);
             assertThat(a.credentials()).as(name).isEmpty();
             assertThat(namedLiteral(a)).as(name).isEmpty();
@@ -200,29 +287,51 @@ class ValueSecretsTest {
         assertThat(ValueSecrets.looksLikeSecretValue(context, "DB_TOKEN", "hunter2")).isFalse();
         assertThat(ValueSecrets.isStandIn(context, "CHANGE_ME")).isTrue();
         assertThat(ValueSecrets.isStandIn(context, "{{resolve:secretsmanager:db}}")).isTrue();
-        assertThat(ValueSecrets.isStandIn(context, "arn:aws:secretsmanager:us-east-1:123456789012:secret:db")).isTrue();
+        assertThat(
+                        ValueSecrets.isStandIn(
+                                context, "arn:aws:secretsmanager:us-east-1:123456789012:secret:db"))
+                .isTrue();
     }
 
     @Test
     void inAPropertyThatHoldsASecretByDefinitionAnyLiteralButAStandInIsOne() {
-        Scanned s = scan("Resources:", "  Db:", "    Type: AWS::RDS::DBInstance", "    Properties:",
-                "      MasterUserPassword: hunter2", "  Dev:", "    Type: AWS::RDS::DBInstance", "    Properties:",
-                "      MasterUserPassword: CHANGE_ME");
+        Scanned s =
+                scan(
+                        "Resources:",
+                        "  Db:",
+                        "    Type: AWS::RDS::DBInstance",
+                        "    Properties:",
+                        "      MasterUserPassword: hunter2",
+                        "  Dev:",
+                        "    Type: AWS::RDS::DBInstance",
+                        "    Properties:",
+                        "      MasterUserPassword: CHANGE_ME");
         ValueSecrets.Alternative db = s.property("Db", "MasterUserPassword").get(0);
-        SecretSlices.Slice whole = SecretSlices.of(db.rendered(), "MasterUserPassword", false).get(0);
+        SecretSlices.Slice whole =
+                SecretSlices.of(db.rendered(), "MasterUserPassword", false).get(0);
         assertThat(db.literalIn(whole)).map(ValueSecrets.Literal::text).hasValue("hunter2");
-        // Behind a name alone: a password name takes a chosen value, a token name only a random-looking one.
+        // Behind a name alone: a password name takes a chosen value, a token name only a
+        // random-looking one.
         assertThat(db.literalUnder("MasterUserPassword")).isPresent();
         assertThat(db.literalUnder("DB_TOKEN")).isEmpty();
         ValueSecrets.Alternative dev = s.property("Dev", "MasterUserPassword").get(0);
-        assertThat(dev.literalIn(SecretSlices.of(dev.rendered(), "MasterUserPassword", false).get(0))).isEmpty();
+        assertThat(
+                        dev.literalIn(
+                                SecretSlices.of(dev.rendered(), "MasterUserPassword", false)
+                                        .get(0)))
+                .isEmpty();
     }
 
     @Test
     void aValueLongerThanAnyEnvironmentIsDataNotASecret() {
-        String generated = dev.cfnsecrets.secrets.Entropy.class.getSimpleName() + "9fQ2xLk0vR7pZ3mN".repeat(300);
+        String generated =
+                dev.cfnsecrets.secrets.Entropy.class.getSimpleName()
+                        + "9fQ2xLk0vR7pZ3mN".repeat(300);
         RuleContext context = scan("Resources:", "  Fn: {Type: AWS::Lambda::Function}").context();
-        assertThat(ValueSecrets.looksLikeSecretValue(context, "API_TOKEN", generated.substring(0, 4096))).isTrue();
+        assertThat(
+                        ValueSecrets.looksLikeSecretValue(
+                                context, "API_TOKEN", generated.substring(0, 4096)))
+                .isTrue();
         assertThat(ValueSecrets.looksLikeSecretValue(context, "API_TOKEN", generated)).isFalse();
     }
 
@@ -231,9 +340,14 @@ class ValueSecretsTest {
         assertThat(ValueSecrets.jsonKey("prod/db:SecretString:password")).isEqualTo("password");
         assertThat(ValueSecrets.jsonKey("prod/db")).isEmpty();
         assertThat(ValueSecrets.jsonKey("prod/db::password")).isEqualTo("password");
-        assertThat(ValueSecrets.jsonKey("arn:aws:secretsmanager:us-west-2:123456789012:secret:MySecret-a1b2c3:SecretString:pw"))
+        assertThat(
+                        ValueSecrets.jsonKey(
+                                "arn:aws:secretsmanager:us-west-2:123456789012:secret:MySecret-a1b2c3:SecretString:pw"))
                 .isEqualTo("pw");
-        assertThat(ValueSecrets.jsonKey("arn:aws:secretsmanager:us-west-2:123456789012:secret:MySecret-a1b2c3")).isEmpty();
+        assertThat(
+                        ValueSecrets.jsonKey(
+                                "arn:aws:secretsmanager:us-west-2:123456789012:secret:MySecret-a1b2c3"))
+                .isEmpty();
         assertThat(ValueSecrets.ssmName("/orders/prod/db-password:3")).isEqualTo("db-password");
     }
 }
