@@ -1,15 +1,14 @@
 package dev.cfnsecrets.rules.cfs1xx;
 
-import dev.cfnsecrets.eval.Value;
 import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.rules.ResourceRule;
 import dev.cfnsecrets.rules.RuleContext;
-import dev.cfnsecrets.rules.Where;
 import dev.cfnsecrets.rules.values.EnvVariables;
 import dev.cfnsecrets.rules.values.PropertyWalker;
 import dev.cfnsecrets.rules.values.Rendered;
 import dev.cfnsecrets.rules.values.SecretProperties;
+import dev.cfnsecrets.rules.values.ValueSecrets;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -32,16 +31,17 @@ final class SsmSecureUnsupported extends ResourceRule {
                 continue;
             }
             Set<String> seen = new LinkedHashSet<>();
-            for (Value.Text alternative :
-                    context.evaluator().evaluate(leaf.node()).alternatives()) {
-                for (Rendered.Reference ref : Rendered.of(alternative).references()) {
+            for (ValueSecrets.Alternative alternative :
+                    ValueSecrets.of(context, leaf.node(), leaf.name(), false).alternatives()) {
+                for (ValueSecrets.Reference reference : alternative.references()) {
+                    Rendered.Reference ref = reference.ref();
                     if (ref.isSsmSecure() && seen.add(ref.key())) {
                         RuleContext.Builder finding =
                                 context.report(id())
                                         .resource(resource)
                                         .message(message(resource, leaf, ref))
                                         .value(ref.key());
-                        Where.of(leaf.node(), ref.at()).addTo(finding);
+                        reference.where().addTo(finding);
                         finding.add();
                     }
                 }
