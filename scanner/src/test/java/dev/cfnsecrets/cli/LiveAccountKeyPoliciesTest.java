@@ -159,16 +159,7 @@ class LiveAccountKeyPoliciesTest {
 
     @Test
     void onlyReadersThatCanAlsoDecryptWithTheFunctionsKeyAreReported() throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan",
-                        "--aws-account",
-                        "--aws-region",
-                        "us-east-1",
-                        "-f",
-                        "json",
-                        "--enable",
-                        "CFS305");
+        CommandRun run = CommandRun.accountScan("us-east-1", "json", "CFS305");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.OK);
         List<Tuple> expected =
@@ -187,21 +178,14 @@ class LiveAccountKeyPoliciesTest {
 
     @Test
     void theMessageSaysHowThePrincipalDecryptsOrWhyTheKeyWasNotChecked() throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan",
-                        "--aws-account",
-                        "--aws-region",
-                        "us-east-1",
-                        "-f",
-                        "json",
-                        "--enable",
-                        "CFS305");
+        CommandRun run = CommandRun.accountScan("us-east-1", "json", "CFS305");
 
         Map<String, String> messages = new LinkedHashMap<>();
         for (JsonNode f : JSON.readTree(run.out()).get("findings")) {
             String message = f.get("message").asText();
-            messages.put(f.get("logicalId").asText() + " " + function(message), message);
+            messages.put(
+                    f.get("logicalId").asText() + " " + LiveAccountReadsTest.functionRead(message),
+                    message);
         }
         String encrypted = " The function's environment is encrypted with its KmsKeyArn key";
         assertThat(messages.get(ARN + "user/a " + shown.get("DeferringFn")))
@@ -232,13 +216,11 @@ class LiveAccountKeyPoliciesTest {
         for (JsonNode f : JSON.readTree(json).get("findings")) {
             assertThat(f.get("ruleId").asText()).isEqualTo("CFS305");
             assertThat(f.get("file").asText()).isEqualTo(IAM_PATH);
-            out.add(tuple(f.get("logicalId").asText(), function(f.get("message").asText())));
+            out.add(
+                    tuple(
+                            f.get("logicalId").asText(),
+                            LiveAccountReadsTest.functionRead(f.get("message").asText())));
         }
         return out;
-    }
-
-    private static String function(String message) {
-        return message.replaceFirst(
-                "(?s).* can read the configuration of function (.*?), whose .*", "$1");
     }
 }

@@ -179,16 +179,7 @@ class LiveAccountReadsTest {
     @Test
     void eachPrincipalThatCanReadTheSecretFunctionsConfigurationIsReportedInTheIamDocument()
             throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan",
-                        "--aws-account",
-                        "--aws-region",
-                        "us-east-1",
-                        "-f",
-                        "json",
-                        "--enable",
-                        "CFS305");
+        CommandRun run = CommandRun.accountScan("us-east-1", "json", "CFS305");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.OK);
         String shown = "shop/SecretFn (" + secretFunction + ")";
@@ -210,16 +201,7 @@ class LiveAccountReadsTest {
     @Test
     void aFunctionWhoseKeyPolicyCannotBeReadIsReportedWithoutCheckingTheKeyAndSaysWhy()
             throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan",
-                        "--aws-account",
-                        "--aws-region",
-                        "us-east-1",
-                        "-f",
-                        "json",
-                        "--enable",
-                        "CFS305");
+        CommandRun run = CommandRun.accountScan("us-east-1", "json", "CFS305");
 
         List<String> messages = new ArrayList<>();
         JSON.readTree(run.out())
@@ -243,16 +225,7 @@ class LiveAccountReadsTest {
 
     @Test
     void aFindingNamesTheGrantAndPointsAtTheVariableInTheStacksTemplate() throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan",
-                        "--aws-account",
-                        "--aws-region",
-                        "us-east-1",
-                        "-f",
-                        "json",
-                        "--enable",
-                        "CFS305");
+        CommandRun run = CommandRun.accountScan("us-east-1", "json", "CFS305");
 
         JsonNode dev = null;
         for (JsonNode f : JSON.readTree(run.out()).get("findings")) {
@@ -287,16 +260,7 @@ class LiveAccountReadsTest {
 
     @Test
     void theSarifNamesTheStackTemplateAsARelatedArtifact() throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan",
-                        "--aws-account",
-                        "--aws-region",
-                        "us-east-1",
-                        "-f",
-                        "sarif",
-                        "--enable",
-                        "CFS305");
+        CommandRun run = CommandRun.accountScan("us-east-1", "sarif", "CFS305");
 
         assertThat(SarifSchema.violations(run.out())).isEmpty();
         List<JsonNode> inIam = new ArrayList<>();
@@ -329,17 +293,22 @@ class LiveAccountReadsTest {
     private static List<Tuple> findings(String json) throws Exception {
         List<Tuple> out = new ArrayList<>();
         for (JsonNode f : JSON.readTree(json).get("findings")) {
-            String message = f.get("message").asText();
-            String function =
-                    message.replaceFirst(
-                            "(?s).* can read the configuration of function (.*?), whose .*", "$1");
             out.add(
                     tuple(
                             f.get("ruleId").asText(),
                             f.get("file").asText(),
                             f.get("logicalId").asText(),
-                            function));
+                            functionRead(f.get("message").asText())));
         }
         return out;
+    }
+
+    /**
+     * The function a CFS305 message says its principal can read, as it names it: {@code
+     * stack/LogicalId (physical name)}; another message whole.
+     */
+    static String functionRead(String message) {
+        return message.replaceFirst(
+                "(?s).* can read the configuration of function (.*?), whose .*", "$1");
     }
 }

@@ -145,9 +145,7 @@ class LiveModeTest {
 
     @Test
     void aStackIsScannedFromItsDeployedTemplate() throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan", "--aws-stack", "orders", "--aws-region", "us-east-1", "-f", "json");
+        CommandRun run = CommandRun.stackScan("orders", "json");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FINDINGS);
         assertThat(findings(run.out()))
@@ -163,16 +161,7 @@ class LiveModeTest {
                 .as("the test needs a policy the bundled facts do not know")
                 .noneMatch(e -> e.arn().equals(UNBUNDLED_MANAGED_POLICY));
 
-        CommandRun run =
-                CommandRun.of(
-                        "scan",
-                        "--aws-account",
-                        "--aws-region",
-                        "us-east-1",
-                        "-f",
-                        "json",
-                        "--enable",
-                        "CFS3");
+        CommandRun run = CommandRun.accountScan("us-east-1", "json", "CFS3");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.OK);
         JsonNode report = JSON.readTree(run.out());
@@ -218,9 +207,7 @@ class LiveModeTest {
 
     @Test
     void aDeployedTemplateOurParserRejectsIsCfs001LikeAFile() throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan", "--aws-stack", "dupes", "--aws-region", "us-east-1", "-f", "json");
+        CommandRun run = CommandRun.stackScan("dupes", "json");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FINDINGS);
         assertThat(JSON.readTree(run.out()).at("/findings/0/message").asText())
@@ -238,15 +225,7 @@ class LiveModeTest {
 
     @Test
     void theSarifOfALiveScanIsValidAndNamesTheStack() throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan",
-                        "--aws-stack",
-                        "orders",
-                        "--aws-region",
-                        "us-east-1",
-                        "-f",
-                        "sarif");
+        CommandRun run = CommandRun.stackScan("orders", "sarif");
 
         assertThat(SarifSchema.violations(run.out())).isEmpty();
         assertThat(
