@@ -57,12 +57,7 @@ class SarifReporterTest {
     void describesEachRuleForCodeScanning() throws IOException {
         Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
         JsonNode rules =
-                sarif(ReportFixtures.handBuilt(catalog, List.of()))
-                        .path("runs")
-                        .path(0)
-                        .path("tool")
-                        .path("driver")
-                        .path("rules");
+                sarif(ReportFixtures.handBuilt(catalog, List.of())).at("/runs/0/tool/driver/rules");
 
         assertThat(rules).hasSize(2);
         JsonNode rule = rules.path(0);
@@ -130,15 +125,7 @@ class SarifReporterTest {
         ScanResult result =
                 ReportFixtures.scan(ReportFixtures.writeMalformed(temp.resolve("bad.yaml")));
         JsonNode artifact =
-                sarif(result)
-                        .path("runs")
-                        .path(0)
-                        .path("results")
-                        .path(0)
-                        .path("locations")
-                        .path(0)
-                        .path("physicalLocation")
-                        .path("artifactLocation");
+                sarif(result).at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
 
         assertThat(artifact.path("uri").asText())
                 .isEqualTo(temp.resolve("bad.yaml").toUri().toString());
@@ -181,19 +168,8 @@ class SarifReporterTest {
         JsonNode change = fix.path("artifactChanges").path(0);
         assertThat(change.path("artifactLocation").path("uri").asText())
                 .isEqualTo("app/template.yaml");
-        assertThat(
-                        change.path("replacements")
-                                .path(0)
-                                .path("deletedRegion")
-                                .path("startColumn")
-                                .asInt())
-                .isEqualTo(25);
-        assertThat(
-                        change.path("replacements")
-                                .path(0)
-                                .path("insertedContent")
-                                .path("text")
-                                .asText())
+        assertThat(change.at("/replacements/0/deletedRegion/startColumn").asInt()).isEqualTo(25);
+        assertThat(change.at("/replacements/0/insertedContent/text").asText())
                 .isEqualTo("'{{resolve:secretsmanager:gh-token}}'");
         assertThat(token.path("properties").path("security-severity").asText()).isEqualTo("9.8");
         assertThat(token.has("suppressions")).isFalse();
@@ -215,10 +191,7 @@ class SarifReporterTest {
                 sarif(
                                 ReportFixtures.handBuilt(
                                         catalog, List.of(ReportFixtures.suppressedFinding())))
-                        .path("runs")
-                        .path(0)
-                        .path("results")
-                        .path(0);
+                        .at("/runs/0/results/0");
 
         assertThat(r.path("ruleIndex").asInt()).isEqualTo(1);
         assertThat(r.path("suppressions").toString())
@@ -237,10 +210,7 @@ class SarifReporterTest {
                                         "recorded in the baseline"));
         JsonNode r =
                 sarif(ReportFixtures.handBuilt(catalog, List.of(baselined)))
-                        .path("runs")
-                        .path(0)
-                        .path("results")
-                        .path(0);
+                        .at("/runs/0/results/0");
 
         assertThat(r.path("suppressions").path(0).path("kind").asText()).isEqualTo("external");
         assertThat(r.path("suppressions").path(0).path("status").asText()).isEqualTo("accepted");
@@ -259,8 +229,7 @@ class SarifReporterTest {
                         .path("runs")
                         .path(0);
 
-        assertThat(run.path("tool").path("driver").path("rules").path(0).path("id").asText())
-                .isEqualTo("CFS101");
+        assertThat(run.at("/tool/driver/rules/0/id").asText()).isEqualTo("CFS101");
         assertThat(run.path("results").path(0).path("ruleIndex").asInt()).isEqualTo(0);
     }
 

@@ -60,17 +60,9 @@ class SarifSchemaTest {
                 JSON.readTree(
                         ReportFixtures.render(new SarifReporter(new Redactor(false)), result));
         ObjectNode region =
-                (ObjectNode)
-                        log.path("runs")
-                                .path(0)
-                                .path("results")
-                                .path(0)
-                                .path("locations")
-                                .path(0)
-                                .path("physicalLocation")
-                                .path("region");
+                (ObjectNode) log.at("/runs/0/results/0/locations/0/physicalLocation/region");
         region.put("startLine", 0);
-        ((ObjectNode) log.path("runs").path(0).path("results").path(0)).put("level", "fatal");
+        ((ObjectNode) log.at("/runs/0/results/0")).put("level", "fatal");
 
         assertThat(SarifSchema.violations(JSON.writeValueAsString(log)))
                 .hasSizeGreaterThanOrEqualTo(2)

@@ -156,29 +156,14 @@ class TextReporterTest {
     void controlCharactersFromTheTemplateCannotReachTheTerminal() throws IOException {
         String source = "Key: \"\u001b[2J\u202eevil\"\n";
         Finding finding =
-                new Finding(
+                ReportFixtures.bareFinding(
                         "CFS101",
                         Level.NOTE,
                         "odd value \u001b[31mred\nnext",
                         "t.yaml",
-                        new Span(1, 6, 1, 15),
-                        null,
-                        "",
-                        null,
-                        List.of(),
-                        List.of(),
-                        "v",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty());
+                        new Span(1, 6, 1, 15));
         Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
-        ScanResult result =
-                new ScanResult(
-                        List.of(finding),
-                        Map.of("t.yaml", new SourceFile("t.yaml", source)),
-                        1,
-                        0,
-                        catalog);
+        ScanResult result = ReportFixtures.inOneFile(catalog, finding, source);
 
         String out = text(result);
 
@@ -196,29 +181,10 @@ class TextReporterTest {
     void tabsInTheSourceKeepTheCaretsAligned() throws IOException {
         String source = "\tKey:\tvalue\n";
         Finding finding =
-                new Finding(
-                        "CFS101",
-                        Level.NOTE,
-                        "m",
-                        "t.yaml",
-                        new Span(1, 7, 1, 12),
-                        null,
-                        "",
-                        null,
-                        List.of(),
-                        List.of(),
-                        "v",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty());
+                ReportFixtures.bareFinding(
+                        "CFS101", Level.NOTE, "m", "t.yaml", new Span(1, 7, 1, 12));
         Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
-        ScanResult result =
-                new ScanResult(
-                        List.of(finding),
-                        Map.of("t.yaml", new SourceFile("t.yaml", source)),
-                        1,
-                        0,
-                        catalog);
+        ScanResult result = ReportFixtures.inOneFile(catalog, finding, source);
 
         assertThat(text(result)).contains("  1 | \tKey:\tvalue\n    | \t    \t^^^^^\n");
     }
