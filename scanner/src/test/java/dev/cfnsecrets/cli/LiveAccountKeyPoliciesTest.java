@@ -64,11 +64,7 @@ class LiveAccountKeyPoliciesTest {
                                                             "kms:Decrypt")))
                             .keyMetadata()
                             .arn();
-            iam.createRole(
-                    r ->
-                            r.roleName("shop-exec")
-                                    .assumeRolePolicyDocument(
-                                            "{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
+            MotoIam.role(iam, "shop-exec");
             cfn.createStack(
                     r -> r.stackName("vault").templateBody(vaultTemplate(deferring, naming)));
             for (String fn : List.of("DeferringFn", "NamingFn", "ForeignFn", "AliasFn")) {
@@ -130,15 +126,13 @@ class LiveAccountKeyPoliciesTest {
     }
 
     private static void user(IamClient iam, String name, String... statements) {
-        iam.createUser(r -> r.userName(name));
-        iam.putUserPolicy(
-                r ->
-                        r.userName(name)
-                                .policyName("access")
-                                .policyDocument(
-                                        "{\"Version\":\"2012-10-17\",\"Statement\":["
-                                                + String.join(",", statements)
-                                                + "]}"));
+        MotoIam.user(
+                iam,
+                name,
+                "access",
+                "{\"Version\":\"2012-10-17\",\"Statement\":["
+                        + String.join(",", statements)
+                        + "]}");
     }
 
     /** Four functions holding a GitHub token, each encrypted with a different key. */

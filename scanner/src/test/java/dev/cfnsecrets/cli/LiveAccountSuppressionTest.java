@@ -43,22 +43,14 @@ class LiveAccountSuppressionTest {
                 CloudFormationClient west = moto.cloudFormation(Region.US_WEST_2);
                 IamClient iam = moto.iam()) {
             // The functions' execution role: it reads nothing.
-            iam.createRole(
-                    r ->
-                            r.roleName("shop-exec")
-                                    .assumeRolePolicyDocument(
-                                            "{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
-            iam.createUser(r -> r.userName("dev"));
-            iam.putUserPolicy(
-                    r ->
-                            r.userName("dev")
-                                    .policyName("debug")
-                                    .policyDocument(
-                                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                                                    + "\"Action\":\"lambda:GetFunctionConfiguration\","
-                                                    + "\"Resource\":\"arn:aws:lambda:*:"
-                                                    + ACCOUNT
-                                                    + ":function:*\"}]}"));
+            MotoIam.role(iam, "shop-exec");
+            MotoIam.user(
+                    iam,
+                    "dev",
+                    "debug",
+                    MotoIam.allow(
+                            "lambda:GetFunctionConfiguration",
+                            "arn:aws:lambda:*:" + ACCOUNT + ":function:*"));
             String token = LiveModeTest.githubToken();
             east.createStack(
                     r ->

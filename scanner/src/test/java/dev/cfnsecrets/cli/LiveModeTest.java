@@ -59,15 +59,8 @@ class LiveModeTest {
                           TopicName: one
                           TopicName: two
                     """));
-            String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
-            iam.createRole(r -> r.roleName("reader").assumeRolePolicyDocument(trust));
-            iam.putRolePolicy(
-                    r ->
-                            r.roleName("reader")
-                                    .policyName("read")
-                                    .policyDocument(
-                                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                                                    + "\"Action\":\"lambda:GetFunctionConfiguration\",\"Resource\":\"*\"}]}"));
+            MotoIam.role(
+                    iam, "reader", "read", MotoIam.allow("lambda:GetFunctionConfiguration", "*"));
             // AWS Config's own role: its policy reads every function, but only the service holds
             // it.
             String configRole =
@@ -79,7 +72,7 @@ class LiveModeTest {
                             r.roleName(configRole)
                                     .policyArn(
                                             "arn:aws:iam::aws:policy/aws-service-role/AWSConfigServiceRolePolicy"));
-            iam.createRole(r -> r.roleName("greengrass").assumeRolePolicyDocument(trust));
+            MotoIam.role(iam, "greengrass");
             iam.attachRolePolicy(r -> r.roleName("greengrass").policyArn(UNBUNDLED_MANAGED_POLICY));
             String decryptAll =
                     iam.createPolicy(
