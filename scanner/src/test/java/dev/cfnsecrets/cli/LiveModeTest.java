@@ -10,6 +10,7 @@ import dev.cfnsecrets.report.SarifSchema;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.assertj.core.groups.Tuple;
@@ -279,29 +280,29 @@ class LiveModeTest {
 
     /** (rule, file, start line, logical id) of each finding of a JSON report. */
     private static List<Tuple> findings(String json) throws Exception {
-        List<Tuple> out = new ArrayList<>();
-        for (JsonNode f : JSON.readTree(json).get("findings")) {
-            out.add(
-                    tuple(
-                            f.get("ruleId").asText(),
-                            f.get("file").asText(),
-                            f.get("startLine").asInt(),
-                            f.get("logicalId").asText()));
-        }
-        return out;
+        return columns(json, "ruleId", "file", "startLine", "logicalId");
     }
 
     /**
      * (rule, file, logical id: the principal's or policy's ARN) of each finding of a JSON report.
      */
     private static List<Tuple> principals(String json) throws Exception {
+        return columns(json, "ruleId", "file", "logicalId");
+    }
+
+    /** The {@code fields} of each finding of a JSON report: numbers as ints, the rest as text. */
+    private static List<Tuple> columns(String json, String... fields) throws Exception {
         List<Tuple> out = new ArrayList<>();
         for (JsonNode f : JSON.readTree(json).get("findings")) {
             out.add(
                     tuple(
-                            f.get("ruleId").asText(),
-                            f.get("file").asText(),
-                            f.get("logicalId").asText()));
+                            Arrays.stream(fields)
+                                    .map(
+                                            n ->
+                                                    f.get(n).isInt()
+                                                            ? f.get(n).asInt()
+                                                            : f.get(n).asText())
+                                    .toArray()));
         }
         return out;
     }
