@@ -8,7 +8,6 @@ import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.source.Span;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ class GithubReporterTest {
 
     @Test
     void levelsMapToErrorWarningNoticeAndSuppressedFindingsAreSkipped() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
         Finding note =
                 ReportFixtures.onResource(
                         "CFS106",
@@ -59,11 +58,10 @@ class GithubReporterTest {
                 github(
                         ReportFixtures.handBuilt(
                                 catalog,
-                                List.of(
-                                        ReportFixtures.tokenFinding(),
-                                        ReportFixtures.keyFinding(),
-                                        ReportFixtures.suppressedFinding(),
-                                        note)));
+                                ReportFixtures.tokenFinding(),
+                                ReportFixtures.keyFinding(),
+                                ReportFixtures.suppressedFinding(),
+                                note));
 
         assertThat(out)
                 .isEqualTo(
@@ -82,7 +80,7 @@ class GithubReporterTest {
 
     @Test
     void escapesDataAndProperties() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
         Finding odd =
                 ReportFixtures.bareFinding(
                         "CFS101",

@@ -49,8 +49,12 @@ public final class ReportFixtures {
 
     private ReportFixtures() {}
 
-    /** A two-rule catalog, independent of what the bundled one holds today. */
-    static Catalog testCatalog(Path dir) throws IOException {
+    /**
+     * A two-rule catalog, independent of what the bundled one holds today, written to a new folder
+     * "rules" in {@code temp}.
+     */
+    static Catalog testCatalog(Path temp) throws IOException {
+        Path dir = Files.createDirectory(temp.resolve("rules"));
         Files.writeString(
                 dir.resolve("CFS101.md"),
                 String.join(
@@ -218,9 +222,9 @@ public final class ReportFixtures {
                 catalog);
     }
 
-    static ScanResult handBuilt(Catalog catalog, List<Finding> findings) {
+    static ScanResult handBuilt(Catalog catalog, Finding... findings) {
         return new ScanResult(
-                findings,
+                List.of(findings),
                 Map.of(TEMPLATE_PATH, new SourceFile(TEMPLATE_PATH, TEMPLATE)),
                 3,
                 1,

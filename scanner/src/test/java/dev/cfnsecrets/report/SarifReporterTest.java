@@ -55,9 +55,8 @@ class SarifReporterTest {
 
     @Test
     void describesEachRuleForCodeScanning() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
-        JsonNode rules =
-                sarif(ReportFixtures.handBuilt(catalog, List.of())).at("/runs/0/tool/driver/rules");
+        Catalog catalog = ReportFixtures.testCatalog(temp);
+        JsonNode rules = sarif(ReportFixtures.handBuilt(catalog)).at("/runs/0/tool/driver/rules");
 
         assertThat(rules).hasSize(2);
         JsonNode rule = rules.path(0);
@@ -134,14 +133,13 @@ class SarifReporterTest {
 
     @Test
     void carriesLogicalLocationsRelatedLocationsFixesAndSeverity() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
         JsonNode results =
                 sarif(
                                 ReportFixtures.handBuilt(
                                         catalog,
-                                        List.of(
-                                                ReportFixtures.tokenFinding(),
-                                                ReportFixtures.keyFinding())))
+                                        ReportFixtures.tokenFinding(),
+                                        ReportFixtures.keyFinding()))
                         .path("runs")
                         .path(0)
                         .path("results");
@@ -186,11 +184,9 @@ class SarifReporterTest {
 
     @Test
     void keepsSuppressedResultsWithTheirSuppression() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
         JsonNode r =
-                sarif(
-                                ReportFixtures.handBuilt(
-                                        catalog, List.of(ReportFixtures.suppressedFinding())))
+                sarif(ReportFixtures.handBuilt(catalog, ReportFixtures.suppressedFinding()))
                         .at("/runs/0/results/0");
 
         assertThat(r.path("ruleIndex").asInt()).isEqualTo(1);
@@ -201,16 +197,14 @@ class SarifReporterTest {
 
     @Test
     void externalSuppressionsSayExternal() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
         var baselined =
                 ReportFixtures.keyFinding()
                         .suppressed(
                                 new dev.cfnsecrets.finding.Suppression(
                                         dev.cfnsecrets.finding.Suppression.Kind.EXTERNAL,
                                         "recorded in the baseline"));
-        JsonNode r =
-                sarif(ReportFixtures.handBuilt(catalog, List.of(baselined)))
-                        .at("/runs/0/results/0");
+        JsonNode r = sarif(ReportFixtures.handBuilt(catalog, baselined)).at("/runs/0/results/0");
 
         assertThat(r.path("suppressions").path(0).path("kind").asText()).isEqualTo("external");
         assertThat(r.path("suppressions").path(0).path("status").asText()).isEqualTo("accepted");
@@ -224,8 +218,7 @@ class SarifReporterTest {
         JsonNode run =
                 sarif(
                                 ReportFixtures.handBuilt(
-                                        Catalog.fromDirectory(empty),
-                                        List.of(ReportFixtures.keyFinding())))
+                                        Catalog.fromDirectory(empty), ReportFixtures.keyFinding()))
                         .path("runs")
                         .path(0);
 

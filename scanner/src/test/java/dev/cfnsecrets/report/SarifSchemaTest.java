@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cfnsecrets.scan.ScanResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,14 +30,13 @@ class SarifSchemaTest {
 
     @Test
     void everyOptionalPartIsValidSarif() throws IOException {
-        var catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
+        var catalog = ReportFixtures.testCatalog(temp);
         ScanResult result =
                 ReportFixtures.handBuilt(
                         catalog,
-                        List.of(
-                                ReportFixtures.tokenFinding(),
-                                ReportFixtures.keyFinding(),
-                                ReportFixtures.suppressedFinding()));
+                        ReportFixtures.tokenFinding(),
+                        ReportFixtures.keyFinding(),
+                        ReportFixtures.suppressedFinding());
         String sarif = ReportFixtures.render(new SarifReporter(new Redactor(false)), result);
         assertThat(sarif)
                 .contains(
