@@ -1,5 +1,8 @@
 package dev.cfnsecrets;
 
+import dev.cfnsecrets.model.Resource;
+import dev.cfnsecrets.source.MapNode;
+
 /**
  * The template the tests write most: one Lambda function {@code Fn} and its environment variables.
  */
@@ -19,6 +22,15 @@ public final class TestTemplates {
             """;
 
     private TestTemplates() {}
+
+    /** The {@code Environment.Variables} map of {@code function}. */
+    public static MapNode variables(Resource function) {
+        return function.properties()
+                .getMap("Environment")
+                .orElseThrow()
+                .getMap("Variables")
+                .orElseThrow();
+    }
 
     /**
      * Function {@code Fn} with {@code variables} from line 7: each line of {@code variables} (marks

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -274,15 +275,25 @@ public final class PolicyInventory {
 
     private void managedPolicyArns(Resource owner, Node arns, IamPrincipal principal) {
         for (PolicyString arn : reader.strings(arns)) {
-            Optional<Policy> customer = customerManagedPolicy(arn);
-            if (customer.isPresent()) {
-                hold(customer.get(), principal);
-            } else {
-                managedPolicies
-                        .get()
-                        .byArn(arn)
-                        .ifPresent(entry -> hold(awsManaged(owner, entry, arn), principal));
-            }
+            holdManaged(owner, arn, principal, ManagedPolicies::byArn);
+        }
+    }
+
+    /**
+     * The customer managed policy of the template that {@code reference} names, or else the AWS
+     * managed policy {@code aws} finds for it, is held by {@code principal}.
+     */
+    private void holdManaged(
+            Resource owner,
+            PolicyString reference,
+            IamPrincipal principal,
+            BiFunction<ManagedPolicies, PolicyString, Optional<ManagedPolicies.Entry>> aws) {
+        Optional<Policy> customer = customerManagedPolicy(reference);
+        if (customer.isPresent()) {
+            hold(customer.get(), principal);
+        } else {
+            aws.apply(managedPolicies.get(), reference)
+                    .ifPresent(entry -> hold(awsManaged(owner, entry, reference), principal));
         }
     }
 
@@ -321,15 +332,7 @@ public final class PolicyInventory {
                 continue;
             }
             for (PolicyString value : reader.strings(item)) {
-                Optional<Policy> customer = customerManagedPolicy(value);
-                if (customer.isPresent()) {
-                    hold(customer.get(), principal);
-                } else {
-                    managedPolicies
-                            .get()
-                            .byArnOrName(value)
-                            .ifPresent(entry -> hold(awsManaged(owner, entry, value), principal));
-                }
+                holdManaged(owner, value, principal, ManagedPolicies::byArnOrName);
             }
         }
     }

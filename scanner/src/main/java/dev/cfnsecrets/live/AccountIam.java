@@ -97,31 +97,35 @@ final class AccountIam {
             defaultDocument(policy).ifPresent(doc -> properties.set("PolicyDocument", doc));
         }
         for (RoleDetail role : roles) {
-            ObjectNode properties = resource(resources, role.arn(), "AWS::IAM::Role");
-            properties.put("RoleName", role.roleName());
-            principalPolicies(
-                    properties,
+            principal(
+                    resources,
+                    "Role",
+                    role.arn(),
+                    role.roleName(),
                     role.rolePolicyList(),
                     role.attachedManagedPolicies(),
                     attachedAwsPolicies);
         }
         for (GroupDetail group : groups) {
-            ObjectNode properties = resource(resources, group.arn(), "AWS::IAM::Group");
-            properties.put("GroupName", group.groupName());
-            principalPolicies(
-                    properties,
+            principal(
+                    resources,
+                    "Group",
+                    group.arn(),
+                    group.groupName(),
                     group.groupPolicyList(),
                     group.attachedManagedPolicies(),
                     attachedAwsPolicies);
         }
         for (UserDetail user : users) {
-            ObjectNode properties = resource(resources, user.arn(), "AWS::IAM::User");
-            properties.put("UserName", user.userName());
-            principalPolicies(
-                    properties,
-                    user.userPolicyList(),
-                    user.attachedManagedPolicies(),
-                    attachedAwsPolicies);
+            ObjectNode properties =
+                    principal(
+                            resources,
+                            "User",
+                            user.arn(),
+                            user.userName(),
+                            user.userPolicyList(),
+                            user.attachedManagedPolicies(),
+                            attachedAwsPolicies);
             if (!user.groupList().isEmpty()) {
                 ArrayNode memberOf = properties.putArray("Groups");
                 user.groupList().forEach(memberOf::add);
@@ -143,6 +147,24 @@ final class AccountIam {
         ObjectNode resource = resources.putObject(logicalId);
         resource.put("Type", type);
         return resource.putObject("Properties");
+    }
+
+    /**
+     * The resource of a role, group or user ({@code kind}): its name under RoleName, GroupName or
+     * UserName, and its policies.
+     */
+    private ObjectNode principal(
+            ObjectNode resources,
+            String kind,
+            String arn,
+            String name,
+            List<PolicyDetail> inline,
+            List<AttachedPolicy> attached,
+            Set<String> attachedAwsPolicies) {
+        ObjectNode properties = resource(resources, arn, "AWS::IAM::" + kind);
+        properties.put(kind + "Name", name);
+        principalPolicies(properties, inline, attached, attachedAwsPolicies);
+        return properties;
     }
 
     /**

@@ -22,31 +22,32 @@ public final class DocumentLoader {
     }
 
     public Document load(Path file, String displayPath) {
-        SourceFile source;
-        try {
-            source = reader.read(file, displayPath);
-        } catch (InputProblem e) {
-            return new Document.Unreadable(displayPath, null, e);
-        } catch (IOException e) {
-            return new Document.Unreadable(
-                    displayPath,
-                    null,
-                    new InputProblem("cannot read file: " + e.getMessage(), 1, 1));
-        }
-        return parse(source);
+        return load(() -> reader.read(file, displayPath), displayPath, "file");
     }
 
     public Document load(InputStream in, String displayPath) {
+        return load(() -> reader.read(in, displayPath), displayPath, "input");
+    }
+
+    /** A read of the source: a problem with its content, or an I/O error. */
+    private interface Read {
+        SourceFile read() throws InputProblem, IOException;
+    }
+
+    /** Either failure of {@code read} makes the document unreadable; {@code what} it read. */
+    private Document load(Read read, String displayPath, String what) {
+        SourceFile source;
         try {
-            return parse(reader.read(in, displayPath));
+            source = read.read();
         } catch (InputProblem e) {
             return new Document.Unreadable(displayPath, null, e);
         } catch (IOException e) {
             return new Document.Unreadable(
                     displayPath,
                     null,
-                    new InputProblem("cannot read input: " + e.getMessage(), 1, 1));
+                    new InputProblem("cannot read " + what + ": " + e.getMessage(), 1, 1));
         }
+        return parse(source);
     }
 
     public Document parse(SourceFile source) {

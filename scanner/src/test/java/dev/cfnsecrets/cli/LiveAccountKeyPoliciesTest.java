@@ -64,11 +64,7 @@ class LiveAccountKeyPoliciesTest {
                                                             "kms:Decrypt")))
                             .keyMetadata()
                             .arn();
-            iam.createRole(
-                    r ->
-                            r.roleName("shop-exec")
-                                    .assumeRolePolicyDocument(
-                                            "{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
+            MotoIam.role(iam, "shop-exec");
             cfn.createStack(
                     r -> r.stackName("vault").templateBody(vaultTemplate(deferring, naming)));
             for (String fn : List.of("DeferringFn", "NamingFn", "ForeignFn", "AliasFn")) {
@@ -130,15 +126,13 @@ class LiveAccountKeyPoliciesTest {
     }
 
     private static void user(IamClient iam, String name, String... statements) {
-        iam.createUser(r -> r.userName(name));
-        iam.putUserPolicy(
-                r ->
-                        r.userName(name)
-                                .policyName("access")
-                                .policyDocument(
-                                        "{\"Version\":\"2012-10-17\",\"Statement\":["
-                                                + String.join(",", statements)
-                                                + "]}"));
+        MotoIam.user(
+                iam,
+                name,
+                "access",
+                "{\"Version\":\"2012-10-17\",\"Statement\":["
+                        + String.join(",", statements)
+                        + "]}");
     }
 
     /** Four functions holding a GitHub token, each encrypted with a different key. */
@@ -159,16 +153,7 @@ class LiveAccountKeyPoliciesTest {
 
     @Test
     void onlyReadersThatCanAlsoDecryptWithTheFunctionsKeyAreReported() throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan",
-                        "--aws-account",
-                        "--aws-region",
-                        "us-east-1",
-                        "-f",
-                        "json",
-                        "--enable",
-                        "CFS305");
+        CommandRun run = CommandRun.accountScan("us-east-1", "json", "CFS305");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.OK);
         List<Tuple> expected =
@@ -187,21 +172,14 @@ class LiveAccountKeyPoliciesTest {
 
     @Test
     void theMessageSaysHowThePrincipalDecryptsOrWhyTheKeyWasNotChecked() throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan",
-                        "--aws-account",
-                        "--aws-region",
-                        "us-east-1",
-                        "-f",
-                        "json",
-                        "--enable",
-                        "CFS305");
+        CommandRun run = CommandRun.accountScan("us-east-1", "json", "CFS305");
 
         Map<String, String> messages = new LinkedHashMap<>();
         for (JsonNode f : JSON.readTree(run.out()).get("findings")) {
             String message = f.get("message").asText();
-            messages.put(f.get("logicalId").asText() + " " + function(message), message);
+            messages.put(
+                    f.get("logicalId").asText() + " " + LiveAccountReadsTest.functionRead(message),
+                    message);
         }
         String encrypted = " The function's environment is encrypted with its KmsKeyArn key";
         assertThat(messages.get(ARN + "user/a " + shown.get("DeferringFn")))
@@ -232,13 +210,11 @@ class LiveAccountKeyPoliciesTest {
         for (JsonNode f : JSON.readTree(json).get("findings")) {
             assertThat(f.get("ruleId").asText()).isEqualTo("CFS305");
             assertThat(f.get("file").asText()).isEqualTo(IAM_PATH);
-            out.add(tuple(f.get("logicalId").asText(), function(f.get("message").asText())));
+            out.add(
+                    tuple(
+                            f.get("logicalId").asText(),
+                            LiveAccountReadsTest.functionRead(f.get("message").asText())));
         }
         return out;
-    }
-
-    private static String function(String message) {
-        return message.replaceFirst(
-                "(?s).* can read the configuration of function (.*?), whose .*", "$1");
     }
 }

@@ -40,15 +40,13 @@ class LiveAccountReadsTest {
         MotoServer moto = MOTO.server();
         try (CloudFormationClient cfn = moto.cloudFormation();
                 IamClient iam = moto.iam()) {
-            String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
             // The functions' execution role, made outside the stack: it reads every function's
             // configuration.
-            iam.createRole(r -> r.roleName("shop-exec").assumeRolePolicyDocument(trust));
-            iam.putRolePolicy(
-                    r ->
-                            r.roleName("shop-exec")
-                                    .policyName("self")
-                                    .policyDocument(allow("lambda:GetFunctionConfiguration", "*")));
+            MotoIam.role(
+                    iam,
+                    "shop-exec",
+                    "self",
+                    MotoIam.allow("lambda:GetFunctionConfiguration", "*"));
             cfn.createStack(r -> r.stackName("shop").templateBody(shopTemplate()));
             secretFunction =
                     cfn.describeStackResource(
@@ -66,36 +64,30 @@ class LiveAccountReadsTest {
             String secretArn =
                     "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:" + secretFunction;
 
-            iam.createUser(r -> r.userName("dev"));
-            iam.putUserPolicy(
-                    r ->
-                            r.userName("dev")
-                                    .policyName("debug")
-                                    .policyDocument(
-                                            allow("lambda:GetFunctionConfiguration", secretArn)));
-            iam.createRole(r -> r.roleName("other-reader").assumeRolePolicyDocument(trust));
-            iam.putRolePolicy(
-                    r ->
-                            r.roleName("other-reader")
-                                    .policyName("others")
-                                    .policyDocument(
-                                            allow(
-                                                    "lambda:GetFunctionConfiguration",
-                                                    "arn:aws:lambda:*:*:function:other-*")));
+            MotoIam.user(
+                    iam,
+                    "dev",
+                    "debug",
+                    MotoIam.allow("lambda:GetFunctionConfiguration", secretArn));
+            MotoIam.role(
+                    iam,
+                    "other-reader",
+                    "others",
+                    MotoIam.allow(
+                            "lambda:GetFunctionConfiguration",
+                            "arn:aws:lambda:*:*:function:other-*"));
             iam.createGroup(r -> r.groupName("auditors"));
             iam.putGroupPolicy(
                     r ->
                             r.groupName("auditors")
                                     .policyName("list")
-                                    .policyDocument(allow("lambda:ListFunctions", "*")));
+                                    .policyDocument(MotoIam.allow("lambda:ListFunctions", "*")));
             // The same read as dev's, taken back by a Deny in another policy of the same user.
-            iam.createUser(r -> r.userName("contractor"));
-            iam.putUserPolicy(
-                    r ->
-                            r.userName("contractor")
-                                    .policyName("debug")
-                                    .policyDocument(
-                                            allow("lambda:GetFunctionConfiguration", secretArn)));
+            MotoIam.user(
+                    iam,
+                    "contractor",
+                    "debug",
+                    MotoIam.allow("lambda:GetFunctionConfiguration", secretArn));
             String deny =
                     iam.createPolicy(
                                     r ->
@@ -108,14 +100,6 @@ class LiveAccountReadsTest {
                             .arn();
             iam.attachUserPolicy(r -> r.userName("contractor").policyArn(deny));
         }
-    }
-
-    private static String allow(String action, String resource) {
-        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\""
-                + action
-                + "\",\"Resource\":\""
-                + resource
-                + "\"}]}";
     }
 
     /**
@@ -179,16 +163,7 @@ class LiveAccountReadsTest {
     @Test
     void eachPrincipalThatCanReadTheSecretFunctionsConfigurationIsReportedInTheIamDocument()
             throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan",
-                        "--aws-account",
-                        "--aws-region",
-                        "us-east-1",
-                        "-f",
-                        "json",
-                        "--enable",
-                        "CFS305");
+        CommandRun run = CommandRun.accountScan("us-east-1", "json", "CFS305");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.OK);
         String shown = "shop/SecretFn (" + secretFunction + ")";
@@ -210,16 +185,7 @@ class LiveAccountReadsTest {
     @Test
     void aFunctionWhoseKeyPolicyCannotBeReadIsReportedWithoutCheckingTheKeyAndSaysWhy()
             throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan",
-                        "--aws-account",
-                        "--aws-region",
-                        "us-east-1",
-                        "-f",
-                        "json",
-                        "--enable",
-                        "CFS305");
+        CommandRun run = CommandRun.accountScan("us-east-1", "json", "CFS305");
 
         List<String> messages = new ArrayList<>();
         JSON.readTree(run.out())
@@ -243,16 +209,7 @@ class LiveAccountReadsTest {
 
     @Test
     void aFindingNamesTheGrantAndPointsAtTheVariableInTheStacksTemplate() throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan",
-                        "--aws-account",
-                        "--aws-region",
-                        "us-east-1",
-                        "-f",
-                        "json",
-                        "--enable",
-                        "CFS305");
+        CommandRun run = CommandRun.accountScan("us-east-1", "json", "CFS305");
 
         JsonNode dev = null;
         for (JsonNode f : JSON.readTree(run.out()).get("findings")) {
@@ -287,16 +244,7 @@ class LiveAccountReadsTest {
 
     @Test
     void theSarifNamesTheStackTemplateAsARelatedArtifact() throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan",
-                        "--aws-account",
-                        "--aws-region",
-                        "us-east-1",
-                        "-f",
-                        "sarif",
-                        "--enable",
-                        "CFS305");
+        CommandRun run = CommandRun.accountScan("us-east-1", "sarif", "CFS305");
 
         assertThat(SarifSchema.violations(run.out())).isEmpty();
         List<JsonNode> inIam = new ArrayList<>();
@@ -329,17 +277,22 @@ class LiveAccountReadsTest {
     private static List<Tuple> findings(String json) throws Exception {
         List<Tuple> out = new ArrayList<>();
         for (JsonNode f : JSON.readTree(json).get("findings")) {
-            String message = f.get("message").asText();
-            String function =
-                    message.replaceFirst(
-                            "(?s).* can read the configuration of function (.*?), whose .*", "$1");
             out.add(
                     tuple(
                             f.get("ruleId").asText(),
                             f.get("file").asText(),
                             f.get("logicalId").asText(),
-                            function));
+                            functionRead(f.get("message").asText())));
         }
         return out;
+    }
+
+    /**
+     * The function a CFS305 message says its principal can read, as it names it: {@code
+     * stack/LogicalId (physical name)}; another message whole.
+     */
+    static String functionRead(String message) {
+        return message.replaceFirst(
+                "(?s).* can read the configuration of function (.*?), whose .*", "$1");
     }
 }

@@ -43,22 +43,14 @@ class LiveAccountSuppressionTest {
                 CloudFormationClient west = moto.cloudFormation(Region.US_WEST_2);
                 IamClient iam = moto.iam()) {
             // The functions' execution role: it reads nothing.
-            iam.createRole(
-                    r ->
-                            r.roleName("shop-exec")
-                                    .assumeRolePolicyDocument(
-                                            "{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
-            iam.createUser(r -> r.userName("dev"));
-            iam.putUserPolicy(
-                    r ->
-                            r.userName("dev")
-                                    .policyName("debug")
-                                    .policyDocument(
-                                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                                                    + "\"Action\":\"lambda:GetFunctionConfiguration\","
-                                                    + "\"Resource\":\"arn:aws:lambda:*:"
-                                                    + ACCOUNT
-                                                    + ":function:*\"}]}"));
+            MotoIam.role(iam, "shop-exec");
+            MotoIam.user(
+                    iam,
+                    "dev",
+                    "debug",
+                    MotoIam.allow(
+                            "lambda:GetFunctionConfiguration",
+                            "arn:aws:lambda:*:" + ACCOUNT + ":function:*"));
             String token = LiveModeTest.githubToken();
             east.createStack(
                     r ->
@@ -125,7 +117,8 @@ class LiveAccountSuppressionTest {
                         r ->
                                 results.add(
                                         tuple(
-                                                function(r.at("/message/text").asText()),
+                                                LiveAccountReadsTest.functionRead(
+                                                        r.at("/message/text").asText()),
                                                 r.get("suppressions") == null
                                                         ? List.of()
                                                         : r.get("suppressions")
@@ -155,17 +148,7 @@ class LiveAccountSuppressionTest {
 
     /** The account scan of {@code region} with CFS305 enabled, failing on a warning. */
     private static CommandRun scanAccountForCfs305(String region, String format) {
-        return CommandRun.of(
-                "scan",
-                "--aws-account",
-                "--aws-region",
-                region,
-                "-f",
-                format,
-                "--enable",
-                "CFS305",
-                "--fail-on",
-                "warning");
+        return CommandRun.accountScan(region, format, "CFS305", "--fail-on", "warning");
     }
 
     /**
@@ -194,15 +177,10 @@ class LiveAccountSuppressionTest {
                     tuple(
                             f.get("file").asText(),
                             f.get("logicalId").asText(),
-                            function(f.get("message").asText()),
+                            LiveAccountReadsTest.functionRead(f.get("message").asText()),
                             none ? null : suppression.get("kind").asText(),
                             none ? null : suppression.get("justification").asText()));
         }
         return out;
-    }
-
-    private static String function(String message) {
-        return message.replaceFirst(
-                "(?s).* can read the configuration of function (.*?), whose .*", "$1");
     }
 }

@@ -10,6 +10,7 @@ import dev.cfnsecrets.report.SarifSchema;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.assertj.core.groups.Tuple;
@@ -59,15 +60,8 @@ class LiveModeTest {
                           TopicName: one
                           TopicName: two
                     """));
-            String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[]}";
-            iam.createRole(r -> r.roleName("reader").assumeRolePolicyDocument(trust));
-            iam.putRolePolicy(
-                    r ->
-                            r.roleName("reader")
-                                    .policyName("read")
-                                    .policyDocument(
-                                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                                                    + "\"Action\":\"lambda:GetFunctionConfiguration\",\"Resource\":\"*\"}]}"));
+            MotoIam.role(
+                    iam, "reader", "read", MotoIam.allow("lambda:GetFunctionConfiguration", "*"));
             // AWS Config's own role: its policy reads every function, but only the service holds
             // it.
             String configRole =
@@ -79,7 +73,7 @@ class LiveModeTest {
                             r.roleName(configRole)
                                     .policyArn(
                                             "arn:aws:iam::aws:policy/aws-service-role/AWSConfigServiceRolePolicy"));
-            iam.createRole(r -> r.roleName("greengrass").assumeRolePolicyDocument(trust));
+            MotoIam.role(iam, "greengrass");
             iam.attachRolePolicy(r -> r.roleName("greengrass").policyArn(UNBUNDLED_MANAGED_POLICY));
             String decryptAll =
                     iam.createPolicy(
@@ -145,9 +139,7 @@ class LiveModeTest {
 
     @Test
     void aStackIsScannedFromItsDeployedTemplate() throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan", "--aws-stack", "orders", "--aws-region", "us-east-1", "-f", "json");
+        CommandRun run = CommandRun.stackScan("orders", "json");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FINDINGS);
         assertThat(findings(run.out()))
@@ -163,16 +155,7 @@ class LiveModeTest {
                 .as("the test needs a policy the bundled facts do not know")
                 .noneMatch(e -> e.arn().equals(UNBUNDLED_MANAGED_POLICY));
 
-        CommandRun run =
-                CommandRun.of(
-                        "scan",
-                        "--aws-account",
-                        "--aws-region",
-                        "us-east-1",
-                        "-f",
-                        "json",
-                        "--enable",
-                        "CFS3");
+        CommandRun run = CommandRun.accountScan("us-east-1", "json", "CFS3");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.OK);
         JsonNode report = JSON.readTree(run.out());
@@ -218,9 +201,7 @@ class LiveModeTest {
 
     @Test
     void aDeployedTemplateOurParserRejectsIsCfs001LikeAFile() throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan", "--aws-stack", "dupes", "--aws-region", "us-east-1", "-f", "json");
+        CommandRun run = CommandRun.stackScan("dupes", "json");
 
         assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FINDINGS);
         assertThat(JSON.readTree(run.out()).at("/findings/0/message").asText())
@@ -238,15 +219,7 @@ class LiveModeTest {
 
     @Test
     void theSarifOfALiveScanIsValidAndNamesTheStack() throws Exception {
-        CommandRun run =
-                CommandRun.of(
-                        "scan",
-                        "--aws-stack",
-                        "orders",
-                        "--aws-region",
-                        "us-east-1",
-                        "-f",
-                        "sarif");
+        CommandRun run = CommandRun.stackScan("orders", "sarif");
 
         assertThat(SarifSchema.violations(run.out())).isEmpty();
         assertThat(
@@ -307,29 +280,29 @@ class LiveModeTest {
 
     /** (rule, file, start line, logical id) of each finding of a JSON report. */
     private static List<Tuple> findings(String json) throws Exception {
-        List<Tuple> out = new ArrayList<>();
-        for (JsonNode f : JSON.readTree(json).get("findings")) {
-            out.add(
-                    tuple(
-                            f.get("ruleId").asText(),
-                            f.get("file").asText(),
-                            f.get("startLine").asInt(),
-                            f.get("logicalId").asText()));
-        }
-        return out;
+        return columns(json, "ruleId", "file", "startLine", "logicalId");
     }
 
     /**
      * (rule, file, logical id: the principal's or policy's ARN) of each finding of a JSON report.
      */
     private static List<Tuple> principals(String json) throws Exception {
+        return columns(json, "ruleId", "file", "logicalId");
+    }
+
+    /** The {@code fields} of each finding of a JSON report: numbers as ints, the rest as text. */
+    private static List<Tuple> columns(String json, String... fields) throws Exception {
         List<Tuple> out = new ArrayList<>();
         for (JsonNode f : JSON.readTree(json).get("findings")) {
             out.add(
                     tuple(
-                            f.get("ruleId").asText(),
-                            f.get("file").asText(),
-                            f.get("logicalId").asText()));
+                            Arrays.stream(fields)
+                                    .map(
+                                            n ->
+                                                    f.get(n).isInt()
+                                                            ? f.get(n).asInt()
+                                                            : f.get(n).asText())
+                                    .toArray()));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package dev.cfnsecrets.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.TestTemplates;
 import dev.cfnsecrets.eval.Part.Unknown.Kind;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
@@ -48,14 +49,7 @@ class EvaluatorTest {
                                                                 + expression
                                                                 + "\n")))
                         .template();
-        MapNode vars =
-                t.resources()
-                        .get("Fn")
-                        .properties()
-                        .getMap("Environment")
-                        .orElseThrow()
-                        .getMap("Variables")
-                        .orElseThrow();
+        MapNode vars = TestTemplates.variables(t.resources().get("Fn"));
         return new Evaluator(t).evaluate(vars.get("V").orElseThrow());
     }
 

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -274,21 +273,12 @@ class HostileOutputTest {
     @Test
     void theMavenLogLineOfAFindingIsOneNeutralisedLine() {
         Finding finding =
-                new Finding(
+                ReportFixtures.bareFinding(
                         "CFS102",
                         Level.ERROR,
                         "Variable x\n::add-mask::tok ##[error]y \u001b[2J\u202e\u2028",
                         "::error title=x::pwned.yaml",
-                        new Span(12, 24, 12, 44),
-                        null,
-                        "",
-                        null,
-                        List.of(),
-                        List.of(),
-                        "v",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty());
+                        new Span(12, 24, 12, 44));
 
         String line = FindingLine.of(finding, new Redactor(false));
 

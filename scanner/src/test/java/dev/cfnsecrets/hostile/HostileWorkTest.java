@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.MarkedTemplate;
+import dev.cfnsecrets.TestTemplates;
 import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.config.ConfigException;
 import dev.cfnsecrets.config.ConfigLoader;
@@ -115,15 +116,7 @@ class HostileWorkTest {
                         .template();
         Evaluator evaluator = new Evaluator(t);
         evaluator.evaluate(
-                t.resources()
-                        .get("Fn")
-                        .properties()
-                        .getMap("Environment")
-                        .orElseThrow()
-                        .getMap("Variables")
-                        .orElseThrow()
-                        .get("DB_PASSWORD")
-                        .orElseThrow());
+                TestTemplates.variables(t.resources().get("Fn")).get("DB_PASSWORD").orElseThrow());
         return evaluator;
     }
 

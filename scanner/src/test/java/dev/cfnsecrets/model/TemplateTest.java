@@ -2,6 +2,7 @@ package dev.cfnsecrets.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.TestTemplates;
 import dev.cfnsecrets.source.Limits;
 import dev.cfnsecrets.source.ListNode;
 import dev.cfnsecrets.source.MapNode;
@@ -17,14 +18,6 @@ class TemplateTest {
 
     private static Template template(String text) {
         return ((Document.TemplateDocument) load(text)).template();
-    }
-
-    private static MapNode variables(Resource resource) {
-        return resource.properties()
-                .getMap("Environment")
-                .orElseThrow()
-                .getMap("Variables")
-                .orElseThrow();
     }
 
     private static String value(MapNode map, String key) {
@@ -65,7 +58,7 @@ class TemplateTest {
                         Variables: {MODE: local, EXTRA: x}
                 """);
         Resource fn = t.resources().get("Fn");
-        MapNode vars = variables(fn);
+        MapNode vars = TestTemplates.variables(fn);
         assertThat(vars.entries())
                 .extracting(MapNode.Entry::name)
                 .containsExactly("TABLE", "MODE", "EXTRA");
@@ -132,7 +125,7 @@ class TemplateTest {
         assertThat(t.resources().get("Ignoring").properties().has("Environment")).isFalse();
         assertThat(t.resources().get("Ignoring").properties().has("Timeout")).isTrue();
         assertThat(t.resources().get("All").properties().entries()).isEmpty();
-        assertThat(value(variables(t.resources().get("Bare")), "A")).isEqualTo("a");
+        assertThat(value(TestTemplates.variables(t.resources().get("Bare")), "A")).isEqualTo("a");
     }
 
     @Test

@@ -8,11 +8,9 @@ import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.source.Span;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,32 +44,24 @@ class GithubReporterTest {
 
     @Test
     void levelsMapToErrorWarningNoticeAndSuppressedFindingsAreSkipped() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
         Finding note =
-                new Finding(
+                ReportFixtures.onResource(
                         "CFS106",
                         Level.NOTE,
                         "resolved into env",
                         ReportFixtures.TEMPLATE_PATH,
                         new Span(4, 1, 6, 3),
                         "Fn",
-                        "Resources/Fn",
-                        null,
-                        List.of(),
-                        List.of(),
-                        "v",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty());
+                        "Resources/Fn");
         String out =
                 github(
                         ReportFixtures.handBuilt(
                                 catalog,
-                                List.of(
-                                        ReportFixtures.tokenFinding(),
-                                        ReportFixtures.keyFinding(),
-                                        ReportFixtures.suppressedFinding(),
-                                        note)));
+                                ReportFixtures.tokenFinding(),
+                                ReportFixtures.keyFinding(),
+                                ReportFixtures.suppressedFinding(),
+                                note));
 
         assertThat(out)
                 .isEqualTo(
@@ -90,23 +80,14 @@ class GithubReporterTest {
 
     @Test
     void escapesDataAndProperties() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
         Finding odd =
-                new Finding(
+                ReportFixtures.bareFinding(
                         "CFS101",
                         Level.ERROR,
                         "100% bad\r\n::error::injected",
                         "dir,a:b/t%.yaml",
-                        new Span(1, 1, 1, 2),
-                        null,
-                        "",
-                        null,
-                        List.of(),
-                        List.of(),
-                        "v",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty());
+                        new Span(1, 1, 1, 2));
         ScanResult result = new ScanResult(List.of(odd), Map.of(), 1, 0, catalog);
 
         String first = github(result).split("\n")[0];

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.scan.ScanResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,14 +86,13 @@ class JsonReporterTest {
 
     @Test
     void handBuiltFindingsCarryEveryField() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
         JsonNode report =
                 json(
                         ReportFixtures.handBuilt(
                                 catalog,
-                                List.of(
-                                        ReportFixtures.tokenFinding(),
-                                        ReportFixtures.suppressedFinding())));
+                                ReportFixtures.tokenFinding(),
+                                ReportFixtures.suppressedFinding()));
 
         assertThat(report.path("summary").toString())
                 .isEqualTo(

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.scan.ScanResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,10 +15,10 @@ class RedactionAcrossFormatsTest {
     @TempDir Path temp;
 
     private ScanResult planted() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
         // Both secrets sit in messages, related notes, fix descriptions and the source lines shown.
         return ReportFixtures.handBuilt(
-                catalog, List.of(ReportFixtures.tokenFinding(), ReportFixtures.keyFinding()));
+                catalog, ReportFixtures.tokenFinding(), ReportFixtures.keyFinding());
     }
 
     @ParameterizedTest

@@ -49,8 +49,12 @@ public final class ReportFixtures {
 
     private ReportFixtures() {}
 
-    /** A two-rule catalog, independent of what the bundled one holds today. */
-    static Catalog testCatalog(Path dir) throws IOException {
+    /**
+     * A two-rule catalog, independent of what the bundled one holds today, written to a new folder
+     * "rules" in {@code temp}.
+     */
+    static Catalog testCatalog(Path temp) throws IOException {
+        Path dir = Files.createDirectory(temp.resolve("rules"));
         Files.writeString(
                 dir.resolve("CFS101.md"),
                 String.join(
@@ -173,9 +177,54 @@ public final class ReportFixtures {
                         new Suppression(Suppression.Kind.IN_SOURCE, "the token is a placeholder")));
     }
 
-    static ScanResult handBuilt(Catalog catalog, List<Finding> findings) {
+    /**
+     * A finding with only what every finding has: no resource, related location, secret, severity,
+     * fix or suppression, and "v" as the value it shows.
+     */
+    public static Finding bareFinding(
+            String ruleId, Level level, String message, String file, Span span) {
+        return onResource(ruleId, level, message, file, span, null, "");
+    }
+
+    /** A {@link #bareFinding} on the resource {@code logicalId}, at {@code propertyPath}. */
+    static Finding onResource(
+            String ruleId,
+            Level level,
+            String message,
+            String file,
+            Span span,
+            String logicalId,
+            String propertyPath) {
+        return new Finding(
+                ruleId,
+                level,
+                message,
+                file,
+                span,
+                logicalId,
+                propertyPath,
+                null,
+                List.of(),
+                List.of(),
+                "v",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /** A result of {@code finding} alone, in its file whose text is {@code source}. */
+    static ScanResult inOneFile(Catalog catalog, Finding finding, String source) {
         return new ScanResult(
-                findings,
+                List.of(finding),
+                Map.of(finding.file(), new SourceFile(finding.file(), source)),
+                1,
+                0,
+                catalog);
+    }
+
+    static ScanResult handBuilt(Catalog catalog, Finding... findings) {
+        return new ScanResult(
+                List.of(findings),
                 Map.of(TEMPLATE_PATH, new SourceFile(TEMPLATE_PATH, TEMPLATE)),
                 3,
                 1,

@@ -55,14 +55,8 @@ class SarifReporterTest {
 
     @Test
     void describesEachRuleForCodeScanning() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
-        JsonNode rules =
-                sarif(ReportFixtures.handBuilt(catalog, List.of()))
-                        .path("runs")
-                        .path(0)
-                        .path("tool")
-                        .path("driver")
-                        .path("rules");
+        Catalog catalog = ReportFixtures.testCatalog(temp);
+        JsonNode rules = sarif(ReportFixtures.handBuilt(catalog)).at("/runs/0/tool/driver/rules");
 
         assertThat(rules).hasSize(2);
         JsonNode rule = rules.path(0);
@@ -130,15 +124,7 @@ class SarifReporterTest {
         ScanResult result =
                 ReportFixtures.scan(ReportFixtures.writeMalformed(temp.resolve("bad.yaml")));
         JsonNode artifact =
-                sarif(result)
-                        .path("runs")
-                        .path(0)
-                        .path("results")
-                        .path(0)
-                        .path("locations")
-                        .path(0)
-                        .path("physicalLocation")
-                        .path("artifactLocation");
+                sarif(result).at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
 
         assertThat(artifact.path("uri").asText())
                 .isEqualTo(temp.resolve("bad.yaml").toUri().toString());
@@ -147,14 +133,13 @@ class SarifReporterTest {
 
     @Test
     void carriesLogicalLocationsRelatedLocationsFixesAndSeverity() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
         JsonNode results =
                 sarif(
                                 ReportFixtures.handBuilt(
                                         catalog,
-                                        List.of(
-                                                ReportFixtures.tokenFinding(),
-                                                ReportFixtures.keyFinding())))
+                                        ReportFixtures.tokenFinding(),
+                                        ReportFixtures.keyFinding()))
                         .path("runs")
                         .path(0)
                         .path("results");
@@ -181,19 +166,8 @@ class SarifReporterTest {
         JsonNode change = fix.path("artifactChanges").path(0);
         assertThat(change.path("artifactLocation").path("uri").asText())
                 .isEqualTo("app/template.yaml");
-        assertThat(
-                        change.path("replacements")
-                                .path(0)
-                                .path("deletedRegion")
-                                .path("startColumn")
-                                .asInt())
-                .isEqualTo(25);
-        assertThat(
-                        change.path("replacements")
-                                .path(0)
-                                .path("insertedContent")
-                                .path("text")
-                                .asText())
+        assertThat(change.at("/replacements/0/deletedRegion/startColumn").asInt()).isEqualTo(25);
+        assertThat(change.at("/replacements/0/insertedContent/text").asText())
                 .isEqualTo("'{{resolve:secretsmanager:gh-token}}'");
         assertThat(token.path("properties").path("security-severity").asText()).isEqualTo("9.8");
         assertThat(token.has("suppressions")).isFalse();
@@ -210,15 +184,10 @@ class SarifReporterTest {
 
     @Test
     void keepsSuppressedResultsWithTheirSuppression() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
         JsonNode r =
-                sarif(
-                                ReportFixtures.handBuilt(
-                                        catalog, List.of(ReportFixtures.suppressedFinding())))
-                        .path("runs")
-                        .path(0)
-                        .path("results")
-                        .path(0);
+                sarif(ReportFixtures.handBuilt(catalog, ReportFixtures.suppressedFinding()))
+                        .at("/runs/0/results/0");
 
         assertThat(r.path("ruleIndex").asInt()).isEqualTo(1);
         assertThat(r.path("suppressions").toString())
@@ -228,19 +197,14 @@ class SarifReporterTest {
 
     @Test
     void externalSuppressionsSayExternal() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
         var baselined =
                 ReportFixtures.keyFinding()
                         .suppressed(
                                 new dev.cfnsecrets.finding.Suppression(
                                         dev.cfnsecrets.finding.Suppression.Kind.EXTERNAL,
                                         "recorded in the baseline"));
-        JsonNode r =
-                sarif(ReportFixtures.handBuilt(catalog, List.of(baselined)))
-                        .path("runs")
-                        .path(0)
-                        .path("results")
-                        .path(0);
+        JsonNode r = sarif(ReportFixtures.handBuilt(catalog, baselined)).at("/runs/0/results/0");
 
         assertThat(r.path("suppressions").path(0).path("kind").asText()).isEqualTo("external");
         assertThat(r.path("suppressions").path(0).path("status").asText()).isEqualTo("accepted");
@@ -254,13 +218,11 @@ class SarifReporterTest {
         JsonNode run =
                 sarif(
                                 ReportFixtures.handBuilt(
-                                        Catalog.fromDirectory(empty),
-                                        List.of(ReportFixtures.keyFinding())))
+                                        Catalog.fromDirectory(empty), ReportFixtures.keyFinding()))
                         .path("runs")
                         .path(0);
 
-        assertThat(run.path("tool").path("driver").path("rules").path(0).path("id").asText())
-                .isEqualTo("CFS101");
+        assertThat(run.at("/tool/driver/rules/0/id").asText()).isEqualTo("CFS101");
         assertThat(run.path("results").path(0).path("ruleIndex").asInt()).isEqualTo(0);
     }
 

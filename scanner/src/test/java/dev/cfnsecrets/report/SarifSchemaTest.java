@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cfnsecrets.scan.ScanResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,14 +30,13 @@ class SarifSchemaTest {
 
     @Test
     void everyOptionalPartIsValidSarif() throws IOException {
-        var catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
+        var catalog = ReportFixtures.testCatalog(temp);
         ScanResult result =
                 ReportFixtures.handBuilt(
                         catalog,
-                        List.of(
-                                ReportFixtures.tokenFinding(),
-                                ReportFixtures.keyFinding(),
-                                ReportFixtures.suppressedFinding()));
+                        ReportFixtures.tokenFinding(),
+                        ReportFixtures.keyFinding(),
+                        ReportFixtures.suppressedFinding());
         String sarif = ReportFixtures.render(new SarifReporter(new Redactor(false)), result);
         assertThat(sarif)
                 .contains(
@@ -60,17 +57,9 @@ class SarifSchemaTest {
                 JSON.readTree(
                         ReportFixtures.render(new SarifReporter(new Redactor(false)), result));
         ObjectNode region =
-                (ObjectNode)
-                        log.path("runs")
-                                .path(0)
-                                .path("results")
-                                .path(0)
-                                .path("locations")
-                                .path(0)
-                                .path("physicalLocation")
-                                .path("region");
+                (ObjectNode) log.at("/runs/0/results/0/locations/0/physicalLocation/region");
         region.put("startLine", 0);
-        ((ObjectNode) log.path("runs").path(0).path("results").path(0)).put("level", "fatal");
+        ((ObjectNode) log.at("/runs/0/results/0")).put("level", "fatal");
 
         assertThat(SarifSchema.violations(JSON.writeValueAsString(log)))
                 .hasSizeGreaterThanOrEqualTo(2)

@@ -49,14 +49,13 @@ class TextReporterTest {
 
     @Test
     void caretsSpanTheRedactedValue() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
         String out =
                 text(
                         ReportFixtures.handBuilt(
                                 catalog,
-                                List.of(
-                                        ReportFixtures.tokenFinding(),
-                                        ReportFixtures.keyFinding())));
+                                ReportFixtures.tokenFinding(),
+                                ReportFixtures.keyFinding()));
 
         assertThat(out)
                 .isEqualTo(
@@ -79,11 +78,8 @@ class TextReporterTest {
 
     @Test
     void suppressedFindingsAreOnlyCounted() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
-        String out =
-                text(
-                        ReportFixtures.handBuilt(
-                                catalog, List.of(ReportFixtures.suppressedFinding())));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
+        String out = text(ReportFixtures.handBuilt(catalog, ReportFixtures.suppressedFinding()));
 
         assertThat(out)
                 .doesNotContain("CFS108")
@@ -94,8 +90,8 @@ class TextReporterTest {
 
     @Test
     void colourOnlyWhenAskedFor() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
-        ScanResult result = ReportFixtures.handBuilt(catalog, List.of(ReportFixtures.keyFinding()));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
+        ScanResult result = ReportFixtures.handBuilt(catalog, ReportFixtures.keyFinding());
 
         String plain = text(result);
         String coloured =
@@ -133,7 +129,7 @@ class TextReporterTest {
                         Optional.empty(),
                         Optional.empty(),
                         Optional.empty());
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
         ScanResult result =
                 new ScanResult(
                         List.of(finding),
@@ -156,29 +152,14 @@ class TextReporterTest {
     void controlCharactersFromTheTemplateCannotReachTheTerminal() throws IOException {
         String source = "Key: \"\u001b[2J\u202eevil\"\n";
         Finding finding =
-                new Finding(
+                ReportFixtures.bareFinding(
                         "CFS101",
                         Level.NOTE,
                         "odd value \u001b[31mred\nnext",
                         "t.yaml",
-                        new Span(1, 6, 1, 15),
-                        null,
-                        "",
-                        null,
-                        List.of(),
-                        List.of(),
-                        "v",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty());
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
-        ScanResult result =
-                new ScanResult(
-                        List.of(finding),
-                        Map.of("t.yaml", new SourceFile("t.yaml", source)),
-                        1,
-                        0,
-                        catalog);
+                        new Span(1, 6, 1, 15));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
+        ScanResult result = ReportFixtures.inOneFile(catalog, finding, source);
 
         String out = text(result);
 
@@ -196,29 +177,10 @@ class TextReporterTest {
     void tabsInTheSourceKeepTheCaretsAligned() throws IOException {
         String source = "\tKey:\tvalue\n";
         Finding finding =
-                new Finding(
-                        "CFS101",
-                        Level.NOTE,
-                        "m",
-                        "t.yaml",
-                        new Span(1, 7, 1, 12),
-                        null,
-                        "",
-                        null,
-                        List.of(),
-                        List.of(),
-                        "v",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty());
-        Catalog catalog = ReportFixtures.testCatalog(Files.createDirectory(temp.resolve("rules")));
-        ScanResult result =
-                new ScanResult(
-                        List.of(finding),
-                        Map.of("t.yaml", new SourceFile("t.yaml", source)),
-                        1,
-                        0,
-                        catalog);
+                ReportFixtures.bareFinding(
+                        "CFS101", Level.NOTE, "m", "t.yaml", new Span(1, 7, 1, 12));
+        Catalog catalog = ReportFixtures.testCatalog(temp);
+        ScanResult result = ReportFixtures.inOneFile(catalog, finding, source);
 
         assertThat(text(result)).contains("  1 | \tKey:\tvalue\n    | \t    \t^^^^^\n");
     }

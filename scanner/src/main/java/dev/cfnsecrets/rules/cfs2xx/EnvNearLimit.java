@@ -8,39 +8,32 @@ import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeVerdicts.left;
 import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeVerdicts.percent;
 
 import dev.cfnsecrets.envsize.EnvironmentSize;
-import dev.cfnsecrets.rules.Rule;
 import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeVerdicts.Assessment;
 import dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeVerdicts.Verdict;
 
 /** CFS202: the environment is at or above the warning share (default 90 %) of 4,096 bytes. */
-final class EnvNearLimit implements Rule {
+final class EnvNearLimit extends EnvironmentSizeRule {
+    EnvNearLimit() {
+        super(Verdict.NEAR);
+    }
+
     @Override
     public String id() {
         return "CFS202";
     }
 
     @Override
-    public void check(RuleContext context) {
+    String size(RuleContext context, Assessment a) {
         int threshold = context.settings().envSizeWarningPercent();
-        for (Assessment a : EnvironmentSizeVerdicts.assessments(context, Verdict.NEAR)) {
-            EnvironmentSize size = a.size();
-            boolean lowerBound = !size.unknownsOfKnown().isEmpty();
-            String share = percent(size.knownBytes(), LIMIT) + ", warning at " + threshold + " %";
-            RuleContext.Builder finding =
-                    EnvironmentSizeVerdicts.report(context, id(), a.resource())
-                            .message(
-                                    "The environment of "
-                                            + a.resource().logicalId()
-                                            + " is "
-                                            + figure(size, share)
-                                            + "; "
-                                            + left(bytesLeft(size), lowerBound)
-                                            + " before Lambda rejects it: "
-                                            + ADVICE
-                                            + ".");
-            EnvironmentSizeVerdicts.relateLargest(finding, size);
-            finding.add();
-        }
+        EnvironmentSize size = a.size();
+        boolean lowerBound = !size.unknownsOfKnown().isEmpty();
+        String share = percent(size.knownBytes(), LIMIT) + ", warning at " + threshold + " %";
+        return figure(size, share)
+                + "; "
+                + left(bytesLeft(size), lowerBound)
+                + " before Lambda rejects it: "
+                + ADVICE
+                + ".";
     }
 }

@@ -8,7 +8,6 @@ import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeVerdicts.knownFigure;
 import static dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeVerdicts.left;
 
 import dev.cfnsecrets.envsize.UnknownValue;
-import dev.cfnsecrets.rules.Rule;
 import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeVerdicts.Assessment;
 import dev.cfnsecrets.rules.cfs2xx.EnvironmentSizeVerdicts.Verdict;
@@ -19,46 +18,44 @@ import java.util.List;
  * time (attributes, imports, Parameters without a Default, dynamic references) may not fit in what
  * is left.
  */
-final class EnvSizeUnbounded implements Rule {
+final class EnvSizeUnbounded extends EnvironmentSizeRule {
+    EnvSizeUnbounded() {
+        super(Verdict.UNBOUNDED);
+    }
+
     @Override
     public String id() {
         return "CFS203";
     }
 
     @Override
-    public void check(RuleContext context) {
-        for (Assessment a : EnvironmentSizeVerdicts.assessments(context, Verdict.UNBOUNDED)) {
-            List<UnknownValue> unknowns = a.size().unknownsOfPossible();
-            long common = unknowns.stream().mapToLong(UnknownValue::commonBytes).sum();
-            boolean one = unknowns.size() == 1;
-            RuleContext.Builder finding =
-                    EnvironmentSizeVerdicts.report(context, id(), a.resource())
-                            .message(
-                                    "The environment of "
-                                            + a.resource().logicalId()
-                                            + " is "
-                                            + knownFigure(a.size())
-                                            + " without the "
-                                            + (one ? "value" : unknowns.size() + " values")
-                                            + " only known at deployment ("
-                                            + describe(unknowns)
-                                            + "): "
-                                            + left(bytesLeft(a.size()), false)
-                                            + " for "
-                                            + (one ? "it" : "them")
-                                            + ", where such "
-                                            + (one
-                                                    ? "a value commonly takes"
-                                                    : "values commonly take")
-                                            + " up to "
-                                            + bytes(common)
-                                            + " bytes. If "
-                                            + (one ? "it is" : "they are")
-                                            + " larger, Lambda rejects the environment and the deployment fails: "
-                                            + ADVICE
-                                            + ".");
-            EnvironmentSizeVerdicts.relateUnknowns(finding, unknowns);
-            finding.add();
-        }
+    String size(RuleContext context, Assessment a) {
+        List<UnknownValue> unknowns = a.size().unknownsOfPossible();
+        long common = unknowns.stream().mapToLong(UnknownValue::commonBytes).sum();
+        boolean one = unknowns.size() == 1;
+        return knownFigure(a.size())
+                + " without the "
+                + (one ? "value" : unknowns.size() + " values")
+                + " only known at deployment ("
+                + describe(unknowns)
+                + "): "
+                + left(bytesLeft(a.size()), false)
+                + " for "
+                + (one ? "it" : "them")
+                + ", where such "
+                + (one ? "a value commonly takes" : "values commonly take")
+                + " up to "
+                + bytes(common)
+                + " bytes. If "
+                + (one ? "it is" : "they are")
+                + " larger, Lambda rejects the environment and the deployment fails: "
+                + ADVICE
+                + ".";
+    }
+
+    /** Related locations at the values only known at deployment. */
+    @Override
+    void relate(RuleContext.Builder finding, Assessment a) {
+        EnvironmentSizeVerdicts.relateUnknowns(finding, a.size().unknownsOfPossible());
     }
 }

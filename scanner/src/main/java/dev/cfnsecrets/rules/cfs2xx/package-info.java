@@ -1,7 +1,7 @@
 /**
  * CFS2xx: the 4 KB limit of a Lambda environment. Each function gets at most one of these, the most
- * severe that applies, from the {@link EnvironmentSizeVerdicts} made once per document. {@link
- * Cfs2xxRules#rules()} lists them.
+ * severe that applies, from the {@link EnvironmentSizeVerdicts} made once per document; each rule
+ * is an {@link EnvironmentSizeRule} reporting one verdict. {@link Cfs2xxRules#rules()} lists them.
  *
  * <ul>
  *   <li>CFS201 env-over-4kb: {@link EnvOverLimit}

@@ -22,15 +22,10 @@ final class BroadManagedPolicy implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        PolicyInventories.of(context)
-                .ifPresent(
-                        inventory -> {
-                            for (Policy policy : inventory.policies()) {
-                                if (policy.kind() == Policy.Kind.AWS_MANAGED) {
-                                    check(context, inventory, policy);
-                                }
-                            }
-                        });
+        PolicyInventories.eachPolicy(
+                context,
+                policy -> policy.kind() == Policy.Kind.AWS_MANAGED,
+                (inventory, policy) -> check(context, inventory, policy));
     }
 
     private void check(RuleContext context, PolicyInventory inventory, Policy policy) {

@@ -19,24 +19,16 @@ import java.util.Optional;
 abstract class GrantOnAllRule implements Rule {
     @Override
     public final void check(RuleContext context) {
-        PolicyInventories.of(context)
-                .ifPresent(
-                        inventory -> {
-                            for (Policy policy : inventory.policies()) {
-                                if (policy.isIdentityPolicy()
-                                        && policy.kind() != Policy.Kind.AWS_MANAGED) {
-                                    List<List<Statement>> sets = inventory.statementSets(policy);
-                                    for (Statement s : policy.statements()) {
-                                        grant(s, sets)
-                                                .ifPresent(
-                                                        grant ->
-                                                                report(
-                                                                        context, inventory, policy,
-                                                                        grant));
-                                    }
-                                }
-                            }
-                        });
+        PolicyInventories.eachPolicy(
+                context,
+                policy -> policy.isIdentityPolicy() && policy.kind() != Policy.Kind.AWS_MANAGED,
+                (inventory, policy) -> {
+                    List<List<Statement>> sets = inventory.statementSets(policy);
+                    for (Statement s : policy.statements()) {
+                        grant(s, sets)
+                                .ifPresent(grant -> report(context, inventory, policy, grant));
+                    }
+                });
     }
 
     /**

@@ -21,19 +21,17 @@ final class KeyPolicyOpenDecrypt implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        PolicyInventories.of(context)
-                .ifPresent(
-                        inventory -> {
-                            for (Policy policy : inventory.policies()) {
-                                if (policy.kind() == Policy.Kind.KEY_POLICY
-                                        || policy.kind() == Policy.Kind.POLICY_FILE) {
-                                    for (Statement s : policy.statements()) {
-                                        Exposure.openKeyDecrypt(s, policy.statements())
-                                                .ifPresent(grant -> report(context, policy, grant));
-                                    }
-                                }
-                            }
-                        });
+        PolicyInventories.eachPolicy(
+                context,
+                policy ->
+                        policy.kind() == Policy.Kind.KEY_POLICY
+                                || policy.kind() == Policy.Kind.POLICY_FILE,
+                (inventory, policy) -> {
+                    for (Statement s : policy.statements()) {
+                        Exposure.openKeyDecrypt(s, policy.statements())
+                                .ifPresent(grant -> report(context, policy, grant));
+                    }
+                });
     }
 
     private void report(RuleContext context, Policy policy, Exposure.Grant grant) {

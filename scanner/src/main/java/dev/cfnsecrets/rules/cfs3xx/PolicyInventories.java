@@ -7,6 +7,8 @@ import dev.cfnsecrets.rules.DocumentScope;
 import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.Shared;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * The policies of the document a rule looks at: a template's, or a standalone policy file's one
@@ -21,6 +23,22 @@ final class PolicyInventories {
 
     static Optional<PolicyInventory> of(RuleContext context) {
         return context.shared(INVENTORY);
+    }
+
+    /** Calls {@code check} with each policy of the document that {@code which} accepts. */
+    static void eachPolicy(
+            RuleContext context,
+            Predicate<Policy> which,
+            BiConsumer<PolicyInventory, Policy> check) {
+        of(context)
+                .ifPresent(
+                        inventory -> {
+                            for (Policy policy : inventory.policies()) {
+                                if (which.test(policy)) {
+                                    check.accept(inventory, policy);
+                                }
+                            }
+                        });
     }
 
     private static Optional<PolicyInventory> build(DocumentScope scope) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,31 +73,13 @@ class AccountPrincipalCanReadFunctionSecretsKeyTest {
     @Test
     void theStacksOwnKeyIsReadByItsPhysicalIdAndItsKeyPolicyDecides() {
         List<String> asked = new ArrayList<>();
-        Map<String, String> physicalIds =
-                Map.of("Fn", "vault-Fn-1", "VaultKey", KEY_ARN.substring(KEY_ARN.indexOf('/') + 1));
-        AccountPrincipalCanReadFunctionSecrets check =
-                new AccountPrincipalCanReadFunctionSecrets(
-                        IAM_PATH,
-                        Map.of(
-                                STACK_PATH,
-                                new AccountPrincipalCanReadFunctionSecrets.DeployedStack(
-                                        "vault",
-                                        "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:",
-                                        () -> physicalIds)),
+        List<Finding> findings =
+                scan(
                         arn -> {
                             asked.add(arn);
                             return AccountPrincipalCanReadFunctionSecrets.KeyPolicy.of(
                                     DEFERRING_POLICY);
-                        },
-                        InTemplateSuppressions::ofResource);
-        Map<String, String> texts = new LinkedHashMap<>();
-        texts.put(IAM_PATH, IAM);
-        texts.put(STACK_PATH, STACK);
-
-        List<Finding> findings =
-                BuiltInRules.scanner(ScanOptions.DEFAULT.withRules(List.of("CFS305"), List.of()))
-                        .scanTexts(texts, List.of(check))
-                        .findings();
+                        });
 
         assertThat(asked).containsExactly(KEY_ARN);
         assertThat(findings)
@@ -110,29 +93,11 @@ class AccountPrincipalCanReadFunctionSecretsKeyTest {
 
     @Test
     void aKeyPolicyThatCannotBeReadLeavesEveryReaderReportedWithTheReason() {
-        Map<String, String> physicalIds =
-                Map.of("Fn", "vault-Fn-1", "VaultKey", "0f9e8d7c-1111-2222-3333-444455556666");
-        AccountPrincipalCanReadFunctionSecrets check =
-                new AccountPrincipalCanReadFunctionSecrets(
-                        IAM_PATH,
-                        Map.of(
-                                STACK_PATH,
-                                new AccountPrincipalCanReadFunctionSecrets.DeployedStack(
-                                        "vault",
-                                        "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:",
-                                        () -> physicalIds)),
+        List<Finding> findings =
+                scan(
                         arn ->
                                 AccountPrincipalCanReadFunctionSecrets.KeyPolicy.unread(
-                                        "kms:GetKeyPolicy failed: AccessDeniedException: not allowed"),
-                        InTemplateSuppressions::ofResource);
-        Map<String, String> texts = new LinkedHashMap<>();
-        texts.put(IAM_PATH, IAM);
-        texts.put(STACK_PATH, STACK);
-
-        List<Finding> findings =
-                BuiltInRules.scanner(ScanOptions.DEFAULT.withRules(List.of("CFS305"), List.of()))
-                        .scanTexts(texts, List.of(check))
-                        .findings();
+                                        "kms:GetKeyPolicy failed: AccessDeniedException: not allowed"));
 
         assertThat(findings)
                 .extracting(Finding::logicalId)
@@ -144,5 +109,32 @@ class AccountPrincipalCanReadFunctionSecretsKeyTest {
                                         .contains(
                                                 "whether this principal may decrypt"
                                                         + " with it was not checked: kms:GetKeyPolicy failed: AccessDeniedException: not allowed."));
+    }
+
+    /**
+     * The CFS305 findings of the stack (Fn deployed as vault-Fn-1, VaultKey as KEY_ARN's key) and
+     * the IAM above, each key policy read by {@code keyPolicies}.
+     */
+    private static List<Finding> scan(
+            Function<String, AccountPrincipalCanReadFunctionSecrets.KeyPolicy> keyPolicies) {
+        Map<String, String> physicalIds =
+                Map.of("Fn", "vault-Fn-1", "VaultKey", KEY_ARN.substring(KEY_ARN.indexOf('/') + 1));
+        AccountPrincipalCanReadFunctionSecrets check =
+                new AccountPrincipalCanReadFunctionSecrets(
+                        IAM_PATH,
+                        Map.of(
+                                STACK_PATH,
+                                new AccountPrincipalCanReadFunctionSecrets.DeployedStack(
+                                        "vault",
+                                        "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:",
+                                        () -> physicalIds)),
+                        keyPolicies,
+                        InTemplateSuppressions::ofResource);
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put(IAM_PATH, IAM);
+        texts.put(STACK_PATH, STACK);
+        return BuiltInRules.scanner(ScanOptions.DEFAULT.withRules(List.of("CFS305"), List.of()))
+                .scanTexts(texts, List.of(check))
+                .findings();
     }
 }

@@ -1,6 +1,7 @@
 package dev.cfnsecrets.rules.custom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.MarkedTemplate;
@@ -11,16 +12,17 @@ import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.finding.Suppression;
 import dev.cfnsecrets.report.Redactor;
+import dev.cfnsecrets.report.ReportFixtures;
 import dev.cfnsecrets.report.TextReporter;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.source.SourceFile;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +127,13 @@ class CustomRuleTest {
                 template);
     }
 
+    /** The findings, in order, are exactly these (message, property path) pairs. */
+    private static void assertMessagesAt(List<Finding> findings, Tuple... messageAndPath) {
+        assertThat(findings)
+                .extracting(Finding::message, Finding::propertyPath)
+                .containsExactly(messageAndPath);
+    }
+
     @Test
     void aListWildcardChecksEachItemAndReportsEachFailingOneAtItsOwnPath() {
         List<Finding> findings =
@@ -147,16 +156,14 @@ class CustomRuleTest {
                                 .formatted(SECRET_LOOKING),
                         "ACME014");
 
-        assertThat(findings)
-                .extracting(Finding::message)
-                .containsExactly(
+        assertMessagesAt(
+                findings,
+                tuple(
                         "Shop: Properties/ContainerDefinitions/1/Environment passes a secret-named variable",
-                        "Shop: Properties/ContainerDefinitions/3/Environment passes a secret-named variable");
-        assertThat(findings)
-                .extracting(Finding::propertyPath)
-                .containsExactly(
-                        "Resources/Shop/Properties/ContainerDefinitions/1/Environment",
-                        "Resources/Shop/Properties/ContainerDefinitions/3/Environment");
+                        "Resources/Shop/Properties/ContainerDefinitions/1/Environment"),
+                tuple(
+                        "Shop: Properties/ContainerDefinitions/3/Environment passes a secret-named variable",
+                        "Resources/Shop/Properties/ContainerDefinitions/3/Environment"));
         assertThat(findings.get(0).fingerprint()).isNotEqualTo(findings.get(1).fingerprint());
         assertThat(findings)
                 .allSatisfy(
@@ -186,17 +193,15 @@ class CustomRuleTest {
                 """,
                         "ACME015");
 
-        assertThat(findings)
-                .extracting(Finding::message)
-                .containsExactly(
+        assertMessagesAt(
+                findings,
+                tuple(
                         "Fn: Properties/Environment/Variables/PORT must be a string",
-                        "Fn: Properties/Environment/Variables/DEBUG must be a string");
+                        "Resources/Fn/Properties/Environment/Variables/PORT"),
+                tuple(
+                        "Fn: Properties/Environment/Variables/DEBUG must be a string",
+                        "Resources/Fn/Properties/Environment/Variables/DEBUG"));
         assertThat(findings.get(0).span().startColumn()).isEqualTo(17);
-        assertThat(findings)
-                .extracting(Finding::propertyPath)
-                .containsExactly(
-                        "Resources/Fn/Properties/Environment/Variables/PORT",
-                        "Resources/Fn/Properties/Environment/Variables/DEBUG");
     }
 
     @Test
@@ -220,13 +225,12 @@ class CustomRuleTest {
                 """,
                         "ACME016");
 
-        assertThat(findings)
-                .extracting(Finding::message)
-                .containsExactly(
+        assertMessagesAt(
+                findings,
+                tuple(
                         "Shop: environment values are strings"
-                                + " (Properties/ContainerDefinitions/1/Environment/1/Value: integer found, string expected)");
-        assertThat(findings.get(0).propertyPath())
-                .isEqualTo("Resources/Shop/Properties/ContainerDefinitions/1/Environment/1/Value");
+                                + " (Properties/ContainerDefinitions/1/Environment/1/Value: integer found, string expected)",
+                        "Resources/Shop/Properties/ContainerDefinitions/1/Environment/1/Value"));
     }
 
     @Test
@@ -248,13 +252,12 @@ class CustomRuleTest {
                 """,
                         "ACME014");
 
-        assertThat(findings)
-                .extracting(Finding::message)
-                .containsExactly(
+        assertMessagesAt(
+                findings,
+                tuple(
                         "NoContainers: Properties/ContainerDefinitions passes a secret-named variable"
-                                + " (Properties/ContainerDefinitions is missing)");
-        assertThat(findings.get(0).propertyPath())
-                .isEqualTo("Resources/NoContainers/Properties/ContainerDefinitions");
+                                + " (Properties/ContainerDefinitions is missing)",
+                        "Resources/NoContainers/Properties/ContainerDefinitions"));
     }
 
     @Test
@@ -326,11 +329,10 @@ class CustomRuleTest {
     @Test
     void theTextReportRedactsTheValueOnTheSourceLineItShows() throws IOException {
         ScanResult result = scanResult(VENDOR_DEFAULT_PASSWORD, "ACME");
-        StringWriter text = new StringWriter();
-        new TextReporter(false, new Redactor(false)).write(result, text);
+        String text = ReportFixtures.render(new TextReporter(false, new Redactor(false)), result);
 
         assertThat(result.findings()).extracting(Finding::ruleId).containsExactly("ACME013");
-        assertThat(text.toString())
+        assertThat(text)
                 .contains("t.yaml:7:24: warning ACME013", "DB_PASSWORD: …(20 chars)")
                 .doesNotContain(SECRET_LOOKING);
     }
@@ -381,11 +383,11 @@ class CustomRuleTest {
                       SecurityGroupIngress: !If [Open, [{FromPort: 22}], []]  # ok: ACME012
                 """);
 
-        assertThat(findings)
-                .extracting(Finding::message)
-                .containsExactly("Ssh must not run on port 22");
-        assertThat(findings.get(0).propertyPath())
-                .isEqualTo("Resources/Ssh/Properties/SecurityGroupIngress/0/FromPort");
+        assertMessagesAt(
+                findings,
+                tuple(
+                        "Ssh must not run on port 22",
+                        "Resources/Ssh/Properties/SecurityGroupIngress/0/FromPort"));
     }
 
     @Test
