@@ -100,6 +100,17 @@ class RobustnessTest {
                 .isGreaterThan(total / 5);
     }
 
+    /** How CFS001 says that a template with a duplicate key was scanned on. */
+    private static final String SCANNED_ON = "It was scanned with the last value";
+
+    /**
+     * A credential found on the lines of a file that does not parse: it is next to that file's
+     * CFS001, and has no property path, as there is no tree.
+     */
+    private static boolean inUnparsedFile(Finding f) {
+        return f.message().contains("found in a file that could not be parsed");
+    }
+
     /** What is wrong with the result of scanning one mutant; empty when it is well-formed. */
     private static List<String> check(Mutator.Mutant mutant, ScanResult result) {
         List<String> problems = new ArrayList<>();
@@ -129,7 +140,9 @@ class RobustnessTest {
                 problems.add("span outside the file or reversed: " + where);
             }
             if (f.propertyPath() == null
-                    || !f.ruleId().equals("CFS001") && f.propertyPath().isEmpty()) {
+                    || !f.ruleId().equals("CFS001")
+                            && !inUnparsedFile(f)
+                            && f.propertyPath().isEmpty()) {
                 problems.add("no property path: " + where);
             }
             if (!f.file().equals("<stdin>")) {
@@ -142,7 +155,9 @@ class RobustnessTest {
                     && !f.message().contains("line " + f.span().startLine())) {
                 problems.add("CFS001 message does not name its line: " + where);
             }
-            if (f.ruleId().equals("CFS001") && result.findings().size() > 1) {
+            if (f.ruleId().equals("CFS001")
+                    && !f.message().contains(SCANNED_ON)
+                    && !result.findings().stream().allMatch(o -> o == f || inUnparsedFile(o))) {
                 problems.add("CFS001 next to other findings: " + where);
             }
         }

@@ -13,8 +13,21 @@ public sealed interface Document {
     /** The decoded text, when the file got that far (reports show its lines). */
     Optional<SourceFile> source();
 
+    /**
+     * The first duplicate key of a template or policy document that is scanned anyway, with the
+     * last value of each duplicate key as CloudFormation uses it (CFS001 still reports it).
+     */
+    default Optional<InputProblem> duplicateKey() {
+        return Optional.empty();
+    }
+
     /** A CloudFormation, SAM or CDK-synthesised template. */
-    record TemplateDocument(Template template) implements Document {
+    record TemplateDocument(Template template, Optional<InputProblem> duplicateKey)
+            implements Document {
+        public TemplateDocument(Template template) {
+            this(template, Optional.empty());
+        }
+
         public String path() {
             return template.source().path();
         }
@@ -25,7 +38,12 @@ public sealed interface Document {
     }
 
     /** A standalone IAM policy document: its top level has {@code Statement}. */
-    record PolicyDocument(SourceFile text, Node root) implements Document {
+    record PolicyDocument(SourceFile text, Node root, Optional<InputProblem> duplicateKey)
+            implements Document {
+        public PolicyDocument(SourceFile text, Node root) {
+            this(text, root, Optional.empty());
+        }
+
         public String path() {
             return text.path();
         }

@@ -2,14 +2,12 @@ package dev.cfnsecrets.model;
 
 import dev.cfnsecrets.source.InputProblem;
 import dev.cfnsecrets.source.Limits;
-import dev.cfnsecrets.source.Node;
 import dev.cfnsecrets.source.SourceFile;
 import dev.cfnsecrets.source.SourceReader;
 import dev.cfnsecrets.source.TreeParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** File or stream to {@link Document}: read, parse, classify. Never throws for bad content. */
 public final class DocumentLoader {
@@ -52,8 +50,9 @@ public final class DocumentLoader {
 
     public Document parse(SourceFile source) {
         try {
-            Optional<Node> root = TreeParser.parse(source, limits);
-            return root.map(r -> DocumentClassifier.classify(source, r))
+            TreeParser.Parsed parsed = TreeParser.read(source, limits);
+            return parsed.root()
+                    .map(r -> DocumentClassifier.classify(source, r, parsed.duplicateKey()))
                     .orElseGet(() -> new Document.NotOurs(source.path()));
         } catch (InputProblem e) {
             return new Document.Unreadable(source.path(), source, e);

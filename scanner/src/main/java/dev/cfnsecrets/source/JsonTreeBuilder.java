@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Builds the {@link Node} tree from Jackson's streaming parser, which reports token locations. */
-public final class JsonTreeBuilder {
+public final class JsonTreeBuilder implements TreeParser.Reading {
     private static final JsonFactory FACTORY =
             JsonFactory.builder()
                     .streamReadConstraints(
@@ -32,17 +32,29 @@ public final class JsonTreeBuilder {
     private final Deque<Frame> stack = new ArrayDeque<>();
     private Node root;
 
+    /** The first duplicate key, if any. */
+    private InputProblem duplicate;
+
     private JsonTreeBuilder(SourceFile source, Limits limits) {
         this.source = source;
         this.limits = limits;
     }
 
-    /** The document's root node, or empty for a file without content. */
-    public static Optional<Node> parse(SourceFile source, Limits limits) throws InputProblem {
-        return new JsonTreeBuilder(source, limits).run();
+    /**
+     * The document's root node (empty for a file without content) as CloudFormation reads it: of
+     * duplicate keys, the last one.
+     */
+    public static TreeParser.Parsed read(SourceFile source, Limits limits) throws InputProblem {
+        return TreeParser.read(new JsonTreeBuilder(source, limits));
     }
 
-    private Optional<Node> run() throws InputProblem {
+    @Override
+    public Optional<InputProblem> duplicateKey() {
+        return Optional.ofNullable(duplicate);
+    }
+
+    @Override
+    public Optional<Node> run() throws InputProblem {
         try (JsonParser parser = FACTORY.createParser(source.text())) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
@@ -60,15 +72,16 @@ public final class JsonTreeBuilder {
             }
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
-            throw new InputProblem(
+            throw InputProblem.malformed(
                     "malformed JSON: " + ProblemText.safe(e.getOriginalMessage()),
                     where == null ? 1 : where.getLineNr(),
                     where == null ? 1 : where.getColumnNr());
         } catch (IOException e) {
-            throw new InputProblem("cannot read JSON: " + ProblemText.safe(e.getMessage()), 1, 1);
+            throw InputProblem.malformed(
+                    "cannot read JSON: " + ProblemText.safe(e.getMessage()), 1, 1);
         }
         if (!stack.isEmpty()) {
-            throw new InputProblem(
+            throw InputProblem.malformed(
                     "malformed JSON: unexpected end of input", source.lineCount(), 1);
         }
         return Optional.ofNullable(root);
@@ -76,9 +89,11 @@ public final class JsonTreeBuilder {
 
     private void open(JsonParser parser, boolean isMap) throws InputProblem {
         if (stack.size() >= limits.maxDepth()) {
-            throw at(
+            JsonLocation l = parser.currentTokenLocation();
+            throw new InputProblem(
                     "nesting is deeper than the limit of " + limits.maxDepth() + " levels",
-                    parser.currentTokenLocation());
+                    l.getLineNr(),
+                    l.getColumnNr());
         }
         stack.push(new Frame(isMap, start(parser), childPath()));
     }
@@ -93,7 +108,12 @@ public final class JsonTreeBuilder {
                         parser.currentLocation().getColumnNr());
         attach(
                 frame.isMap
-                        ? new MapNode(frame.entries, span, frame.path)
+                        ? new MapNode(
+                                frame.hasDuplicates
+                                        ? MapNode.lastWins(frame.entries)
+                                        : frame.entries,
+                                span,
+                                frame.path)
                         : new ListNode(frame.items, span, frame.path));
     }
 
@@ -103,13 +123,18 @@ public final class JsonTreeBuilder {
         Span span = keySpan(start(parser));
         Span first = top.keys.putIfAbsent(name, span);
         if (first != null) {
-            throw new InputProblem(
-                    "duplicate key '"
-                            + ProblemText.safe(name)
-                            + "' (first defined on line "
-                            + first.startLine()
-                            + ")",
-                    span);
+            // CloudFormation takes the last of duplicate keys: so does the tree (see close).
+            top.hasDuplicates = true;
+            if (duplicate == null) {
+                duplicate =
+                        InputProblem.malformed(
+                                "duplicate key '"
+                                        + ProblemText.safe(name)
+                                        + "' (first defined on line "
+                                        + first.startLine()
+                                        + ")",
+                                span);
+            }
         }
         top.pendingKey =
                 new ScalarNode(
@@ -184,7 +209,7 @@ public final class JsonTreeBuilder {
     }
 
     private static InputProblem at(String message, JsonLocation l) {
-        return new InputProblem(message, l.getLineNr(), l.getColumnNr());
+        return InputProblem.malformed(message, l.getLineNr(), l.getColumnNr());
     }
 
     private static final class Frame {
@@ -195,6 +220,7 @@ public final class JsonTreeBuilder {
         final List<Node> items = new ArrayList<>();
         final Map<String, Span> keys = new HashMap<>();
         ScalarNode pendingKey;
+        boolean hasDuplicates;
 
         Frame(boolean isMap, int[] start, String path) {
             this.isMap = isMap;

@@ -1,10 +1,15 @@
 package dev.cfnsecrets.source;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A mapping in source order. Keys are unique: duplicates are rejected while parsing. */
+/**
+ * A mapping in source order. Keys are unique: of duplicate keys the parser keeps the last, as
+ * CloudFormation does, and reports the duplicate as CFS001.
+ */
 public record MapNode(List<Entry> entries, Span span, String path) implements Node {
 
     public record Entry(ScalarNode key, Node value) {
@@ -25,6 +30,18 @@ public record MapNode(List<Entry> entries, Span span, String path) implements No
     @Override
     public int hashCode() {
         return Objects.hash(span, path);
+    }
+
+    /**
+     * {@code entries} with one entry per key: the last one written, in the place of the first (in
+     * one linear pass).
+     */
+    static List<Entry> lastWins(List<Entry> entries) {
+        Map<String, Entry> byName = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            byName.put(e.name(), e);
+        }
+        return List.copyOf(byName.values());
     }
 
     public Optional<Node> get(String key) {

@@ -30,7 +30,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * their expansion (alias bombs), reject duplicate keys and unknown tags, and map CloudFormation
  * short tags to their long form — all in one iterative pass.
  */
-public final class YamlTreeBuilder {
+public final class YamlTreeBuilder implements TreeParser.Reading {
     private static final String YAML_TAG_PREFIX = "tag:yaml.org,2002:";
     private static final Set<String> STANDARD_TAGS =
             Set.of("str", "int", "float", "bool", "null", "map", "seq");
@@ -49,14 +49,25 @@ public final class YamlTreeBuilder {
     private long totalExpanded;
     private Node root;
 
+    /** The first duplicate key, if any. */
+    private InputProblem duplicate;
+
     private YamlTreeBuilder(SourceFile source, Limits limits) {
         this.source = source;
         this.limits = limits;
     }
 
-    /** The document's root node, or empty for a file without content. */
-    public static Optional<Node> parse(SourceFile source, Limits limits) throws InputProblem {
-        return new YamlTreeBuilder(source, limits).run();
+    /**
+     * The document's root node (empty for a file without content) as CloudFormation reads it: of
+     * duplicate keys, the last one.
+     */
+    public static TreeParser.Parsed read(SourceFile source, Limits limits) throws InputProblem {
+        return TreeParser.read(new YamlTreeBuilder(source, limits));
+    }
+
+    @Override
+    public Optional<InputProblem> duplicateKey() {
+        return Optional.ofNullable(duplicate);
     }
 
     /**
@@ -69,7 +80,8 @@ public final class YamlTreeBuilder {
         return Math.max(1024, Math.min(text.length() + 1, 1 << 20));
     }
 
-    private Optional<Node> run() throws InputProblem {
+    @Override
+    public Optional<Node> run() throws InputProblem {
         LoadSettings settings =
                 LoadSettings.builder()
                         .setLabel(source.path())
@@ -116,7 +128,8 @@ public final class YamlTreeBuilder {
                             : e.getContext() + ", " + e.getProblem();
             throw problem("malformed YAML: " + ProblemText.safe(what), Optional.ofNullable(mark));
         } catch (YamlEngineException e) {
-            throw new InputProblem("malformed YAML: " + ProblemText.safe(e.getMessage()), 1, 1);
+            throw InputProblem.malformed(
+                    "malformed YAML: " + ProblemText.safe(e.getMessage()), 1, 1);
         }
         return Optional.ofNullable(root);
     }
@@ -133,7 +146,7 @@ public final class YamlTreeBuilder {
         } catch (YamlEngineException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new InputProblem(
+            throw InputProblem.malformed(
                     "malformed YAML: the parser stopped with "
                             + e.getClass().getSimpleName()
                             + " (an incomplete escape or construct near the end of the file?)",
@@ -144,7 +157,7 @@ public final class YamlTreeBuilder {
 
     private void open(CollectionStartEvent event) throws InputProblem {
         if (stack.size() >= limits.maxDepth()) {
-            throw problem(
+            throw limitProblem(
                     "nesting is deeper than the limit of " + limits.maxDepth() + " levels",
                     event.getStartMark());
         }
@@ -207,7 +220,7 @@ public final class YamlTreeBuilder {
     private void alias(AliasEvent event) throws InputProblem {
         String name = event.getAlias().getValue();
         if (++aliasCount > limits.maxAliases()) {
-            throw problem(
+            throw limitProblem(
                     "more than " + limits.maxAliases() + " YAML aliases (possible alias bomb)",
                     event.getStartMark());
         }
@@ -252,7 +265,7 @@ public final class YamlTreeBuilder {
     private void attach(Node node, long size, Optional<Mark> mark) throws InputProblem {
         totalExpanded += size;
         if (totalExpanded > limits.maxExpandedNodes()) {
-            throw problem(
+            throw limitProblem(
                     "aliases expand the document beyond "
                             + limits.maxExpandedNodes()
                             + " nodes (alias bomb)",
@@ -272,13 +285,7 @@ public final class YamlTreeBuilder {
             }
             Span first = top.keys.putIfAbsent(key.value(), key.span());
             if (first != null) {
-                throw problem(
-                        "duplicate key '"
-                                + ProblemText.safe(key.value())
-                                + "' (first defined on line "
-                                + first.startLine()
-                                + ")",
-                        mark);
+                duplicateKey(top, key.value(), first, mark);
             }
             top.pendingKey = key;
         } else if (isMergeKey(top.pendingKey)) {
@@ -287,6 +294,24 @@ public final class YamlTreeBuilder {
         } else {
             top.entries.add(new MapNode.Entry(top.pendingKey, node));
             top.pendingKey = null;
+        }
+    }
+
+    /**
+     * CloudFormation takes the last of duplicate keys: the tree keeps it (see {@link
+     * MapNode#lastWins}), and the first duplicate is remembered for CFS001.
+     */
+    private void duplicateKey(Frame top, String name, Span first, Optional<Mark> mark) {
+        top.hasDuplicates = true;
+        if (duplicate == null) {
+            duplicate =
+                    problem(
+                            "duplicate key '"
+                                    + ProblemText.safe(name)
+                                    + "' (first defined on line "
+                                    + first.startLine()
+                                    + ")",
+                            mark);
         }
     }
 
@@ -319,10 +344,12 @@ public final class YamlTreeBuilder {
      * line under the anchor where the value is written.
      */
     private static List<MapNode.Entry> withMerged(Frame frame) {
+        List<MapNode.Entry> explicit =
+                frame.hasDuplicates ? MapNode.lastWins(frame.entries) : frame.entries;
         if (frame.mergeSources.isEmpty()) {
-            return frame.entries;
+            return explicit;
         }
-        List<MapNode.Entry> entries = new ArrayList<>(frame.entries);
+        List<MapNode.Entry> entries = new ArrayList<>(explicit);
         Set<String> present = new HashSet<>(frame.keys.keySet());
         for (MapNode source : frame.mergeSources) {
             for (MapNode.Entry entry : source.entries()) {
@@ -514,7 +541,14 @@ public final class YamlTreeBuilder {
         return new int[] {line, chars + 1};
     }
 
+    /** The text is not a valid template tree. */
     private InputProblem problem(String message, Optional<Mark> mark) {
+        int[] p = mark.map(this::position).orElse(new int[] {1, 1});
+        return InputProblem.malformed(message, p[0], p[1]);
+    }
+
+    /** The text breaks one of our limits. */
+    private InputProblem limitProblem(String message, Optional<Mark> mark) {
         int[] p = mark.map(this::position).orElse(new int[] {1, 1});
         return new InputProblem(message, p[0], p[1]);
     }
@@ -531,6 +565,7 @@ public final class YamlTreeBuilder {
         final Map<String, Span> keys = new HashMap<>();
         final List<MapNode> mergeSources = new ArrayList<>();
         ScalarNode pendingKey;
+        boolean hasDuplicates;
         long size;
 
         Frame(

@@ -21,11 +21,7 @@ class FindingLineTest {
         Finding finding = ReportFixtures.scan(bad).findings().get(0);
 
         assertThat(FindingLine.of(finding, new Redactor(false)))
-                .startsWith(
-                        bad
-                                + ":3:1 CFS001 "
-                                + bad
-                                + " cannot be scanned: duplicate key 'Resources'");
+                .startsWith(bad + ":3:1 CFS001 " + bad + ": duplicate key 'Resources'");
     }
 
     @Test

@@ -35,7 +35,7 @@ class GithubReporterTest {
                                 + ",line=3,col=1,endLine=3,endColumn=1,"
                                 + "title=CFS001 template-unreadable::"
                                 + bad
-                                + " cannot be scanned: duplicate key 'Resources'");
+                                + ": duplicate key 'Resources'");
         assertThat(lines[1])
                 .isEqualTo(
                         "cfn-secrets: 1 file scanned, 0 skipped: 1 error, 0 warnings, 0 notes, 0 suppressed");

@@ -33,11 +33,7 @@ class TextReporterTest {
         String[] lines = text(result).split("\n", -1);
 
         assertThat(lines[0])
-                .startsWith(
-                        bad
-                                + ":3:1: error CFS001 "
-                                + bad
-                                + " cannot be scanned: duplicate key 'Resources'");
+                .startsWith(bad + ":3:1: error CFS001 " + bad + ": duplicate key 'Resources'");
         assertThat(lines[1]).isEqualTo("  3 | Resources: {}");
         assertThat(lines[2]).isEqualTo("    | ^");
         assertThat(lines[3]).isEmpty();

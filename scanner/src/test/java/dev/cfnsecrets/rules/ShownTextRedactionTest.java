@@ -36,7 +36,7 @@ class ShownTextRedactionTest {
                 MarkedTemplate.scan(
                         "Resources:\n  Fn: {Type: AWS::Lambda::Function, Properties: {X: \""
                                 + TOKEN
-                                + "\", ]]  # expect: CFS001\n");
+                                + "\", ]]  # expect: CFS001, CFS111\n");
         assertThat(result.findings().get(0).secrets()).contains(TOKEN);
         assertThat(render(result, format)).doesNotContain(TOKEN);
         if (format == Format.TEXT) {
@@ -85,12 +85,10 @@ class ShownTextRedactionTest {
         assertThat(render(result, Format.TEXT)).doesNotContain(TOKEN);
     }
 
-    private static String duplicateKeyIn(String entry) {
+    /** {@code entry} on a line that does not parse: its key has a tag CloudFormation lacks. */
+    private static String parseErrorAt(String entry) {
         return TestTemplates.functionWithVariables(
-                String.join(
-                        "\n",
-                        entry.replace("VALUE", "x"),
-                        entry + "  # expect: CFS001 \"duplicate key\""));
+                "!Bad " + entry + "  # expect: CFS001 \"unknown tag\"");
     }
 
     @ParameterizedTest
@@ -98,7 +96,7 @@ class ShownTextRedactionTest {
     void aSecretNamedLiteralOnTheLineOfAParseErrorIsHidden(Format format) {
         ScanResult result =
                 MarkedTemplate.scan(
-                        duplicateKeyIn("DB_PASSWORD: VALUE").replace("VALUE", "Zq7pW2rX9k"));
+                        parseErrorAt("DB_PASSWORD: VALUE").replace("VALUE", "Zq7pW2rX9k"));
 
         assertThat(render(result, format)).doesNotContain("Zq7pW2rX9k");
         if (format == Format.TEXT) {
@@ -110,7 +108,7 @@ class ShownTextRedactionTest {
     void aSecretNamedLiteralOnAJsonLineIsHidden() {
         String json =
                 "{\"Resources\": {\"Fn\": {\"Type\": \"AWS::Lambda::Function\", \"Properties\": {\"Environment\": "
-                        + "{\"Variables\": {\n  \"API_TOKEN\": \"x\",\n  \"API_TOKEN\": \"q8Zr2LmX7vKp4NwT9sBd\",\n  \"STAGE\": \"prod\"}}}}}}\n";
+                        + "{\"Variables\": {\n  \"API_TOKEN\": \"q8Zr2LmX7vKp4NwT9sBd\";\n  \"STAGE\": \"prod\"}}}}}}\n";
         ScanResult result =
                 BuiltInRules.scanner(ScanOptions.DEFAULT).scan(new SourceFile("t.json", json));
 
@@ -125,21 +123,21 @@ class ShownTextRedactionTest {
         assertThat(
                         render(
                                 MarkedTemplate.scan(
-                                        duplicateKeyIn("DB_PASSWORD: !Ref VALUE")
+                                        parseErrorAt("DB_PASSWORD: !Ref VALUE")
                                                 .replace("VALUE", "DbPassword")),
                                 Format.TEXT))
                 .contains("DB_PASSWORD: !Ref DbPassword");
         assertThat(
                         render(
                                 MarkedTemplate.scan(
-                                        duplicateKeyIn("TABLE_NAME: VALUE")
+                                        parseErrorAt("TABLE_NAME: VALUE")
                                                 .replace("VALUE", "orders-prod")),
                                 Format.TEXT))
                 .contains("TABLE_NAME: orders-prod");
         assertThat(
                         render(
                                 MarkedTemplate.scan(
-                                        duplicateKeyIn("DB_PASSWORD_PARAM: VALUE")
+                                        parseErrorAt("DB_PASSWORD_PARAM: VALUE")
                                                 .replace("VALUE", "/app/prod/db-password")),
                                 Format.TEXT))
                 .contains("/app/prod/db-password");

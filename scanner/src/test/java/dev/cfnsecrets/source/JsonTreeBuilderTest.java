@@ -9,7 +9,9 @@ class JsonTreeBuilderTest {
 
     private static MapNode parse(String json) throws InputProblem {
         return (MapNode)
-                JsonTreeBuilder.parse(new SourceFile("t.json", json), Limits.DEFAULT).orElseThrow();
+                JsonTreeBuilder.read(new SourceFile("t.json", json), Limits.DEFAULT)
+                        .strict()
+                        .orElseThrow();
     }
 
     @Test
@@ -32,6 +34,18 @@ class JsonTreeBuilderTest {
         assertThatThrownBy(() -> parse("{\"a\": 1,\n \"a\": 2}"))
                 .hasMessageContaining("duplicate key 'a' (first defined on line 1)")
                 .satisfies(e -> assertThat(((InputProblem) e).span().startLine()).isEqualTo(2));
+    }
+
+    @Test
+    void readingKeepsTheLastOfDuplicateKeys() throws InputProblem {
+        TreeParser.Parsed parsed =
+                JsonTreeBuilder.read(
+                        new SourceFile("t.json", "{\"a\": 1,\n \"b\": 2,\n \"a\": 3}"),
+                        Limits.DEFAULT);
+        MapNode root = (MapNode) parsed.root().orElseThrow();
+        assertThat(root.entries()).extracting(MapNode.Entry::name).containsExactly("a", "b");
+        assertThat(root.getString("a")).contains("3");
+        assertThat(parsed.duplicateKey().orElseThrow().span().startLine()).isEqualTo(3);
     }
 
     @Test

@@ -10,7 +10,9 @@ class YamlTreeBuilderTest {
 
     private static MapNode parse(String yaml) throws InputProblem {
         return (MapNode)
-                YamlTreeBuilder.parse(new SourceFile("t.yaml", yaml), Limits.DEFAULT).orElseThrow();
+                YamlTreeBuilder.read(new SourceFile("t.yaml", yaml), Limits.DEFAULT)
+                        .strict()
+                        .orElseThrow();
     }
 
     @Test
@@ -112,6 +114,42 @@ class YamlTreeBuilderTest {
                 .isInstanceOf(InputProblem.class)
                 .hasMessageContaining("duplicate key 'A' (first defined on line 1)")
                 .satisfies(e -> assertThat(((InputProblem) e).span().startLine()).isEqualTo(3));
+    }
+
+    @Test
+    void readingKeepsTheLastOfDuplicateKeysInThePlaceOfTheFirstAndNamesTheFirstDuplicate()
+            throws InputProblem {
+        TreeParser.Parsed parsed =
+                YamlTreeBuilder.read(
+                        new SourceFile("t.yaml", "A: 1\nB: {C: x, C: y}\nA: 3\n"), Limits.DEFAULT);
+        MapNode root = (MapNode) parsed.root().orElseThrow();
+        assertThat(root.entries()).extracting(MapNode.Entry::name).containsExactly("A", "B");
+        assertThat(root.getString("A")).contains("3");
+        assertThat(root.getMap("B").orElseThrow().getString("C")).contains("y");
+        InputProblem duplicate = parsed.duplicateKey().orElseThrow();
+        assertThat(duplicate.getMessage()).isEqualTo("duplicate key 'C' (first defined on line 2)");
+        assertThat(duplicate.isMalformed()).isTrue();
+    }
+
+    @Test
+    void aSyntaxErrorAfterADuplicateKeyReportsTheDuplicateAsBefore() {
+        assertThatThrownBy(
+                        () ->
+                                YamlTreeBuilder.read(
+                                        new SourceFile("t.yaml", "A: 1\nA: 2\nB: [x\n"),
+                                        Limits.DEFAULT))
+                .hasMessageContaining("duplicate key 'A'");
+    }
+
+    @Test
+    void limitsAreNotMalformedText() {
+        assertThatThrownBy(
+                        () ->
+                                YamlTreeBuilder.read(
+                                        new SourceFile("t.yaml", "a: [[[[x]]]]\n"),
+                                        new Limits(10_000, 100, 3)))
+                .isInstanceOf(InputProblem.class)
+                .satisfies(e -> assertThat(((InputProblem) e).isMalformed()).isFalse());
     }
 
     @Test

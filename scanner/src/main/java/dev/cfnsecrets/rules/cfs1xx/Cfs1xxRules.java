@@ -9,7 +9,8 @@ public final class Cfs1xxRules {
 
     public static List<Rule> rules() {
         return List.of(
-                new CredentialInEnv(),
+                // Both also read the lines of a file that does not parse for credentials.
+                new InUnparsedFile(new CredentialInEnv(), true),
                 new SecretNamedEnvLiteral(),
                 new SecretThroughParameter(),
                 new SsmSecureUnsupported(),
@@ -19,6 +20,6 @@ public final class Cfs1xxRules {
                 new SecretParameterEchoed(),
                 new ReservedEnvVariable(),
                 new EnvSecretDefaultKey(),
-                new CredentialInSecretProperty());
+                new InUnparsedFile(new CredentialInSecretProperty(), false));
     }
 }

@@ -1,7 +1,8 @@
 /**
  * CFS1xx: secrets written where they are read in plaintext, mostly the environment of a Lambda
  * function or ECS task. {@link Cfs1xxRules#rules()} lists them; the environment rules share {@link
- * EnvConcernRule}.
+ * EnvConcernRule}. CFS101 and CFS111 also report the credentials on the lines of a file that does
+ * not parse, through {@link InUnparsedFile}.
  *
  * <ul>
  *   <li>CFS101 credential-in-env: {@link CredentialInEnv}
