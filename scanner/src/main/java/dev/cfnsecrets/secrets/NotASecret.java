@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * dynamic references, SSM paths, secret names such as {@code prod/db/creds}, URLs without
  * credentials, host names, e-mail and IP addresses), numbers, booleans, empty and null values,
  * durations, placeholders ({@code changeme}, {@code <your-key>}, {@code ${X}}, {@code xxxx},
- * documentation examples) and KMS ciphertext (base64 starting {@code AQICAH}/{@code AQECAH} — the
- * envelope pattern is the <em>good</em> practice).
+ * documentation examples) and KMS ciphertext (base64 starting {@code AQICAH}, {@code AQIDAH} or
+ * {@code AQECAH} — the envelope pattern is the <em>good</em> practice).
  *
  * <p>Hex digests and UUIDs are deliberately not on this list: API keys of several providers are hex
  * (Datadog, Twilio auth tokens) or UUIDs (Heroku), so under a secret name they are reported. Under
@@ -153,7 +153,7 @@ public final class NotASecret {
     private static final Pattern RESOURCE_TYPE =
             Pattern.compile("(AWS|Alexa|Custom)::[A-Za-z0-9:_-]+");
     private static final Pattern KMS_CIPHERTEXT =
-            Pattern.compile("AQ[IE]CAH[A-Za-z0-9+/]{40,}={0,2}");
+            Pattern.compile("AQ(IC|EC|ID)AH[A-Za-z0-9+/]{40,}={0,2}");
 
     private NotASecret() {}
 

@@ -54,6 +54,16 @@ public final class SecretNames {
                     "pepper",
                     "bearer");
 
+    /**
+     * Fragments that name a webhook, whose URL carries its own token ({@code SLACK_WEBHOOK_URL},
+     * {@code ALERT_HOOK_URL}, {@code DiscordWebhook}): the URL is the secret, when the name ends
+     * with them or with {@link #WEBHOOK_ADDRESS_WORDS}.
+     */
+    private static final List<String> WEBHOOK_FRAGMENTS = List.of("webhook", "hookurl", "hookuri");
+
+    private static final Set<String> WEBHOOK_ADDRESS_WORDS =
+            Set.of("url", "urls", "uri", "uris", "webhook", "webhooks");
+
     /** Fragments that mean a password (human-chosen, so entropy says nothing about them). */
     private static final List<String> PASSWORD_FRAGMENTS =
             List.of("password", "passwd", "passphrase");
@@ -270,7 +280,10 @@ public final class SecretNames {
                     "chars",
                     "characters",
                     "symbols",
-                    "complexity");
+                    "complexity",
+                    // KMS ciphertext of the secret, decrypted at runtime: the envelope pattern.
+                    "ciphertext",
+                    "encrypted");
 
     /**
      * First words that make the name a switch or an instruction about a secret ({@code
@@ -336,6 +349,12 @@ public final class SecretNames {
                 if (!referencedAfter(words, wordOf[at + fragment.length() - 1])) {
                     return Optional.of(readable(fragment));
                 }
+            }
+        }
+        for (String fragment : WEBHOOK_FRAGMENTS) {
+            int at = joined.indexOf(fragment);
+            if (at >= 0 && onlyAddressAfter(words, wordOf[at + fragment.length() - 1])) {
+                return Optional.of("webhook URL");
             }
         }
         for (int i = 0; i < words.size(); i++) {
@@ -469,6 +488,21 @@ public final class SecretNames {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the name ends at word {@code last} or with words naming its address: the webhook
+     * itself ({@code DISCORD_WEBHOOK}, {@code SLACK_WEBHOOK_URL}), not something about it ({@code
+     * WEBHOOK_ID}, {@code WebhookDefault}).
+     */
+    private static boolean onlyAddressAfter(List<String> words, int last) {
+        for (int i = last + 1; i < words.size(); i++) {
+            String w = words.get(i);
+            if (!WEBHOOK_ADDRESS_WORDS.contains(w) && !w.matches("\\d+")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether word {@code i} ends the name, but for trailing numbers ({@code DB_PASS_2}). */

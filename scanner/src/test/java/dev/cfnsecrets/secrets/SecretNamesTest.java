@@ -196,4 +196,35 @@ class SecretNamesTest {
         assertThat(SecretNames.blastRadius("NEW_RELIC_LICENSE_KEY")).isEqualTo(BlastRadius.LOW);
         assertThat(SecretNames.blastRadius("SEGMENT_WRITE_KEY")).isEqualTo(BlastRadius.LOW);
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "SLACK_WEBHOOK_URL",
+                "DISCORD_WEBHOOK",
+                "ALERT_HOOK_URL",
+                "MyWebhookURL",
+                "TeamsWebhookUri",
+                "SLACK_WEBHOOKS",
+                "WEBHOOK_URL_2"
+            })
+    void aWebhookIsItsURLAndTheURLIsTheSecret(String name) {
+        assertThat(SecretNames.secretWord(name)).contains("webhook URL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "WEBHOOK_ID",
+                "WebhookName",
+                "WEBHOOK_ENABLED",
+                "WEBHOOK_PATH",
+                "WebhookDefault",
+                "LIFECYCLE_HOOK",
+                "DB_PASSWORD_CIPHERTEXT",
+                "API_TOKEN_ENCRYPTED"
+            })
+    void notAWebhookOrAnEncryptedSecret(String name) {
+        assertThat(SecretNames.isSecretName(name)).isFalse();
+    }
 }

@@ -253,6 +253,15 @@ final class CredentialInSecretProperty extends ResourceRule {
                                 + via(first)
                                 + ": anyone who can read the template, the stack or the repository has it. "
                                 + replacement();
+            } else if (!SecretNames.isSecretName(leaf.name()) && isMarkedSecret()) {
+                what =
+                        property()
+                                + " ("
+                                + leaf.name()
+                                + ") is marked IsValueSecret: true and holds a secret-looking literal written in the template"
+                                + via(first)
+                                + ": anyone who can read the template, the stack or the repository has it. "
+                                + replacement();
             } else {
                 what =
                         property()
@@ -297,7 +306,12 @@ final class CredentialInSecretProperty extends ResourceRule {
             if (isReferencePair()) {
                 return Optional.empty();
             }
-            return Optional.of(leaf.name()).filter(SecretNames::isSecretName);
+            return Optional.of(leaf.name())
+                    .filter(n -> SecretNames.isSecretName(n) || isMarkedSecret());
+        }
+
+        private boolean isMarkedSecret() {
+            return SecretProperties.isMarkedSecret(resource.type(), leaf);
         }
 
         /**

@@ -2,6 +2,7 @@ package dev.cfnsecrets.rules.values;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,14 @@ public final class SecretProperties {
                     "AWS::Redshift::Cluster MasterUserPassword");
 
     private static final Map<String, List<String>> SECRET = new HashMap<>();
+
+    /**
+     * Properties that hold a secret when the template says so: the {@code {Key, Value,
+     * IsValueSecret}} parameters of an EventBridge connection, whose Value EventBridge keeps in
+     * Secrets Manager when {@code IsValueSecret} is true
+     * (docs/facts.md#secret-properties-and-attributes).
+     */
+    private static final Set<String> MARKED_SECRET = new HashSet<>();
 
     static {
         for (String entry : SSM_SECURE) {
@@ -108,6 +117,16 @@ public final class SecretProperties {
         add("AWS::ElastiCache::User", "Passwords[]");
         add("AWS::Cognito::UserPoolIdentityProvider", "ProviderDetails.client_secret");
         add("AWS::SecretsManager::Secret", "SecretString");
+        add("AWS::ApiGateway::ApiKey", "Value");
+        for (String http :
+                List.of(
+                        "AuthParameters.InvocationHttpParameters.",
+                        "AuthParameters.OAuthParameters.OAuthHttpParameters.")) {
+            for (String list :
+                    List.of("BodyParameters", "HeaderParameters", "QueryStringParameters")) {
+                MARKED_SECRET.add("AWS::Events::Connection " + http + list + "[].Value");
+            }
+        }
     }
 
     private SecretProperties() {}
@@ -129,6 +148,19 @@ public final class SecretProperties {
      */
     public static boolean isSecret(String type, String path) {
         return SECRET.getOrDefault(type, List.of()).contains(path);
+    }
+
+    /**
+     * Whether the value at {@code leaf} of a {@code type} is marked secret by its siblings ({@code
+     * IsValueSecret: true}). Authors mark plain values too ({@code grant_type: password}), so such
+     * a value is judged like one under a secret name, not like a known secret property.
+     */
+    public static boolean isMarkedSecret(String type, PropertyWalker.Leaf leaf) {
+        return MARKED_SECRET.contains(type + " " + leaf.path())
+                && leaf.siblings()
+                        .getString("IsValueSecret")
+                        .filter(v -> v.equalsIgnoreCase("true"))
+                        .isPresent();
     }
 
     /** Whether CloudFormation accepts {@code {{resolve:ssm-secure:…}}} at this property. */

@@ -1,0 +1,62 @@
+package dev.cfnsecrets.rules.cfs1xx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cfnsecrets.BuiltInRules;
+import dev.cfnsecrets.Fixtures;
+import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.scan.ScanOptions;
+import dev.cfnsecrets.source.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The fixtures of the webhook names, the public-by-design values and the API key, EventBridge
+ * connection and Amazon MQ properties: each finding's exact span (the fixtures' marks check lines
+ * only).
+ */
+class VocabularySpansTest {
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "cfs108-parameters/webhooks.yaml | CFS108 7:3-7:18, CFS108 9:3-9:15,"
+                        + " CFS108 11:3-11:13, CFS108 14:3-14:15, CFS110 30:3-30:11,"
+                        + " CFS103 40:30-40:50, CFS103 41:27-41:44, CFS101 42:21-42:36,"
+                        + " CFS101 43:22-43:39, CFS103 44:27-44:45",
+                "cfs101-credential-in-env/webhooks.yaml | CFS110 5:3-5:11, CFS101 15:30-15:107,"
+                        + " CFS101 16:28-16:148, CFS101 17:27-17:231, CFS101 18:21-18:98",
+                "cfs102-secret-named-literal/public-by-design.yaml | CFS110 6:3-6:11,"
+                        + " CFS102 33:24-33:38",
+                "cfs111-secret-properties/api-keys-and-connections.yaml | CFS108 9:3-9:19,"
+                        + " CFS111 16:14-16:38, CFS111 20:14-20:35, CFS111 33:24-33:48,"
+                        + " CFS111 37:22-37:50, CFS111 52:21-52:33, CFS111 70:24-70:52,"
+                        + " CFS111 82:27-82:51, CFS111 95:21-95:35",
+            })
+    void findingsStartAndEndAtTheValue(String fixture, String spans) throws IOException {
+        Path file = Fixtures.root().resolve("cfs1xx").resolve(fixture);
+        List<Finding> findings =
+                BuiltInRules.scanner(ScanOptions.DEFAULT)
+                        .scan(new SourceFile(fixture, Files.readString(file)))
+                        .findings();
+
+        assertThat(findings.stream().map(VocabularySpansTest::span))
+                .containsExactlyInAnyOrder(spans.split(",\\s*"));
+    }
+
+    private static String span(Finding f) {
+        return f.ruleId()
+                + " "
+                + f.span().startLine()
+                + ":"
+                + f.span().startColumn()
+                + "-"
+                + f.span().endLine()
+                + ":"
+                + f.span().endColumn();
+    }
+}
