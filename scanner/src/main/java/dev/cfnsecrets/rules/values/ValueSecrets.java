@@ -428,19 +428,26 @@ public final class ValueSecrets {
         if (literal.length() > MAX_SECRET_LENGTH) {
             return Optional.of("longer than a secret behind a name");
         }
+        // Most values have a reason of their own: the name is only read for identifiers and the
+        // values with none.
+        Optional<String> why = NotASecret.why(literal);
+        boolean identifier = why.isPresent() && why.get().equals(NotASecret.IDENTIFIER);
+        if (why.isPresent() && !identifier) {
+            return why;
+        }
+        boolean password = SecretNames.isPasswordName(name);
+        if (identifier
+                && !(password ? isChosenPassword(literal) : Entropy.mixesCaseAndDigits(literal))) {
+            return why;
+        }
+        // The allow list counts the values it turned away (the scan reports how many).
         if (CredentialSearchCache.isAllowed(context, literal)) {
             return Optional.of("allowed by the configuration");
         }
-        boolean password = SecretNames.isPasswordName(name);
-        Optional<String> why = NotASecret.why(literal);
-        if (why.isPresent()
-                && !(why.get().equals(NotASecret.IDENTIFIER)
-                        && (password
-                                ? isChosenPassword(literal)
-                                : Entropy.mixesCaseAndDigits(literal)))) {
-            return why;
-        }
-        if (password || Entropy.looksRandom(literal) || Entropy.mixesCaseAndDigits(literal)) {
+        if (identifier
+                || password
+                || Entropy.looksRandom(literal)
+                || Entropy.mixesCaseAndDigits(literal)) {
             return Optional.empty();
         }
         return Optional.of("not random enough to be a token");
