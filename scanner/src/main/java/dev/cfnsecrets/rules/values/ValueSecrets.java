@@ -13,6 +13,7 @@ import dev.cfnsecrets.secrets.Entropy;
 import dev.cfnsecrets.secrets.NotASecret;
 import dev.cfnsecrets.secrets.SecretNames;
 import dev.cfnsecrets.source.Node;
+import dev.cfnsecrets.source.Span;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -299,8 +300,22 @@ public final class ValueSecrets {
 
         /** The value, all literal, when it looks like a secret under {@code secretName}. */
         public Optional<Literal> literalUnder(String secretName) {
-            if (!rendered.isLiteral()
-                    || !looksLikeSecretValue(context, secretName, rendered.text())) {
+            if (!rendered.isLiteral()) {
+                return Optional.empty();
+            }
+            Optional<String> why = whyNotSecret(context, secretName, rendered.text());
+            if (why.isPresent()) {
+                Span at = node.span();
+                context.judgedNotSecret(
+                        secretName
+                                + " at "
+                                + template.source().path()
+                                + ":"
+                                + at.startLine()
+                                + ":"
+                                + at.startColumn()
+                                + ": "
+                                + why.get());
                 return Optional.empty();
             }
             return literal(secretName, rendered.value().parts(), rendered.text());
