@@ -18,6 +18,7 @@ import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,6 +104,13 @@ final class ScanCommand implements Callable<Integer> {
     private boolean showSecrets;
 
     @Option(
+            names = "--verbose",
+            description =
+                    "Say on stderr why each value under a secret name was judged not a secret"
+                            + " (name, file:line:column and reason; never the value).")
+    private boolean verbose;
+
+    @Option(
             names = "--enable",
             paramLabel = "RULE",
             split = ",",
@@ -179,6 +187,12 @@ final class ScanCommand implements Callable<Integer> {
             return recordBaseline(result);
         }
         report(result);
+        if (verbose) {
+            // stderr is a SafeWriter: names from templates are escaped like every other output.
+            PrintWriter err = spec.commandLine().getErr();
+            result.notSecrets().forEach(err::println);
+            err.flush();
+        }
         return failOn.fails(result) ? ExitStatus.FINDINGS : ExitStatus.OK;
     }
 

@@ -7,9 +7,11 @@ import dev.cfnsecrets.model.NestedStacks;
 import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.rules.values.CredentialSearchCache;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +26,7 @@ public final class DocumentScope {
     private final Supplier<ManagedPolicies> managedPolicies;
     private final NestedStacks nestedStacks;
     private final Map<Shared<?>, Object> results = new HashMap<>();
+    private final Set<String> notSecrets = new LinkedHashSet<>();
     private Evaluator evaluator;
 
     public DocumentScope(Document document, RuleSettings settings) {
@@ -82,6 +85,19 @@ public final class DocumentScope {
     /** What the evaluator could not finish, if a rule used it. */
     List<Evaluator.Stop> evaluationStops() {
         return evaluator == null ? List.of() : evaluator.stops();
+    }
+
+    /**
+     * Records why a value under a secret name is not a secret, as one line that names the value's
+     * name and place, never the value ({@code DB_PASSWORD at t.yaml:12:20: a placeholder}).
+     */
+    public void judgedNotSecret(String line) {
+        notSecrets.add(line);
+    }
+
+    /** The lines of {@link #judgedNotSecret}, once each, in the order they were judged. */
+    public List<String> notSecrets() {
+        return List.copyOf(notSecrets);
     }
 
     /**

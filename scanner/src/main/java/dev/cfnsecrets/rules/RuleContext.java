@@ -62,6 +62,11 @@ public final class RuleContext {
         return scope.evaluator();
     }
 
+    /** Records why a value under a secret name is not a secret ({@code --verbose} shows it). */
+    public void judgedNotSecret(String line) {
+        scope.judgedNotSecret(line);
+    }
+
     /** The result of a computation several rules need, made once per document. */
     public <T> T shared(Shared<T> computation) {
         return scope.shared(computation);

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Everything a reporter needs: the findings in file order, the scanned sources (for snippets),
  * counts for the summary, the catalog for rule metadata, and what the configuration hid ({@link
- * ConfigNotice}, in the order of the configuration).
+ * ConfigNotice}, in the order of the configuration), and why values under secret names were judged
+ * not secrets ({@code notSecrets}, one line each without the value, for {@code --verbose}).
  */
 public record ScanResult(
         List<Finding> findings,
@@ -19,12 +20,25 @@ public record ScanResult(
         int filesScanned,
         int filesSkipped,
         Catalog catalog,
-        List<ConfigNotice> configNotices) {
+        List<ConfigNotice> configNotices,
+        List<String> notSecrets) {
 
     public ScanResult {
         findings = List.copyOf(findings);
         sources = Map.copyOf(sources);
         configNotices = List.copyOf(configNotices);
+        notSecrets = List.copyOf(notSecrets);
+    }
+
+    /** A result without the judgements {@code --verbose} shows. */
+    public ScanResult(
+            List<Finding> findings,
+            Map<String, SourceFile> sources,
+            int filesScanned,
+            int filesSkipped,
+            Catalog catalog,
+            List<ConfigNotice> configNotices) {
+        this(findings, sources, filesScanned, filesSkipped, catalog, configNotices, List.of());
     }
 
     /** A result of a scan with the default configuration: nothing hidden. */
@@ -34,7 +48,7 @@ public record ScanResult(
             int filesScanned,
             int filesSkipped,
             Catalog catalog) {
-        this(findings, sources, filesScanned, filesSkipped, catalog, List.of());
+        this(findings, sources, filesScanned, filesSkipped, catalog, List.of(), List.of());
     }
 
     public Optional<SourceFile> source(String path) {

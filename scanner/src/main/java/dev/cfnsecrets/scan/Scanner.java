@@ -185,7 +185,8 @@ public final class Scanner {
                                             all,
                                             o.scope().document().source().orElse(null),
                                             o.scope(),
-                                            o.allowedValues()));
+                                            o.allowedValues(),
+                                            o.notSecrets()));
                         }
                     });
         }
@@ -267,7 +268,8 @@ public final class Scanner {
                 findings,
                 findings.isEmpty() ? null : document.source().orElse(null),
                 keepScope ? scope : null,
-                scope.allowedValues());
+                scope.allowedValues(),
+                scope.notSecrets());
     }
 
     /**
@@ -331,6 +333,7 @@ public final class Scanner {
         int scanned = 0;
         int skipped = 0;
         long allowed = 0;
+        List<String> notSecrets = new ArrayList<>();
         for (Outcome o : outcomes) {
             if (o.skipped()) {
                 skipped++;
@@ -339,6 +342,7 @@ public final class Scanner {
             scanned++;
             allowed += o.allowedValues();
             findings.addAll(o.findings());
+            notSecrets.addAll(o.notSecrets());
             if (o.source() != null) {
                 sources.put(o.source().path(), o.source());
             }
@@ -351,7 +355,13 @@ public final class Scanner {
         ConfigFilter.Applied applied =
                 ConfigFilter.apply(options, catalog, findings, excluded, allowed);
         return new ScanResult(
-                applied.findings(), sources, scanned, skipped, catalog, applied.notices());
+                applied.findings(),
+                sources,
+                scanned,
+                skipped,
+                catalog,
+                applied.notices(),
+                notSecrets);
     }
 
     /** Paths under the working directory are shown relative to it, with '/' separators. */
@@ -373,9 +383,10 @@ public final class Scanner {
             List<Finding> findings,
             SourceFile source,
             DocumentScope scope,
-            int allowedValues) {
+            int allowedValues,
+            List<String> notSecrets) {
         Outcome withoutScope() {
-            return new Outcome(skipped, findings, source, null, allowedValues);
+            return new Outcome(skipped, findings, source, null, allowedValues, notSecrets);
         }
     }
 }

@@ -27,7 +27,7 @@ public final class Entropy {
     static final double LONG_THRESHOLD = 2.5;
 
     static final int LONG = 20;
-    static final int MIN_LENGTH = 8;
+    public static final int MIN_LENGTH = 8;
 
     private Entropy() {}
 
@@ -72,6 +72,20 @@ public final class Entropy {
             return false;
         }
         return shannon(s) >= (s.length() >= LONG ? LONG_THRESHOLD : MIXED_THRESHOLD);
+    }
+
+    /**
+     * Whether {@code s}, of at least {@link #MIN_LENGTH} characters without blanks, has upper-case
+     * letters, lower-case letters and digits ({@code Summer2024Sales}): what password and key
+     * policies ask for, so behind a secret name it is taken for a chosen secret, not a name.
+     */
+    public static boolean mixesCaseAndDigits(String s) {
+        if (s.length() < MIN_LENGTH || s.chars().anyMatch(Character::isWhitespace)) {
+            return false;
+        }
+        return s.chars().anyMatch(Character::isUpperCase)
+                && s.chars().anyMatch(Character::isLowerCase)
+                && s.chars().anyMatch(Character::isDigit);
     }
 
     /** How many of lower-case, upper-case, digit and other characters occur in {@code s}. */

@@ -155,6 +155,10 @@ public final class NotASecret {
     private static final Pattern KMS_CIPHERTEXT =
             Pattern.compile("AQ(IC|EC|ID)AH[A-Za-z0-9+/]{40,}={0,2}");
 
+    /** The reason {@link #why} gives for a value that reads like the name of something. */
+    public static final String IDENTIFIER =
+            "an identifier (the name of something, not a secret value)";
+
     private NotASecret() {}
 
     /**
@@ -229,7 +233,7 @@ public final class NotASecret {
             return Optional.of("a list of names");
         }
         if (isIdentifier(v)) {
-            return Optional.of("an identifier (the name of something, not a secret value)");
+            return Optional.of(IDENTIFIER);
         }
         return Optional.empty();
     }

@@ -68,6 +68,12 @@ public final class SecretNames {
     private static final List<String> PASSWORD_FRAGMENTS =
             List.of("password", "passwd", "passphrase");
 
+    /**
+     * Phrases that name a secret people choose or paste like a password ({@code SECRET_KEY}, {@code
+     * CLIENT_SECRET}): any literal under them is a secret, as under a password.
+     */
+    private static final List<String> PASSWORD_LIKE_PHRASES = List.of("secretkey", "clientsecret");
+
     /** Whole words that mean a secret only on their own. */
     private static final Set<String> SECRET_WORDS = Set.of("pass", "pwd", "pw", "creds", "cred");
 
@@ -366,10 +372,21 @@ public final class SecretNames {
         return Optional.empty();
     }
 
-    /** Whether the name says password (a human-chosen secret, reported whatever its entropy). */
+    /**
+     * Whether the name says password or a secret chosen like one (a secret key, a client secret):
+     * its value is reported whatever its entropy, unless it is a reference, placeholder, number or
+     * boolean.
+     */
     public static boolean isPasswordName(String name) {
         Optional<String> word = secretWord(name);
-        return word.isPresent() && PASSWORD_FRAGMENTS.contains(word.get());
+        if (word.isEmpty()) {
+            return false;
+        }
+        if (PASSWORD_FRAGMENTS.contains(word.get())) {
+            return true;
+        }
+        String joined = neutralized(String.join("", words(name)));
+        return PASSWORD_LIKE_PHRASES.stream().anyMatch(joined::contains);
     }
 
     /**
@@ -561,7 +578,7 @@ public final class SecretNames {
 
     private static String readable(String fragment) {
         return switch (fragment) {
-            case "pass", "pwd", "pw" -> "password";
+            case "pass", "passwd", "pwd", "pw" -> "password";
             case "creds", "cred" -> "credentials";
             case "auth" -> "auth secret";
             case "authorization" -> "authorization value";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfnsecrets.TestTemplates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,28 @@ class ScanCommandTest {
         assertThat(run.status()).isZero();
         assertThat(run.out()).doesNotContain("CFS001");
         assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void verboseSaysWhyAValueUnderASecretNameIsNotASecretWithoutTheValue() throws IOException {
+        String template =
+                write(
+                        "v.yaml",
+                        TestTemplates.functionWithVariables(
+                                """
+                                DB_PASSWORD: changeme
+                                API_TOKEN: OrdersServiceToken
+                                """));
+
+        CommandRun quiet = CommandRun.of("scan", "--fail-on", "none", template);
+        CommandRun run = CommandRun.of("scan", "--fail-on", "none", "--verbose", template);
+
+        assertThat(quiet.err()).isEmpty();
+        assertThat(run.err())
+                .contains("DB_PASSWORD at " + template + ":7:24: a placeholder")
+                .contains("API_TOKEN at " + template + ":8:22: an identifier")
+                .doesNotContain("changeme")
+                .doesNotContain("OrdersServiceToken");
     }
 
     @Test

@@ -49,4 +49,14 @@ class EntropyTest {
     void wordsAndSettingsDoNot(String value) {
         assertThat(Entropy.looksRandom(value)).as(value).isFalse();
     }
+
+    @Test
+    void upperLowerAndDigitsMixLikeAChosenSecret() {
+        assertThat(Entropy.mixesCaseAndDigits("Orders2024")).isTrue();
+        assertThat(Entropy.mixesCaseAndDigits("MyCompany_2024")).isTrue();
+        assertThat(Entropy.mixesCaseAndDigits("orders2024")).isFalse();
+        assertThat(Entropy.mixesCaseAndDigits("OrdersService")).isFalse();
+        assertThat(Entropy.mixesCaseAndDigits("Ab1")).isFalse();
+        assertThat(Entropy.mixesCaseAndDigits("My Company 2024")).isFalse();
+    }
 }

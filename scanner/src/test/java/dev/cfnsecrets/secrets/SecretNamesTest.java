@@ -2,6 +2,7 @@ package dev.cfnsecrets.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -168,6 +169,30 @@ class SecretNamesTest {
         assertThat(SecretNames.isPasswordName("SMTP_PASS")).isTrue();
         assertThat(SecretNames.isPasswordName("API_TOKEN")).isFalse();
         assertThat(SecretNames.isPasswordName("PASSWORD_ARN")).isFalse();
+        assertThat(SecretNames.isPasswordName("SMTP_PASSWD")).isTrue();
+        assertThat(SecretNames.isPasswordName("ADMIN_PWD")).isTrue();
+        assertThat(SecretNames.isPasswordName("GPG_PASSPHRASE")).isTrue();
+        assertThat(SecretNames.isPasswordName("SECRET_KEY")).isTrue();
+        assertThat(SecretNames.isPasswordName("OAUTH_CLIENT_SECRET")).isTrue();
+        assertThat(SecretNames.isPasswordName("JWT_SECRET")).isFalse();
+        assertThat(SecretNames.isPasswordName("API_KEY")).isFalse();
+    }
+
+    @Test
+    void namesThatSayTheValueIsANameKeepTheirExemption() {
+        for (String name :
+                List.of(
+                        "DB_PASSWORD_NAME",
+                        "DB_PASSWORD_ARN",
+                        "DB_PASSWORD_ID",
+                        "DB_PASSWORD_PARAM",
+                        "DB_PASSWORD_PATH",
+                        "CLIENT_SECRET_NAME",
+                        "SECRET_KEY_PARAM")) {
+            assertThat(SecretNames.isSecretName(name)).as(name).isFalse();
+            assertThat(SecretNames.isPasswordName(name)).as(name).isFalse();
+            assertThat(SecretNames.isReferenceName(name)).as(name).isTrue();
+        }
     }
 
     @Test

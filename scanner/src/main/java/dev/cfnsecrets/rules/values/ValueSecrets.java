@@ -13,6 +13,7 @@ import dev.cfnsecrets.secrets.Entropy;
 import dev.cfnsecrets.secrets.NotASecret;
 import dev.cfnsecrets.secrets.SecretNames;
 import dev.cfnsecrets.source.Node;
+import dev.cfnsecrets.source.Span;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -299,8 +300,22 @@ public final class ValueSecrets {
 
         /** The value, all literal, when it looks like a secret under {@code secretName}. */
         public Optional<Literal> literalUnder(String secretName) {
-            if (!rendered.isLiteral()
-                    || !looksLikeSecretValue(context, secretName, rendered.text())) {
+            if (!rendered.isLiteral()) {
+                return Optional.empty();
+            }
+            Optional<String> why = whyNotSecret(context, secretName, rendered.text());
+            if (why.isPresent()) {
+                Span at = node.span();
+                context.judgedNotSecret(
+                        secretName
+                                + " at "
+                                + template.source().path()
+                                + ":"
+                                + at.startLine()
+                                + ":"
+                                + at.startColumn()
+                                + ": "
+                                + why.get());
                 return Optional.empty();
             }
             return literal(secretName, rendered.value().parts(), rendered.text());
@@ -407,16 +422,70 @@ public final class ValueSecrets {
     }
 
     /**
-     * Whether a literal behind a secret name is a secret: not a reference, identifier, placeholder,
-     * number or boolean, not allowed by the configuration, and — unless the name says password,
-     * whose values are chosen by people — random-looking (entropy, measured thresholds in {@link
-     * Entropy}).
+     * Whether a literal behind a secret name is a secret ({@link #whyNotSecret} has no reason
+     * against it).
      */
     static boolean looksLikeSecretValue(RuleContext context, String name, String literal) {
-        return literal.length() <= MAX_SECRET_LENGTH
-                && NotASecret.why(literal).isEmpty()
-                && !CredentialSearchCache.isAllowed(context, literal)
-                && (SecretNames.isPasswordName(name) || Entropy.looksRandom(literal));
+        return whyNotSecret(context, name, literal).isEmpty();
+    }
+
+    /**
+     * Why a literal behind a secret name is not a secret, in words, or empty when it is one. Never
+     * a secret: a reference, placeholder, number, boolean or the like ({@link NotASecret}), or what
+     * the configuration allows. Under a password-like name ({@link SecretNames#isPasswordName})
+     * anything else is a secret — people choose passwords, and {@code MyCompany_2024} is one even
+     * though it reads like an identifier ({@link #isChosenPassword}). Under other secret names a
+     * value that reads like an identifier is taken for one unless it mixes upper case, lower case
+     * and digits, and otherwise the value must look random (entropy, measured thresholds in {@link
+     * Entropy}).
+     */
+    static Optional<String> whyNotSecret(RuleContext context, String name, String literal) {
+        if (literal.length() > MAX_SECRET_LENGTH) {
+            return Optional.of("longer than a secret behind a name");
+        }
+        // Most values have a reason of their own: the name is only read for identifiers and the
+        // values with none.
+        Optional<String> why = NotASecret.why(literal);
+        boolean identifier = why.isPresent() && why.get().equals(NotASecret.IDENTIFIER);
+        if (why.isPresent() && !identifier) {
+            return why;
+        }
+        boolean password = SecretNames.isPasswordName(name);
+        if (identifier
+                && !(password ? isChosenPassword(literal) : Entropy.mixesCaseAndDigits(literal))) {
+            return why;
+        }
+        // The allow list counts the values it turned away (the scan reports how many).
+        if (CredentialSearchCache.isAllowed(context, literal)) {
+            return Optional.of("allowed by the configuration");
+        }
+        if (identifier
+                || password
+                || Entropy.looksRandom(literal)
+                || Entropy.mixesCaseAndDigits(literal)) {
+            return Optional.empty();
+        }
+        return Optional.of("not random enough to be a token");
+    }
+
+    /**
+     * Whether a value that reads like an identifier is, under a password-like name, a password
+     * someone chose ({@code CorrectHorseBatteryStaple}, {@code MyCompany_2024}): as long as
+     * password policies ask (shorter ones such as {@code NoEcho} are names), and not itself the
+     * name of a secret ({@code ParentMasterPassword}, {@code OrdersDbSecret}, written where a
+     * {@code Ref} was meant).
+     */
+    private static boolean isChosenPassword(String literal) {
+        return literal.length() >= Entropy.MIN_LENGTH && !namesASecret(literal);
+    }
+
+    /**
+     * A secret name ending in a letter: {@code ParentMasterPassword} names a password, while {@code
+     * SuperSecret123}, with digits after the word, is one.
+     */
+    private static boolean namesASecret(String literal) {
+        return SecretNames.isSecretName(literal)
+                && Character.isLetter(literal.charAt(literal.length() - 1));
     }
 
     /**

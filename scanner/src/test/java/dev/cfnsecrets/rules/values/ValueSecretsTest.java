@@ -121,6 +121,62 @@ class ValueSecretsTest {
     }
 
     @Test
+    void passwordsPeopleWriteUnderPasswordLikeNamesAtTheirExactSpan() {
+        Scanned s =
+                function(
+                        "SECRET_KEY: Xq8Lm2Nv7Bc4Zx9Kj3Hg6Fd1Sa5",
+                        "DB_PASSWORD: SuperSecret123",
+                        "ADMIN_PASSWORD: MyCompany_2024",
+                        "SMTP_PWD: CorrectHorseBatteryStaple",
+                        "CLIENT_SECRET: ShopClientOrders",
+                        "SERVICE_TOKEN: Orders2024");
+        List<String> names =
+                List.of(
+                        "SECRET_KEY",
+                        "DB_PASSWORD",
+                        "ADMIN_PASSWORD",
+                        "SMTP_PWD",
+                        "CLIENT_SECRET",
+                        "SERVICE_TOKEN");
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            ValueSecrets.Literal l = namedLiteral(s.only(name)).orElseThrow();
+            // Ten spaces of indentation, the name, ": ", then the value (columns from 1).
+            int start = 11 + name.length() + 2;
+            assertThat(l.where().span().startLine()).as(name).isEqualTo(8 + i);
+            assertThat(l.where().span().startColumn()).as(name).isEqualTo(start);
+            assertThat(l.where().span().endColumn()).as(name).isEqualTo(start + l.text().length());
+        }
+    }
+
+    @Test
+    void whyAValueUnderASecretNameIsNotASecret() {
+        RuleContext context = scan("Resources:", "  Fn: {Type: AWS::Lambda::Function}").context();
+        String identifier = "an identifier (the name of something, not a secret value)";
+        // name, value, why it is not a secret ("" when it is one)
+        List<List<String>> cases =
+                List.of(
+                        List.of("DB_PASSWORD", "changeme", "a placeholder"),
+                        List.of("DB_PASSWORD", "", "empty"),
+                        List.of("DB_PASSWORD", "12345", "a number"),
+                        List.of("DB_PASSWORD", "true", "a boolean"),
+                        List.of("DB_PASSWORD", "${DB_PASSWORD}", "a placeholder"),
+                        List.of("DB_PASSWORD", "/prod/db/password", "a Parameter Store path"),
+                        List.of("DB_PASSWORD", "ParentMasterPassword", identifier),
+                        List.of("Password", "NoEcho", identifier),
+                        List.of("API_TOKEN", "OrdersServiceToken", identifier),
+                        List.of("API_TOKEN", "hunter2hunter", "not random enough to be a token"),
+                        List.of("DB_PASSWORD", "MyCompany_2024", ""),
+                        List.of("DB_PASSWORD", "SuperSecret123", ""),
+                        List.of("API_TOKEN", "Orders2024", ""));
+        for (List<String> c : cases) {
+            assertThat(ValueSecrets.whyNotSecret(context, c.get(0), c.get(1)).orElse(""))
+                    .as(c.get(0) + ": " + c.get(1))
+                    .isEqualTo(c.get(2));
+        }
+    }
+
+    @Test
     void aLiteralFromADefaultIsReportedAtTheValueWithTheDefaultRelated() {
         Scanned s =
                 function(
