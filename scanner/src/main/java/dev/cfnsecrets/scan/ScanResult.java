@@ -30,17 +30,6 @@ public record ScanResult(
         notSecrets = List.copyOf(notSecrets);
     }
 
-    /** A result without the judgements {@code --verbose} shows. */
-    public ScanResult(
-            List<Finding> findings,
-            Map<String, SourceFile> sources,
-            int filesScanned,
-            int filesSkipped,
-            Catalog catalog,
-            List<ConfigNotice> configNotices) {
-        this(findings, sources, filesScanned, filesSkipped, catalog, configNotices, List.of());
-    }
-
     /** A result of a scan with the default configuration: nothing hidden. */
     public ScanResult(
             List<Finding> findings,
