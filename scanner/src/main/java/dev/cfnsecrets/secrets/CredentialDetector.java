@@ -60,7 +60,7 @@ public final class CredentialDetector {
             Pattern.compile(
                     "(?i)aws.{0,20}?(?:secret|sk).{0,20}?[\"':=\\s]+([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])");
 
-    public static final Pattern AWS_SECRET_NAME =
+    static final Pattern AWS_SECRET_NAME =
             Pattern.compile(
                     "(?i)secret[-_ .]?access[-_ .]?key|aws[-_ .]?secret|aws[-_ .]?sk|secret[-_ .]?key");
     private static final Pattern PEM_BEGIN =

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * end from every opener (quadratic on {@code {{{{…}); these read each character a bounded number
  * of times.
  */
-public final class LinearScan {
+final class LinearScan {
     private LinearScan() {}
 
     /**
@@ -17,7 +17,7 @@ public final class LinearScan {
      * is one line ({@code .} matches no line terminator). {@code pattern} must be a plain
      * alternation of bounded words, so that {@code find} is linear.
      */
-    public static boolean oneLineContains(Pattern pattern, CharSequence text) {
+    static boolean oneLineContains(Pattern pattern, CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
@@ -33,7 +33,7 @@ public final class LinearScan {
      * whose first {@code '}'} fails fails for every opener before that brace too, so the search
      * goes on after it.
      */
-    public static boolean enclosed(CharSequence text, String open, String close) {
+    static boolean enclosed(CharSequence text, String open, String close) {
         int from = 0;
         while (true) {
             int start = indexOf(text, open, from);

@@ -94,7 +94,7 @@ public final class NotASecret {
      * Words that, anywhere in a value, mark it as a stand-in: {@code dummy-value}, {@code <<Enter
      * your key>>}.
      */
-    public static final Pattern STAND_IN_WORD =
+    static final Pattern STAND_IN_WORD =
             Pattern.compile(
                     "(?i)dummy|placeholder|changeme|change[-_ ]me|replace[-_ ]?me|example|redacted|your[-_ ]|enter[-_ ]");
 
@@ -103,7 +103,7 @@ public final class NotASecret {
      * {{x}}}, {@code %{x}}, {@code #{x}}) are found by {@link LinearScan#enclosed}. The letter
      * inside angle brackets is the first one, so the pattern cannot try each letter in turn.
      */
-    public static final Pattern TEMPLATE_VARIABLE =
+    static final Pattern TEMPLATE_VARIABLE =
             Pattern.compile("<[^<>A-Za-z]*[A-Za-z][^<>]*>|__[A-Z0-9_]+__|%[A-Z_]+%");
 
     private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
@@ -113,7 +113,7 @@ public final class NotASecret {
                             + "(here|key|token|secret|password|pass|id)");
     private static final Pattern REPEATED = Pattern.compile("(.)\\1+");
     private static final Pattern MASK_CHARACTERS = Pattern.compile("[*xX•#.]{3,}");
-    public static final Pattern MASK_RUN = Pattern.compile("[xX*]{6}");
+    static final Pattern MASK_RUN = Pattern.compile("[xX*]{6}");
     private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^\\s]+");
     private static final Pattern URL_WITH_PASSWORD =
             Pattern.compile("(?i)[a-z][a-z0-9+.-]*://[^\\s/@:]*:[^\\s/@]+@.*");
@@ -273,7 +273,7 @@ public final class NotASecret {
         return v.length() <= 40 && YOUR_THING.matcher(v).matches();
     }
 
-    public static boolean hasTemplateVariable(CharSequence v) {
+    static boolean hasTemplateVariable(CharSequence v) {
         return LinearScan.enclosed(v, "${", "}")
                 || LinearScan.enclosed(v, "{{", "}}")
                 || LinearScan.enclosed(v, "%{", "}")

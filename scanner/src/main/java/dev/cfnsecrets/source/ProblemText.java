@@ -19,7 +19,7 @@ public final class ProblemText {
      * a line break becomes one space. The regex rescanned a long run of spaces without a line break
      * from each of its spaces.
      */
-    public static String joinLines(CharSequence text) {
+    static String joinLines(CharSequence text) {
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
         while (i < text.length()) {

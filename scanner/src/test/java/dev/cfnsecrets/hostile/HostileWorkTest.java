@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cfnsecrets.BuiltInRules;
+import dev.cfnsecrets.CountedText;
 import dev.cfnsecrets.MarkedTemplate;
 import dev.cfnsecrets.TestTemplates;
 import dev.cfnsecrets.catalog.Catalog;
@@ -12,18 +13,13 @@ import dev.cfnsecrets.config.ConfigLoader;
 import dev.cfnsecrets.eval.Evaluator;
 import dev.cfnsecrets.eval.Value;
 import dev.cfnsecrets.finding.Finding;
-import dev.cfnsecrets.iam.Glob;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.DocumentLoader;
 import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.secrets.AllowList;
-import dev.cfnsecrets.secrets.CredentialDetector;
-import dev.cfnsecrets.secrets.LinearScan;
-import dev.cfnsecrets.secrets.NotASecret;
 import dev.cfnsecrets.source.InputProblem;
 import dev.cfnsecrets.source.Limits;
-import dev.cfnsecrets.source.ProblemText;
 import dev.cfnsecrets.source.RegularFiles;
 import dev.cfnsecrets.source.SourceFile;
 import dev.cfnsecrets.source.SourceReader;
@@ -33,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -246,136 +241,6 @@ class HostileWorkTest {
     }
 
     /** Text that counts how often it is read: the work a matcher does on it. */
-    private static final class Counted implements CharSequence {
-        private final String text;
-        private long reads;
-
-        Counted(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public char charAt(int index) {
-            reads++;
-            return text.charAt(index);
-        }
-
-        @Override
-        public int length() {
-            return text.length();
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return text.subSequence(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
-    }
-
-    /**
-     * Runs {@code check} on the hostile text built for two sizes and asserts the reads stay within
-     * {@code perCharacter} times the length for both (a quadratic matcher needs thousands per
-     * character).
-     */
-    private static void assertLinear(
-            java.util.function.IntFunction<String> hostile,
-            Predicate<CharSequence> check,
-            boolean expected,
-            int perCharacter) {
-        for (int n : new int[] {5_000, 20_000}) {
-            Counted text = new Counted(hostile.apply(n));
-            assertThat(check.test(text)).isEqualTo(expected);
-            assertThat(text.reads)
-                    .as("reads of %d characters", text.length())
-                    .isLessThanOrEqualTo((long) perCharacter * text.length());
-        }
-    }
-
-    @Test
-    void standInWordsOnALongLineEndingInABreakAreLinear() {
-        assertLinear(
-                n -> "dummy ".repeat(n / 6) + "\n",
-                t -> LinearScan.oneLineContains(NotASecret.STAND_IN_WORD, t),
-                false,
-                2);
-        assertLinear(
-                n -> "dumm".repeat(n / 4),
-                t -> LinearScan.oneLineContains(NotASecret.STAND_IN_WORD, t),
-                false,
-                30);
-    }
-
-    @Test
-    void awsSecretNameOnALongKeyIsLinear() {
-        assertLinear(
-                n -> "aws_secret_".repeat(n / 11) + "\n",
-                t -> LinearScan.oneLineContains(CredentialDetector.AWS_SECRET_NAME, t),
-                false,
-                2);
-        assertLinear(
-                n -> "aws_".repeat(n / 4),
-                t -> LinearScan.oneLineContains(CredentialDetector.AWS_SECRET_NAME, t),
-                false,
-                30);
-    }
-
-    @Test
-    void templateVariablesWithoutTheirCloseAreLinear() {
-        assertLinear(
-                n -> "<" + "a".repeat(n),
-                t -> NotASecret.TEMPLATE_VARIABLE.matcher(t).find(),
-                false,
-                10);
-        assertLinear(n -> "{{".repeat(n / 2) + "}x", NotASecret::hasTemplateVariable, false, 30);
-        assertLinear(n -> "${".repeat(n / 2), NotASecret::hasTemplateVariable, false, 30);
-        assertLinear(n -> "__" + "A".repeat(n), NotASecret::hasTemplateVariable, false, 30);
-        assertLinear(n -> "x".repeat(n) + "{{a}}", NotASecret::hasTemplateVariable, true, 30);
-    }
-
-    @Test
-    void maskedValueWithALongRunAndALineBreakIsLinear() {
-        assertLinear(
-                n -> "x".repeat(n) + "\n",
-                t -> LinearScan.oneLineContains(NotASecret.MASK_RUN, t),
-                false,
-                2);
-        assertLinear(
-                n -> "xxxxx-".repeat(n / 6),
-                t -> LinearScan.oneLineContains(NotASecret.MASK_RUN, t),
-                false,
-                10);
-    }
-
-    @Test
-    void parserProblemWithALongRunOfSpacesIsLinear() {
-        assertLinear(
-                n -> " ".repeat(n) + "x",
-                t -> ProblemText.joinLines(t).length() == t.length(),
-                true,
-                3);
-        assertThat(ProblemText.joinLines("a  \n\t b  c")).isEqualTo("a b  c");
-    }
-
-    @Test
-    void iamGlobWithManyStarsAgainstALongArnIsLinearInTheArn() {
-        Counted pattern = new Counted("a*a*a*a*a*b");
-        Counted arn = new Counted("a".repeat(20_000));
-        assertThat(Glob.matches(pattern, arn, false)).isFalse();
-        assertThat(arn.reads).isEqualTo(20_000);
-        assertThat(pattern.reads).isLessThanOrEqualTo(2L * (pattern.length() + 1) * 20_000);
-        assertThat(Glob.matches("a*a*a*a*a*b", "a".repeat(1000) + "b", false)).isTrue();
-        assertThat(
-                        Glob.matches(
-                                "arn:aws:lambda:*:*:function:*",
-                                "arn:aws:lambda:us-east-1:1:function:f",
-                                false))
-                .isTrue();
-    }
-
     private static AllowList allowList(Path dir, String patterns) throws IOException {
         Path config = dir.resolve(".cfn-secrets.yml");
         Files.writeString(config, "allow: {patterns: " + patterns + "}\n");
@@ -385,7 +250,7 @@ class HostileWorkTest {
     @Test
     void catastrophicAllowPatternRunsInLinearTimeOnRe2j(@TempDir Path dir) throws IOException {
         AllowList allow = allowList(dir, "['(a+)+$']");
-        assertLinear(
+        CountedText.assertLinear(
                 n -> "a".repeat(n) + "!",
                 t -> allow.patterns().get(0).matcher(t).find(),
                 false,
