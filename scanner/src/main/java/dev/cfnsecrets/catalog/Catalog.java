@@ -136,8 +136,33 @@ public final class Catalog {
                 required(front, "name", origin),
                 required(front, "summary", origin),
                 cwe,
-                Double.parseDouble(required(front, "security-severity", origin)),
+                securitySeverity(front, origin),
+                Precision.parse(required(front, "precision", origin), origin),
                 normalized.substring(end + 5).strip() + "\n");
+    }
+
+    /**
+     * A security rule states its {@code security-severity}; a correctness rule (a template that
+     * does not deploy or cannot be read) has none, so that code scanning does not rank it as a
+     * security alert.
+     */
+    private static Optional<Double> securitySeverity(Map<?, ?> front, String origin) {
+        String kind = required(front, "kind", origin);
+        boolean hasSeverity = front.get("security-severity") != null;
+        switch (kind) {
+            case "security":
+                return Optional.of(
+                        Double.parseDouble(required(front, "security-severity", origin)));
+            case "correctness":
+                if (hasSeverity) {
+                    throw new IllegalStateException(
+                            origin + ": a correctness rule has no 'security-severity'");
+                }
+                return Optional.empty();
+            default:
+                throw new IllegalStateException(
+                        origin + ": 'kind' is security or correctness, not '" + kind + "'");
+        }
     }
 
     private static String required(Map<?, ?> front, String key, String origin) {

@@ -25,6 +25,7 @@ public record CustomRuleDefinition(
         String message,
         Optional<String> help,
         double securitySeverity,
+        Precision precision,
         List<String> resourceTypes,
         List<String> path,
         Expectation expectation,
@@ -108,7 +109,8 @@ public record CustomRuleDefinition(
                 name,
                 summary,
                 List.of(),
-                securitySeverity,
+                Optional.of(securitySeverity),
+                precision,
                 markdown,
                 Optional.of(definedIn));
     }

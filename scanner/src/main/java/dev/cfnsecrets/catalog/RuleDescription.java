@@ -9,6 +9,9 @@ import java.util.Optional;
  * A catalog entry: {@code rules/ID.md}, front matter plus a Markdown body with the help; or a
  * custom rule, whose {@code definedIn} names the custom-rules file it comes from (such a rule has
  * no page on the web).
+ *
+ * @param securitySeverity GitHub's 0–10 score for a security rule; empty for a correctness rule
+ *     (front matter {@code kind: correctness}: a template that cannot be read or deployed)
  */
 public record RuleDescription(
         String id,
@@ -16,9 +19,16 @@ public record RuleDescription(
         String name,
         String summary,
         List<String> cwe,
-        double securitySeverity,
+        Optional<Double> securitySeverity,
+        Precision precision,
         String helpMarkdown,
         Optional<String> definedIn) {
+
+    /**
+     * GitHub code scanning shows at most this many characters of a rule's {@code fullDescription}
+     * (docs/facts.md#github-code-scanning).
+     */
+    public static final int FULL_DESCRIPTION_LIMIT = 1000;
 
     public RuleDescription {
         cwe = List.copyOf(cwe);
@@ -31,13 +41,44 @@ public record RuleDescription(
             String name,
             String summary,
             List<String> cwe,
-            double securitySeverity,
+            Optional<Double> securitySeverity,
+            Precision precision,
             String helpMarkdown) {
-        this(id, level, name, summary, cwe, securitySeverity, helpMarkdown, Optional.empty());
+        this(
+                id,
+                level,
+                name,
+                summary,
+                cwe,
+                securitySeverity,
+                precision,
+                helpMarkdown,
+                Optional.empty());
     }
 
     public boolean isCustom() {
         return definedIn.isPresent();
+    }
+
+    /** A rule about secrets and who can read them, as opposed to a template that will not work. */
+    public boolean isSecurity() {
+        return securitySeverity.isPresent();
+    }
+
+    /**
+     * The first paragraph of "Why it matters" (the summary when there is none), cut at a sentence
+     * end to fit {@value #FULL_DESCRIPTION_LIMIT} characters: the whole help is SARIF's {@code
+     * help}.
+     */
+    public String fullDescription() {
+        String first = whyItMatters().split("\n", 2)[0];
+        if (first.length() <= FULL_DESCRIPTION_LIMIT) {
+            return first;
+        }
+        int sentenceEnd = first.substring(0, FULL_DESCRIPTION_LIMIT + 1).lastIndexOf(". ");
+        return sentenceEnd > 0
+                ? first.substring(0, sentenceEnd + 1)
+                : first.substring(0, FULL_DESCRIPTION_LIMIT - 1) + "…";
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.cfnsecrets.live.LiveScan;
 import dev.cfnsecrets.report.Format;
 import dev.cfnsecrets.report.Reporter;
 import dev.cfnsecrets.report.Reporters;
+import dev.cfnsecrets.report.SarifContext;
 import dev.cfnsecrets.scan.FailOn;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
@@ -186,14 +187,18 @@ final class ScanCommand implements Callable<Integer> {
         if (writeBaseline != null) {
             return recordBaseline(result);
         }
-        report(result);
+        int status = failOn.fails(result) ? ExitStatus.FINDINGS : ExitStatus.OK;
+        report(
+                result,
+                targets.stream().filter(t -> !Scanner.STDIN.equals(t)).map(Path::of).toList(),
+                status);
         if (verbose) {
             // stderr is a SafeWriter: names from templates are escaped like every other output.
             PrintWriter err = spec.commandLine().getErr();
             result.notSecrets().forEach(err::println);
             err.flush();
         }
-        return failOn.fails(result) ? ExitStatus.FINDINGS : ExitStatus.OK;
+        return status;
     }
 
     /**
@@ -334,9 +339,14 @@ final class ScanCommand implements Callable<Integer> {
         return ExitStatus.OK;
     }
 
-    private void report(ScanResult result) throws IOException {
+    /**
+     * @param scanned the paths read, whose repository the SARIF report's paths are relative to
+     * @param status the exit status, which the SARIF report records
+     */
+    private void report(ScanResult result, List<Path> scanned, int status) throws IOException {
         boolean color = output == null && environment.colorTerminal();
-        Reporter reporter = Reporters.of(format, showSecrets, color);
+        Reporter reporter =
+                Reporters.of(format, showSecrets, color, SarifContext.of(scanned, status));
         if (output == null) {
             Writer out = spec.commandLine().getOut();
             reporter.write(result, out);

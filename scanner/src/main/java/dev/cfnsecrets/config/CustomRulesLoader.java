@@ -12,6 +12,7 @@ import com.networknt.schema.path.PathType;
 import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.catalog.CustomRuleDefinition;
 import dev.cfnsecrets.catalog.CustomRuleDefinition.Expectation;
+import dev.cfnsecrets.catalog.Precision;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.source.BundledResource;
 import java.io.IOException;
@@ -175,6 +176,7 @@ final class CustomRulesLoader {
                 rule.has("security-severity")
                         ? rule.get("security-severity").asDouble()
                         : DEFAULT_SEVERITY.get(level),
+                Precision.parse(rule.path("precision").asText("high"), where),
                 StreamSupport.stream(rule.get("resource-types").spliterator(), false)
                         .map(JsonNode::asText)
                         .toList(),

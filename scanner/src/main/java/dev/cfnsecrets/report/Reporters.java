@@ -12,10 +12,18 @@ public final class Reporters {
      *     unset
      */
     public static Reporter of(Format format, boolean showSecrets, boolean color) {
+        return of(format, showSecrets, color, SarifContext.ofWorkingDirectory());
+    }
+
+    /**
+     * @param sarif where the SARIF report's paths are relative to, and the exit status it records
+     */
+    public static Reporter of(
+            Format format, boolean showSecrets, boolean color, SarifContext sarif) {
         Redactor redactor = new Redactor(showSecrets);
         switch (format) {
             case SARIF:
-                return new SarifReporter(redactor);
+                return new SarifReporter(redactor, sarif);
             case JSON:
                 return new JsonReporter(redactor);
             case GITHUB:

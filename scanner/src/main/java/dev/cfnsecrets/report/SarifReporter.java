@@ -6,7 +6,6 @@ import com.contrastsecurity.sarif.ArtifactLocation;
 import com.contrastsecurity.sarif.Invocation;
 import com.contrastsecurity.sarif.LogicalLocation;
 import com.contrastsecurity.sarif.Message;
-import com.contrastsecurity.sarif.MultiformatMessageString;
 import com.contrastsecurity.sarif.Notification;
 import com.contrastsecurity.sarif.OriginalUriBaseIds;
 import com.contrastsecurity.sarif.PartialFingerprints;
@@ -19,6 +18,7 @@ import com.contrastsecurity.sarif.ReportingDescriptor;
 import com.contrastsecurity.sarif.ReportingDescriptorReference;
 import com.contrastsecurity.sarif.Result;
 import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.RunAutomationDetails;
 import com.contrastsecurity.sarif.SarifSchema210;
 import com.contrastsecurity.sarif.Tool;
 import com.contrastsecurity.sarif.ToolComponent;
@@ -27,7 +27,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfnsecrets.catalog.RuleDescription;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Fix;
-import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.finding.Location;
 import dev.cfnsecrets.finding.Suppression;
 import dev.cfnsecrets.scan.ScanResult;
@@ -36,9 +35,12 @@ import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +48,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. Results carry no source snippet:
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers, within what code scanning documents
+ * that it reads and accepts (docs/facts.md#github-code-scanning). Results carry no source snippet:
  * the region is enough for a viewer, and a snippet would copy the secret into the report.
  */
 public final class SarifReporter implements Reporter {
@@ -64,26 +67,62 @@ public final class SarifReporter implements Reporter {
     /**
      * java-sarif leaves out every value equal to its schema default, so a "warning" level would
      * vanish; a consumer would then take the rule's default level, which a configured override may
-     * have changed. Levels are therefore always written.
+     * have changed. Levels are therefore always written (a notification's too, for the reader).
      */
     private static final ObjectMapper MAPPER =
             Json.newMapper()
                     .addMixIn(Result.class, AlwaysWriteResultLevel.class)
-                    .addMixIn(ReportingConfiguration.class, AlwaysWriteConfigurationLevel.class);
+                    .addMixIn(ReportingConfiguration.class, AlwaysWriteConfigurationLevel.class)
+                    .addMixIn(Notification.class, AlwaysWriteNotificationLevel.class);
+
+    /**
+     * Code scanning's {@code runAutomationDetails.id} is "category/run-id": ours names the category
+     * and no run, so that each upload replaces the previous analysis of the same category.
+     */
+    static final String AUTOMATION_ID = ToolInfo.NAME + "/";
+
+    /** Code scanning rejects a run with more results than this. */
+    static final int MAX_RESULTS = 25_000;
+
+    /**
+     * Code scanning keeps this many related locations of a result (and rejects more than 1,000):
+     * the message links to each one it keeps.
+     */
+    static final int MAX_RELATED_LOCATIONS = 100;
+
+    private static final String SEMVER =
+            "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?";
 
     private final Redactor redactor;
+    private final SarifContext context;
 
-    public SarifReporter(Redactor redactor) {
+    public SarifReporter(Redactor redactor, SarifContext context) {
         this.redactor = redactor;
+        this.context = context;
     }
 
     @Override
     public void write(ScanResult result, Writer out) throws IOException {
         Map<String, Integer> ruleIndex = new HashMap<>();
         Set<ReportingDescriptor> rules = rules(result, ruleIndex);
+        List<Notification> capped = new ArrayList<>();
         List<Result> results = new ArrayList<>();
-        for (Finding finding : result.findings()) {
+        List<Finding> kept = kept(result.findings(), capped);
+        for (Finding finding : kept) {
             results.add(result(finding, ruleIndex.get(finding.ruleId())));
+        }
+        long manyRelated =
+                kept.stream().filter(f -> f.related().size() > MAX_RELATED_LOCATIONS).count();
+        if (manyRelated > 0) {
+            capped.add(
+                    warning(
+                            "related-locations-capped",
+                            manyRelated
+                                    + (manyRelated == 1 ? " result lists" : " results list")
+                                    + " only its first "
+                                    + MAX_RELATED_LOCATIONS
+                                    + " related locations: GitHub code scanning keeps no more."
+                                    + " The text or JSON report lists them all."));
         }
         ToolComponent driver =
                 new ToolComponent()
@@ -91,17 +130,23 @@ public final class SarifReporter implements Reporter {
                         .withVersion(ToolInfo.version())
                         .withInformationUri(URI.create(ToolInfo.INFORMATION_URI))
                         .withRules(rules);
+        if (ToolInfo.version().matches(SEMVER)) {
+            driver.withSemanticVersion(ToolInfo.version());
+        }
         Run run =
                 new Run()
                         .withTool(new Tool().withDriver(driver))
+                        .withAutomationDetails(new RunAutomationDetails().withId(AUTOMATION_ID))
                         .withOriginalUriBaseIds(
                                 new OriginalUriBaseIds()
                                         .withAdditionalProperty(
                                                 SRCROOT,
                                                 new ArtifactLocation()
-                                                        .withUri(workingDirectoryUri())))
+                                                        .withUri(
+                                                                directoryUri(
+                                                                        context.sourceRoot()))))
                         .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
-                        .withInvocations(List.of(invocation(result)))
+                        .withInvocations(List.of(invocation(result, capped)))
                         .withResults(results);
         SarifSchema210 log =
                 new SarifSchema210()
@@ -112,10 +157,46 @@ public final class SarifReporter implements Reporter {
     }
 
     /**
-     * The run's one invocation, with a {@code toolConfigurationNotifications} entry per setting
-     * that hides findings: its descriptor id is the kind, its properties the setting and the count.
+     * The findings in their order, but no more than code scanning accepts: over {@link
+     * #MAX_RESULTS}, the unsuppressed ones of the highest level and severity are kept, and a
+     * notification says how many were left out.
      */
-    private static Invocation invocation(ScanResult result) {
+    private static List<Finding> kept(List<Finding> findings, List<Notification> capped) {
+        if (findings.size() <= MAX_RESULTS) {
+            return findings;
+        }
+        Set<Finding> keep =
+                new HashSet<>(
+                        findings.stream()
+                                .sorted(
+                                        Comparator.comparing(Finding::isSuppressed)
+                                                .thenComparing(
+                                                        Finding::level, Comparator.reverseOrder())
+                                                .thenComparing(
+                                                        f -> f.securitySeverity().orElse(0.0),
+                                                        Comparator.reverseOrder()))
+                                .limit(MAX_RESULTS)
+                                .toList());
+        capped.add(
+                warning(
+                        "results-capped",
+                        (findings.size() - MAX_RESULTS)
+                                + " of "
+                                + findings.size()
+                                + " findings are left out of this report: GitHub code scanning"
+                                + " rejects a run with more than "
+                                + MAX_RESULTS
+                                + " results. The text or JSON report lists them all."));
+        return findings.stream().filter(keep::contains).toList();
+    }
+
+    /**
+     * The run's one invocation: the exit status, a {@code toolExecutionNotifications} entry for
+     * what the report had to leave out, and a {@code toolConfigurationNotifications} entry per
+     * setting that hides findings (its descriptor id is the kind, its properties the setting and
+     * the count).
+     */
+    private Invocation invocation(ScanResult result, List<Notification> capped) {
         List<Notification> notifications =
                 result.configNotices().stream()
                         .map(
@@ -133,9 +214,20 @@ public final class SarifReporter implements Reporter {
                                                                 .withAdditionalProperty(
                                                                         "count", n.count())))
                         .toList();
-        return new Invocation()
-                .withExecutionSuccessful(true)
-                .withToolConfigurationNotifications(notifications);
+        Invocation invocation =
+                new Invocation()
+                        .withExecutionSuccessful(true)
+                        .withToolExecutionNotifications(capped)
+                        .withToolConfigurationNotifications(notifications);
+        context.exitCode().ifPresent(invocation::withExitCode);
+        return invocation;
+    }
+
+    private static Notification warning(String id, String text) {
+        return new Notification()
+                .withLevel(Notification.Level.WARNING)
+                .withDescriptor(new ReportingDescriptorReference().withId(id))
+                .withMessage(new Message().withText(text));
     }
 
     /** The whole catalog in catalog order, then any rule a finding names that the catalog lacks. */
@@ -144,64 +236,41 @@ public final class SarifReporter implements Reporter {
         Set<ReportingDescriptor> rules = new LinkedHashSet<>();
         for (RuleDescription rule : result.catalog().all()) {
             ruleIndex.put(rule.id(), rules.size());
-            rules.add(descriptor(rule));
+            rules.add(SarifRules.descriptor(rule));
         }
         for (Finding finding : result.findings()) {
             if (!ruleIndex.containsKey(finding.ruleId())) {
                 ruleIndex.put(finding.ruleId(), rules.size());
-                rules.add(
-                        new ReportingDescriptor()
-                                .withId(finding.ruleId())
-                                .withDefaultConfiguration(
-                                        new ReportingConfiguration()
-                                                .withLevel(configurationLevel(finding.level())))
-                                .withProperties(
-                                        new PropertyBag()
-                                                .withTags(
-                                                        new LinkedHashSet<>(List.of("security")))));
+                rules.add(SarifRules.unknown(finding.ruleId(), finding.level()));
             }
         }
         return rules;
     }
 
-    private static ReportingDescriptor descriptor(RuleDescription rule) {
-        Set<String> tags = new LinkedHashSet<>();
-        tags.add("security");
-        for (String cwe : rule.cwe()) {
-            String number = cwe.replaceAll("\\D", "");
-            if (!number.isEmpty()) {
-                tags.add("external/cwe/cwe-" + Integer.parseInt(number));
-            }
-        }
-        return new ReportingDescriptor()
-                .withId(rule.id())
-                .withName(rule.name())
-                .withShortDescription(new MultiformatMessageString().withText(rule.summary()))
-                .withFullDescription(new MultiformatMessageString().withText(rule.whyItMatters()))
-                .withHelp(
-                        new MultiformatMessageString()
-                                .withText(rule.helpText())
-                                .withMarkdown(rule.helpMarkdown()))
-                // A custom rule has no page of ours on the web: its help is all there is.
-                .withHelpUri(rule.isCustom() ? null : URI.create(ToolInfo.helpUri(rule.id())))
-                .withDefaultConfiguration(
-                        new ReportingConfiguration().withLevel(configurationLevel(rule.level())))
-                .withProperties(
-                        new PropertyBag()
-                                .withTags(tags)
-                                .withAdditionalProperty(
-                                        "security-severity", severity(rule.securitySeverity())));
-    }
-
     private Result result(Finding finding, int ruleIndex) {
         List<String> secrets = finding.secrets();
+        List<Location> related =
+                finding.related()
+                        .subList(0, Math.min(finding.related().size(), MAX_RELATED_LOCATIONS));
+        List<String> linkTexts = new ArrayList<>();
+        Set<com.contrastsecurity.sarif.Location> relatedLocations = new LinkedHashSet<>();
+        for (Location location : related) {
+            String text = redactor.clean(location.message(), secrets);
+            linkTexts.add(text);
+            relatedLocations.add(
+                    new com.contrastsecurity.sarif.Location()
+                            .withId(relatedLocations.size() + 1)
+                            .withPhysicalLocation(physical(location.file(), location.span()))
+                            .withMessage(new Message().withText(text)));
+        }
+        String message =
+                SarifMessage.withLinks(redactor.clean(finding.message(), secrets), linkTexts);
         Result result =
                 new Result()
                         .withRuleId(finding.ruleId())
                         .withRuleIndex(ruleIndex)
                         .withLevel(Result.Level.fromValue(finding.level().sarifName()))
-                        .withMessage(
-                                new Message().withText(redactor.clean(finding.message(), secrets)))
+                        .withMessage(new Message().withText(message))
                         .withLocations(
                                 List.of(
                                         new com.contrastsecurity.sarif.Location()
@@ -212,21 +281,8 @@ public final class SarifReporter implements Reporter {
                                 new PartialFingerprints()
                                         .withAdditionalProperty(
                                                 FINGERPRINT_KEY, finding.fingerprint()));
-        if (!finding.related().isEmpty()) {
-            Set<com.contrastsecurity.sarif.Location> related = new LinkedHashSet<>();
-            int id = 1;
-            for (Location location : finding.related()) {
-                related.add(
-                        new com.contrastsecurity.sarif.Location()
-                                .withId(id++)
-                                .withPhysicalLocation(physical(location.file(), location.span()))
-                                .withMessage(
-                                        new Message()
-                                                .withText(
-                                                        redactor.clean(
-                                                                location.message(), secrets))));
-            }
-            result.withRelatedLocations(related);
+        if (!relatedLocations.isEmpty()) {
+            result.withRelatedLocations(relatedLocations);
         }
         finding.fix()
                 .ifPresent(
@@ -269,7 +325,8 @@ public final class SarifReporter implements Reporter {
                                 result.withProperties(
                                         new PropertyBag()
                                                 .withAdditionalProperty(
-                                                        "security-severity", severity(severity))));
+                                                        "security-severity",
+                                                        SarifRules.severity(severity))));
         return result;
     }
 
@@ -320,28 +377,36 @@ public final class SarifReporter implements Reporter {
                                                 .withReplacements(replacements))));
     }
 
-    private static PhysicalLocation physical(String file, Span span) {
+    private PhysicalLocation physical(String file, Span span) {
         return new PhysicalLocation().withArtifactLocation(artifact(file)).withRegion(region(span));
     }
 
     /**
-     * Relative paths are relative to the working directory, i.e. {@code %SRCROOT%}. Live mode's
-     * display paths ({@code aws:cloudformation:REGION:STACK}, {@code aws:iam:ACCOUNT}) are absolute
-     * URIs already: stack names, Regions and account ids hold only letters, digits and '-'.
+     * A file under {@code %SRCROOT%} (the repository, see {@link SourceRoot}) is a URI relative to
+     * it, whatever folder the scan ran from; any other file is an absolute file URI. Display paths
+     * are relative to the working directory. Live mode's display paths ({@code
+     * aws:cloudformation:REGION:STACK}, {@code aws:iam:ACCOUNT}) are absolute URIs already: stack
+     * names, Regions and account ids hold only letters, digits and '-'.
      */
-    static ArtifactLocation artifact(String file) {
+    ArtifactLocation artifact(String file) {
         if (file.startsWith(LIVE_SCHEME)) {
             return new ArtifactLocation().withUri(file);
         }
-        String portable = file.replace('\\', '/');
-        if (isAbsolute(portable)) {
-            return new ArtifactLocation().withUri(Path.of(file).toUri().toASCIIString());
+        Path absolute;
+        try {
+            absolute = context.workingDirectory().resolve(file).normalize();
+        } catch (InvalidPathException e) {
+            // Not a name of this file system (a display name such as a pseudo-file's).
+            return new ArtifactLocation().withUri(encodePath(file)).withUriBaseId(SRCROOT);
         }
-        return new ArtifactLocation().withUri(encodePath(portable)).withUriBaseId(SRCROOT);
-    }
-
-    private static boolean isAbsolute(String portablePath) {
-        return portablePath.startsWith("/") || portablePath.matches("^[A-Za-z]:/.*");
+        if (!absolute.startsWith(context.sourceRoot())) {
+            return new ArtifactLocation().withUri(absolute.toUri().toASCIIString());
+        }
+        List<String> segments = new ArrayList<>();
+        context.sourceRoot().relativize(absolute).forEach(s -> segments.add(s.toString()));
+        return new ArtifactLocation()
+                .withUri(encodePath(String.join("/", segments)))
+                .withUriBaseId(SRCROOT);
     }
 
     /**
@@ -384,16 +449,10 @@ public final class SarifReporter implements Reporter {
                 .withEndColumn(endColumn);
     }
 
-    /**
-     * The working directory as a file URI ending in '/', as {@code originalUriBaseIds} requires.
-     */
-    private static String workingDirectoryUri() {
-        String uri = Path.of("").toAbsolutePath().toUri().toASCIIString();
+    /** A folder as a file URI ending in '/', as {@code originalUriBaseIds} requires. */
+    private static String directoryUri(Path directory) {
+        String uri = directory.toUri().toASCIIString();
         return uri.endsWith("/") ? uri : uri + "/";
-    }
-
-    private static ReportingConfiguration.Level configurationLevel(Level level) {
-        return ReportingConfiguration.Level.fromValue(level.sarifName());
     }
 
     abstract static class AlwaysWriteResultLevel {
@@ -401,13 +460,13 @@ public final class SarifReporter implements Reporter {
         abstract Result.Level getLevel();
     }
 
+    abstract static class AlwaysWriteNotificationLevel {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Notification.Level getLevel();
+    }
+
     abstract static class AlwaysWriteConfigurationLevel {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract ReportingConfiguration.Level getLevel();
-    }
-
-    /** GitHub reads {@code security-severity} as a string holding a number from 0.0 to 10.0. */
-    static String severity(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
     }
 }

@@ -53,11 +53,18 @@ class CustomRulesCommandTest {
         assertThat(run.status()).as(run.err()).isEqualTo(1);
         JsonNode sarifRun = new ObjectMapper().readTree(run.out()).path("runs").path(0);
         JsonNode acme001 = null;
+        JsonNode acme002 = null;
         for (JsonNode rule : sarifRun.path("tool").path("driver").path("rules")) {
             if (rule.path("id").asText().equals("ACME001")) {
                 acme001 = rule;
+            } else if (rule.path("id").asText().equals("ACME002")) {
+                acme002 = rule;
             }
         }
+        // A custom rule is a security rule of its own severity; precision high unless it says.
+        assertThat(acme001.at("/properties/tags/0").asText()).isEqualTo("security");
+        assertThat(acme001.at("/properties/precision").asText()).isEqualTo("high");
+        assertThat(acme002.at("/properties/precision").asText()).isEqualTo("very-high");
         assertThat(acme001).isNotNull();
         assertThat(acme001.path("name").asText()).isEqualTo("lambda-env-needs-kms-key");
         assertThat(acme001.path("defaultConfiguration").path("level").asText()).isEqualTo("error");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.catalog.CustomRuleDefinition;
 import dev.cfnsecrets.catalog.CustomRuleDefinition.Expectation;
+import dev.cfnsecrets.catalog.Precision;
 import dev.cfnsecrets.finding.Level;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,6 +69,7 @@ class CustomRulesLoaderTest {
         assertThat(rule.name()).isEqualTo("acme001");
         assertThat(rule.summary()).isEqualTo("Function <resource> has no KmsKeyArn");
         assertThat(rule.securitySeverity()).isEqualTo(5.0);
+        assertThat(rule.precision()).isEqualTo(Precision.HIGH);
         assertThat(rule.resourceTypes()).containsExactly("AWS::Lambda::Function");
         assertThat(rule.path()).containsExactly("Properties", "KmsKeyArn");
         assertThat(rule.expectation()).isEqualTo(Expectation.MUST);

@@ -21,7 +21,10 @@ class SarifReporterTest {
     @TempDir Path temp;
 
     private static JsonNode sarif(ScanResult result) throws IOException {
-        return JSON.readTree(ReportFixtures.render(new SarifReporter(new Redactor(false)), result));
+        return JSON.readTree(
+                ReportFixtures.render(
+                        new SarifReporter(new Redactor(false), SarifContext.ofWorkingDirectory()),
+                        result));
     }
 
     @Test
@@ -147,7 +150,8 @@ class SarifReporterTest {
         JsonNode token = results.path(0);
         assertThat(token.path("message").path("text").asText())
                 .isEqualTo(
-                        "GITHUB_TOKEN holds a GitHub token (ghp_…(40 chars)); pass a secret name and read it at runtime.");
+                        "GITHUB_TOKEN holds a GitHub token (ghp_…(40 chars)); pass a secret name and read it at runtime."
+                                + " Related: [the value ghp_…(40 chars) is also here](1).");
         JsonNode logical = token.path("locations").path(0).path("logicalLocations");
         assertThat(logical.toString())
                 .isEqualTo(

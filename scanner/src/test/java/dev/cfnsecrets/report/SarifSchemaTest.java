@@ -23,7 +23,10 @@ class SarifSchemaTest {
         ScanResult result = ReportFixtures.scan(fixtures);
         assertThat(result.findings()).as("the fixtures hold at least one finding").isNotEmpty();
 
-        String sarif = ReportFixtures.render(new SarifReporter(new Redactor(false)), result);
+        String sarif =
+                ReportFixtures.render(
+                        new SarifReporter(new Redactor(false), SarifContext.ofWorkingDirectory()),
+                        result);
 
         assertThat(SarifSchema.violations(sarif)).isEmpty();
     }
@@ -37,7 +40,10 @@ class SarifSchemaTest {
                         ReportFixtures.tokenFinding(),
                         ReportFixtures.keyFinding(),
                         ReportFixtures.suppressedFinding());
-        String sarif = ReportFixtures.render(new SarifReporter(new Redactor(false)), result);
+        String sarif =
+                ReportFixtures.render(
+                        new SarifReporter(new Redactor(false), SarifContext.ofWorkingDirectory()),
+                        result);
         assertThat(sarif)
                 .contains(
                         "relatedLocations",
@@ -55,7 +61,10 @@ class SarifSchemaTest {
                 ReportFixtures.scan(ReportFixtures.writeMalformed(temp.resolve("bad.yaml")));
         JsonNode log =
                 JSON.readTree(
-                        ReportFixtures.render(new SarifReporter(new Redactor(false)), result));
+                        ReportFixtures.render(
+                                new SarifReporter(
+                                        new Redactor(false), SarifContext.ofWorkingDirectory()),
+                                result));
         ObjectNode region =
                 (ObjectNode) log.at("/runs/0/results/0/locations/0/physicalLocation/region");
         region.put("startLine", 0);

@@ -1,0 +1,33 @@
+package dev.cfnsecrets.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a SARIF report needs beyond the findings: the folder display paths are relative to, the
+ * folder {@code %SRCROOT%} stands for ({@link SourceRoot}), and the exit status the scan ends with
+ * (empty where no process exits with it, as in the Maven plugin).
+ */
+public record SarifContext(Path workingDirectory, Path sourceRoot, Optional<Integer> exitCode) {
+
+    public SarifContext {
+        workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        sourceRoot = sourceRoot.toAbsolutePath().normalize();
+    }
+
+    /** A scan of {@code scanned} from the process's working directory that exits with a status. */
+    public static SarifContext of(List<Path> scanned, int exitCode) {
+        Path cwd = Path.of("");
+        return new SarifContext(cwd, SourceRoot.of(scanned, cwd), Optional.of(exitCode));
+    }
+
+    /**
+     * Paths relative to the working directory, and no exit status: the Maven plugin's report, whose
+     * paths are relative to the directory Maven runs in (README, Maven plugin).
+     */
+    public static SarifContext ofWorkingDirectory() {
+        Path cwd = Path.of("");
+        return new SarifContext(cwd, cwd, Optional.empty());
+    }
+}
