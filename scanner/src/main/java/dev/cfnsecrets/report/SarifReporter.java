@@ -38,9 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -81,15 +79,6 @@ public final class SarifReporter implements Reporter {
      */
     static final String AUTOMATION_ID = ToolInfo.NAME + "/";
 
-    /** Code scanning rejects a run with more results than this. */
-    static final int MAX_RESULTS = 25_000;
-
-    /**
-     * Code scanning keeps this many related locations of a result (and rejects more than 1,000):
-     * the message links to each one it keeps.
-     */
-    static final int MAX_RELATED_LOCATIONS = 100;
-
     private static final String SEMVER =
             "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?";
 
@@ -105,24 +94,10 @@ public final class SarifReporter implements Reporter {
     public void write(ScanResult result, Writer out) throws IOException {
         Map<String, Integer> ruleIndex = new HashMap<>();
         Set<ReportingDescriptor> rules = rules(result, ruleIndex);
-        List<Notification> capped = new ArrayList<>();
+        SarifLimits limits = new SarifLimits(result.findings());
         List<Result> results = new ArrayList<>();
-        List<Finding> kept = kept(result.findings(), capped);
-        for (Finding finding : kept) {
+        for (Finding finding : limits.kept()) {
             results.add(result(finding, ruleIndex.get(finding.ruleId())));
-        }
-        long manyRelated =
-                kept.stream().filter(f -> f.related().size() > MAX_RELATED_LOCATIONS).count();
-        if (manyRelated > 0) {
-            capped.add(
-                    warning(
-                            "related-locations-capped",
-                            manyRelated
-                                    + (manyRelated == 1 ? " result lists" : " results list")
-                                    + " only its first "
-                                    + MAX_RELATED_LOCATIONS
-                                    + " related locations: GitHub code scanning keeps no more."
-                                    + " The text or JSON report lists them all."));
         }
         ToolComponent driver =
                 new ToolComponent()
@@ -146,7 +121,7 @@ public final class SarifReporter implements Reporter {
                                                                 directoryUri(
                                                                         context.sourceRoot()))))
                         .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
-                        .withInvocations(List.of(invocation(result, capped)))
+                        .withInvocations(List.of(invocation(result, limits.notifications())))
                         .withResults(results);
         SarifSchema210 log =
                 new SarifSchema210()
@@ -154,40 +129,6 @@ public final class SarifReporter implements Reporter {
                         .withVersion(SarifSchema210.Version._2_1_0)
                         .withRuns(List.of(run));
         Json.write(MAPPER, log, out);
-    }
-
-    /**
-     * The findings in their order, but no more than code scanning accepts: over {@link
-     * #MAX_RESULTS}, the unsuppressed ones of the highest level and severity are kept, and a
-     * notification says how many were left out.
-     */
-    private static List<Finding> kept(List<Finding> findings, List<Notification> capped) {
-        if (findings.size() <= MAX_RESULTS) {
-            return findings;
-        }
-        Set<Finding> keep =
-                new HashSet<>(
-                        findings.stream()
-                                .sorted(
-                                        Comparator.comparing(Finding::isSuppressed)
-                                                .thenComparing(
-                                                        Finding::level, Comparator.reverseOrder())
-                                                .thenComparing(
-                                                        f -> f.securitySeverity().orElse(0.0),
-                                                        Comparator.reverseOrder()))
-                                .limit(MAX_RESULTS)
-                                .toList());
-        capped.add(
-                warning(
-                        "results-capped",
-                        (findings.size() - MAX_RESULTS)
-                                + " of "
-                                + findings.size()
-                                + " findings are left out of this report: GitHub code scanning"
-                                + " rejects a run with more than "
-                                + MAX_RESULTS
-                                + " results. The text or JSON report lists them all."));
-        return findings.stream().filter(keep::contains).toList();
     }
 
     /**
@@ -223,13 +164,6 @@ public final class SarifReporter implements Reporter {
         return invocation;
     }
 
-    private static Notification warning(String id, String text) {
-        return new Notification()
-                .withLevel(Notification.Level.WARNING)
-                .withDescriptor(new ReportingDescriptorReference().withId(id))
-                .withMessage(new Message().withText(text));
-    }
-
     /** The whole catalog in catalog order, then any rule a finding names that the catalog lacks. */
     private static Set<ReportingDescriptor> rules(
             ScanResult result, Map<String, Integer> ruleIndex) {
@@ -251,7 +185,7 @@ public final class SarifReporter implements Reporter {
         List<String> secrets = finding.secrets();
         List<Location> related =
                 finding.related()
-                        .subList(0, Math.min(finding.related().size(), MAX_RELATED_LOCATIONS));
+                        .subList(0, Math.min(finding.related().size(), SarifLimits.MAX_RELATED));
         List<String> linkTexts = new ArrayList<>();
         Set<com.contrastsecurity.sarif.Location> relatedLocations = new LinkedHashSet<>();
         for (Location location : related) {

@@ -56,7 +56,7 @@ class SarifForCodeScanningTest {
     @Test
     void leavesOutWhatCodeScanningWouldRejectAndSaysSo() throws IOException {
         List<Finding> findings = new ArrayList<>();
-        for (int line = 1; line <= SarifReporter.MAX_RESULTS; line++) {
+        for (int line = 1; line <= SarifLimits.MAX_RESULTS; line++) {
             findings.add(note(line));
         }
         findings.add(
