@@ -1,9 +1,11 @@
 package dev.cfnsecrets.rules.values;
 
+import dev.cfnsecrets.eval.Value;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.Shared;
 import dev.cfnsecrets.secrets.CredentialDetector;
+import dev.cfnsecrets.secrets.CredentialMatch;
 import dev.cfnsecrets.secrets.SecretNames;
 import dev.cfnsecrets.source.ListNode;
 import dev.cfnsecrets.source.MapNode;
@@ -23,8 +25,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * not from one finding: the value behind each secret name ({@code DB_PASSWORD}, {@code
  * MasterUserPassword}, a secret-named Parameter's {@code Default}) that looks like a secret, with
  * every {@code Fn::If} branch and every piece of a {@code Fn::Join} — a piece alone is not a
- * secret, but the shown lines hold the pieces — and the pieces of any {@code Fn::Join} that
- * assembles a credential of a known format.
+ * secret, but the shown lines hold the pieces — the pieces of any {@code Fn::Join} that assembles a
+ * credential of a known format, and the literal slices of the credentials the rules find in the
+ * rendered value of a {@code Fn::Join} or of a {@code Fn::Sub} with a variable map (a URL's
+ * password before an unknown host, a variable map's entry).
  */
 final class DocumentSecrets {
     private static final Shared<AtomicReference<Set<String>>> FOUND =
@@ -63,6 +67,9 @@ final class DocumentSecrets {
                     if ("Fn::Join".equals(entry.name())) {
                         secrets.addAll(joinedCredential(rules, entry.value()));
                     }
+                    if (isAssembly(entry) && document instanceof Document.TemplateDocument) {
+                        secrets.addAll(assembledCredentials(rules, map));
+                    }
                     pending.push(entry.value());
                 }
             }
@@ -97,6 +104,30 @@ final class DocumentSecrets {
                         .isEmpty()
                 ? List.of()
                 : pieces;
+    }
+
+    /** A {@code Fn::Join}, or a {@code Fn::Sub} with a variable map. */
+    private static boolean isAssembly(MapNode.Entry entry) {
+        return "Fn::Join".equals(entry.name())
+                || "Fn::Sub".equals(entry.name()) && entry.value() instanceof ListNode;
+    }
+
+    /**
+     * The slices of literal pieces that make up a credential the rendered value of an assembling
+     * intrinsic holds, the unknown pieces as gaps ({@code ["postgres://app:", "…", "@", !Ref
+     * Host]}, a variable map's entry): what the rules find in every alternative of the value.
+     */
+    private static List<String> assembledCredentials(RuleContext rules, MapNode intrinsic) {
+        List<String> slices = new ArrayList<>();
+        for (Value.Text text : rules.evaluator().evaluate(intrinsic).alternatives()) {
+            Rendered rendered = Rendered.of(text);
+            for (CredentialMatch m :
+                    CredentialSearchCache.everyFormat(
+                            rules, rendered.detectable(), CredentialDetector.Context.NONE)) {
+                slices.addAll(rendered.literalSlices(m.start(), m.end()));
+            }
+        }
+        return slices;
     }
 
     /**
