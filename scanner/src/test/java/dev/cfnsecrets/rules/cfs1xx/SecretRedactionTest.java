@@ -68,7 +68,8 @@ class SecretRedactionTest {
                     "Vc5Xz8Lq2Wm7Rk",
                     "Rq7Lm3Xc9Vb2Nz",
                     "Hk2Vn8Rx5Qw3Ls",
-                    "Yd3Km8Pw5Zx1Qt7v");
+                    "Yd3Km8Pw5Zx1Qt7v",
+                    "Bq2Xw7Lp4Mz9Tc");
 
     private static ScanResult result;
 
