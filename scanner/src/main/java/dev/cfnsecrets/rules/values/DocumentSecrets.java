@@ -25,10 +25,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * not from one finding: the value behind each secret name ({@code DB_PASSWORD}, {@code
  * MasterUserPassword}, a secret-named Parameter's {@code Default}) that looks like a secret, with
  * every {@code Fn::If} branch and every piece of a {@code Fn::Join} — a piece alone is not a
- * secret, but the shown lines hold the pieces — the pieces of any {@code Fn::Join} that assembles a
- * credential of a known format, and the literal slices of the credentials the rules find in the
- * rendered value of a {@code Fn::Join} or of a {@code Fn::Sub} with a variable map (a URL's
- * password before an unknown host, a variable map's entry).
+ * secret, but the shown lines hold the pieces — and the literal slices of the credentials of known
+ * formats that the rules find in the rendered value of a {@code Fn::Join} or of a {@code Fn::Sub}
+ * with a variable map (a token split into pieces, a URL's password before an unknown host, a
+ * variable map's entry); in a policy document, not evaluated, the pieces of a {@code Fn::Join}
+ * whose literals together hold a credential.
  */
 final class DocumentSecrets {
     private static final Shared<AtomicReference<Set<String>>> FOUND =
@@ -64,11 +65,12 @@ final class DocumentSecrets {
                     if (SecretNames.isSecretName(entry.name())) {
                         secrets.addAll(secretPieces(rules, entry.name(), entry.value()));
                     }
-                    if ("Fn::Join".equals(entry.name())) {
-                        secrets.addAll(joinedCredential(rules, entry.value()));
-                    }
-                    if (isAssembly(entry) && document instanceof Document.TemplateDocument) {
+                    if (isAssembly(entry)
+                            && map.intrinsic().isPresent()
+                            && document instanceof Document.TemplateDocument) {
                         secrets.addAll(assembledCredentials(rules, map));
+                    } else if ("Fn::Join".equals(entry.name())) {
+                        secrets.addAll(joinedCredential(rules, entry.value()));
                     }
                     pending.push(entry.value());
                 }
@@ -91,7 +93,10 @@ final class DocumentSecrets {
         return secret ? pieces : List.of();
     }
 
-    /** The pieces of a {@code Fn::Join} whose literal text holds a credential of a known format. */
+    /**
+     * The pieces of a {@code Fn::Join} whose literal text holds a credential of a known format,
+     * where it cannot be evaluated.
+     */
     private static List<String> joinedCredential(RuleContext rules, Node join) {
         if (!(join instanceof ListNode args) || args.items().size() != 2) {
             return List.of();
