@@ -259,16 +259,20 @@ public final class ValueSecrets {
          * The literal values of the secret-named variables of a two-argument {@code Fn::Sub}
          * ({@code {DbPassword: "…"}}) that look like secrets under the variable's name, unless a
          * credential was found in them already or the whole value is that literal under a secret
-         * name of its own (then it is {@link #literalUnder}'s).
+         * name of its own (then it is {@link #literalUnder}'s). A value that points at a secret (an
+         * ARN, a dynamic reference it assembles) names its secret in such a variable ({@code
+         * …:secret:${DbSecret}}): that is no secret.
          */
         private void subVariables(List<Credential> found) {
-            if (rendered.isLiteral() && SecretNames.isSecretName(name)) {
+            if (rendered.isLiteral() && SecretNames.isSecretName(name)
+                    || rendered.text().startsWith("arn:")) {
                 return;
             }
             for (Rendered.SubVariable v : rendered.subVariables()) {
                 Optional<Part.Literal> first = v.literal();
                 if (first.isEmpty()
                         || !SecretNames.isSecretName(v.name())
+                        || rendered.insideReference(first.get())
                         || found.stream()
                                 .anyMatch(
                                         c ->
