@@ -264,8 +264,8 @@ public final class ValueSecrets {
          * …:secret:${DbSecret}}): that is no secret.
          */
         private void subVariables(List<Credential> found) {
-            if (rendered.isLiteral() && SecretNames.isSecretName(name)
-                    || rendered.text().startsWith("arn:")) {
+            boolean ownLiteral = rendered.isLiteral() && SecretNames.isSecretName(name);
+            if (ownLiteral || rendered.text().startsWith("arn:")) {
                 return;
             }
             for (Rendered.SubVariable v : rendered.subVariables()) {
