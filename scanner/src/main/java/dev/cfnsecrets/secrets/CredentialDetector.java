@@ -68,10 +68,16 @@ public final class CredentialDetector {
                     "-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----");
     private static final Pattern PEM_HEADER_LINE = Pattern.compile("(?m)^[A-Za-z-]+: .*$");
 
-    /** A password in a URL: {@code scheme://user:password@host}. */
+    /**
+     * A password in a URL: {@code scheme://user:password@host}. In a rendered value (a {@code
+     * Fn::Sub} or {@code Fn::Join}) the user or the host may be a piece known only at deploy time,
+     * a gap (the character a rendered value puts for it): {@code
+     * mysql://shop:<password>@${DbEndpoint}/shop}. The password must be literal text — a password
+     * that is a gap is not written in the template.
+     */
     private static final Pattern URL_CREDENTIALS =
             Pattern.compile(
-                    "(?i)\\b[a-z][a-z0-9+.-]{1,20}://([^\\s:/@?#\"'\\u0000]{1,256}):([^\\s/@?#\"'\\u0000]{1,256})@[^\\s/?#\"'\\u0000]+");
+                    "(?i)\\b[a-z][a-z0-9+.-]{1,20}://([^\\s:/@?#\"']{1,256}):([^\\s/@?#\"'\\u0000]{1,256})@[^\\s/?#\"']+");
 
     /** {@code Server=…;User Id=…;Password=…;}: ADO.NET / JDBC / ODBC style. */
     private static final Pattern CONNECTION_PASSWORD =

@@ -73,6 +73,24 @@ class ScanCommandTest {
     }
 
     @Test
+    void verboseSaysWhyASecretNamedSubVariableIsNotASecret() throws IOException {
+        String template =
+                write(
+                        "s.yaml",
+                        TestTemplates.functionWithVariables(
+                                """
+                                LOGIN: !Sub ["${AWS::Region} app ${DbPassword}", {DbPassword: changeme}]
+                                """));
+
+        CommandRun run = CommandRun.of("scan", "--fail-on", "none", "--verbose", template);
+
+        assertThat(run.out()).doesNotContain("CFS101");
+        assertThat(run.err())
+                .contains("DbPassword (a Fn::Sub variable) at " + template + ":7:73: a placeholder")
+                .doesNotContain("changeme");
+    }
+
+    @Test
     void malformedTemplateIsAFindingAndExitsOne() throws IOException {
         String bad = write("bad.yaml", MALFORMED);
 

@@ -169,6 +169,38 @@ class HostileRedactionTest {
     }
 
     @Test
+    void secretsAssembledFromPiecesAreMaskedOnEveryShownLine() {
+        String passwordD = "Wd3Kx7Nq2Vb9Lm4T";
+        ScanResult result =
+                scan(
+                        "pieces.json",
+                        minifiedJson(
+                                "\"Variables\":{\"DB_URL\":{\"Fn::Sub\":\"mysql://shop:"
+                                        + PASSWORD_A
+                                        + "@${DbEndpoint}/shop\"},\"MQ_URL\":{\"Fn::Sub\":"
+                                        + "[\"amqps://svc:${P}@${Broker}:5671\",{\"P\":\""
+                                        + PASSWORD_B
+                                        + "\",\"Broker\":{\"Ref\":\"DbEndpoint\"}}]},"
+                                        + "\"J\":{\"Fn::Join\":[\"\",[\"postgres://app:\",\""
+                                        + PASSWORD_C
+                                        + "\",\"@\",{\"Ref\":\"DbEndpoint\"},\"/db\"]]},"
+                                        + "\"LOGIN\":{\"Fn::Sub\":[\"${H} app ${DbPassword}\","
+                                        + "{\"DbPassword\":\""
+                                        + passwordD
+                                        + "\",\"H\":{\"Ref\":\"DbEndpoint\"}}]}}",
+                                ""));
+
+        // Each finding shows the one line, and knows only its own secret: the others are found
+        // from the document (the rendered pieces of a Sub with a variable map and of a Join).
+        assertThat(found(result))
+                .containsExactly("CFS101@1", "CFS101@1", "CFS101@1", "CFS101@1", "CFS110@1");
+        assertHidden(
+                renderAll(result),
+                List.of(PASSWORD_A, PASSWORD_B, PASSWORD_C, passwordD),
+                List.of());
+    }
+
+    @Test
     void anUnknownTagIsNotQuotedInTheMessage() {
         ScanResult result =
                 scan(

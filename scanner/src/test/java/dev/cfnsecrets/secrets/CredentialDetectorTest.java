@@ -301,6 +301,41 @@ class CredentialDetectorTest {
         assertThat(m.secret()).isEqualTo("s3cr3tPassw0rd");
     }
 
+    /** What a rendered value puts for a piece known only at deploy time. */
+    private static final String GAP = "\u0000";
+
+    @Test
+    void urlPasswordBeforeAnUnknownHostOrAfterAnUnknownUser() {
+        assertThat(CredentialDetector.find("mysql://shop:Tr0ub4dor3xq@" + GAP + "/shop"))
+                .extracting(CredentialMatch::secret)
+                .containsExactly("Tr0ub4dor3xq");
+        assertThat(CredentialDetector.find("amqps://svc:Pq4kZ8wN2xLm7Rt@" + GAP + ":5671"))
+                .extracting(CredentialMatch::secret)
+                .containsExactly("Pq4kZ8wN2xLm7Rt");
+        assertThat(CredentialDetector.find("postgres://" + GAP + ":Zx8Vb2Nm5Lk9Qw@db/app"))
+                .extracting(CredentialMatch::secret)
+                .containsExactly("Zx8Vb2Nm5Lk9Qw");
+    }
+
+    @Test
+    void anUnknownOrPlaceholderPasswordBeforeAnUnknownHostIsNoCredential() {
+        for (String text :
+                List.of(
+                        "mysql://shop:" + GAP + "@" + GAP + "/shop",
+                        "mysql://shop:" + GAP + "xq@" + GAP + "/shop",
+                        "postgres://" + GAP + ":" + GAP + "@" + GAP,
+                        "mysql://shop:password@" + GAP + "/shop",
+                        "mysql://shop:<pw>@" + GAP + "/shop",
+                        "mysql://shop:${Password}@" + GAP + "/shop",
+                        "admin@" + GAP,
+                        "mailto:ops@" + GAP,
+                        "git@github.com:" + GAP + "/app.git",
+                        "ssh://git@" + GAP + ":22/app.git",
+                        "arn:aws:iam::" + GAP + ":user/ci@" + GAP)) {
+            assertThat(CredentialDetector.find(text)).as(text.replace(GAP, "${…}")).isEmpty();
+        }
+    }
+
     @Test
     void documentationExamplesAreNotCredentials() {
         assertThat(CredentialDetector.find("AKIAIOSFODNN7EXAMPLE")).isEmpty();

@@ -1,9 +1,11 @@
 package dev.cfnsecrets.rules.values;
 
+import dev.cfnsecrets.eval.Value;
 import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.Shared;
 import dev.cfnsecrets.secrets.CredentialDetector;
+import dev.cfnsecrets.secrets.CredentialMatch;
 import dev.cfnsecrets.secrets.SecretNames;
 import dev.cfnsecrets.source.ListNode;
 import dev.cfnsecrets.source.MapNode;
@@ -23,8 +25,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * not from one finding: the value behind each secret name ({@code DB_PASSWORD}, {@code
  * MasterUserPassword}, a secret-named Parameter's {@code Default}) that looks like a secret, with
  * every {@code Fn::If} branch and every piece of a {@code Fn::Join} — a piece alone is not a
- * secret, but the shown lines hold the pieces — and the pieces of any {@code Fn::Join} that
- * assembles a credential of a known format.
+ * secret, but the shown lines hold the pieces — and the literal slices of the credentials of known
+ * formats that the rules find in the rendered value of a {@code Fn::Join} or of a {@code Fn::Sub}
+ * with a variable map (a token split into pieces, a URL's password before an unknown host, a
+ * variable map's entry); in a policy document, not evaluated, the pieces of a {@code Fn::Join}
+ * whose literals together hold a credential.
  */
 final class DocumentSecrets {
     private static final Shared<AtomicReference<Set<String>>> FOUND =
@@ -60,7 +65,11 @@ final class DocumentSecrets {
                     if (SecretNames.isSecretName(entry.name())) {
                         secrets.addAll(secretPieces(rules, entry.name(), entry.value()));
                     }
-                    if ("Fn::Join".equals(entry.name())) {
+                    if (isAssembly(entry)
+                            && map.intrinsic().isPresent()
+                            && document instanceof Document.TemplateDocument) {
+                        secrets.addAll(assembledCredentials(rules, map));
+                    } else if ("Fn::Join".equals(entry.name())) {
                         secrets.addAll(joinedCredential(rules, entry.value()));
                     }
                     pending.push(entry.value());
@@ -84,7 +93,10 @@ final class DocumentSecrets {
         return secret ? pieces : List.of();
     }
 
-    /** The pieces of a {@code Fn::Join} whose literal text holds a credential of a known format. */
+    /**
+     * The pieces of a {@code Fn::Join} whose literal text holds a credential of a known format,
+     * where it cannot be evaluated.
+     */
     private static List<String> joinedCredential(RuleContext rules, Node join) {
         if (!(join instanceof ListNode args) || args.items().size() != 2) {
             return List.of();
@@ -97,6 +109,30 @@ final class DocumentSecrets {
                         .isEmpty()
                 ? List.of()
                 : pieces;
+    }
+
+    /** A {@code Fn::Join}, or a {@code Fn::Sub} with a variable map. */
+    private static boolean isAssembly(MapNode.Entry entry) {
+        return "Fn::Join".equals(entry.name())
+                || "Fn::Sub".equals(entry.name()) && entry.value() instanceof ListNode;
+    }
+
+    /**
+     * The slices of literal pieces that make up a credential the rendered value of an assembling
+     * intrinsic holds, the unknown pieces as gaps ({@code ["postgres://app:", "…", "@", !Ref
+     * Host]}, a variable map's entry): what the rules find in every alternative of the value.
+     */
+    private static List<String> assembledCredentials(RuleContext rules, MapNode intrinsic) {
+        List<String> slices = new ArrayList<>();
+        for (Value.Text text : rules.evaluator().evaluate(intrinsic).alternatives()) {
+            Rendered rendered = Rendered.of(text);
+            for (CredentialMatch m :
+                    CredentialSearchCache.everyFormat(
+                            rules, rendered.detectable(), CredentialDetector.Context.NONE)) {
+                slices.addAll(rendered.literalSlices(m.start(), m.end()));
+            }
+        }
+        return slices;
     }
 
     /**

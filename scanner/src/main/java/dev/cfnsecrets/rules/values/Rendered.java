@@ -87,6 +87,76 @@ public final class Rendered {
     }
 
     /**
+     * The value of one variable of a two-argument {@code Fn::Sub} as rendered here: the variable's
+     * {@code name}, {@code [start, end)} of the text and its pieces.
+     */
+    record SubVariable(String name, int start, int end, List<Part> parts) {
+        /** The first literal piece, when every piece is literal. */
+        Optional<Part.Literal> literal() {
+            return parts.stream().allMatch(Part.Literal.class::isInstance)
+                    ? Optional.of((Part.Literal) parts.get(0))
+                    : Optional.empty();
+        }
+    }
+
+    /**
+     * Where the values of the variables of a two-argument {@code Fn::Sub} ({@code ["…${Secret}…",
+     * {Secret: "…"}]}) are rendered: the runs of pieces written in one entry of a variable map.
+     */
+    List<SubVariable> subVariables() {
+        List<SubVariable> found = new ArrayList<>();
+        int i = 0;
+        while (i < starts.length) {
+            String entry = subVariableEntry(value.parts().get(i));
+            int next = i + 1;
+            while (entry != null
+                    && next < starts.length
+                    && entry.equals(subVariableEntry(value.parts().get(next)))) {
+                next++;
+            }
+            if (entry != null) {
+                int end = next < starts.length ? starts[next] : text.length();
+                found.add(
+                        new SubVariable(
+                                entry.substring(entry.lastIndexOf('/') + 1),
+                                starts[i],
+                                end,
+                                value.parts().subList(i, next)));
+            }
+            i = next;
+        }
+        return found;
+    }
+
+    private static final String SUB_VARIABLES = "/Fn::Sub/1/";
+
+    /**
+     * The path of the variable-map entry of the innermost two-argument {@code Fn::Sub} a piece is
+     * written in ({@code …/Fn::Sub/1/Secret}), or null.
+     */
+    private static String subVariableEntry(Part part) {
+        String path = part.origin().path();
+        int at = path.lastIndexOf(SUB_VARIABLES);
+        if (at < 0) {
+            return null;
+        }
+        int end = path.indexOf('/', at + SUB_VARIABLES.length());
+        return end < 0 ? path : path.substring(0, end);
+    }
+
+    /** The text of each literal piece within {@code [from, to)} of the text, in order. */
+    List<String> literalSlices(int from, int to) {
+        List<String> slices = new ArrayList<>();
+        for (int i = 0; i < starts.length; i++) {
+            int end = i + 1 < starts.length ? starts[i + 1] : text.length();
+            if (value.parts().get(i) instanceof Part.Literal && starts[i] < to && end > from) {
+                slices.add(text.substring(Math.max(from, starts[i]), Math.min(to, end)));
+            }
+        }
+        return slices;
+    }
+
+    /**
      * Whether a piece is part of a dynamic reference that an intrinsic assembles: the {@code
      * ${Secret}} in {@code !Sub '{{resolve:secretsmanager:${Secret}}}'} names a secret, it is not
      * one.

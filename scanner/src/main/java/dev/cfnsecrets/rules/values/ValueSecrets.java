@@ -8,6 +8,7 @@ import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.Where;
 import dev.cfnsecrets.secrets.BlastRadius;
 import dev.cfnsecrets.secrets.CredentialDetector;
+import dev.cfnsecrets.secrets.CredentialKind;
 import dev.cfnsecrets.secrets.CredentialMatch;
 import dev.cfnsecrets.secrets.Entropy;
 import dev.cfnsecrets.secrets.NotASecret;
@@ -36,7 +37,10 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@link Credential}: a credential of a known format written in the template, with its blast
- *       radius;
+ *       radius — found in the rendered value, where a piece known only at deploy time is a gap (a
+ *       URL's password before an unknown host), and also a secret-named variable of a two-argument
+ *       {@code Fn::Sub} ({@code {DbPassword: "…"}}) whose literal looks like a secret under that
+ *       name;
  *   <li>{@link Literal}: a literal that looks like a secret under a secret name ({@link
  *       #looksLikeSecretValue}), or any literal but a stand-in in a property that holds a secret by
  *       definition ({@link #isStandIn});
@@ -101,10 +105,17 @@ public final class ValueSecrets {
 
         /**
          * The one dedupe key: the same secret found again (in another alternative) has the same
-         * key.
+         * key. Where it is written counts too — a secret written elsewhere (each candidate of a
+         * Mapping, each Default) is reported at the value with a related location of its own.
          */
         default String key() {
-            return getClass().getSimpleName() + "\u0000" + where().span() + "\u0000" + detail();
+            return getClass().getSimpleName()
+                    + "\u0000"
+                    + where().span()
+                    + "\u0000"
+                    + where().related().stream().map(r -> r.span().toString()).toList()
+                    + "\u0000"
+                    + detail();
         }
     }
 
@@ -240,7 +251,54 @@ public final class ValueSecrets {
                                                                 m.secret(),
                                                                 template.source()))));
             }
+            subVariables(found);
             return found;
+        }
+
+        /**
+         * The literal values of the secret-named variables of a two-argument {@code Fn::Sub}
+         * ({@code {DbPassword: "…"}}) that look like secrets under the variable's name, unless a
+         * credential was found in them already or the whole value is that literal under a secret
+         * name of its own (then it is {@link #literalUnder}'s). A value that points at a secret (an
+         * ARN, a dynamic reference it assembles) names its secret in such a variable ({@code
+         * …:secret:${DbSecret}}): that is no secret.
+         */
+        private void subVariables(List<Credential> found) {
+            boolean ownLiteral = rendered.isLiteral() && SecretNames.isSecretName(name);
+            if (ownLiteral || rendered.text().startsWith("arn:")) {
+                return;
+            }
+            for (Rendered.SubVariable v : rendered.subVariables()) {
+                Optional<Part.Literal> first = v.literal();
+                if (first.isEmpty()
+                        || !SecretNames.isSecretName(v.name())
+                        || rendered.insideReference(first.get())
+                        || found.stream()
+                                .anyMatch(
+                                        c ->
+                                                c.match().start() < v.end()
+                                                        && c.match().end() > v.start())) {
+                    continue;
+                }
+                String text = rendered.text().substring(v.start(), v.end());
+                Optional<String> why = whyNotSecret(context, v.name(), text);
+                if (why.isPresent()) {
+                    judgedNotSecret(v.name() + " (a Fn::Sub variable)", first.get().span(), why);
+                    continue;
+                }
+                CredentialKind kind =
+                        new CredentialKind(
+                                "sub-variable",
+                                SecretNames.secretWord(v.name()).orElse("secret")
+                                        + " in Fn::Sub variable "
+                                        + v.name(),
+                                SecretNames.blastRadius(v.name()));
+                found.add(
+                        new Credential(
+                                new CredentialMatch(kind, v.start(), v.end(), text),
+                                first.get(),
+                                Where.of(node, first.get(), text, template.source())));
+            }
         }
 
         public List<Reference> references() {
@@ -305,20 +363,24 @@ public final class ValueSecrets {
             }
             Optional<String> why = whyNotSecret(context, secretName, rendered.text());
             if (why.isPresent()) {
-                Span at = node.span();
-                context.judgedNotSecret(
-                        secretName
-                                + " at "
-                                + template.source().path()
-                                + ":"
-                                + at.startLine()
-                                + ":"
-                                + at.startColumn()
-                                + ": "
-                                + why.get());
+                judgedNotSecret(secretName, node.span(), why);
                 return Optional.empty();
             }
             return literal(secretName, rendered.value().parts(), rendered.text());
+        }
+
+        /** Tells {@code --verbose} why the literal under {@code what} at {@code at} is none. */
+        private void judgedNotSecret(String what, Span at, Optional<String> why) {
+            context.judgedNotSecret(
+                    what
+                            + " at "
+                            + template.source().path()
+                            + ":"
+                            + at.startLine()
+                            + ":"
+                            + at.startColumn()
+                            + ": "
+                            + why.get());
         }
 
         /**

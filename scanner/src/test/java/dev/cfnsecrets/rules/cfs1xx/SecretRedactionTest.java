@@ -55,7 +55,21 @@ class SecretRedactionTest {
                     "Xk29fLq8Zp0Wm3Tb7Rv",
                     "hy4nc8qe2wz6lp9vs3kt",
                     "vb6tn1rk8wq3zm5hp2lx",
-                    "mz7kq2vw9rt4xn6bp1hd");
+                    "mz7kq2vw9rt4xn6bp1hd",
+                    // Secrets assembled from pieces (assembled-pieces.yaml).
+                    "Tr0ub4dor3xq",
+                    "Zx8Vb2Nm5Lk9Qw",
+                    "Pq4kZ8wN2xLm7Rt",
+                    "Kf3Np8Qs1Vx6Zb",
+                    "Zx8Vb2Nm5Lk9",
+                    "Mn4Bv7Cx2Zl0Kq",
+                    "Jr6Wd2Ke9Tp4Ym",
+                    "Gb8Sx3Nc7Lh1Qa",
+                    "Vc5Xz8Lq2Wm7Rk",
+                    "Rq7Lm3Xc9Vb2Nz",
+                    "Hk2Vn8Rx5Qw3Ls",
+                    "Yd3Km8Pw5Zx1Qt7v",
+                    "Bq2Xw7Lp4Mz9Tc");
 
     private static ScanResult result;
 

@@ -2,15 +2,7 @@ package dev.cfnsecrets.rules.cfs1xx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cfnsecrets.BuiltInRules;
-import dev.cfnsecrets.Fixtures;
-import dev.cfnsecrets.finding.Finding;
-import dev.cfnsecrets.scan.ScanOptions;
-import dev.cfnsecrets.source.SourceFile;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,25 +30,6 @@ class VocabularySpansTest {
                         + " CFS111 82:27-82:51, CFS111 95:21-95:35",
             })
     void findingsStartAndEndAtTheValue(String fixture, String spans) throws IOException {
-        Path file = Fixtures.root().resolve("cfs1xx").resolve(fixture);
-        List<Finding> findings =
-                BuiltInRules.scanner(ScanOptions.DEFAULT)
-                        .scan(new SourceFile(fixture, Files.readString(file)))
-                        .findings();
-
-        assertThat(findings.stream().map(VocabularySpansTest::span))
-                .containsExactlyInAnyOrder(spans.split(",\\s*"));
-    }
-
-    private static String span(Finding f) {
-        return f.ruleId()
-                + " "
-                + f.span().startLine()
-                + ":"
-                + f.span().startColumn()
-                + "-"
-                + f.span().endLine()
-                + ":"
-                + f.span().endColumn();
+        assertThat(FixtureSpans.of(fixture, false)).containsExactlyInAnyOrder(spans.split(",\\s*"));
     }
 }
