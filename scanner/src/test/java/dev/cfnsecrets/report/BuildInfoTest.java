@@ -29,7 +29,7 @@ class BuildInfoTest {
     void commitAndDateTheBuildCouldNotFillInAreUnknown() {
         BuildInfo info =
                 BuildInfo.of(
-                        properties("0.1.0", "${git.commit.id.abbrev}", "${maven.build.timestamp}"));
+                        properties("0.1.0", "${cfn-secrets.commit}", "${maven.build.timestamp}"));
 
         assertThat(info.commit()).isEqualTo("unknown");
         assertThat(info.buildDate()).isEqualTo("unknown");
