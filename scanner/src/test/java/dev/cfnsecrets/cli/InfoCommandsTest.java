@@ -2,6 +2,12 @@ package dev.cfnsecrets.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cfnsecrets.report.BuildInfo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,11 +49,38 @@ class InfoCommandsTest {
     }
 
     @Test
-    void versionComesFromTheBuild() {
+    void versionSaysWhichBuildItIs() {
         CommandRun run = CommandRun.of("--version");
 
         assertThat(run.status()).isZero();
-        assertThat(run.out().strip()).matches("cfn-secrets \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        assertThat(run.out())
+                .matches(
+                        "cfn-secrets \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit ([0-9a-f]{7,}|unknown),"
+                                + " built \\d{4}-\\d{2}-\\d{2}\\)\\R");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void versionNamesTheCommitOfTheCheckoutItWasBuiltIn() throws Exception {
+        Path repo = Path.of(System.getProperty("cfnsecrets.repo", ".."));
+        String commit = BuildInfo.bundled().commit();
+
+        if (Files.exists(repo.resolve(".git"))) {
+            assertThat(git(repo, "rev-parse", "HEAD")).startsWith(commit).hasSize(40);
+        } else {
+            // A build from a source archive has no history to read.
+            assertThat(commit).isEqualTo("unknown");
+        }
+        assertThat(CommandRun.of("--version").out()).contains("(commit " + commit + ",");
+    }
+
+    private static String git(Path repo, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
+        command.addAll(List.of(args));
+        Process git = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(git.waitFor()).as(out).isZero();
+        return out.strip();
     }
 
     @ParameterizedTest
