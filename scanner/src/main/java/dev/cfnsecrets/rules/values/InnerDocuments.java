@@ -53,14 +53,39 @@ final class InnerDocuments {
      */
     record Entry(Format format, String path, String key, String value, int from, int to) {}
 
+    /**
+     * Whether {@code text} may hold a document at all, in one look at each character: a JSON
+     * document, a {@code Basic} header, or an {@code =} or {@code ": "} somewhere. Most values
+     * (names, ARNs, plain URLs) do not, and are not read further.
+     */
+    static boolean mayHoldOne(CharSequence text) {
+        int n = text.length();
+        if (n > MAX_LENGTH) {
+            return false;
+        }
+        int start = skipBlanks(text, 0, n);
+        if (start < n && (text.charAt(start) == '{' || text.charAt(start) == '[')
+                || startsWithIgnoreCase(text, start, "basic ")) {
+            return true;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '='
+                    || c == ':' && (i + 1 == n || Character.isWhitespace(text.charAt(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The entries of the document {@code text} holds, or none when it holds none. */
     static List<Entry> read(CharSequence text) {
-        int n = text.length();
-        if (n > MAX_LENGTH || indexIn(text, '=', 0, n) == n && indexIn(text, ':', 0, n) == n) {
+        if (!mayHoldOne(text)) {
             return List.of();
         }
-        int start = skipBlanks(text, 0, text.length());
-        if (start < text.length() && (text.charAt(start) == '{' || text.charAt(start) == '[')) {
+        int n = text.length();
+        int start = skipBlanks(text, 0, n);
+        if (start < n && (text.charAt(start) == '{' || text.charAt(start) == '[')) {
             return InnerJson.read(text.toString());
         }
         List<Entry> basic = basicAuth(text);

@@ -34,6 +34,9 @@ final class InnerSecrets {
 
     /** The secrets inside the document {@code text} holds, at their values' places in it. */
     static List<CredentialMatch> in(RuleContext context, String text) {
+        if (!InnerDocuments.mayHoldOne(text)) {
+            return List.of(); // most values: not worth a place in the cache
+        }
         return context.shared(FOUND).computeIfAbsent(text, t -> find(context, t));
     }
 

@@ -230,10 +230,10 @@ public final class ValueSecrets {
         }
 
         public List<Credential> credentials() {
+            String detectable = rendered.detectable();
             List<Credential> found = new ArrayList<>();
             CredentialDetector.Context near = new CredentialDetector.Context(name, keyIdNearby);
-            for (CredentialMatch m :
-                    CredentialSearchCache.find(context, rendered.detectable(), near)) {
+            for (CredentialMatch m : CredentialSearchCache.find(context, detectable, near)) {
                 rendered.literalAt(m.start())
                         .ifPresent(
                                 piece ->
@@ -247,7 +247,7 @@ public final class ValueSecrets {
                                                                 m.secret(),
                                                                 template.source()))));
             }
-            found.addAll(inDocument(found));
+            found.addAll(inDocument(detectable, found));
             return found;
         }
 
@@ -257,9 +257,9 @@ public final class ValueSecrets {
          * already (a connection string's password). At most {@link #MAX_DOCUMENT_SECRETS}: placing
          * each costs a look through the piece.
          */
-        private List<Credential> inDocument(List<Credential> known) {
+        private List<Credential> inDocument(String detectable, List<Credential> known) {
             List<Credential> found = new ArrayList<>();
-            for (CredentialMatch m : InnerSecrets.in(context, rendered.detectable())) {
+            for (CredentialMatch m : InnerSecrets.in(context, detectable)) {
                 if (found.size() == MAX_DOCUMENT_SECRETS) {
                     break;
                 }
