@@ -64,8 +64,7 @@ final class InnerDocuments {
             return false;
         }
         int start = skipBlanks(text, 0, n);
-        if (start < n && (text.charAt(start) == '{' || text.charAt(start) == '[')
-                || startsWithIgnoreCase(text, start, "basic ")) {
+        if (isJson(text, start) || startsWithIgnoreCase(text, start, "basic ")) {
             return true;
         }
         for (int i = 0; i < n; i++) {
@@ -84,8 +83,7 @@ final class InnerDocuments {
             return List.of();
         }
         int n = text.length();
-        int start = skipBlanks(text, 0, n);
-        if (start < n && (text.charAt(start) == '{' || text.charAt(start) == '[')) {
+        if (isJson(text, skipBlanks(text, 0, n))) {
             return InnerJson.read(text.toString());
         }
         List<Entry> basic = basicAuth(text);
@@ -109,6 +107,20 @@ final class InnerDocuments {
             return queryString(text, query < n ? query + 1 : 0);
         }
         return lines(text);
+    }
+
+    /**
+     * Whether the text at {@code start} opens a JSON object or array — {@code {"}, {@code {}},
+     * {@code [{}, {@code ["} … — and not a {@code {{resolve:…}}} reference or a {@code [x]}.
+     */
+    private static boolean isJson(CharSequence text, int start) {
+        if (start >= text.length() || text.charAt(start) != '{' && text.charAt(start) != '[') {
+            return false;
+        }
+        int next = skipBlanks(text, start + 1, text.length());
+        return next < text.length()
+                && "\"{}[]".indexOf(text.charAt(next)) >= 0
+                && !(text.charAt(start) == '{' && text.charAt(next) == '{');
     }
 
     /**
