@@ -51,6 +51,15 @@ public record Where(Span span, String path, List<Related> related) {
      * line.
      */
     public static Where of(Node value, Part part, String text, SourceFile source) {
+        return of(value, part, text, 0, source);
+    }
+
+    /**
+     * Like {@link #of(Node, Part, String, SourceFile)}, at the {@code occurrence}-th (from 0) place
+     * {@code text} is written in the piece: a value written a second time, after an identical one,
+     * is found where it is.
+     */
+    public static Where of(Node value, Part part, String text, int occurrence, SourceFile source) {
         Where where = of(value, part);
         String firstLine = text.lines().findFirst().orElse("").strip();
         if (firstLine.isEmpty()) {
@@ -59,7 +68,11 @@ public record Where(Span span, String path, List<Related> related) {
         Span piece = part.span();
         int from = source.offset(piece.startLine(), piece.startColumn());
         int to = source.offset(piece.endLine(), piece.endColumn());
-        int at = source.text().substring(from, Math.max(from, to)).indexOf(firstLine);
+        String written = source.text().substring(from, Math.max(from, to));
+        int at = written.indexOf(firstLine);
+        for (int i = 0; i < occurrence && at >= 0; i++) {
+            at = written.indexOf(firstLine, at + 1);
+        }
         if (at < 0) {
             return where;
         }

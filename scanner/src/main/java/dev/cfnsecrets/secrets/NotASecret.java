@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * dynamic references, SSM paths, secret names such as {@code prod/db/creds}, URLs without
  * credentials, host names, e-mail and IP addresses), numbers, booleans, empty and null values,
  * durations, placeholders ({@code changeme}, {@code <your-key>}, {@code ${X}}, {@code xxxx},
- * documentation examples) and KMS ciphertext (base64 starting {@code AQICAH}, {@code AQIDAH} or
- * {@code AQECAH} — the envelope pattern is the <em>good</em> practice).
+ * documentation examples), shell command substitutions ({@code $(…)}) and KMS ciphertext (base64
+ * starting {@code AQICAH}, {@code AQIDAH} or {@code AQECAH} — the envelope pattern is the
+ * <em>good</em> practice).
  *
  * <p>Hex digests and UUIDs are deliberately not on this list: API keys of several providers are hex
  * (Datadog, Twilio auth tokens) or UUIDs (Heroku), so under a secret name they are reported. Under
@@ -33,6 +34,7 @@ public final class NotASecret {
                     "changeme",
                     "changeit",
                     "replaceme",
+                    "replaced",
                     "dummy",
                     "example",
                     "placeholder",
@@ -155,6 +157,9 @@ public final class NotASecret {
     private static final Pattern KMS_CIPHERTEXT =
             Pattern.compile("AQ(IC|EC|ID)AH[A-Za-z0-9+/]{40,}={0,2}");
 
+    /** The reason {@link #why} gives for a URL without a password in it. */
+    public static final String URL_WITHOUT_CREDENTIALS = "a URL without credentials";
+
     /** The reason {@link #why} gives for a value that reads like the name of something. */
     public static final String IDENTIFIER =
             "an identifier (the name of something, not a secret value)";
@@ -201,6 +206,11 @@ public final class NotASecret {
         if (EXPRESSION.matcher(v).matches()) {
             return Optional.of("an expression that points at a value");
         }
+        if (v.startsWith("$(") && v.endsWith(")")
+                || v.length() > 1 && v.startsWith("`") && v.endsWith("`")) {
+            // DB_PASSWORD=$(aws secretsmanager get-secret-value …) in a script: fetched at runtime.
+            return Optional.of("a shell command substitution");
+        }
         if (lower.startsWith("amzn1.")) {
             return Optional.of("an Amazon identifier (amzn1.…)");
         }
@@ -208,7 +218,7 @@ public final class NotASecret {
             return Optional.of("an IAM action or resource type");
         }
         if (URL.matcher(v).matches() && !URL_WITH_PASSWORD.matcher(v).matches()) {
-            return Optional.of("a URL without credentials");
+            return Optional.of(URL_WITHOUT_CREDENTIALS);
         }
         if (EMAIL.matcher(v).matches()) {
             return Optional.of("an e-mail address");

@@ -135,6 +135,47 @@ class HostileRedactionTest {
     }
 
     @Test
+    void everySecretInsideStructuredValuesOnAFlowMapLineIsMasked() {
+        // c3ZjOlBxN1dtMlhyOVR6NEti is svc:Pq7Wm2Xr9Tz4Kb
+        String basic = "c3ZjOlBxN1dtMlhyOVR6NEti";
+        ScanResult result =
+                scan(
+                        "documents.yaml",
+                        HostileTemplates.function(
+                                "        Variables: {SETTINGS: '{\"smtp\":{\"pass\":\""
+                                        + PASSWORD_A
+                                        + "\"}}', QS: \"user=a&password="
+                                        + PASSWORD_B
+                                        + "\", ODBC: \"Server=db;PWD={"
+                                        + PASSWORD_C
+                                        + "}\", HDR: 'Authorization: Basic "
+                                        + basic
+                                        + "'}\n"));
+
+        assertThat(found(result))
+                .containsExactly("CFS101@11", "CFS101@11", "CFS101@11", "CFS101@11", "CFS110@3");
+        assertHidden(
+                renderAll(result), List.of(PASSWORD_A, PASSWORD_B, PASSWORD_C), List.of(basic));
+    }
+
+    @Test
+    void everySecretInsideAMinifiedJsonTemplatesDocumentsIsMasked() {
+        ScanResult result =
+                scan(
+                        "documents.json",
+                        minifiedJson(
+                                "\"Variables\":{\"SETTINGS\":\"{\\\"db\\\":{\\\"password\\\":\\\""
+                                        + PASSWORD_A
+                                        + "\\\"}}\",\"DOTENV\":\"DB_HOST=db\\nDB_PASSWORD="
+                                        + PASSWORD_B
+                                        + "\\n\"}",
+                                ""));
+
+        assertThat(found(result)).containsExactly("CFS101@1", "CFS101@1", "CFS110@1");
+        assertHidden(renderAll(result), List.of(PASSWORD_A, PASSWORD_B), List.of());
+    }
+
+    @Test
     void aJsonFileThatDoesNotParseShowsNoSecret() {
         ScanResult result =
                 scan(

@@ -91,7 +91,7 @@ final class CredentialInSecretProperty extends ResourceRule {
             for (ValueSecrets.Alternative a :
                     ValueSecrets.of(context, leaf.node(), leaf.name(), keyIdNearby())
                             .alternatives()) {
-                boolean credential = credentials(a);
+                boolean credential = credentials(a, known && isSecretString());
                 if (known) {
                     for (SecretSlices.Slice slice :
                             SecretSlices.of(a.rendered(), leaf.name(), isSecretString())) {
@@ -103,8 +103,13 @@ final class CredentialInSecretProperty extends ResourceRule {
             }
         }
 
-        private boolean credentials(ValueSecrets.Alternative a) {
-            List<ValueSecrets.Credential> found = a.credentials();
+        /**
+         * Reports the credentials of the value; of a SecretString ({@code sliced}), not the secrets
+         * under its JSON keys: its fields are judged one by one as {@link SecretSlices}.
+         */
+        private boolean credentials(ValueSecrets.Alternative a, boolean sliced) {
+            List<ValueSecrets.Credential> found =
+                    a.credentials().stream().filter(c -> !(sliced && c.inDocument())).toList();
             for (ValueSecrets.Credential c : found) {
                 CredentialMatch m = c.match();
                 report(

@@ -109,12 +109,16 @@ final class SecretParameterEchoed extends TemplateRule {
                             .map(
                                     d ->
                                             !ValueSecrets.isStandIn(context, d)
-                                                    && NotASecret.why(d)
-                                                            .map(
-                                                                    r ->
-                                                                            !REFERENCE_DEFAULTS
-                                                                                    .contains(r))
-                                                            .orElse(true))
+                                                    && (NotASecret.why(d)
+                                                                    .map(
+                                                                            r ->
+                                                                                    !REFERENCE_DEFAULTS
+                                                                                            .contains(
+                                                                                                    r))
+                                                                    .orElse(true)
+                                                            // a webhook's URL with its token
+                                                            || ValueSecrets.looksLikeSecretValue(
+                                                                    context, p.name(), d)))
                             .orElse(false);
             if (echoed || defaulted) {
                 report(

@@ -25,11 +25,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * not from one finding: the value behind each secret name ({@code DB_PASSWORD}, {@code
  * MasterUserPassword}, a secret-named Parameter's {@code Default}) that looks like a secret, with
  * every {@code Fn::If} branch and every piece of a {@code Fn::Join} — a piece alone is not a
- * secret, but the shown lines hold the pieces — and the literal slices of the credentials of known
+ * secret, but the shown lines hold the pieces — the literal slices of the credentials of known
  * formats that the rules find in the rendered value of a {@code Fn::Join} or of a {@code Fn::Sub}
  * with a variable map (a token split into pieces, a URL's password before an unknown host, a
  * variable map's entry); in a policy document, not evaluated, the pieces of a {@code Fn::Join}
- * whose literals together hold a credential.
+ * whose literals together hold a credential; and the secrets inside a document a scalar holds
+ * ({@link InnerSecrets}: a JSON value's password, a query string's token).
  */
 final class DocumentSecrets {
     private static final Shared<AtomicReference<Set<String>>> FOUND =
@@ -58,7 +59,9 @@ final class DocumentSecrets {
         root.ifPresent(pending::push);
         while (!pending.isEmpty()) {
             Node node = pending.pop();
-            if (node instanceof ListNode list) {
+            if (node instanceof ScalarNode scalar && !scalar.isNull()) {
+                InnerSecrets.in(rules, scalar.value()).forEach(m -> secrets.add(m.secret()));
+            } else if (node instanceof ListNode list) {
                 list.items().forEach(pending::push);
             } else if (node instanceof MapNode map) {
                 for (MapNode.Entry entry : map.entries()) {

@@ -129,6 +129,13 @@ public final class ValueSecrets {
         public BlastRadius radius() {
             return match.kind().blastRadius();
         }
+
+        /**
+         * Whether it is a secret under a key of a document the value holds ({@link InnerSecrets}).
+         */
+        public boolean inDocument() {
+            return match.kind().id().equals(InnerSecrets.KIND);
+        }
     }
 
     /**
@@ -234,10 +241,10 @@ public final class ValueSecrets {
         }
 
         public List<Credential> credentials() {
+            String detectable = rendered.detectable();
             List<Credential> found = new ArrayList<>();
             CredentialDetector.Context near = new CredentialDetector.Context(name, keyIdNearby);
-            for (CredentialMatch m :
-                    CredentialSearchCache.find(context, rendered.detectable(), near)) {
+            for (CredentialMatch m : CredentialSearchCache.find(context, detectable, near)) {
                 rendered.literalAt(m.start())
                         .ifPresent(
                                 piece ->
@@ -251,6 +258,7 @@ public final class ValueSecrets {
                                                                 m.secret(),
                                                                 template.source()))));
             }
+            found.addAll(inDocument(detectable, found));
             subVariables(found);
             return found;
         }
@@ -299,6 +307,64 @@ public final class ValueSecrets {
                                 first.get(),
                                 Where.of(node, first.get(), text, template.source())));
             }
+        }
+
+        /**
+         * The secrets under secret-named keys of a document the value holds ({@link InnerSecrets}),
+         * at their value's exact place, but none where a credential of a known format was found
+         * already (a connection string's password). At most {@link #MAX_DOCUMENT_SECRETS}: placing
+         * each costs a look through the piece.
+         */
+        private List<Credential> inDocument(String detectable, List<Credential> known) {
+            List<Credential> found = new ArrayList<>();
+            for (CredentialMatch m : InnerSecrets.in(context, detectable)) {
+                if (found.size() == MAX_DOCUMENT_SECRETS) {
+                    break;
+                }
+                boolean overlaps =
+                        known.stream()
+                                .anyMatch(
+                                        k ->
+                                                k.match().start() < m.end()
+                                                        && m.start() < k.match().end());
+                Optional<Part.Literal> piece = rendered.literalAt(m.start());
+                if (!overlaps && piece.isPresent()) {
+                    int before = occurrencesBefore(piece.get(), m);
+                    found.add(
+                            new Credential(
+                                    m,
+                                    piece.get(),
+                                    Where.of(
+                                            node,
+                                            piece.get(),
+                                            m.secret(),
+                                            before,
+                                            template.source())));
+                }
+            }
+            return found;
+        }
+
+        /**
+         * How often the secret's text is written in its piece before it: the value of {@code
+         * {"user":"x9Kq…","pass":"x9Kq…"}} is the second, not the user.
+         */
+        private int occurrencesBefore(Part.Literal piece, CredentialMatch m) {
+            int pieceStart = 0;
+            for (Part p : rendered.value().parts()) {
+                if (p == piece) {
+                    break;
+                }
+                pieceStart += p instanceof Part.Literal l ? l.text().length() : 1;
+            }
+            String text = piece.text();
+            int count = 0;
+            for (int at = text.indexOf(m.secret());
+                    at >= 0 && at < m.start() - pieceStart;
+                    at = text.indexOf(m.secret(), at + 1)) {
+                count++;
+            }
+            return count;
         }
 
         public List<Reference> references() {
@@ -464,6 +530,9 @@ public final class ValueSecrets {
         }
     }
 
+    /** More secrets in one value are not reported one by one (the value is reported anyway). */
+    static final int MAX_DOCUMENT_SECRETS = 20;
+
     /** The Parameter a piece comes from, or null. */
     private static String fromParameter(Part p) {
         if (p instanceof Part.Unknown u) {
@@ -487,7 +556,7 @@ public final class ValueSecrets {
      * Whether a literal behind a secret name is a secret ({@link #whyNotSecret} has no reason
      * against it).
      */
-    static boolean looksLikeSecretValue(RuleContext context, String name, String literal) {
+    public static boolean looksLikeSecretValue(RuleContext context, String name, String literal) {
         return whyNotSecret(context, name, literal).isEmpty();
     }
 
@@ -509,7 +578,11 @@ public final class ValueSecrets {
         // values with none.
         Optional<String> why = NotASecret.why(literal);
         boolean identifier = why.isPresent() && why.get().equals(NotASecret.IDENTIFIER);
-        if (why.isPresent() && !identifier) {
+        boolean webhook =
+                why.isPresent()
+                        && why.get().equals(NotASecret.URL_WITHOUT_CREDENTIALS)
+                        && isWebhookWithToken(name, literal);
+        if (why.isPresent() && !identifier && !webhook) {
             return why;
         }
         boolean password = SecretNames.isPasswordName(name);
@@ -523,12 +596,45 @@ public final class ValueSecrets {
         }
         if (identifier
                 || password
+                || webhook
                 || Entropy.looksRandom(literal)
                 || Entropy.mixesCaseAndDigits(literal)) {
             return Optional.empty();
         }
         return Optional.of("not random enough to be a token");
     }
+
+    /**
+     * Whether a URL under a webhook's name ({@code ALERT_HOOK_URL}) carries a token in its path or
+     * query, as every webhook does ({@code https://…/webhook/a8f3k29dk3l0s9d8f7g6h5j4}): a segment
+     * of at least {@value #WEBHOOK_TOKEN_LENGTH} characters that looks random. A webhook of a known
+     * format (Slack, Teams, Discord) is a credential of its own; {@code
+     * https://api.acme.io/webhooks/github} is an address, not a secret.
+     */
+    private static boolean isWebhookWithToken(String name, String url) {
+        if (!SecretNames.secretWord(name).filter("webhook URL"::equals).isPresent()) {
+            return false;
+        }
+        int scheme = url.indexOf("://");
+        int path = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+        if (path < 0) {
+            return false;
+        }
+        int from = path + 1;
+        for (int i = from; i <= url.length(); i++) {
+            if (i == url.length() || "/?&=#".indexOf(url.charAt(i)) >= 0) {
+                String segment = url.substring(from, i);
+                if (segment.length() >= WEBHOOK_TOKEN_LENGTH && Entropy.looksRandom(segment)) {
+                    return true;
+                }
+                from = i + 1;
+            }
+        }
+        return false;
+    }
+
+    /** The shortest token a webhook URL carries (generated webhook tokens are 20–64 long). */
+    private static final int WEBHOOK_TOKEN_LENGTH = 16;
 
     /**
      * Whether a value that reads like an identifier is, under a password-like name, a password

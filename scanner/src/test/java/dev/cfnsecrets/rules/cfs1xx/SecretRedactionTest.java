@@ -69,7 +69,24 @@ class SecretRedactionTest {
                     "Rq7Lm3Xc9Vb2Nz",
                     "Hk2Vn8Rx5Qw3Ls",
                     "Yd3Km8Pw5Zx1Qt7v",
-                    "Bq2Xw7Lp4Mz9Tc");
+                    "Bq2Xw7Lp4Mz9Tc",
+                    // secrets inside structured values (structured-values.yaml)
+                    "Lk3Jh7Gf2Ds9Aq",
+                    "Vb6Nm3Kl9Jh2Gf",
+                    "Xc4Vb7Nm1Qw5Er9T",
+                    "Ty6Gh1Bn8Mk3Lp",
+                    "Rt5Yu8Io2Pa6Sd",
+                    "Qw7%21Er4Ty1Ui9Op",
+                    "Zx5Cv8;Bn2Mq4Wp",
+                    "c3ZjOlBxN1dtMlhyOVR6NEti",
+                    "Ws2Ed4Rf6Tg8Yh",
+                    "Hn3Jm8Kp2Lq5Rs",
+                    "Fg5Hj8Kl2Zx4Cv",
+                    "Op9Iu4Yt7Re2Wq",
+                    // generic webhook URLs (generic-webhooks.yaml)
+                    "https://ops.acme-corp.io/webhook/a8f3k29dk3l0s9d8f7g6h5j4",
+                    "https://hooks.zapier.com/hooks/catch/1234567/Xk9Lm2Qp7Rs4Tv8W/",
+                    "Qm4Zx8Vn2Lk6Hj9D");
 
     private static ScanResult result;
 

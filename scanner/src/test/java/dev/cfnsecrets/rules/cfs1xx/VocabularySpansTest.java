@@ -7,9 +7,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The fixtures of the webhook names, the public-by-design values and the API key, EventBridge
- * connection and Amazon MQ properties: each finding's exact span (the fixtures' marks check lines
- * only).
+ * The fixtures of the webhook names, the public-by-design values, the API key, EventBridge
+ * connection and Amazon MQ properties and the secrets inside structured values: each finding's
+ * exact span (the fixtures' marks check lines only).
  */
 class VocabularySpansTest {
     @ParameterizedTest
@@ -28,6 +28,19 @@ class VocabularySpansTest {
                         + " CFS111 16:14-16:38, CFS111 20:14-20:35, CFS111 33:24-33:48,"
                         + " CFS111 37:22-37:50, CFS111 52:21-52:33, CFS111 70:24-70:52,"
                         + " CFS111 82:27-82:51, CFS111 95:21-95:35",
+                // A secret inside a structured value is reported at the inner value's columns: in
+                // a JSON document (the password that repeats the user's text, JSON escapes in a
+                // YAML double-quoted scalar, a Fn::Sub piece), a query string, a connection
+                // string, a Basic header's base64, a block scalar's line.
+                "cfs101-credential-in-env/structured-values.yaml | CFS110 7:3-7:9,"
+                        + " CFS101 17:66-17:80, CFS101 18:56-18:70, CFS101 19:37-19:53,"
+                        + " CFS101 20:55-20:69, CFS101 21:32-21:46, CFS101 22:79-22:96,"
+                        + " CFS101 23:64-23:79, CFS101 24:40-24:64, CFS101 27:25-27:39,"
+                        + " CFS101 32:26-32:40, CFS101 35:84-35:98, CFS106 36:35-36:91,"
+                        + " CFS107 53:50-53:64",
+                "cfs102-secret-named-literal/generic-webhooks.yaml | CFS108 7:3-7:15,"
+                        + " CFS110 16:3-16:11, CFS102 26:21-26:78, CFS102 27:31-27:93,"
+                        + " CFS101 28:89-28:105, CFS102 29:28-29:45",
             })
     void findingsStartAndEndAtTheValue(String fixture, String spans) throws IOException {
         assertThat(FixtureSpans.of(fixture, false)).containsExactlyInAnyOrder(spans.split(",\\s*"));

@@ -168,7 +168,28 @@ class ValueSecretsTest {
                         List.of("API_TOKEN", "hunter2hunter", "not random enough to be a token"),
                         List.of("DB_PASSWORD", "MyCompany_2024", ""),
                         List.of("DB_PASSWORD", "SuperSecret123", ""),
-                        List.of("API_TOKEN", "Orders2024", ""));
+                        List.of("API_TOKEN", "Orders2024", ""),
+                        List.of(
+                                "DB_PASSWORD",
+                                "$(aws ssm get-parameter --name x)",
+                                "a shell command substitution"),
+                        // a webhook's URL carries its token: under a webhook name, a random segment
+                        List.of(
+                                "HOOK_URL",
+                                "https://ops.acme.io/webhook/a8f3k29dk3l0s9d8f7g6h5j4",
+                                ""),
+                        List.of(
+                                "ALERT_WEBHOOK",
+                                "https://ci.acme.io/invoke?token=Qm4Zx8Vn2Lk6Hj9D",
+                                ""),
+                        List.of(
+                                "HOOK_URL",
+                                "https://api.acme.io/webhooks/github",
+                                "a URL without credentials"),
+                        List.of(
+                                "CALLBACK_URL",
+                                "https://ops.acme.io/cb/a8f3k29dk3l0s9d8f7g6h5j4",
+                                "a URL without credentials"));
         for (List<String> c : cases) {
             assertThat(ValueSecrets.whyNotSecret(context, c.get(0), c.get(1)).orElse(""))
                     .as(c.get(0) + ": " + c.get(1))
