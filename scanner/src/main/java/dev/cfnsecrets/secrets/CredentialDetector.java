@@ -33,6 +33,15 @@ public final class CredentialDetector {
         public Context {
             name = name == null ? "" : name;
         }
+
+        /**
+         * Whether the context, not only the text, lets a 40-character value be an AWS secret access
+         * key: a name that says so, or a key id next to it. Otherwise the context changes nothing,
+         * and a search can be shared with every other name.
+         */
+        public boolean suggestsAwsSecretKey() {
+            return awsKeyIdNearby || LinearScan.oneLineContains(AWS_SECRET_NAME, name);
+        }
     }
 
     public static final CredentialKind AWS_ACCESS_KEY_ID =
@@ -94,134 +103,165 @@ public final class CredentialDetector {
                             "github-token",
                             "GitHub token",
                             CRITICAL,
+                            "gh",
                             "\\b(gh[pousr]_[A-Za-z0-9]{36})\\b"),
                     format(
                             "github-token",
                             "GitHub fine-grained token",
                             CRITICAL,
+                            "github_pat_",
                             "\\b(github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})\\b"),
                     format(
                             "gitlab-token",
                             "GitLab personal access token",
                             CRITICAL,
+                            "glpat-",
                             "\\b(glpat-[A-Za-z0-9_-]{20})(?![A-Za-z0-9_-])"),
                     format(
                             "npm-token",
                             "npm access token",
                             CRITICAL,
+                            "npm_",
                             "\\b(npm_[A-Za-z0-9]{36})\\b"),
                     format(
                             "pypi-token",
                             "PyPI upload token",
                             CRITICAL,
+                            "pypi-AgEIcHlwaS5vcmc",
                             "\\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})"),
                     format(
                             "stripe-live-key",
                             "Stripe live secret key",
                             CRITICAL,
+                            "_live_",
                             "\\b((?:sk|rk)_live_[0-9a-zA-Z]{24,99})\\b"),
                     format(
                             "stripe-test-key",
                             "Stripe test secret key",
                             LOW,
+                            "_test_",
                             "\\b((?:sk|rk)_test_[0-9a-zA-Z]{24,99})\\b"),
                     format(
                             "square-token",
                             "Square access token",
                             CRITICAL,
+                            "sq0",
                             "\\b(sq0(?:atp|csp)-[0-9A-Za-z_-]{22,43})(?![0-9A-Za-z_-])"),
                     format(
                             "digitalocean-token",
                             "DigitalOcean token",
                             CRITICAL,
+                            "_v1_",
                             "\\b(do[opr]_v1_[a-f0-9]{64})\\b"),
                     format(
                             "azure-storage-key",
                             "Azure storage account key",
                             CRITICAL,
+                            "==",
                             "(?i)AccountKey=([A-Za-z0-9+/]{86}==)"),
                     format(
                             "slack-token",
                             "Slack token",
                             HIGH,
+                            "xox",
                             "\\b(xox[baprs]-[0-9]{9,13}-[0-9A-Za-z-]{10,})(?![0-9A-Za-z-])"),
                     format(
                             "slack-token",
                             "Slack app token",
                             HIGH,
+                            "xapp-",
                             "\\b(xapp-[0-9]-[A-Z0-9]{9,13}-[0-9]{9,13}-[a-z0-9]{32,})\\b"),
                     format(
                             "slack-webhook",
                             "Slack webhook URL",
                             HIGH,
+                            "https://hooks.slack.com/",
                             "(https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/_-]{20,})"),
                     format(
                             "teams-webhook",
                             "Microsoft Teams webhook URL",
                             HIGH,
+                            ".webhook.office.com/webhookb2/",
                             "(https://[A-Za-z0-9_-]+\\.webhook\\.office\\.com/webhookb2/[0-9a-f-]{36}@[0-9a-f-]{36}"
                                     + "/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36})"),
                     format(
                             "discord-webhook",
                             "Discord webhook URL",
                             HIGH,
+                            "/api/webhooks/",
                             "(https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68})"),
                     format(
                             "sendgrid-key",
                             "SendGrid API key",
                             HIGH,
+                            "SG.",
                             "\\b(SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])"),
-                    format("twilio-key", "Twilio API key", HIGH, "\\b(SK[0-9a-f]{32})\\b"),
+                    format("twilio-key", "Twilio API key", HIGH, "SK", "\\b(SK[0-9a-f]{32})\\b"),
                     format(
                             "google-api-key",
                             "Google API key",
                             HIGH,
+                            "AIza",
                             "\\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])"),
                     format(
                             "google-oauth-secret",
                             "Google OAuth client secret",
                             HIGH,
+                            "GOCSPX-",
                             "\\b(GOCSPX-[A-Za-z0-9_-]{28})(?![A-Za-z0-9_-])"),
                     format(
                             "openai-key",
                             "OpenAI API key",
                             HIGH,
+                            "T3BlbkFJ",
                             "\\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,})(?![A-Za-z0-9_-])"),
                     format(
                             "anthropic-key",
                             "Anthropic API key",
                             HIGH,
+                            "sk-ant-",
                             "\\b(sk-ant-(?:api|admin)0\\d-[A-Za-z0-9_-]{80,})(?![A-Za-z0-9_-])"),
                     format(
                             "huggingface-token",
                             "Hugging Face token",
                             HIGH,
+                            "hf_",
                             "\\b(hf_[A-Za-z]{34})\\b"),
                     format(
                             "shopify-token",
                             "Shopify token",
                             HIGH,
+                            "shp",
                             "\\b(shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32})\\b"),
-                    format("mailgun-key", "Mailgun API key", HIGH, "\\b(key-[0-9a-f]{32})\\b"),
+                    format(
+                            "mailgun-key",
+                            "Mailgun API key",
+                            HIGH,
+                            "key-",
+                            "\\b(key-[0-9a-f]{32})\\b"),
                     format(
                             "mailchimp-key",
                             "Mailchimp API key",
                             HIGH,
+                            "-us",
                             "\\b([0-9a-f]{32}-us[0-9]{1,2})\\b"),
                     format(
                             "telegram-bot-token",
                             "Telegram bot token",
                             HIGH,
+                            ":AA",
                             "\\b([0-9]{8,10}:AA[0-9A-Za-z_-]{33})(?![0-9A-Za-z_-])"),
                     format(
                             "newrelic-user-key",
                             "New Relic user API key",
                             HIGH,
+                            "NRAK-",
                             "\\b(NRAK-[A-Z0-9]{27})\\b"),
                     format(
                             "newrelic-license-key",
                             "New Relic ingest license key",
                             LOW,
+                            "NRAL",
                             "\\b([a-f0-9]{36}NRAL)\\b"));
 
     private CredentialDetector() {}
@@ -238,7 +278,9 @@ public final class CredentialDetector {
     public static List<CredentialMatch> find(String text, Context context) {
         List<CredentialMatch> found = new ArrayList<>();
         for (Format format : FORMATS) {
-            addMatches(text, format.pattern, 1, format.kind, m -> !isDummy(m.group(1)), found);
+            if (text.contains(format.anchor)) {
+                addMatches(text, format.pattern, 1, format.kind, m -> !isDummy(m.group(1)), found);
+            }
         }
         awsKeyIds(text, found);
         awsSecretKeys(text, context, found);
@@ -291,8 +333,7 @@ public final class CredentialDetector {
     }
 
     private static void awsSecretKeys(String text, Context context, List<CredentialMatch> found) {
-        boolean named = LinearScan.oneLineContains(AWS_SECRET_NAME, context.name());
-        if (named || context.awsKeyIdNearby() || hasAwsKeyId(text)) {
+        if (context.suggestsAwsSecretKey() || hasAwsKeyId(text)) {
             Matcher m = FORTY_BASE64.matcher(text);
             while (m.find()) {
                 addAwsSecret(m.group(1), m.start(1), found);
@@ -355,6 +396,9 @@ public final class CredentialDetector {
     }
 
     private static void urlPasswords(String text, List<CredentialMatch> found) {
+        if (!text.contains("://")) {
+            return; // no URL: a substring search spares the pattern's walk over every position
+        }
         addMatches(
                 text,
                 URL_CREDENTIALS,
@@ -389,6 +433,9 @@ public final class CredentialDetector {
      * radius.
      */
     private static void jwts(String text, List<CredentialMatch> found) {
+        if (!text.contains("eyJ")) {
+            return;
+        }
         Matcher m = JWT.matcher(text);
         while (m.find()) {
             String[] pieces = m.group(1).split("\\.");
@@ -472,9 +519,14 @@ public final class CredentialDetector {
         return new CredentialKind(id, label, radius);
     }
 
-    private static Format format(String id, String label, BlastRadius radius, String regex) {
-        return new Format(kind(id, label, radius), Pattern.compile(regex));
+    /**
+     * A format whose every match contains {@code anchor}: a text without it is not searched (a
+     * plain substring search is far cheaper than running the pattern over every position).
+     */
+    private static Format format(
+            String id, String label, BlastRadius radius, String anchor, String regex) {
+        return new Format(kind(id, label, radius), anchor, Pattern.compile(regex));
     }
 
-    private record Format(CredentialKind kind, Pattern pattern) {}
+    private record Format(CredentialKind kind, String anchor, Pattern pattern) {}
 }

@@ -14,6 +14,7 @@ import dev.cfnsecrets.secrets.Entropy;
 import dev.cfnsecrets.secrets.NotASecret;
 import dev.cfnsecrets.secrets.SecretNames;
 import dev.cfnsecrets.source.Node;
+import dev.cfnsecrets.source.ScalarNode;
 import dev.cfnsecrets.source.Span;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -272,11 +273,17 @@ public final class ValueSecrets {
          * …:secret:${DbSecret}}): that is no secret.
          */
         private void subVariables(List<Credential> found) {
-            boolean ownLiteral = rendered.isLiteral() && SecretNames.isSecretName(name);
-            if (ownLiteral || rendered.text().startsWith("arn:")) {
+            if (node instanceof ScalarNode) {
+                return; // a written scalar is no Fn::Sub, and most values are one
+            }
+            List<Rendered.SubVariable> variables = rendered.subVariables();
+            // Most values have no variable map: the name is only read for those that do.
+            if (variables.isEmpty()
+                    || rendered.text().startsWith("arn:")
+                    || rendered.isLiteral() && SecretNames.isSecretName(name)) {
                 return;
             }
-            for (Rendered.SubVariable v : rendered.subVariables()) {
+            for (Rendered.SubVariable v : variables) {
                 Optional<Part.Literal> first = v.literal();
                 if (first.isEmpty()
                         || !SecretNames.isSecretName(v.name())
