@@ -6,14 +6,14 @@ import dev.cfnsecrets.config.Baseline;
 import dev.cfnsecrets.config.Config;
 import dev.cfnsecrets.config.ConfigException;
 import dev.cfnsecrets.config.ConfigLoader;
-import dev.cfnsecrets.finding.Finding;
-import dev.cfnsecrets.finding.Suppression;
 import dev.cfnsecrets.live.LiveRequest;
 import dev.cfnsecrets.live.LiveScan;
+import dev.cfnsecrets.report.BaselineWriter;
 import dev.cfnsecrets.report.Format;
 import dev.cfnsecrets.report.Reporter;
 import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.report.SarifContext;
+import dev.cfnsecrets.report.SourceRoot;
 import dev.cfnsecrets.scan.FailOn;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
@@ -27,9 +27,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,7 +94,8 @@ final class ScanCommand implements Callable<Integer> {
             names = "--write-baseline",
             paramLabel = "FILE",
             description =
-                    "Record the fingerprints of the current findings in FILE and exit with 0.")
+                    "Record the current findings in FILE (for review: rule, file, resource,"
+                            + " redacted message, fingerprint) and exit with 0.")
     private Path writeBaseline;
 
     @Option(
@@ -182,16 +181,18 @@ final class ScanCommand implements Callable<Integer> {
         if (writeBaseline == null && baselineFile.isPresent()) {
             options = options.withBaseline(Baseline.read(baselineFile.get()));
         }
-        Scanner scanner = BuiltInRules.scanner(options, catalog);
+        List<Path> scanned =
+                targets.stream().filter(t -> !Scanner.STDIN.equals(t)).map(Path::of).toList();
+        // One root for excludes, fingerprints and SARIF's %SRCROOT%: the repository, whatever the
+        // working directory.
+        Path root = SourceRoot.of(scanned, Path.of(""));
+        Scanner scanner = BuiltInRules.scanner(options.withRoot(root), catalog);
         ScanResult result = live ? liveScan(scanner) : scanner.scan(targets, environment.stdin());
         if (writeBaseline != null) {
             return recordBaseline(result);
         }
         int status = failOn.fails(result) ? ExitStatus.FINDINGS : ExitStatus.OK;
-        report(
-                result,
-                targets.stream().filter(t -> !Scanner.STDIN.equals(t)).map(Path::of).toList(),
-                status);
+        report(result, scanned, status);
         if (verbose) {
             // stderr is a SafeWriter: names from templates are escaped like every other output.
             PrintWriter err = spec.commandLine().getErr();
@@ -303,22 +304,10 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Records every finding not already silenced in the template itself, including those the old
-     * baseline silenced, so that re-writing a baseline keeps what it accepted before.
-     */
     private int recordBaseline(ScanResult result) {
-        Set<String> fingerprints =
-                result.findings().stream()
-                        .filter(
-                                f ->
-                                        f.suppression()
-                                                .map(s -> s.kind() != Suppression.Kind.IN_SOURCE)
-                                                .orElse(true))
-                        .map(Finding::fingerprint)
-                        .collect(Collectors.toSet());
-        try {
-            Baseline.write(writeBaseline, fingerprints);
+        int recorded;
+        try (Writer out = Files.newBufferedWriter(writeBaseline, StandardCharsets.UTF_8)) {
+            recorded = BaselineWriter.write(result.findings(), out);
         } catch (IOException e) {
             throw new ParameterException(
                     spec.commandLine(),
@@ -332,8 +321,8 @@ final class ScanCommand implements Callable<Integer> {
                 .getErr()
                 .println(
                         "cfn-secrets: recorded "
-                                + fingerprints.size()
-                                + (fingerprints.size() == 1 ? " finding" : " findings")
+                                + recorded
+                                + (recorded == 1 ? " finding" : " findings")
                                 + " in "
                                 + writeBaseline);
         return ExitStatus.OK;

@@ -4,25 +4,27 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The baseline file: findings accepted as they are, recorded by fingerprint so that a scan reports
- * them as suppressed. It holds hashes only, never a secret:
+ * them as suppressed. Version 2 describes each finding for review, never with a secret (messages
+ * are redacted as in reports):
  *
- * <pre>{"version":1,"fingerprints":["…"]}</pre>
+ * <pre>{"version":2,"findings":[{"rule":"…","file":"…","logicalId":"…","propertyPath":"…",
+ * "message":"…","fingerprint":"…"}]}</pre>
+ *
+ * Version 1 files, fingerprints only ({@code {"version":1,"fingerprints":["…"]}}), are still read.
+ * {@code report.BaselineWriter} writes version 2.
  */
 public final class Baseline {
-    static final int VERSION = 1;
-    private static final ObjectMapper JSON =
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final int VERSION = 2;
+    private static final int FINGERPRINTS_ONLY = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Baseline() {}
 
@@ -52,33 +54,45 @@ public final class Baseline {
                     e);
         }
         JsonNode version = root == null ? null : root.get("version");
-        if (version == null || !version.isInt() || version.intValue() != VERSION) {
-            throw new ConfigException(
-                    file
-                            + ": not a baseline file (expected {\"version\": 1, \"fingerprints\": [...]})");
+        if (version != null && version.isInt() && version.intValue() == VERSION) {
+            return fingerprints(
+                    file,
+                    root.path("findings"),
+                    "'findings' must be a list of" + " objects with a 'fingerprint' string",
+                    JsonNode::isObject,
+                    "fingerprint");
         }
-        JsonNode fingerprints = root.path("fingerprints");
-        if (!fingerprints.isArray()) {
-            throw new ConfigException(file + ": 'fingerprints' must be a list of strings");
+        if (version != null && version.isInt() && version.intValue() == FINGERPRINTS_ONLY) {
+            return fingerprints(
+                    file,
+                    root.path("fingerprints"),
+                    "'fingerprints' must be a list of strings",
+                    n -> true,
+                    null);
+        }
+        throw new ConfigException(
+                file
+                        + ": not a baseline file (expected {\"version\": 2, \"findings\": [...]}"
+                        + " or {\"version\": 1, \"fingerprints\": [...]})");
+    }
+
+    /**
+     * The fingerprints of {@code list}: its strings, or each element's {@code field} when one is
+     * named.
+     */
+    private static Set<String> fingerprints(
+            Path file, JsonNode list, String expected, Predicate<JsonNode> element, String field) {
+        if (!list.isArray()) {
+            throw new ConfigException(file + ": " + expected);
         }
         Set<String> set = new LinkedHashSet<>();
-        for (JsonNode fingerprint : fingerprints) {
-            if (!fingerprint.isTextual()) {
-                throw new ConfigException(file + ": 'fingerprints' must be a list of strings");
+        for (JsonNode node : list) {
+            JsonNode fingerprint = field == null ? node : node.path(field);
+            if (!element.test(node) || !fingerprint.isTextual()) {
+                throw new ConfigException(file + ": " + expected);
             }
             set.add(fingerprint.asText());
         }
         return set;
-    }
-
-    /**
-     * Writes the fingerprints sorted and without duplicates, so that the file diffs well in review.
-     */
-    public static void write(Path file, Collection<String> fingerprints) throws IOException {
-        var root = JSON.createObjectNode();
-        root.put("version", VERSION);
-        var list = root.putArray("fingerprints");
-        new TreeSet<>(fingerprints).forEach(list::add);
-        Files.writeString(file, JSON.writeValueAsString(root) + "\n");
     }
 }

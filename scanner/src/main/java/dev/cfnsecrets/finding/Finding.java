@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param propertyPath the path in the document, e.g. {@code
  *     Resources/Fn/Properties/Environment/Variables/API_KEY}
  * @param cdkPath the CDK construct path ({@code Metadata["aws:cdk:path"]}), or null
+ * @param repositoryFile {@code file} relative to the repository root (the git work tree of the
+ *     scanned paths, see {@code SourceRoot}), which fingerprints and baselines use so that they do
+ *     not depend on the working directory; {@code file} itself until the scanner places the finding
  */
 public record Finding(
         String ruleId,
@@ -33,11 +36,66 @@ public record Finding(
         String value,
         Optional<Double> securitySeverity,
         Optional<Fix> fix,
-        Optional<Suppression> suppression) {
+        Optional<Suppression> suppression,
+        String repositoryFile) {
 
     public Finding {
         related = List.copyOf(related);
         secrets = List.copyOf(secrets);
+    }
+
+    /** A finding as a rule reports it: in the repository under its shown path. */
+    public Finding(
+            String ruleId,
+            Level level,
+            String message,
+            String file,
+            Span span,
+            String logicalId,
+            String propertyPath,
+            String cdkPath,
+            List<Location> related,
+            List<String> secrets,
+            String value,
+            Optional<Double> securitySeverity,
+            Optional<Fix> fix,
+            Optional<Suppression> suppression) {
+        this(
+                ruleId,
+                level,
+                message,
+                file,
+                span,
+                logicalId,
+                propertyPath,
+                cdkPath,
+                related,
+                secrets,
+                value,
+                securitySeverity,
+                fix,
+                suppression,
+                file);
+    }
+
+    /** This finding, its file being {@code path} relative to the repository root. */
+    public Finding inRepository(String path) {
+        return new Finding(
+                ruleId,
+                level,
+                message,
+                file,
+                span,
+                logicalId,
+                propertyPath,
+                cdkPath,
+                related,
+                secrets,
+                value,
+                securitySeverity,
+                fix,
+                suppression,
+                path);
     }
 
     public Finding suppressed(Suppression why) {
@@ -55,7 +113,8 @@ public record Finding(
                 value,
                 securitySeverity,
                 fix,
-                Optional.of(why));
+                Optional.of(why),
+                repositoryFile);
     }
 
     public boolean isSuppressed() {
@@ -63,14 +122,15 @@ public record Finding(
     }
 
     /**
-     * Stable identity for code scanning and baselines: rule, file, property path and a hash of the
-     * value — never line numbers, so alerts survive edits above them.
+     * Stable identity for code scanning and baselines: rule, repository-relative file, property
+     * path and a hash of the value — never line numbers, so alerts survive edits above them, and
+     * never the working directory, so a scan from a subfolder matches one from the root.
      */
     public String fingerprint() {
         return sha256(
                 ruleId
                         + "\n"
-                        + file
+                        + repositoryFile
                         + "\n"
                         + propertyPath
                         + "\n"

@@ -4,13 +4,13 @@ import com.google.re2j.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * An {@code exclude} glob matched against a path as reports show it. The shown path is text, so it
- * is never turned back into a {@link java.nio.file.Path}: a file name the platform charset cannot
- * encode (any non-ASCII name under {@code LC_ALL=C}) would throw there. The glob becomes an RE2/J
- * pattern, whose matching time is linear in the path whatever the glob. Syntax as in {@link
- * java.nio.file.FileSystem#getPathMatcher}: {@code *} and {@code ?} stay within a directory, {@code
- * **} crosses directories, {@code [a-z]}/{@code [!a-z]} are character classes and {@code {a,b}}
- * alternatives.
+ * An {@code exclude} glob matched against a file's path relative to the repository root. The path
+ * is text, so it is never turned back into a {@link java.nio.file.Path}: a file name the platform
+ * charset cannot encode (any non-ASCII name under {@code LC_ALL=C}) would throw there. The glob
+ * becomes an RE2/J pattern, whose matching time is linear in the path whatever the glob. Syntax as
+ * in {@link java.nio.file.FileSystem#getPathMatcher}: {@code *} and {@code ?} stay within a
+ * directory, {@code **} crosses directories, {@code [a-z]}/{@code [!a-z]} are character classes and
+ * {@code {a,b}} alternatives.
  */
 public final class PathGlob {
     private final Pattern pattern;
@@ -94,7 +94,7 @@ public final class PathGlob {
                 : "\\x{" + Integer.toHexString(c) + "}";
     }
 
-    public boolean matches(String shownPath) {
-        return pattern.matches(shownPath);
+    public boolean matches(String repositoryPath) {
+        return pattern.matches(repositoryPath);
     }
 }

@@ -4,6 +4,7 @@ import dev.cfnsecrets.config.Config;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.rules.RuleSettings;
 import dev.cfnsecrets.source.Limits;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +13,10 @@ import java.util.Set;
 /**
  * How to scan: input limits, the rule selection ({@code enable}/{@code disable} hold rule ids or
  * prefixes, {@code CFS3} = all IAM rules; an empty {@code enable} means all), level overrides, path
- * excludes (globs over the shown path, e.g. {@code test/**}), the baseline's fingerprints and rule
- * thresholds.
+ * excludes (globs over the repository-relative path, e.g. {@code test/**}), the baseline's
+ * fingerprints, rule thresholds, and the repository root that excludes and fingerprints are
+ * relative to ({@code SourceRoot}: the git work tree of the scanned paths; by default the working
+ * directory).
  */
 public record ScanOptions(
         Limits limits,
@@ -22,7 +25,8 @@ public record ScanOptions(
         Map<String, Level> levels,
         List<String> exclude,
         Set<String> baseline,
-        RuleSettings ruleSettings) {
+        RuleSettings ruleSettings,
+        Path root) {
 
     public static final ScanOptions DEFAULT =
             new ScanOptions(Limits.DEFAULT, List.of(), List.of(), Map.of(), List.of(), Set.of());
@@ -35,7 +39,7 @@ public record ScanOptions(
             Map<String, Level> levels,
             List<String> exclude,
             Set<String> baseline) {
-        this(limits, enable, disable, levels, exclude, baseline, RuleSettings.DEFAULT);
+        this(limits, enable, disable, levels, exclude, baseline, RuleSettings.DEFAULT, Path.of(""));
     }
 
     public ScanOptions {
@@ -64,36 +68,45 @@ public record ScanOptions(
         return enabled && disable.stream().noneMatch(ruleId::startsWith);
     }
 
-    /** The first exclude glob that matches {@code shownPath}, if any. */
-    public Optional<String> excludedBy(String shownPath) {
+    /** The first exclude glob that matches {@code repositoryPath}, if any. */
+    public Optional<String> excludedBy(String repositoryPath) {
         return exclude.stream()
-                .filter(glob -> PathGlob.compile(glob).matches(shownPath))
+                .filter(glob -> PathGlob.compile(glob).matches(repositoryPath))
                 .findFirst();
     }
 
     public ScanOptions withLimits(Limits newLimits) {
-        return new ScanOptions(newLimits, enable, disable, levels, exclude, baseline, ruleSettings);
+        return new ScanOptions(
+                newLimits, enable, disable, levels, exclude, baseline, ruleSettings, root);
     }
 
     public ScanOptions withRules(List<String> newEnable, List<String> newDisable) {
         return new ScanOptions(
-                limits, newEnable, newDisable, levels, exclude, baseline, ruleSettings);
+                limits, newEnable, newDisable, levels, exclude, baseline, ruleSettings, root);
     }
 
     public ScanOptions withLevels(Map<String, Level> newLevels) {
-        return new ScanOptions(limits, enable, disable, newLevels, exclude, baseline, ruleSettings);
+        return new ScanOptions(
+                limits, enable, disable, newLevels, exclude, baseline, ruleSettings, root);
     }
 
     public ScanOptions withExclude(List<String> newExclude) {
-        return new ScanOptions(limits, enable, disable, levels, newExclude, baseline, ruleSettings);
+        return new ScanOptions(
+                limits, enable, disable, levels, newExclude, baseline, ruleSettings, root);
     }
 
     public ScanOptions withBaseline(Set<String> fingerprints) {
         return new ScanOptions(
-                limits, enable, disable, levels, exclude, fingerprints, ruleSettings);
+                limits, enable, disable, levels, exclude, fingerprints, ruleSettings, root);
     }
 
     public ScanOptions withRuleSettings(RuleSettings settings) {
-        return new ScanOptions(limits, enable, disable, levels, exclude, baseline, settings);
+        return new ScanOptions(limits, enable, disable, levels, exclude, baseline, settings, root);
+    }
+
+    /** These options with excludes and fingerprints relative to {@code repositoryRoot}. */
+    public ScanOptions withRoot(Path repositoryRoot) {
+        return new ScanOptions(
+                limits, enable, disable, levels, exclude, baseline, ruleSettings, repositoryRoot);
     }
 }

@@ -94,7 +94,7 @@ public final class Scanner {
             if (STDIN.equals(p)) {
                 outcomes.add(
                         checkSafely(
-                                "<stdin>",
+                                Placement.asShown("<stdin>"),
                                 NestedStacks.NONE,
                                 () -> loader.load(stdin.get(), "<stdin>")));
             } else {
@@ -105,9 +105,15 @@ public final class Scanner {
         // speed.
         List<Input> included = new ArrayList<>();
         Map<String, Long> excluded = new HashMap<>();
+        Path repositoryRoot = options.root().toAbsolutePath().normalize();
         for (FileWalker.Found found : FileWalker.expandWithRoots(files)) {
-            Input input = new Input(found.file(), displayPath(found.file()), found.root());
-            options.excludedBy(input.shown())
+            Input input =
+                    new Input(
+                            found.file(),
+                            displayPath(found.file()),
+                            relativePath(repositoryRoot, found.file()),
+                            found.root());
+            options.excludedBy(input.inRepository())
                     .ifPresentOrElse(
                             glob -> excluded.merge(glob, 1L, Long::sum), () -> included.add(input));
         }
@@ -116,7 +122,7 @@ public final class Scanner {
                         .map(
                                 input ->
                                         checkSafely(
-                                                input.shown(),
+                                                new Placement(input.shown(), input.inRepository()),
                                                 NestedStacks.of(
                                                         loader,
                                                         input.path(),
@@ -140,7 +146,7 @@ public final class Scanner {
                         .map(
                                 e ->
                                         checkSafely(
-                                                e.getKey(),
+                                                Placement.asShown(e.getKey()),
                                                 NestedStacks.NONE,
                                                 () ->
                                                         loader.load(
@@ -177,7 +183,11 @@ public final class Scanner {
                         if (!context.findings().isEmpty()) {
                             Outcome o = byPath.get(path);
                             List<Finding> all = new ArrayList<>(o.findings());
-                            all.addAll(finish(o.scope().document(), context.findings()));
+                            all.addAll(
+                                    finish(
+                                            o.scope().document(),
+                                            context.findings(),
+                                            Placement.asShown(path)));
                             byPath.put(
                                     path,
                                     new Outcome(
@@ -203,7 +213,11 @@ public final class Scanner {
     /** Scans one document that is already in memory (used by tests and integrations). */
     public ScanResult scan(SourceFile source) {
         return result(
-                List.of(checkSafely(source.path(), NestedStacks.NONE, () -> loader.parse(source))),
+                List.of(
+                        checkSafely(
+                                Placement.asShown(source.path()),
+                                NestedStacks.NONE,
+                                () -> loader.parse(source))),
                 Map.of());
     }
 
@@ -212,19 +226,23 @@ public final class Scanner {
      * CFS001, naming the exception and where it was thrown — not its message, which may quote the
      * file's text.
      */
-    private Outcome checkSafely(String shown, NestedStacks nestedStacks, Supplier<Document> load) {
-        return checkSafely(shown, nestedStacks, load, false);
+    private Outcome checkSafely(
+            Placement placement, NestedStacks nestedStacks, Supplier<Document> load) {
+        return checkSafely(placement, nestedStacks, load, false);
     }
 
     /**
      * {@code keepScope}: the outcome keeps the document and its scope for the cross-document rules.
      */
     private Outcome checkSafely(
-            String shown, NestedStacks nestedStacks, Supplier<Document> load, boolean keepScope) {
+            Placement placement,
+            NestedStacks nestedStacks,
+            Supplier<Document> load,
+            boolean keepScope) {
         Document document = null;
         try {
             document = load.get();
-            return check(document, nestedStacks, keepScope);
+            return check(document, nestedStacks, keepScope, placement);
         } catch (RuntimeException | StackOverflowError e) {
             StackTraceElement[] trace = e.getStackTrace();
             String where = trace.length == 0 ? "" : " at " + trace[0];
@@ -239,15 +257,17 @@ public final class Scanner {
                             1);
             return check(
                     new Document.Unreadable(
-                            shown,
+                            placement.shown(),
                             document == null ? null : document.source().orElse(null),
                             problem),
                     NestedStacks.NONE,
-                    false);
+                    false,
+                    placement);
         }
     }
 
-    private Outcome check(Document document, NestedStacks nestedStacks, boolean keepScope) {
+    private Outcome check(
+            Document document, NestedStacks nestedStacks, boolean keepScope, Placement placement) {
         List<Finding> findings = new ArrayList<>();
         // One scope per document: its rules share the evaluator and the work several of them need.
         DocumentScope scope =
@@ -261,7 +281,7 @@ public final class Scanner {
             }
             findings.addAll(context.findings());
         }
-        findings = finish(document, findings);
+        findings = finish(document, findings, placement);
         // Keep only what the report needs, not the parsed tree: large scans stay small in memory.
         return new Outcome(
                 document instanceof Document.NotOurs,
@@ -284,9 +304,19 @@ public final class Scanner {
         }
     }
 
-    /** In-template suppressions, the baseline, and one finding per value. */
-    private List<Finding> finish(Document document, List<Finding> raw) {
-        List<Finding> findings = raw;
+    /**
+     * The findings' repository-relative file, in-template suppressions, the baseline, and one
+     * finding per value.
+     */
+    private List<Finding> finish(Document document, List<Finding> raw, Placement placement) {
+        List<Finding> findings =
+                raw.stream()
+                        .map(
+                                f ->
+                                        f.file().equals(placement.shown())
+                                                ? f.inRepository(placement.inRepository())
+                                                : f)
+                        .toList();
         if (document instanceof Document.TemplateDocument t) {
             findings = InTemplateSuppressions.apply(t.template(), findings);
         }
@@ -366,13 +396,29 @@ public final class Scanner {
 
     /** Paths under the working directory are shown relative to it, with '/' separators. */
     static String displayPath(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        Path cwd = Path.of("").toAbsolutePath();
-        Path shown = absolute.startsWith(cwd) ? cwd.relativize(absolute) : absolute;
-        return shown.toString().replace('\\', '/');
+        return relativePath(Path.of("").toAbsolutePath(), file);
     }
 
-    private record Input(Path path, String shown, Path root) {}
+    /** {@code file} relative to {@code base} when under it, else absolute; '/' separators. */
+    private static String relativePath(Path base, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path relative = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
+        return relative.toString().replace('\\', '/');
+    }
+
+    /**
+     * {@code inRepository}: the path relative to the repository root that excludes match and
+     * fingerprints hash (the working directory changes {@code shown}, not it).
+     */
+    private record Input(Path path, String shown, String inRepository, Path root) {}
+
+    /** A document's display path, and its path relative to the repository root. */
+    private record Placement(String shown, String inRepository) {
+        /** A text that is not a file (standard input, a deployed template): one name for both. */
+        static Placement asShown(String name) {
+            return new Placement(name, name);
+        }
+    }
 
     /**
      * What one file contributes to the result; {@code source} only when it has findings (for

@@ -225,9 +225,11 @@ class ScanCommandTest {
         assertThat(record.out()).isEmpty();
         assertThat(record.err()).contains("recorded 1 finding in " + baseline);
         JsonNode written = new ObjectMapper().readTree(baseline.toFile());
-        assertThat(written.path("version").asInt()).isEqualTo(1);
-        assertThat(written.path("fingerprints")).hasSize(1);
-        assertThat(written.path("fingerprints").get(0).asText()).matches("[0-9a-f]{64}");
+        assertThat(written.path("version").asInt()).isEqualTo(2);
+        assertThat(written.path("findings")).hasSize(1);
+        assertThat(written.path("findings").get(0).path("rule").asText()).isEqualTo("CFS001");
+        assertThat(written.path("findings").get(0).path("fingerprint").asText())
+                .matches("[0-9a-f]{64}");
 
         CommandRun rescan =
                 CommandRun.of("scan", "-f", "sarif", "--baseline", baseline.toString(), bad);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,13 +15,27 @@ class BaselineTest {
     @TempDir Path dir;
 
     @Test
-    void writesSortedUniqueFingerprintsAndReadsThemBack() throws IOException {
-        Path file = dir.resolve("baseline.json");
+    void readsTheFingerprintsOfEachFinding() throws IOException {
+        Path file =
+                Files.writeString(
+                        dir.resolve("baseline.json"),
+                        """
+                        {"version": 2, "findings": [
+                          {"rule": "CFS101", "file": "a.yaml", "fingerprint": "bb"},
+                          {"rule": "CFS102", "file": "b.yaml", "fingerprint": "aa"}]}
+                        """);
 
-        Baseline.write(file, List.of("bb", "aa", "bb"));
+        assertThat(Baseline.read(file)).containsExactly("bb", "aa");
+    }
 
-        assertThat(Files.readString(file).replaceAll("\\s", ""))
-                .isEqualTo("{\"version\":1,\"fingerprints\":[\"aa\",\"bb\"]}");
+    /** Baselines written before entries described their findings keep working. */
+    @Test
+    void readsVersionOneFingerprints() throws IOException {
+        Path file =
+                Files.writeString(
+                        dir.resolve("baseline.json"),
+                        "{\"version\": 1, \"fingerprints\": [\"aa\", \"bb\"]}");
+
         assertThat(Baseline.read(file)).containsExactly("aa", "bb");
     }
 
@@ -32,19 +45,33 @@ class BaselineTest {
                 "",
                 "[]",
                 "{\"fingerprints\": []}",
-                "{\"version\": 2, \"fingerprints\": []}",
+                "{\"version\": 3, \"findings\": []}",
                 "{\"version\": \"1\", \"fingerprints\": []}",
             })
     void rejectsFilesThatAreNotBaselines(String text) throws IOException {
         assertThat(rejection(text))
                 .isEqualTo(
-                        "not a baseline file (expected {\"version\": 1, \"fingerprints\": [...]})");
+                        "not a baseline file (expected {\"version\": 2, \"findings\": [...]} or"
+                                + " {\"version\": 1, \"fingerprints\": [...]})");
     }
 
     @Test
     void rejectsFingerprintsThatAreNotStrings() throws IOException {
         assertThat(rejection("{\"version\": 1, \"fingerprints\": [1, 2]}"))
                 .isEqualTo("'fingerprints' must be a list of strings");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"version\": 2, \"fingerprints\": []}",
+                "{\"version\": 2, \"findings\": [\"aa\"]}",
+                "{\"version\": 2, \"findings\": [{\"rule\": \"CFS101\"}]}",
+                "{\"version\": 2, \"findings\": [{\"fingerprint\": 1}]}",
+            })
+    void rejectsFindingsWithoutAFingerprint(String text) throws IOException {
+        assertThat(rejection(text))
+                .isEqualTo("'findings' must be a list of objects with a 'fingerprint' string");
     }
 
     @Test

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfnsecrets.cli.FreshJvmRun;
 import dev.cfnsecrets.report.SarifSchema;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +49,8 @@ class HostileConfigTest {
     void excludingEverythingIsSaidWithTheFilesNotScanned() throws Exception {
         config("exclude: [\"**\"]\n");
 
-        Run run = assertNotice("paths-excluded", "**", 1, "exclude '**': 1 file not scanned");
+        FreshJvmRun run =
+                assertNotice("paths-excluded", "**", 1, "exclude '**': 1 file not scanned");
         assertThat(run.out())
                 .endsWith(
                         "cfn-secrets: 0 files scanned, 0 skipped: 0 errors, 0 warnings, 0 notes, 0 suppressed\n");
@@ -147,7 +145,7 @@ class HostileConfigTest {
         Files.writeString(repo.resolve(".env"), OUTSIDE_SECRET + "=1\n");
         config("baseline: .env\n");
 
-        Run run = cfnSecrets("scan", "template.yaml");
+        FreshJvmRun run = cfnSecrets("scan", "template.yaml");
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err())
@@ -162,7 +160,7 @@ class HostileConfigTest {
         Files.writeString(repo.resolve("rules.yml"), "rules: [" + OUTSIDE_SECRET + "\n: : {\n");
         config("custom-rules: [rules.yml]\n");
 
-        Run run = cfnSecrets("scan", "template.yaml");
+        FreshJvmRun run = cfnSecrets("scan", "template.yaml");
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err())
@@ -175,7 +173,7 @@ class HostileConfigTest {
     void noRepoConfigIgnoresTheWorkingDirectorysConfiguration() throws Exception {
         config("rules: {disable: [CFS]}\nexclude: [\"**\"]\n");
 
-        Run run = cfnSecrets("scan", "--no-repo-config", "template.yaml");
+        FreshJvmRun run = cfnSecrets("scan", "--no-repo-config", "template.yaml");
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out())
@@ -190,7 +188,7 @@ class HostileConfigTest {
         config("rules: {disable: [CFS]}\n");
         Files.writeString(base.resolve("trusted.yml"), "rules: {disable: [CFS110]}\n");
 
-        Run run =
+        FreshJvmRun run =
                 cfnSecrets(
                         "scan",
                         "--no-repo-config",
@@ -209,13 +207,13 @@ class HostileConfigTest {
      * The scan passes, and says {@code message} as a text line, a GitHub warning, a JSON {@code
      * configuration} entry and a SARIF tool configuration notification, each with the count.
      */
-    private Run assertNotice(String kind, String setting, long count, String message)
+    private FreshJvmRun assertNotice(String kind, String setting, long count, String message)
             throws Exception {
-        Run text = cfnSecrets("scan", "template.yaml");
+        FreshJvmRun text = cfnSecrets("scan", "template.yaml");
         assertThat(text.status()).as(text.err()).isZero();
         assertThat(text.out().lines()).contains("cfn-secrets: configuration: " + message);
 
-        Run github = cfnSecrets("scan", "--format", "github", "template.yaml");
+        FreshJvmRun github = cfnSecrets("scan", "--format", "github", "template.yaml");
         assertThat(github.out().lines())
                 .contains("::warning title=cfn-secrets configuration::" + message);
 
@@ -263,7 +261,7 @@ class HostileConfigTest {
     }
 
     private void assertRefused(String problem) throws Exception {
-        Run run = cfnSecrets("scan", "template.yaml");
+        FreshJvmRun run = cfnSecrets("scan", "template.yaml");
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
@@ -276,28 +274,8 @@ class HostileConfigTest {
         Files.writeString(repo.resolve(".cfn-secrets.yml"), text);
     }
 
-    private record Run(int status, String out, String err) {}
-
     /** {@code cfn-secrets ARGS} in a fresh JVM whose working directory is the repository. */
-    private Run cfnSecrets(String... args) throws Exception {
-        List<String> command =
-                new ArrayList<>(
-                        List.of(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-XX:TieredStopAtLevel=1",
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                "dev.cfnsecrets.cli.Main"));
-        command.addAll(List.of(args));
-        Path err = Files.createTempFile(base, "err", ".txt");
-        Process process =
-                new ProcessBuilder(command)
-                        .directory(repo.toFile())
-                        .redirectError(err.toFile())
-                        .start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), out, Files.readString(err));
+    private FreshJvmRun cfnSecrets(String... args) throws Exception {
+        return FreshJvmRun.in(repo, base, args);
     }
 }

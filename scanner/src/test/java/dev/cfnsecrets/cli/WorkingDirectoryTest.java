@@ -1,0 +1,216 @@
+package dev.cfnsecrets.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Baselines and excludes do not depend on the folder a scan runs from: fingerprints and exclude
+ * globs use paths relative to the repository root (the git work tree of the scanned paths). Each
+ * run is a fresh JVM in a real working directory — the root, a subfolder, or outside the repository
+ * with absolute paths — as a user or a CI step would run it.
+ */
+class WorkingDirectoryTest {
+    private static final String PASSWORD = "Zq8#rT1vLp0wXe5m";
+    private static final String TOKEN = "Gh7pQ2xVn9LbW4sKe1Ry";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir Path base;
+    private Path repo;
+
+    @BeforeEach
+    void repository() throws IOException {
+        repo = base.resolve("repo");
+        Files.createDirectories(repo.resolve(".git"));
+        Files.createDirectories(repo.resolve("sub"));
+        template("templates/b.yaml");
+        template("templates/a.yaml");
+        template("templates/generated/gen.yaml");
+    }
+
+    @Test
+    void fingerprintsAreTheSameFromEveryFolder() throws Exception {
+        List<String> fromRoot = fingerprints(cfnSecrets(repo, "scan", "-f", "json", "templates"));
+        List<String> fromSub =
+                fingerprints(cfnSecrets(repo.resolve("sub"), "scan", "-f", "json", "../templates"));
+        List<String> absolute =
+                fingerprints(
+                        cfnSecrets(
+                                base, "scan", "-f", "json", repo.resolve("templates").toString()));
+
+        assertThat(fromRoot).hasSize(9).doesNotHaveDuplicates();
+        assertThat(fromSub).isEqualTo(fromRoot);
+        assertThat(absolute).isEqualTo(fromRoot);
+    }
+
+    @Test
+    void baselineWrittenAtTheRootSuppressesScansFromASubfolderAndOutside() throws Exception {
+        FreshJvmRun written =
+                cfnSecrets(repo, "scan", "--write-baseline", "baseline.json", "templates");
+        assertThat(written.status()).as(written.err()).isZero();
+
+        FreshJvmRun fromSub =
+                cfnSecrets(
+                        repo.resolve("sub"),
+                        "scan",
+                        "-f",
+                        "json",
+                        "--baseline",
+                        "../baseline.json",
+                        "../templates");
+        FreshJvmRun outside =
+                cfnSecrets(
+                        base,
+                        "scan",
+                        "-f",
+                        "json",
+                        "--baseline",
+                        repo.resolve("baseline.json").toString(),
+                        repo.resolve("templates").toString());
+
+        for (FreshJvmRun run : List.of(fromSub, outside)) {
+            assertThat(run.status()).as(run.err()).isZero();
+            JsonNode findings = JSON.readTree(run.out()).path("findings");
+            assertThat(findings).hasSize(9);
+            findings.forEach(
+                    f ->
+                            assertThat(f.path("suppression").path("justification").asText())
+                                    .isEqualTo("recorded in the baseline"));
+        }
+    }
+
+    @Test
+    void baselineFileIsTheSameFromEveryFolderSortedAndWithoutSecrets() throws Exception {
+        cfnSecrets(repo, "scan", "--write-baseline", "root.json", "templates");
+        cfnSecrets(repo.resolve("sub"), "scan", "--write-baseline", "../sub.json", "../templates");
+
+        String written = Files.readString(repo.resolve("root.json"));
+        assertThat(Files.readString(repo.resolve("sub.json"))).isEqualTo(written);
+        assertThat(written).doesNotContain(PASSWORD).doesNotContain(TOKEN);
+        List<String> entries = new ArrayList<>();
+        JSON.readTree(written)
+                .path("findings")
+                .forEach(
+                        e ->
+                                entries.add(
+                                        e.path("file").asText()
+                                                + " "
+                                                + e.path("rule").asText()
+                                                + " "
+                                                + e.path("logicalId").asText()
+                                                + " "
+                                                + e.path("propertyPath").asText()));
+        // By file, then line (KmsKeyArn's finding sits on the function's Properties, line 4), then
+        // rule.
+        List<String> perFile =
+                List.of(
+                        "CFS110 Api Resources/Api/Properties/KmsKeyArn",
+                        "CFS102 Api Resources/Api/Properties/Environment/Variables/DB_PASSWORD",
+                        "CFS102 Api Resources/Api/Properties/Environment/Variables/API_TOKEN");
+        List<String> expected = new ArrayList<>();
+        for (String file :
+                List.of("templates/a.yaml", "templates/b.yaml", "templates/generated/gen.yaml")) {
+            perFile.forEach(entry -> expected.add(file + " " + entry));
+        }
+        assertThat(entries).isEqualTo(expected);
+        JSON.readTree(written)
+                .path("findings")
+                .forEach(e -> assertThat(e.path("message").asText()).isNotBlank());
+    }
+
+    @Test
+    void excludesMatchRepositoryPathsFromEveryFolder() throws Exception {
+        Path config =
+                Files.writeString(
+                        repo.resolve("scan.yml"), "exclude:\n  - \"templates/generated/**\"\n");
+
+        FreshJvmRun fromRoot =
+                cfnSecrets(repo, "scan", "-f", "json", "-c", config.toString(), "templates");
+        FreshJvmRun fromSub =
+                cfnSecrets(
+                        repo.resolve("sub"),
+                        "scan",
+                        "-f",
+                        "json",
+                        "-c",
+                        config.toString(),
+                        "../templates");
+        FreshJvmRun outside =
+                cfnSecrets(
+                        base,
+                        "scan",
+                        "-f",
+                        "json",
+                        "-c",
+                        config.toString(),
+                        repo.resolve("templates").toString());
+
+        assertThat(files(fromRoot)).containsExactly("templates/a.yaml", "templates/b.yaml");
+        // Reports show paths relative to the working directory, or absolute outside it; the same
+        // exclude matched them all.
+        assertThat(files(fromSub))
+                .containsExactly(
+                        repo.resolve("templates/a.yaml").toString(),
+                        repo.resolve("templates/b.yaml").toString());
+        assertThat(files(outside))
+                .containsExactly("repo/templates/a.yaml", "repo/templates/b.yaml");
+    }
+
+    private void template(String path) throws IOException {
+        Path file = repo.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(
+                file,
+                """
+                Resources:
+                  Api:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: index.handler
+                      Code: {ZipFile: "x"}
+                      Environment:
+                        Variables:
+                          DB_PASSWORD: "%s"
+                          API_TOKEN: "%s"
+                """
+                        .formatted(PASSWORD, TOKEN));
+    }
+
+    private static List<String> fingerprints(FreshJvmRun run) throws IOException {
+        List<String> all = new ArrayList<>();
+        JSON.readTree(run.out())
+                .path("findings")
+                .forEach(f -> all.add(f.path("fingerprint").asText()));
+        return all;
+    }
+
+    /** The distinct files of a JSON report's findings, in report order. */
+    private static List<String> files(FreshJvmRun run) throws IOException {
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FINDINGS);
+        List<String> files = new ArrayList<>();
+        JSON.readTree(run.out())
+                .path("findings")
+                .forEach(
+                        f -> {
+                            String file = f.path("file").asText();
+                            if (!files.contains(file)) {
+                                files.add(file);
+                            }
+                        });
+        return files;
+    }
+
+    private FreshJvmRun cfnSecrets(Path directory, String... args) throws Exception {
+        return FreshJvmRun.in(directory, base, args);
+    }
+}
