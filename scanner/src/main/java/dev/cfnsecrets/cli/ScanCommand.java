@@ -63,7 +63,11 @@ final class ScanCommand implements Callable<Integer> {
             names = {"-f", "--format"},
             paramLabel = "FORMAT",
             defaultValue = "text",
-            description = "text (default), sarif, json or github.")
+            converter = FormatConverter.class,
+            description =
+                    "text (default), sarif, json, github (workflow annotations), junit (JUnit XML"
+                            + " for Jenkins, GitLab and Azure DevOps test tabs) or gitlab-sast"
+                            + " (GitLab's SAST report).")
     private Format format;
 
     @Option(

@@ -1,5 +1,7 @@
 package dev.cfnsecrets.report;
 
+import java.time.Clock;
+
 /**
  * Picks the reporter for an output format; every one of them redacts unless {@code showSecrets}.
  */
@@ -30,6 +32,10 @@ public final class Reporters {
                 return new GithubReporter(redactor);
             case TEXT:
                 return new TextReporter(color, redactor);
+            case JUNIT:
+                return new JunitReporter(redactor, Clock.systemUTC());
+            case GITLAB_SAST:
+                return new GitlabSastReporter(redactor, Clock.systemUTC());
             default:
                 throw new IllegalArgumentException("no reporter for " + format);
         }

@@ -150,6 +150,24 @@ class ScanCommandTest {
     }
 
     @Test
+    void ciFormatsAreNamedAsInTheHelp() throws IOException {
+        String bad = write("bad.yaml", MALFORMED);
+
+        CommandRun gitlab = CommandRun.of("scan", "--format", "gitlab-sast", bad);
+        CommandRun junit = CommandRun.of("scan", "-f", "JUnit", bad);
+
+        assertThat(gitlab.status()).isEqualTo(1);
+        JsonNode vulnerability = new ObjectMapper().readTree(gitlab.out()).path("vulnerabilities");
+        assertThat(vulnerability.get(0).path("identifiers").get(0).path("value").asText())
+                .isEqualTo("CFS001");
+        assertThat(vulnerability.get(0).path("location").path("start_line").asInt()).isEqualTo(6);
+        assertThat(junit.status()).isEqualTo(1);
+        assertThat(junit.out()).startsWith("<?xml").contains("<failure type=\"CFS001\"");
+        assertThat(CommandRun.of("scan", "--help").out())
+                .contains("junit (JUnit XML", "gitlab-sast");
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         CommandRun run = CommandRun.of("scan", "--format", "xml", dir.toString());
 

@@ -51,13 +51,14 @@ class RedactionAcrossFormatsTest {
     void eachFormatHasItsOwnReporter(Format format) {
         Reporter reporter = Reporters.of(format, false, false);
         Class<? extends Reporter> expected =
-                format == Format.SARIF
-                        ? SarifReporter.class
-                        : format == Format.JSON
-                                ? JsonReporter.class
-                                : format == Format.GITHUB
-                                        ? GithubReporter.class
-                                        : TextReporter.class;
+                switch (format) {
+                    case SARIF -> SarifReporter.class;
+                    case JSON -> JsonReporter.class;
+                    case GITHUB -> GithubReporter.class;
+                    case JUNIT -> JunitReporter.class;
+                    case GITLAB_SAST -> GitlabSastReporter.class;
+                    case TEXT -> TextReporter.class;
+                };
         assertThat(reporter).isInstanceOf(expected);
     }
 }
