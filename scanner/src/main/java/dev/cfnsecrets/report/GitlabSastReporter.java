@@ -103,7 +103,7 @@ public final class GitlabSastReporter implements Reporter {
                         .orElse(null),
                 identifiers,
                 new GitlabLocation(
-                        finding.file(),
+                        finding.repositoryFile(),
                         finding.span().startLine(),
                         Math.max(finding.span().startLine(), finding.span().endLine())));
     }

@@ -72,7 +72,7 @@ public final class JunitReporter implements Reporter {
     private static Map<String, List<Finding>> byFile(ScanResult result) {
         Map<String, List<Finding>> files = new TreeMap<>();
         for (Finding finding : result.findings()) {
-            files.computeIfAbsent(finding.file(), f -> new ArrayList<>()).add(finding);
+            files.computeIfAbsent(finding.repositoryFile(), f -> new ArrayList<>()).add(finding);
         }
         return files;
     }

@@ -53,6 +53,37 @@ class WorkingDirectoryTest {
     }
 
     @Test
+    void gitlabSastNamesRepositoryPathsFromEveryFolder() throws Exception {
+        List<String> fromSub =
+                gitlabFiles(
+                        cfnSecrets(
+                                repo.resolve("sub"), "scan", "-f", "gitlab-sast", "../templates"));
+        List<String> absolute =
+                gitlabFiles(
+                        cfnSecrets(
+                                base,
+                                "scan",
+                                "-f",
+                                "gitlab-sast",
+                                repo.resolve("templates").toString()));
+
+        assertThat(fromSub)
+                .containsExactly(
+                        "templates/a.yaml", "templates/b.yaml", "templates/generated/gen.yaml");
+        assertThat(absolute).isEqualTo(fromSub);
+    }
+
+    @Test
+    void junitNamesRepositoryPathsFromASubfolder() throws Exception {
+        FreshJvmRun fromSub =
+                cfnSecrets(repo.resolve("sub"), "scan", "-f", "junit", "../templates");
+
+        assertThat(fromSub.out())
+                .contains("classname=\"templates/a.yaml\"")
+                .doesNotContain("../templates");
+    }
+
+    @Test
     void baselineWrittenAtTheRootSuppressesScansFromASubfolderAndOutside() throws Exception {
         FreshJvmRun written =
                 cfnSecrets(repo, "scan", "--write-baseline", "baseline.json", "templates");
@@ -192,6 +223,16 @@ class WorkingDirectoryTest {
                 .path("findings")
                 .forEach(f -> all.add(f.path("fingerprint").asText()));
         return all;
+    }
+
+    /** The distinct files of a GitLab SAST report's vulnerabilities, sorted. */
+    private static List<String> gitlabFiles(FreshJvmRun run) throws IOException {
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitStatus.FINDINGS);
+        List<String> files = new ArrayList<>();
+        JSON.readTree(run.out())
+                .path("vulnerabilities")
+                .forEach(v -> files.add(v.path("location").path("file").asText()));
+        return files.stream().distinct().sorted().toList();
     }
 
     /** The distinct files of a JSON report's findings, in report order. */
