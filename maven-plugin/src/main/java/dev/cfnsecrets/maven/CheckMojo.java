@@ -163,6 +163,16 @@ public class CheckMojo extends AbstractMojo {
                         .filter(selection::selects)
                         .map(Path::toString)
                         .toList();
+        if (files.isEmpty()) {
+            // Templates outside the default includes (infra/, say) would be missed silently. Only
+            // info: a parent or a Java module of a multi-module build often has no template.
+            getLog().info(
+                            "cfn-secrets: no file to scan under "
+                                    + project.getBasedir()
+                                    + " matches the includes "
+                                    + selection
+                                    + "; set includes to where the templates are");
+        }
 
         ScanResult result =
                 BuiltInRules.scanner(options, catalog).scan(files, InputStream::nullInputStream);

@@ -25,11 +25,13 @@ final class FileSelection {
     static final String EVERYTHING = "**";
 
     private final Path basedir;
+    private final List<String> includePatterns;
     private final List<AntPattern> includes;
     private final List<AntPattern> excludes;
 
     FileSelection(Path basedir, List<String> includes, List<String> excludes) {
         this.basedir = basedir.toAbsolutePath().normalize();
+        this.includePatterns = List.copyOf(includes);
         this.includes = compile(includes);
         this.excludes = compile(excludes);
     }
@@ -52,5 +54,11 @@ final class FileSelection {
                 basedir.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
         return includes.stream().anyMatch(p -> p.matches(relative))
                 && excludes.stream().noneMatch(p -> p.matches(relative));
+    }
+
+    /** The include patterns, as the goal's messages name them. */
+    @Override
+    public String toString() {
+        return String.join(", ", includePatterns);
     }
 }
