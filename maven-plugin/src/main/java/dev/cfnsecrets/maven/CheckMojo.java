@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -92,8 +93,8 @@ public class CheckMojo extends AbstractMojo {
     private boolean failOnViolation;
 
     /**
-     * Where findings go: {@code text} (the build log) and {@code sarif} (the file {@code
-     * sarifFile}). The summary line is always logged.
+     * Where findings go: {@code text} (the build log), {@code sarif} (the file {@code sarifFile})
+     * and {@code json} (the file {@code jsonFile}). The summary line is always logged.
      */
     @Parameter(property = "cfn-secrets.formats", defaultValue = "text,sarif")
     private List<String> formats;
@@ -103,6 +104,12 @@ public class CheckMojo extends AbstractMojo {
             property = "cfn-secrets.sarifFile",
             defaultValue = "${project.build.directory}/cfn-secrets.sarif")
     private File sarifFile;
+
+    /** The JSON report (the command line's {@code --format json}), for scripts. */
+    @Parameter(
+            property = "cfn-secrets.jsonFile",
+            defaultValue = "${project.build.directory}/cfn-secrets.json")
+    private File jsonFile;
 
     /**
      * The configuration file ({@code .cfn-secrets.yml} format). Default: {@code .cfn-secrets.yml}
@@ -182,8 +189,11 @@ public class CheckMojo extends AbstractMojo {
         }
         Summary.configuration(result).forEach(getLog()::warn);
         getLog().info(Summary.line(result));
-        if (outputs.contains(Format.SARIF)) {
-            writeSarif(result);
+        List<Path> reports = new ArrayList<>();
+        for (Format format : List.of(Format.SARIF, Format.JSON)) {
+            if (outputs.contains(format)) {
+                reports.add(writeReport(format, result));
+            }
         }
         if (threshold.fails(result)) {
             long count = threshold.count(result);
@@ -199,9 +209,12 @@ public class CheckMojo extends AbstractMojo {
             }
             throw new MojoFailureException(
                     violation
-                            + (outputs.contains(Format.SARIF)
-                                    ? "; see the log above and " + sarifFile()
-                                    : ""));
+                            + (reports.isEmpty()
+                                    ? ""
+                                    : "; see the log above and "
+                                            + reports.stream()
+                                                    .map(Path::toString)
+                                                    .collect(Collectors.joining(" and "))));
         }
     }
 
@@ -230,10 +243,6 @@ public class CheckMojo extends AbstractMojo {
         return project.getBasedir().toPath().resolve(file.toPath());
     }
 
-    private Path sarifFile() {
-        return inProject(sarifFile);
-    }
-
     private FailOn threshold() throws MojoExecutionException {
         try {
             return FailOn.parse(failOnSeverity);
@@ -250,11 +259,13 @@ public class CheckMojo extends AbstractMojo {
                 outputs.add(Format.TEXT);
             } else if (format.equals("sarif")) {
                 outputs.add(Format.SARIF);
+            } else if (format.equals("json")) {
+                outputs.add(Format.JSON);
             } else if (!format.isEmpty()) {
                 throw new MojoExecutionException(
                         "cfn-secrets: formats: unknown format '"
                                 + name
-                                + "' (expected text and/or sarif)");
+                                + "' (expected text, sarif and/or json)");
             }
         }
         return outputs;
@@ -350,20 +361,28 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    private void writeSarif(ScanResult result) throws MojoExecutionException {
-        Path file = sarifFile();
+    /** Writes the report of a file format where its parameter says; returns that file. */
+    private Path writeReport(Format format, ScanResult result) throws MojoExecutionException {
+        String name = format.name();
+        Path file = inProject(format == Format.SARIF ? sarifFile : jsonFile);
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                Reporters.of(Format.SARIF, false, false).write(result, out);
+                Reporters.of(format, false, false).write(result, out);
             }
         } catch (IOException e) {
             throw new MojoExecutionException(
-                    "cfn-secrets: cannot write the SARIF report " + file + ": " + e.getMessage(),
+                    "cfn-secrets: cannot write the "
+                            + name
+                            + " report "
+                            + file
+                            + ": "
+                            + e.getMessage(),
                     e);
         }
-        getLog().info("cfn-secrets: SARIF report written to " + file);
+        getLog().info("cfn-secrets: " + name + " report written to " + file);
+        return file;
     }
 }
