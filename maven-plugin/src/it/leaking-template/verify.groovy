@@ -12,7 +12,7 @@ def finding = errors[0]
 assert finding.path() == 'template.yaml'
 
 assert log =~ /\[INFO\] cfn-secrets: 1 file scanned, 0 skipped: 1 error, /
-assert log.contains('cfn-secrets: 1 finding at or above failOn=error; see the log above and ')
+assert log.contains('cfn-secrets: 1 finding at or above failOnSeverity=error; see the log above and ')
 assert log.contains('BUILD FAILURE')
 
 def sarifErrors = build.sarif('target/cfn-secrets.sarif').findAll { it.level() == 'error' }

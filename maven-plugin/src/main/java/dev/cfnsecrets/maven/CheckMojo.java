@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -43,32 +44,57 @@ import org.apache.maven.project.MavenProject;
 /**
  * Scans the project's CloudFormation, SAM and CDK templates and policy documents for secrets that
  * leak through Lambda and ECS environments, and fails the build when a finding reaches {@code
- * failOn}. Findings go to the build log as {@code path:line:col CFSnnn message} at the matching log
- * level (secrets redacted), and to a SARIF 2.1.0 report for code scanning.
+ * failOnSeverity}. Findings go to the build log as {@code path:line:col CFSnnn message} at the
+ * matching log level (secrets redacted), and to a SARIF 2.1.0 report for code scanning.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
     /**
-     * Files or directories to scan; default: the project's base directory. Directories are walked
-     * for {@code .yaml}, {@code .yml}, {@code .json} and {@code .template} files, skipping {@code
-     * .git}, {@code node_modules}, {@code target}, {@code .aws-sam/build}, {@code cdk.out/asset.*}
-     * and the directories of this project's modules (each module scans its own files). Relative
-     * paths are relative to the project's base directory.
+     * Files or directories to scan; default: the project's base directory, filtered by {@code
+     * includes}. Directories are walked for {@code .yaml}, {@code .yml}, {@code .json} and {@code
+     * .template} files, skipping {@code .git}, {@code node_modules}, {@code target}, {@code
+     * .aws-sam/build}, {@code cdk.out/asset.*} and the directories of this project's modules (each
+     * module scans its own files). Relative paths are relative to the project's base directory.
+     * What is named here is scanned whole unless {@code includes} is set too.
      */
     // No defaultValue: Maven 3.8 cannot turn a default ${project.basedir} (a File) into a List.
     @Parameter(property = "cfn-secrets.paths")
     private List<File> paths;
 
     /**
+     * Ant-style patterns (relative to the project's base directory) of the files to scan. Default:
+     * the templates in the base directory itself ({@code *.yaml}, {@code *.yml}, {@code *.json},
+     * {@code *.template}), {@code src/main/**} and {@code cdk.out/**}; {@code **} when {@code
+     * paths} is set.
+     */
+    @Parameter(property = "cfn-secrets.includes")
+    private List<String> includes;
+
+    /** Ant-style patterns (relative to the project's base directory) of files not to scan. */
+    @Parameter(property = "cfn-secrets.excludes")
+    private List<String> excludes;
+
+    /** Scan the test tree too: adds {@code src/test/**} to the includes. */
+    @Parameter(property = "cfn-secrets.includeTests", defaultValue = "false")
+    private boolean includeTests;
+
+    /**
      * The lowest level of unsuppressed finding that fails the build: {@code error}, {@code
      * warning}, {@code note} or {@code none}.
      */
-    @Parameter(property = "cfn-secrets.failOn", defaultValue = "error")
-    private String failOn;
+    @Parameter(property = "cfn-secrets.failOnSeverity", defaultValue = "error")
+    private String failOnSeverity;
 
     /**
-     * Where findings go: {@code text} (the build log) and {@code sarif} (the file {@code
-     * sarifFile}). The summary line is always logged.
+     * Whether findings at or above {@code failOnSeverity} fail the build; {@code false}: they are
+     * reported and the build goes on.
+     */
+    @Parameter(property = "cfn-secrets.failOnViolation", defaultValue = "true")
+    private boolean failOnViolation;
+
+    /**
+     * Where findings go: {@code text} (the build log), {@code sarif} (the file {@code sarifFile})
+     * and {@code json} (the file {@code jsonFile}). The summary line is always logged.
      */
     @Parameter(property = "cfn-secrets.formats", defaultValue = "text,sarif")
     private List<String> formats;
@@ -78,6 +104,12 @@ public class CheckMojo extends AbstractMojo {
             property = "cfn-secrets.sarifFile",
             defaultValue = "${project.build.directory}/cfn-secrets.sarif")
     private File sarifFile;
+
+    /** The JSON report (the command line's {@code --format json}), for scripts. */
+    @Parameter(
+            property = "cfn-secrets.jsonFile",
+            defaultValue = "${project.build.directory}/cfn-secrets.json")
+    private File jsonFile;
 
     /**
      * The configuration file ({@code .cfn-secrets.yml} format). Default: {@code .cfn-secrets.yml}
@@ -132,10 +164,22 @@ public class CheckMojo extends AbstractMojo {
         // The configuration's custom rules join the catalog, as on the command line.
         Catalog catalog = bundled.withCustomRules(config.customRules());
         ScanOptions options = options(config);
+        FileSelection selection = selection();
         List<String> files =
                 ProjectFiles.of(targets(), moduleDirectories()).stream()
+                        .filter(selection::selects)
                         .map(Path::toString)
                         .toList();
+        if (files.isEmpty()) {
+            // Templates outside the default includes (infra/, say) would be missed silently. Only
+            // info: a parent or a Java module of a multi-module build often has no template.
+            getLog().info(
+                            "cfn-secrets: no file to scan under "
+                                    + project.getBasedir()
+                                    + " matches the includes "
+                                    + selection
+                                    + "; set includes to where the templates are");
+        }
 
         ScanResult result =
                 BuiltInRules.scanner(options, catalog).scan(files, InputStream::nullInputStream);
@@ -145,28 +189,65 @@ public class CheckMojo extends AbstractMojo {
         }
         Summary.configuration(result).forEach(getLog()::warn);
         getLog().info(Summary.line(result));
-        if (outputs.contains(Format.SARIF)) {
-            writeSarif(result);
+        List<Path> reports = new ArrayList<>();
+        for (Format format : List.of(Format.SARIF, Format.JSON)) {
+            if (outputs.contains(format)) {
+                reports.add(writeReport(format, result));
+            }
         }
         if (threshold.fails(result)) {
             long count = threshold.count(result);
-            throw new MojoFailureException(
+            String violation =
                     "cfn-secrets: "
                             + count
                             + (count == 1 ? " finding" : " findings")
-                            + " at or above failOn="
-                            + failOn.strip().toLowerCase(Locale.ROOT)
-                            + (outputs.contains(Format.SARIF)
-                                    ? "; see the log above and " + sarifFile
-                                    : ""));
+                            + " at or above failOnSeverity="
+                            + failOnSeverity.strip().toLowerCase(Locale.ROOT);
+            if (!failOnViolation) {
+                getLog().warn(violation + "; failOnViolation is false, the build goes on");
+                return;
+            }
+            throw new MojoFailureException(
+                    violation
+                            + (reports.isEmpty()
+                                    ? ""
+                                    : "; see the log above and "
+                                            + reports.stream()
+                                                    .map(Path::toString)
+                                                    .collect(Collectors.joining(" and "))));
         }
+    }
+
+    private FileSelection selection() {
+        List<String> chosen = new ArrayList<>();
+        if (includes != null && !includes.isEmpty()) {
+            chosen.addAll(includes);
+        } else if (paths != null && !paths.isEmpty()) {
+            chosen.add(FileSelection.EVERYTHING);
+        } else {
+            chosen.addAll(FileSelection.DEFAULT_INCLUDES);
+        }
+        if (includeTests) {
+            chosen.add(FileSelection.TESTS);
+        }
+        return new FileSelection(
+                project.getBasedir().toPath(), chosen, excludes == null ? List.of() : excludes);
+    }
+
+    /**
+     * A file parameter relative to the project's base directory: Maven resolves a configured {@code
+     * File} so, but not one given as {@code -Dcfn-secrets.…=}, which Java would resolve against the
+     * directory Maven runs in ({@code mvn -f}).
+     */
+    private Path inProject(File file) {
+        return project.getBasedir().toPath().resolve(file.toPath());
     }
 
     private FailOn threshold() throws MojoExecutionException {
         try {
-            return FailOn.parse(failOn);
+            return FailOn.parse(failOnSeverity);
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("cfn-secrets: failOn: " + e.getMessage(), e);
+            throw new MojoExecutionException("cfn-secrets: failOnSeverity: " + e.getMessage(), e);
         }
     }
 
@@ -178,11 +259,13 @@ public class CheckMojo extends AbstractMojo {
                 outputs.add(Format.TEXT);
             } else if (format.equals("sarif")) {
                 outputs.add(Format.SARIF);
+            } else if (format.equals("json")) {
+                outputs.add(Format.JSON);
             } else if (!format.isEmpty()) {
                 throw new MojoExecutionException(
                         "cfn-secrets: formats: unknown format '"
                                 + name
-                                + "' (expected text and/or sarif)");
+                                + "' (expected text, sarif and/or json)");
             }
         }
         return outputs;
@@ -210,11 +293,11 @@ public class CheckMojo extends AbstractMojo {
 
     private Optional<Path> configFile() throws MojoExecutionException {
         if (configFile != null) {
-            if (!configFile.isFile()) {
-                throw new MojoExecutionException(
-                        "cfn-secrets: configFile: no such file: " + configFile);
+            Path file = inProject(configFile);
+            if (!Files.isRegularFile(file)) {
+                throw new MojoExecutionException("cfn-secrets: configFile: no such file: " + file);
             }
-            return Optional.of(configFile.toPath());
+            return Optional.of(file);
         }
         return Stream.of(project.getBasedir(), topDirectory())
                 .map(dir -> new File(dir, ConfigLoader.DEFAULT_FILE))
@@ -278,20 +361,28 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    private void writeSarif(ScanResult result) throws MojoExecutionException {
-        Path file = sarifFile.toPath();
+    /** Writes the report of a file format where its parameter says; returns that file. */
+    private Path writeReport(Format format, ScanResult result) throws MojoExecutionException {
+        String name = format.name();
+        Path file = inProject(format == Format.SARIF ? sarifFile : jsonFile);
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                Reporters.of(Format.SARIF, false, false).write(result, out);
+                Reporters.of(format, false, false).write(result, out);
             }
         } catch (IOException e) {
             throw new MojoExecutionException(
-                    "cfn-secrets: cannot write the SARIF report " + file + ": " + e.getMessage(),
+                    "cfn-secrets: cannot write the "
+                            + name
+                            + " report "
+                            + file
+                            + ": "
+                            + e.getMessage(),
                     e);
         }
-        getLog().info("cfn-secrets: SARIF report written to " + file);
+        getLog().info("cfn-secrets: " + name + " report written to " + file);
+        return file;
     }
 }
