@@ -14,6 +14,7 @@ import dev.cfnsecrets.report.Reporter;
 import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.report.SarifContext;
 import dev.cfnsecrets.report.SourceRoot;
+import dev.cfnsecrets.report.Summary;
 import dev.cfnsecrets.scan.FailOn;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
@@ -62,7 +63,6 @@ final class ScanCommand implements Callable<Integer> {
     @Option(
             names = {"-f", "--format"},
             paramLabel = "FORMAT",
-            defaultValue = "text",
             converter = FormatConverter.class,
             description =
                     "text (default), sarif, json, github (workflow annotations), junit (JUnit XML"
@@ -71,10 +71,22 @@ final class ScanCommand implements Callable<Integer> {
     private Format format;
 
     @Option(
-            names = {"-o", "--output"},
+            names = "-o",
             paramLabel = "FILE",
-            description = "Write the report to FILE instead of standard output.")
+            description =
+                    "Write the report to FILE instead of standard output (missing folders are"
+                            + " created). -f X -o FILE is the same as --output X=FILE.")
     private Path output;
+
+    @Option(
+            names = "--output",
+            paramLabel = "FORMAT[=FILE]",
+            description =
+                    "Write a report in FORMAT (a --format name) to FILE, or to standard output"
+                            + " without =FILE. Repeatable: the scan runs once and every report shows"
+                            + " its result; at most one goes to standard output. Not combined with"
+                            + " -f/-o. A value that names no format is a FILE, as with -o.")
+    private List<String> outputs = List.of();
 
     @Option(
             names = "--fail-on",
@@ -178,6 +190,7 @@ final class ScanCommand implements Callable<Integer> {
         ConfigLoader loader = new ConfigLoader(catalog);
         boolean live = isLive();
         List<String> targets = live ? List.of() : targets();
+        List<ReportTarget> reports = ReportTargets.of(format, output, outputs, spec.commandLine());
         ScanOptions options = withRuleSelection(ScanOptions.from(fileConfig), fileConfig, loader);
         // Writing a baseline records findings whatever an old baseline says, so it is not read
         // then.
@@ -195,11 +208,21 @@ final class ScanCommand implements Callable<Integer> {
         if (writeBaseline != null) {
             return recordBaseline(result);
         }
+        if (!live && result.filesScanned() == 0) {
+            noTemplateRead(targets, result);
+        }
         int status = failOn.fails(result) ? ExitStatus.FINDINGS : ExitStatus.OK;
-        report(result, scanned, status);
+        for (ReportTarget report : reports) {
+            report(report, result, scanned, status);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (reports.stream().noneMatch(ReportTarget::toStdout)) {
+            // A CI log then still says what was scanned and found.
+            err.println(Summary.line(result));
+            err.flush();
+        }
         if (verbose) {
             // stderr is a SafeWriter: names from templates are escaped like every other output.
-            PrintWriter err = spec.commandLine().getErr();
             result.notSecrets().forEach(err::println);
             err.flush();
         }
@@ -217,6 +240,7 @@ final class ScanCommand implements Callable<Integer> {
                 enable == null ? List.of() : loader.ruleSelection(enable, "--enable");
         List<String> disabled =
                 disable == null ? List.of() : loader.ruleSelection(disable, "--disable");
+        warnOfConflicts(enabled, disabled);
         Stream<String> fileDisabled =
                 fileConfig.disable().stream()
                         .filter(
@@ -227,6 +251,30 @@ final class ScanCommand implements Callable<Integer> {
         return options.withRules(
                 enabled.isEmpty() ? fileConfig.enable() : enabled,
                 Stream.concat(fileDisabled, disabled.stream()).toList());
+    }
+
+    /**
+     * {@code --disable} wins over {@code --enable} (a rule is reported when enabled and not
+     * disabled): an enabled rule or prefix that a disabled one covers whole is reported by nothing,
+     * which is rarely what was meant.
+     */
+    private void warnOfConflicts(List<String> enabled, List<String> disabled) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (String e : enabled) {
+            disabled.stream()
+                    .filter(e::startsWith)
+                    .findFirst()
+                    .ifPresent(
+                            d ->
+                                    err.println(
+                                            "cfn-secrets: warning: --enable "
+                                                    + e
+                                                    + " and --disable "
+                                                    + d
+                                                    + " conflict: --disable wins, so "
+                                                    + e
+                                                    + " is not reported; drop one of them"));
+        }
     }
 
     /**
@@ -333,29 +381,52 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /**
+     * A scan that read no template found nothing because it looked at nothing: said on stderr, and
+     * a usage error when the user named the paths (the default '.' of a repository without
+     * templates is only warned about).
+     */
+    private void noTemplateRead(List<String> targets, ScanResult result) {
+        String message =
+                "no template read in "
+                        + String.join(" ", targets)
+                        + " ("
+                        + result.filesSkipped()
+                        + " skipped): name the files or folders that hold CloudFormation or SAM"
+                        + " templates, or check the configuration's exclude";
+        if (!paths.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+        spec.commandLine().getErr().println("cfn-secrets: warning: " + message);
+    }
+
+    /**
      * @param scanned the paths read, whose repository the SARIF report's paths are relative to
      * @param status the exit status, which the SARIF report records
      */
-    private void report(ScanResult result, List<Path> scanned, int status) throws IOException {
-        boolean color = output == null && environment.colorTerminal();
+    private void report(ReportTarget target, ScanResult result, List<Path> scanned, int status)
+            throws IOException {
+        boolean color = target.toStdout() && environment.colorTerminal();
         Reporter reporter =
-                Reporters.of(format, showSecrets, color, SarifContext.of(scanned, status));
-        if (output == null) {
+                Reporters.of(target.format(), showSecrets, color, SarifContext.of(scanned, status));
+        if (target.toStdout()) {
             Writer out = spec.commandLine().getOut();
             reporter.write(result, out);
             out.flush();
             return;
         }
-        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            reporter.write(result, out);
+        Path file = target.file().get();
+        try {
+            Path folder = file.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                reporter.write(result, out);
+            }
         } catch (IOException e) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "cannot write the report to "
-                            + output
-                            + " ("
-                            + ConfigException.reason(e)
-                            + ")");
+                    "cannot write the report to " + file + " (" + ConfigException.reason(e) + ")");
         }
     }
 }

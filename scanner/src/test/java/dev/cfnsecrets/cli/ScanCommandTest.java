@@ -224,7 +224,8 @@ class ScanCommandTest {
 
     @Test
     void unwritableOutputIsAUsageError() throws IOException {
-        String target = dir.resolve("missing-dir/report.txt").toString();
+        // A file where the report's folder should be: no folder can be created there.
+        String target = write("taken", "a file").concat("/report.txt");
 
         CommandRun run = CommandRun.of("scan", "-o", target, write("clean.yaml", CLEAN));
 
@@ -285,6 +286,7 @@ class ScanCommandTest {
     @Test
     void configExcludesSkipMatchingPaths() throws IOException {
         write("generated/bad.yaml", MALFORMED);
+        write("clean.yaml", CLEAN);
         String config = write("config.yml", "exclude: ['**/generated/**']\n");
 
         CommandRun run = CommandRun.of("scan", "-c", config, dir.toString());

@@ -46,14 +46,31 @@ class HostileConfigTest {
     }
 
     @Test
-    void excludingEverythingIsSaidWithTheFilesNotScanned() throws Exception {
+    void excludingEverythingFailsTheScanOfTheNamedTemplate() throws Exception {
         config("exclude: [\"**\"]\n");
 
+        FreshJvmRun run = cfnSecrets("scan", "template.yaml");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err())
+                .startsWith("cfn-secrets: no template read in template.yaml (0 skipped)")
+                .contains("check the configuration's exclude");
+    }
+
+    @Test
+    void excludingATemplateIsSaidWithTheFilesNotScanned() throws Exception {
+        config("exclude: [\"template.yaml\"]\n");
+        Files.writeString(repo.resolve("clean.yaml"), HostileTemplates.ENVIRONMENT);
+
         FreshJvmRun run =
-                assertNotice("paths-excluded", "**", 1, "exclude '**': 1 file not scanned");
-        assertThat(run.out())
-                .endsWith(
-                        "cfn-secrets: 0 files scanned, 0 skipped: 0 errors, 0 warnings, 0 notes, 0 suppressed\n");
+                assertNotice(
+                        "paths-excluded",
+                        "template.yaml",
+                        1,
+                        "exclude 'template.yaml': 1 file not scanned",
+                        ".");
+        assertThat(run.out()).contains("cfn-secrets: 1 file scanned").doesNotContain("DB_PASSWORD");
     }
 
     @Test
@@ -209,16 +226,22 @@ class HostileConfigTest {
      */
     private FreshJvmRun assertNotice(String kind, String setting, long count, String message)
             throws Exception {
-        FreshJvmRun text = cfnSecrets("scan", "template.yaml");
+        return assertNotice(kind, setting, count, message, "template.yaml");
+    }
+
+    /** {@code target}: the path scanned, from the repository. */
+    private FreshJvmRun assertNotice(
+            String kind, String setting, long count, String message, String target)
+            throws Exception {
+        FreshJvmRun text = cfnSecrets("scan", target);
         assertThat(text.status()).as(text.err()).isZero();
         assertThat(text.out().lines()).contains("cfn-secrets: configuration: " + message);
 
-        FreshJvmRun github = cfnSecrets("scan", "--format", "github", "template.yaml");
+        FreshJvmRun github = cfnSecrets("scan", "--format", "github", target);
         assertThat(github.out().lines())
                 .contains("::warning title=cfn-secrets configuration::" + message);
 
-        JsonNode json =
-                JSON.readTree(cfnSecrets("scan", "--format", "json", "template.yaml").out());
+        JsonNode json = JSON.readTree(cfnSecrets("scan", "--format", "json", target).out());
         assertThat(json.path("configuration").toString())
                 .isEqualTo(
                         JSON.createArrayNode()
@@ -230,7 +253,7 @@ class HostileConfigTest {
                                                 .put("message", message))
                                 .toString());
 
-        String sarifText = cfnSecrets("scan", "--format", "sarif", "template.yaml").out();
+        String sarifText = cfnSecrets("scan", "--format", "sarif", target).out();
         assertThat(SarifSchema.violations(sarifText)).isEmpty();
         JsonNode sarif = JSON.readTree(sarifText);
         JsonNode invocation = sarif.path("runs").path(0).path("invocations").path(0);
