@@ -93,8 +93,9 @@ public class CheckMojo extends AbstractMojo {
     private boolean failOnViolation;
 
     /**
-     * Where findings go: {@code text} (the build log), {@code sarif} (the file {@code sarifFile})
-     * and {@code json} (the file {@code jsonFile}). The summary line is always logged.
+     * Where findings go: {@code text} (the build log), {@code sarif} (the file {@code sarifFile}),
+     * {@code json} (the file {@code jsonFile}), {@code junit} (the file {@code junitFile}) and
+     * {@code gitlab-sast} (the file {@code gitlabSastFile}). The summary line is always logged.
      */
     @Parameter(property = "cfn-secrets.formats", defaultValue = "text,sarif")
     private List<String> formats;
@@ -111,6 +112,18 @@ public class CheckMojo extends AbstractMojo {
             defaultValue = "${project.build.directory}/cfn-secrets.json")
     private File jsonFile;
 
+    /** The JUnit XML report, for the test tabs of Jenkins, GitLab and Azure DevOps. */
+    @Parameter(
+            property = "cfn-secrets.junitFile",
+            defaultValue = "${project.build.directory}/cfn-secrets-junit.xml")
+    private File junitFile;
+
+    /** The GitLab SAST report, for GitLab's security widget ({@code artifacts:reports:sast}). */
+    @Parameter(
+            property = "cfn-secrets.gitlabSastFile",
+            defaultValue = "${project.build.directory}/gl-sast-report.json")
+    private File gitlabSastFile;
+
     /**
      * The configuration file ({@code .cfn-secrets.yml} format). Default: {@code .cfn-secrets.yml}
      * in the project's directory, else in the directory of the build's top project, if present.
@@ -121,6 +134,10 @@ public class CheckMojo extends AbstractMojo {
     /** Skip the scan. */
     @Parameter(property = "cfn-secrets.skip", defaultValue = "false")
     private boolean skip;
+
+    /** The formats written to a file, in the order their reports are written and named. */
+    private static final List<Format> FILE_FORMATS =
+            List.of(Format.SARIF, Format.JSON, Format.JUNIT, Format.GITLAB_SAST);
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -190,7 +207,7 @@ public class CheckMojo extends AbstractMojo {
         Summary.configuration(result).forEach(getLog()::warn);
         getLog().info(Summary.line(result));
         List<Path> reports = new ArrayList<>();
-        for (Format format : List.of(Format.SARIF, Format.JSON)) {
+        for (Format format : FILE_FORMATS) {
             if (outputs.contains(format)) {
                 reports.add(writeReport(format, result));
             }
@@ -254,19 +271,19 @@ public class CheckMojo extends AbstractMojo {
     private Set<Format> outputs() throws MojoExecutionException {
         Set<Format> outputs = EnumSet.noneOf(Format.class);
         for (String name : formats) {
-            String format = name.strip().toLowerCase(Locale.ROOT);
-            if (format.equals("text")) {
-                outputs.add(Format.TEXT);
-            } else if (format.equals("sarif")) {
-                outputs.add(Format.SARIF);
-            } else if (format.equals("json")) {
-                outputs.add(Format.JSON);
-            } else if (!format.isEmpty()) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Optional<Format> format =
+                    Format.fromCliName(name.strip())
+                            .filter(f -> f == Format.TEXT || FILE_FORMATS.contains(f));
+            if (format.isEmpty()) {
                 throw new MojoExecutionException(
                         "cfn-secrets: formats: unknown format '"
                                 + name
-                                + "' (expected text, sarif and/or json)");
+                                + "' (expected text, sarif, json, junit and/or gitlab-sast)");
             }
+            outputs.add(format.get());
         }
         return outputs;
     }
@@ -361,10 +378,29 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
+    /** A report file: its name in messages and the parameter saying where it goes. */
+    private record ReportFile(String name, File file) {}
+
+    private ReportFile reportFile(Format format) {
+        switch (format) {
+            case SARIF:
+                return new ReportFile("SARIF", sarifFile);
+            case JSON:
+                return new ReportFile("JSON", jsonFile);
+            case JUNIT:
+                return new ReportFile("JUnit XML", junitFile);
+            case GITLAB_SAST:
+                return new ReportFile("GitLab SAST", gitlabSastFile);
+            default:
+                throw new IllegalArgumentException("no report file for " + format);
+        }
+    }
+
     /** Writes the report of a file format where its parameter says; returns that file. */
     private Path writeReport(Format format, ScanResult result) throws MojoExecutionException {
-        String name = format.name();
-        Path file = inProject(format == Format.SARIF ? sarifFile : jsonFile);
+        ReportFile report = reportFile(format);
+        String name = report.name();
+        Path file = inProject(report.file());
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
