@@ -8,8 +8,13 @@ def build = new ItBuild(basedir)
 def log = build.log()
 def template = new File(basedir, 'template.yaml').canonicalFile
 
-// Paths are relative to the directory Maven runs in, as in the log and the other reports.
-def expectedPath = 'template.yaml'
+// These reports name files relative to the git work tree holding them (this repository's, when
+// the ITs run in a clone), else to the directory Maven runs in, as the command line's do.
+def root = basedir.canonicalFile
+while (root != null && !new File(root, '.git').exists()) {
+    root = root.parentFile
+}
+def expectedPath = (root ?: basedir.canonicalFile).toPath().relativize(template.toPath()).toString()
 
 def logged = build.loggedFindings().collect { [it.ruleId(), it.line()] }
 assert logged.contains(['CFS101', 13]) : log

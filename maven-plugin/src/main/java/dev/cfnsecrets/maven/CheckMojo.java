@@ -12,6 +12,7 @@ import dev.cfnsecrets.report.Format;
 import dev.cfnsecrets.report.Redactor;
 import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.report.SafeText;
+import dev.cfnsecrets.report.SourceRoot;
 import dev.cfnsecrets.report.Summary;
 import dev.cfnsecrets.scan.FailOn;
 import dev.cfnsecrets.scan.ScanOptions;
@@ -131,6 +132,14 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "cfn-secrets.configFile")
     private File configFile;
 
+    /**
+     * A baseline file, as {@code cfn-secrets scan --write-baseline} writes it: the findings it
+     * records are reported as suppressed and fail nothing. Relative to the project's base
+     * directory; replaces the configuration file's {@code baseline}.
+     */
+    @Parameter(property = "cfn-secrets.baseline")
+    private File baseline;
+
     /** Skip the scan. */
     @Parameter(property = "cfn-secrets.skip", defaultValue = "false")
     private boolean skip;
@@ -180,10 +189,11 @@ public class CheckMojo extends AbstractMojo {
         Config config = config(bundled);
         // The configuration's custom rules join the catalog, as on the command line.
         Catalog catalog = bundled.withCustomRules(config.customRules());
-        ScanOptions options = options(config);
+        List<Path> targets = targets();
+        ScanOptions options = options(config, targets);
         FileSelection selection = selection();
         List<String> files =
-                ProjectFiles.of(targets(), moduleDirectories()).stream()
+                ProjectFiles.of(targets, moduleDirectories()).stream()
                         .filter(selection::selects)
                         .map(Path::toString)
                         .toList();
@@ -297,12 +307,23 @@ public class CheckMojo extends AbstractMojo {
     }
 
     /**
-     * The configuration file's options and the baseline it names, as the command line reads them.
+     * The configuration file's options and the baseline ({@code baseline}, else the one the
+     * configuration names), with excludes and fingerprints relative to the repository as on the
+     * command line, so that a baseline the command line wrote applies here too.
      */
-    private static ScanOptions options(Config config) throws MojoExecutionException {
+    private ScanOptions options(Config config, List<Path> targets) throws MojoExecutionException {
+        Optional<Path> baselineFile = config.baseline();
+        if (baseline != null) {
+            baselineFile = Optional.of(inProject(baseline));
+            if (!Files.isRegularFile(baselineFile.get())) {
+                throw new MojoExecutionException(
+                        "cfn-secrets: baseline: no such file: " + baselineFile.get());
+            }
+        }
         try {
             ScanOptions options = ScanOptions.from(config);
-            return config.baseline().map(Baseline::read).map(options::withBaseline).orElse(options);
+            options = baselineFile.map(Baseline::read).map(options::withBaseline).orElse(options);
+            return options.withRoot(SourceRoot.of(targets, Path.of("")));
         } catch (ConfigException e) {
             throw new MojoExecutionException("cfn-secrets: " + e.getMessage(), e);
         }
