@@ -12,6 +12,7 @@ import dev.cfnsecrets.report.Format;
 import dev.cfnsecrets.report.Redactor;
 import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.report.SafeText;
+import dev.cfnsecrets.report.SourceRoot;
 import dev.cfnsecrets.report.Summary;
 import dev.cfnsecrets.scan.FailOn;
 import dev.cfnsecrets.scan.ScanOptions;
@@ -93,8 +94,9 @@ public class CheckMojo extends AbstractMojo {
     private boolean failOnViolation;
 
     /**
-     * Where findings go: {@code text} (the build log), {@code sarif} (the file {@code sarifFile})
-     * and {@code json} (the file {@code jsonFile}). The summary line is always logged.
+     * Where findings go: {@code text} (the build log), {@code sarif} (the file {@code sarifFile}),
+     * {@code json} (the file {@code jsonFile}), {@code junit} (the file {@code junitFile}) and
+     * {@code gitlab-sast} (the file {@code gitlabSastFile}). The summary line is always logged.
      */
     @Parameter(property = "cfn-secrets.formats", defaultValue = "text,sarif")
     private List<String> formats;
@@ -111,6 +113,18 @@ public class CheckMojo extends AbstractMojo {
             defaultValue = "${project.build.directory}/cfn-secrets.json")
     private File jsonFile;
 
+    /** The JUnit XML report, for the test tabs of Jenkins, GitLab and Azure DevOps. */
+    @Parameter(
+            property = "cfn-secrets.junitFile",
+            defaultValue = "${project.build.directory}/cfn-secrets-junit.xml")
+    private File junitFile;
+
+    /** The GitLab SAST report, for GitLab's security widget ({@code artifacts:reports:sast}). */
+    @Parameter(
+            property = "cfn-secrets.gitlabSastFile",
+            defaultValue = "${project.build.directory}/gl-sast-report.json")
+    private File gitlabSastFile;
+
     /**
      * The configuration file ({@code .cfn-secrets.yml} format). Default: {@code .cfn-secrets.yml}
      * in the project's directory, else in the directory of the build's top project, if present.
@@ -118,9 +132,21 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "cfn-secrets.configFile")
     private File configFile;
 
+    /**
+     * A baseline file, as {@code cfn-secrets scan --write-baseline} writes it: the findings it
+     * records are reported as suppressed and fail nothing. Relative to the project's base
+     * directory; replaces the configuration file's {@code baseline}.
+     */
+    @Parameter(property = "cfn-secrets.baseline")
+    private File baseline;
+
     /** Skip the scan. */
     @Parameter(property = "cfn-secrets.skip", defaultValue = "false")
     private boolean skip;
+
+    /** The formats written to a file, in the order their reports are written and named. */
+    private static final List<Format> FILE_FORMATS =
+            List.of(Format.SARIF, Format.JSON, Format.JUNIT, Format.GITLAB_SAST);
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -163,10 +189,11 @@ public class CheckMojo extends AbstractMojo {
         Config config = config(bundled);
         // The configuration's custom rules join the catalog, as on the command line.
         Catalog catalog = bundled.withCustomRules(config.customRules());
-        ScanOptions options = options(config);
+        List<Path> targets = targets();
+        ScanOptions options = options(config, targets);
         FileSelection selection = selection();
         List<String> files =
-                ProjectFiles.of(targets(), moduleDirectories()).stream()
+                ProjectFiles.of(targets, moduleDirectories()).stream()
                         .filter(selection::selects)
                         .map(Path::toString)
                         .toList();
@@ -190,7 +217,7 @@ public class CheckMojo extends AbstractMojo {
         Summary.configuration(result).forEach(getLog()::warn);
         getLog().info(Summary.line(result));
         List<Path> reports = new ArrayList<>();
-        for (Format format : List.of(Format.SARIF, Format.JSON)) {
+        for (Format format : FILE_FORMATS) {
             if (outputs.contains(format)) {
                 reports.add(writeReport(format, result));
             }
@@ -254,19 +281,19 @@ public class CheckMojo extends AbstractMojo {
     private Set<Format> outputs() throws MojoExecutionException {
         Set<Format> outputs = EnumSet.noneOf(Format.class);
         for (String name : formats) {
-            String format = name.strip().toLowerCase(Locale.ROOT);
-            if (format.equals("text")) {
-                outputs.add(Format.TEXT);
-            } else if (format.equals("sarif")) {
-                outputs.add(Format.SARIF);
-            } else if (format.equals("json")) {
-                outputs.add(Format.JSON);
-            } else if (!format.isEmpty()) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Optional<Format> format =
+                    Format.fromCliName(name.strip())
+                            .filter(f -> f == Format.TEXT || FILE_FORMATS.contains(f));
+            if (format.isEmpty()) {
                 throw new MojoExecutionException(
                         "cfn-secrets: formats: unknown format '"
                                 + name
-                                + "' (expected text, sarif and/or json)");
+                                + "' (expected text, sarif, json, junit and/or gitlab-sast)");
             }
+            outputs.add(format.get());
         }
         return outputs;
     }
@@ -280,12 +307,23 @@ public class CheckMojo extends AbstractMojo {
     }
 
     /**
-     * The configuration file's options and the baseline it names, as the command line reads them.
+     * The configuration file's options and the baseline ({@code baseline}, else the one the
+     * configuration names), with excludes and fingerprints relative to the repository as on the
+     * command line, so that a baseline the command line wrote applies here too.
      */
-    private static ScanOptions options(Config config) throws MojoExecutionException {
+    private ScanOptions options(Config config, List<Path> targets) throws MojoExecutionException {
+        Optional<Path> baselineFile = config.baseline();
+        if (baseline != null) {
+            baselineFile = Optional.of(inProject(baseline));
+            if (!Files.isRegularFile(baselineFile.get())) {
+                throw new MojoExecutionException(
+                        "cfn-secrets: baseline: no such file: " + baselineFile.get());
+            }
+        }
         try {
             ScanOptions options = ScanOptions.from(config);
-            return config.baseline().map(Baseline::read).map(options::withBaseline).orElse(options);
+            options = baselineFile.map(Baseline::read).map(options::withBaseline).orElse(options);
+            return options.withRoot(SourceRoot.of(targets, Path.of("")));
         } catch (ConfigException e) {
             throw new MojoExecutionException("cfn-secrets: " + e.getMessage(), e);
         }
@@ -361,10 +399,29 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
+    /** A report file: its name in messages and the parameter saying where it goes. */
+    private record ReportFile(String name, File file) {}
+
+    private ReportFile reportFile(Format format) {
+        switch (format) {
+            case SARIF:
+                return new ReportFile("SARIF", sarifFile);
+            case JSON:
+                return new ReportFile("JSON", jsonFile);
+            case JUNIT:
+                return new ReportFile("JUnit XML", junitFile);
+            case GITLAB_SAST:
+                return new ReportFile("GitLab SAST", gitlabSastFile);
+            default:
+                throw new IllegalArgumentException("no report file for " + format);
+        }
+    }
+
     /** Writes the report of a file format where its parameter says; returns that file. */
     private Path writeReport(Format format, ScanResult result) throws MojoExecutionException {
-        String name = format.name();
-        Path file = inProject(format == Format.SARIF ? sarifFile : jsonFile);
+        ReportFile report = reportFile(format);
+        String name = report.name();
+        Path file = inProject(report.file());
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
