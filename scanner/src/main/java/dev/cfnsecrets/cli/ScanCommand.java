@@ -15,6 +15,7 @@ import dev.cfnsecrets.report.Reporters;
 import dev.cfnsecrets.report.SarifContext;
 import dev.cfnsecrets.report.SourceRoot;
 import dev.cfnsecrets.report.Summary;
+import dev.cfnsecrets.scan.ConfigNotice;
 import dev.cfnsecrets.scan.FailOn;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
@@ -393,10 +394,21 @@ final class ScanCommand implements Callable<Integer> {
                         + result.filesSkipped()
                         + " skipped): name the files or folders that hold CloudFormation or SAM"
                         + " templates, or check the configuration's exclude";
-        if (!paths.isEmpty()) {
+        // Named paths that hold nothing at all are a mistake (a wrong folder). Files looked at and
+        // found to be no template, or excluded by the configuration, are not: the pre-commit hook
+        // names every staged YAML and JSON file, and a commit of a workflow or a package.json, or
+        // of an excluded template, must not fail.
+        if (!paths.isEmpty() && result.filesSkipped() == 0 && excludedFiles(result) == 0) {
             throw new ParameterException(spec.commandLine(), message);
         }
         spec.commandLine().getErr().println("cfn-secrets: warning: " + message);
+    }
+
+    private static long excludedFiles(ScanResult result) {
+        return result.configNotices().stream()
+                .filter(n -> n.kind() == ConfigNotice.Kind.PATHS_EXCLUDED)
+                .mapToLong(ConfigNotice::count)
+                .sum();
     }
 
     /**

@@ -148,6 +148,19 @@ class ScanOutputsTest {
     }
 
     @Test
+    void namedFileThatIsNoTemplateIsWarnedAboutNotAnError() throws IOException {
+        // What the pre-commit hook does on a commit of a workflow: it names every staged YAML file.
+        Path workflow = dir.resolve("ci.yml");
+        Files.writeString(workflow, "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n");
+
+        CommandRun run = CommandRun.of("scan", workflow.toString());
+
+        assertThat(run.status()).isZero();
+        assertThat(run.err()).contains("cfn-secrets: warning: no template read in " + workflow);
+        assertThat(run.out()).contains("0 files scanned, 1 skipped");
+    }
+
+    @Test
     void defaultFolderWithoutTemplatesIsWarnedAbout() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
 
