@@ -214,7 +214,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         int status = failOn.fails(result) ? ExitStatus.FINDINGS : ExitStatus.OK;
         for (ReportTarget report : reports) {
-            report(report, result, scanned, status);
+            report(report, result, root, status);
         }
         PrintWriter err = spec.commandLine().getErr();
         if (reports.stream().noneMatch(ReportTarget::toStdout)) {
@@ -412,14 +412,15 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /**
-     * @param scanned the paths read, whose repository the SARIF report's paths are relative to
+     * @param root the repository root of the paths read, which the SARIF report's paths are
+     *     relative to
      * @param status the exit status, which the SARIF report records
      */
-    private void report(ReportTarget target, ScanResult result, List<Path> scanned, int status)
+    private void report(ReportTarget target, ScanResult result, Path root, int status)
             throws IOException {
         boolean color = target.toStdout() && environment.colorTerminal();
         Reporter reporter =
-                Reporters.of(target.format(), showSecrets, color, SarifContext.of(scanned, status));
+                Reporters.of(target.format(), showSecrets, color, SarifContext.of(root, status));
         if (target.toStdout()) {
             Writer out = spec.commandLine().getOut();
             reporter.write(result, out);

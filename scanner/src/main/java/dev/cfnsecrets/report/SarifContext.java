@@ -1,7 +1,6 @@
 package dev.cfnsecrets.report;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,10 +15,13 @@ public record SarifContext(Path workingDirectory, Path sourceRoot, Optional<Inte
         sourceRoot = sourceRoot.toAbsolutePath().normalize();
     }
 
-    /** A scan of {@code scanned} from the process's working directory that exits with a status. */
-    public static SarifContext of(List<Path> scanned, int exitCode) {
-        Path cwd = Path.of("");
-        return new SarifContext(cwd, SourceRoot.of(scanned, cwd), Optional.of(exitCode));
+    /**
+     * A scan from the process's working directory of paths in the repository at {@code root}
+     * ({@link SourceRoot}, found once by the scan for its fingerprints too), that exits with a
+     * status.
+     */
+    public static SarifContext of(Path root, int exitCode) {
+        return new SarifContext(Path.of(""), root, Optional.of(exitCode));
     }
 
     /**

@@ -174,6 +174,16 @@ public final class Rendered {
         return false;
     }
 
+    /** Where a piece of the value first starts in the text, or -1 when it is none of its pieces. */
+    int startOf(Part part) {
+        for (int i = 0; i < starts.length; i++) {
+            if (value.parts().get(i) == part) {
+                return starts[i];
+            }
+        }
+        return -1;
+    }
+
     /**
      * A dynamic reference, written as one string or assembled by {@code Fn::Sub}/{@code Fn::Join}.
      */

@@ -357,13 +357,7 @@ public final class ValueSecrets {
          * {"user":"x9Kq…","pass":"x9Kq…"}} is the second, not the user.
          */
         private int occurrencesBefore(Part.Literal piece, CredentialMatch m) {
-            int pieceStart = 0;
-            for (Part p : rendered.value().parts()) {
-                if (p == piece) {
-                    break;
-                }
-                pieceStart += p instanceof Part.Literal l ? l.text().length() : 1;
-            }
+            int pieceStart = rendered.startOf(piece);
             String text = piece.text();
             int count = 0;
             for (int at = text.indexOf(m.secret());
