@@ -128,6 +128,15 @@ final class ScanCommand implements Callable<Integer> {
     private boolean verbose;
 
     @Option(
+            names = {"-q", "--quiet"},
+            description =
+                    "Print the report only: no summary on stderr and no warnings (conflicting"
+                            + " --enable/--disable, a scan that read no template, live mode's notes,"
+                            + " the count --write-baseline recorded). Errors are still printed and"
+                            + " set the exit status. Not combined with --verbose.")
+    private boolean quiet;
+
+    @Option(
             names = "--enable",
             paramLabel = "RULE",
             split = ",",
@@ -189,6 +198,10 @@ final class ScanCommand implements Callable<Integer> {
         // them.
         Catalog catalog = bundled.withCustomRules(fileConfig.customRules());
         ConfigLoader loader = new ConfigLoader(catalog);
+        if (quiet && verbose) {
+            throw new ParameterException(
+                    spec.commandLine(), "--quiet and --verbose cannot be combined");
+        }
         boolean live = isLive();
         List<String> targets = live ? List.of() : targets();
         List<ReportTarget> reports = ReportTargets.of(format, output, outputs, spec.commandLine());
@@ -216,16 +229,16 @@ final class ScanCommand implements Callable<Integer> {
         for (ReportTarget report : reports) {
             report(report, result, root, status);
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter notes = notes();
         if (reports.stream().noneMatch(ReportTarget::toStdout)) {
             // A CI log then still says what was scanned and found.
-            err.println(Summary.line(result));
-            err.flush();
+            notes.println(Summary.line(result));
+            notes.flush();
         }
         if (verbose) {
             // stderr is a SafeWriter: names from templates are escaped like every other output.
-            result.notSecrets().forEach(err::println);
-            err.flush();
+            result.notSecrets().forEach(notes::println);
+            notes.flush();
         }
         return status;
     }
@@ -260,7 +273,7 @@ final class ScanCommand implements Callable<Integer> {
      * which is rarely what was meant.
      */
     private void warnOfConflicts(List<String> enabled, List<String> disabled) {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = notes();
         for (String e : enabled) {
             disabled.stream()
                     .filter(e::startsWith)
@@ -309,7 +322,7 @@ final class ScanCommand implements Callable<Integer> {
                         awsAccount,
                         Optional.ofNullable(awsRegion),
                         Optional.ofNullable(awsProfile));
-        return LiveScan.scan(request, scanner, spec.commandLine().getErr());
+        return LiveScan.scan(request, scanner, notes());
     }
 
     /** The paths to scan; a path that does not exist is a usage error, not a finding. */
@@ -370,9 +383,7 @@ final class ScanCommand implements Callable<Integer> {
                             + ConfigException.reason(e)
                             + ")");
         }
-        spec.commandLine()
-                .getErr()
-                .println(
+        notes().println(
                         "cfn-secrets: recorded "
                                 + recorded
                                 + (recorded == 1 ? " finding" : " findings")
@@ -401,7 +412,15 @@ final class ScanCommand implements Callable<Integer> {
         if (!paths.isEmpty() && result.filesSkipped() == 0 && excludedFiles(result) == 0) {
             throw new ParameterException(spec.commandLine(), message);
         }
-        spec.commandLine().getErr().println("cfn-secrets: warning: " + message);
+        notes().println("cfn-secrets: warning: " + message);
+    }
+
+    /**
+     * Where the summary, warnings and notes go: stderr, or nowhere with {@code --quiet}. Errors
+     * never go here: they are exceptions, which {@link ErrorHandlers} prints whatever the flags.
+     */
+    private PrintWriter notes() {
+        return quiet ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getErr();
     }
 
     private static long excludedFiles(ScanResult result) {
