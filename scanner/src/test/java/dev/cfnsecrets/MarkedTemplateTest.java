@@ -69,9 +69,9 @@ class MarkedTemplateTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(
                         "t.yaml:9 CFS104: no message contains \"Secrets Manager\"; "
-                                + "reported: [{{resolve:ssm-secure:/ghp_…(40 chars)/db}} in a Lambda environment variable")
+                                + "reported: [{{resolve:ssm-secure:/ghp_…(40 chars)/db}} in Lambda environment variable DB_PASSWORD")
                 .hasMessageNotContaining(token);
-        MarkedTemplate.scan(template.replace("Secrets Manager", "rejects the change set"));
+        MarkedTemplate.scan(template.replace("Secrets Manager", "rejects ssm-secure there"));
     }
 
     @Test

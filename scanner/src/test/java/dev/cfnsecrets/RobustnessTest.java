@@ -101,7 +101,7 @@ class RobustnessTest {
     }
 
     /** How CFS001 says that a template with a duplicate key was scanned on. */
-    private static final String SCANNED_ON = "It was scanned with the last value";
+    private static final String SCANNED_ON = "it was scanned with the last value";
 
     /**
      * A credential found on the lines of a file that does not parse: it is next to that file's

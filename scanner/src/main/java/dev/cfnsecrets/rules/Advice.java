@@ -3,30 +3,45 @@ package dev.cfnsecrets.rules;
 import dev.cfnsecrets.rules.values.EnvVariable;
 import dev.cfnsecrets.secrets.BlastRadius;
 
-/** Sentences that several messages share: who can read a value, and what to do instead. */
+/**
+ * Words that several messages share: where an environment's values end up, and what to do instead.
+ * A message says what was found and what to do in a sentence each; who can read the value, the ways
+ * to fetch it and why are the rule's help (rules/CFS1xx.md), not repeated on every finding.
+ */
 public final class Advice {
     private Advice() {}
 
-    /** Who can read a value written into this kind of environment. */
-    public static String readers(EnvVariable.Kind kind) {
+    /** Where a value written into this kind of environment is stored once deployed. */
+    public static String storedIn(EnvVariable.Kind kind) {
         return kind == EnvVariable.Kind.LAMBDA
-                ? "it is stored in the function configuration, readable by every principal allowed "
-                        + "lambda:GetFunctionConfiguration, GetFunction or ListFunctions, and shown in the console"
-                : "it is stored in the task definition, readable by every principal allowed ecs:DescribeTaskDefinition";
+                ? "the function configuration"
+                : "the task definition";
     }
 
-    /** What to do instead of putting a secret's value into the environment. */
+    /** What to do instead of putting a secret's value into the environment, as one sentence. */
     public static String fetchAtRuntime(EnvVariable.Kind kind) {
         return kind == EnvVariable.Kind.LAMBDA
-                ? "Put the secret's name or ARN in the variable and fetch the value at runtime (AWS SDK, the "
-                        + "Parameters and Secrets Lambda extension, or Powertools parameters); "
-                        + "{{resolve:ssm-secure:…}} is rejected in Lambda environments."
-                : "Reference it from the container's Secrets list (Name and ValueFrom with the secret's or "
-                        + "SecureString parameter's ARN): ECS injects the value when the task starts.";
+                ? "Put the secret's name or ARN in the variable and fetch the value at runtime."
+                : "Reference the secret from the container's Secrets list instead.";
     }
 
-    public static String radius(BlastRadius radius) {
-        return "Blast radius " + radius.label() + ": " + radius.storeAdvice();
+    /**
+     * What to do with a credential written in the template, by its blast radius, as one sentence: a
+     * low-radius key may stay in the environment if it leaves the template.
+     */
+    public static String store(BlastRadius radius, EnvVariable.Kind kind) {
+        return switch (radius) {
+            case LOW ->
+                    "Pass it as a NoEcho Parameter or resolve it from Secrets Manager at deploy time.";
+            case HIGH -> "Keep it in a SecureString or in Secrets Manager and " + deliver(kind);
+            case CRITICAL -> "Rotate it, keep it in Secrets Manager and " + deliver(kind);
+        };
+    }
+
+    private static String deliver(EnvVariable.Kind kind) {
+        return kind == EnvVariable.Kind.LAMBDA
+                ? "fetch it at runtime by name or ARN."
+                : "reference it from the container's Secrets list.";
     }
 
     /**

@@ -9,42 +9,17 @@ package dev.cfnsecrets.secrets;
  * #securitySeverity()} is GitHub's 0–10 {@code security-severity}.
  */
 public enum BlastRadius {
-    LOW(
-            3.0,
-            "low",
-            "A key with this little reach may live in an environment variable, but not written in the template: "
-                    + "pass it as a NoEcho parameter or resolve it from Secrets Manager at deploy time."),
-    HIGH(
-            7.5,
-            "high",
-            "Store it as a Parameter Store SecureString (or in Secrets Manager) and fetch it at runtime."),
-    CRITICAL(
-            9.5,
-            "critical",
-            "Store it in Secrets Manager with rotation and fetch it at runtime; rotate this value now, "
-                    + "because anyone who could read the template has it.");
+    LOW(3.0),
+    HIGH(7.5),
+    CRITICAL(9.5);
 
     private final double securitySeverity;
-    private final String label;
-    private final String storeAdvice;
 
-    BlastRadius(double securitySeverity, String label, String storeAdvice) {
+    BlastRadius(double securitySeverity) {
         this.securitySeverity = securitySeverity;
-        this.label = label;
-        this.storeAdvice = storeAdvice;
     }
 
     public double securitySeverity() {
         return securitySeverity;
-    }
-
-    /** {@code low}, {@code high} or {@code critical}, as messages print it. */
-    public String label() {
-        return label;
-    }
-
-    /** Which store fits a secret of this radius, as one sentence. */
-    public String storeAdvice() {
-        return storeAdvice;
     }
 }

@@ -181,7 +181,7 @@ class LiveAccountKeyPoliciesTest {
                     f.get("logicalId").asText() + " " + LiveAccountReadsTest.functionRead(message),
                     message);
         }
-        String encrypted = " The function's environment is encrypted with its KmsKeyArn key";
+        String encrypted = "; the function's environment is encrypted with its KmsKeyArn key";
         assertThat(messages.get(ARN + "user/a " + shown.get("DeferringFn")))
                 .contains(
                         encrypted
@@ -194,12 +194,12 @@ class LiveAccountKeyPoliciesTest {
         assertThat(messages.get(ARN + "user/b " + shown.get("ForeignFn")))
                 .contains(
                         encrypted
-                                + "; whether this principal may decrypt with it was not checked: the key belongs to account"
+                                + ", and whether this principal may decrypt with it was not checked: the key belongs to account"
                                 + " 210987654321, and KMS does not give a key policy to another account.");
         assertThat(messages.get(ARN + "user/b " + shown.get("AliasFn")))
                 .contains(
                         encrypted
-                                + "; whether this principal may decrypt with it was not checked: it names the alias alias/vault,"
+                                + ", and whether this principal may decrypt with it was not checked: it names the alias alias/vault,"
                                 + " which was not resolved to its key.");
         assertThat(messages.values()).noneMatch(m -> m.contains("GetKeyPolicy failed"));
     }

@@ -196,7 +196,7 @@ class LiveAccountReadsTest {
                 .singleElement()
                 .asString()
                 .contains(
-                        "The function's environment is encrypted with its KmsKeyArn key; whether this principal may"
+                        "the function's environment is encrypted with its KmsKeyArn key, and whether this principal may"
                                 + " decrypt with it was not checked: kms:GetKeyPolicy failed: NotFoundException: Key 'arn:aws:kms:"
                                 + "us-east-1:"
                                 + ACCOUNT

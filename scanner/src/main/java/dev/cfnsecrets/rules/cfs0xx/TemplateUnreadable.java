@@ -25,10 +25,9 @@ final class TemplateUnreadable implements Rule {
                     unreadable.problem(),
                     " cannot be scanned: ",
                     unreadable.problem().isMalformed() && unreadable.text() != null
-                            ? " Its lines were searched for credentials of known formats only"
-                                    + " (CFS101, CFS111)."
+                            ? "; only its lines were searched, for credentials of known formats"
                             : "",
-                    "Fix the file or exclude it; the other files were scanned.");
+                    "Fix the file or exclude it.");
         }
         document.duplicateKey()
                 .ifPresent(
@@ -38,10 +37,9 @@ final class TemplateUnreadable implements Rule {
                                         document,
                                         d,
                                         ": ",
-                                        " It was scanned with the last value of each duplicate"
-                                                + " key, the one CloudFormation uses.",
-                                        "Remove the duplicate so that the template says what is"
-                                                + " deployed."));
+                                        "; it was scanned with the last value, the one"
+                                                + " CloudFormation uses",
+                                        "Remove the duplicate."));
     }
 
     private void report(
@@ -62,9 +60,9 @@ final class TemplateUnreadable implements Rule {
                                 + where.startLine()
                                 + ", column "
                                 + where.startColumn()
-                                + ")."
+                                + ")"
                                 + howScanned
-                                + " "
+                                + ". "
                                 + advice)
                 // The fingerprint must survive edits above the problem: no line numbers or
                 // offsets in it.

@@ -25,11 +25,7 @@ final class CredentialInEnv extends EnvConcernRule {
                 + Advice.withArticle(c.detail())
                 + " written in the template"
                 + origin(c)
-                + ". Anyone who can read the template, the stack (cloudformation:GetTemplate) or the repository has it, and "
-                + Advice.readers(v.kind())
                 + ". "
-                + Advice.fetchAtRuntime(v.kind())
-                + " "
-                + Advice.radius(c.radius());
+                + Advice.store(c.radius(), v.kind());
     }
 }

@@ -121,10 +121,8 @@ final class CredentialInSecretProperty extends ResourceRule {
                                 + Advice.withArticle(c.detail())
                                 + " written in the template"
                                 + via(c.piece())
-                                + ": anyone who can read the template, the stack or the repository has it. "
-                                + replacement()
-                                + " "
-                                + Advice.radius(c.radius()),
+                                + ". "
+                                + replacement(),
                         c.radius(),
                         m.secret());
             }
@@ -146,8 +144,7 @@ final class CredentialInSecretProperty extends ResourceRule {
                             what
                                     + " is resolved from {{resolve:ssm:"
                                     + r.ref().readableKey()
-                                    + "}}, a plaintext String parameter readable by anyone allowed "
-                                    + "ssm:GetParameter. "
+                                    + "}}, a plaintext String parameter. "
                                     + replacement(),
                             radius(slice),
                             null);
@@ -196,9 +193,8 @@ final class CredentialInSecretProperty extends ResourceRule {
                             what
                                     + " comes from Parameter "
                                     + name
-                                    + ", which is not NoEcho: the value is shown in the "
-                                    + "console and returned by DescribeStacks. Declare it with NoEcho: true and no Default. "
-                                    + replacement(),
+                                    + ", which is not NoEcho. Declare it with NoEcho: true and"
+                                    + " no Default.",
                             radius(slice),
                             null);
                 }
@@ -212,8 +208,7 @@ final class CredentialInSecretProperty extends ResourceRule {
                                     what
                                             + " is written in the template as a literal"
                                             + via(l.first())
-                                            + ": anyone who can read the "
-                                            + "template, the stack or the repository has it. "
+                                            + ". "
                                             + replacement(),
                                     radius(slice),
                                     l.text()));
@@ -243,12 +238,11 @@ final class CredentialInSecretProperty extends ResourceRule {
                 what =
                         "SSM parameter "
                                 + l.name()
-                                + " holds a secret-looking value in plaintext: CloudFormation creates "
-                                + "only String parameters, readable by anyone allowed ssm:GetParameter, and the value is written "
-                                + "in the template"
+                                + " holds a secret-looking value in plaintext, written in the template"
                                 + via(first)
-                                + ". Create a SecureString outside the template, or a Secrets "
-                                + "Manager secret with a generated value.";
+                                + " (CloudFormation creates only String parameters). Create a"
+                                + " SecureString outside the template, or a Secrets Manager secret"
+                                + " with a generated value.";
             } else if (childUse.isPresent() && !SecretNames.isSecretName(leaf.name())) {
                 what =
                         property()
@@ -256,7 +250,7 @@ final class CredentialInSecretProperty extends ResourceRule {
                                 + childUse.get().description()
                                 + ") and is given a literal written in the template"
                                 + via(first)
-                                + ": anyone who can read the template, the stack or the repository has it. "
+                                + ". "
                                 + replacement();
             } else if (!SecretNames.isSecretName(leaf.name()) && isMarkedSecret()) {
                 what =
@@ -265,7 +259,7 @@ final class CredentialInSecretProperty extends ResourceRule {
                                 + leaf.name()
                                 + ") is marked IsValueSecret: true and holds a secret-looking literal written in the template"
                                 + via(first)
-                                + ": anyone who can read the template, the stack or the repository has it. "
+                                + ". "
                                 + replacement();
             } else {
                 what =
@@ -274,7 +268,7 @@ final class CredentialInSecretProperty extends ResourceRule {
                                 + Advice.withArticle(l.detail())
                                 + " and holds a literal written in the template"
                                 + via(first)
-                                + ": anyone who can read the template, the stack or the repository has it. "
+                                + ". "
                                 + replacement();
             }
             Where where = l.where();

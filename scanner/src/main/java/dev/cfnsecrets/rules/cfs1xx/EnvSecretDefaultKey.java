@@ -47,10 +47,9 @@ final class EnvSecretDefaultKey extends ResourceRule {
                                         + resource.logicalId()
                                         + " keeps secrets in its environment ("
                                         + String.join(", ", names)
-                                        + ") encrypted only with the AWS managed key aws/lambda: any "
-                                        + "principal allowed lambda:GetFunctionConfiguration reads them, with no kms:Decrypt "
-                                        + "permission needed. Set KmsKeyArn to a customer managed key whose key policy names who may "
-                                        + "decrypt — better still, keep the secrets out of the environment and fetch them at runtime.")
+                                        + ") encrypted only with the AWS managed key aws/lambda. Set"
+                                        + " KmsKeyArn to a customer managed key, or better keep the"
+                                        + " secrets out of the environment.")
                         .value(String.join(",", names));
         Set<Node> shown = new LinkedHashSet<>();
         for (EnvConcern c : concerns) {

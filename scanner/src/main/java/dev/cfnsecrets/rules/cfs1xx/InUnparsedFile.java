@@ -49,12 +49,8 @@ final class InUnparsedFile implements Rule {
                         Advice.capitalized(where)
                                 + " holds "
                                 + Advice.withArticle(m.kind().label())
-                                + ", found in a file that could not be parsed (see CFS001):"
-                                + " anyone who can read the repository has it, whether or not the"
-                                + " template deploys. Remove it, rotate it, and fetch the secret"
-                                + " at runtime or resolve it at deploy time with"
-                                + " {{resolve:secretsmanager:…}}. "
-                                + Advice.radius(m.kind().blastRadius()))
+                                + ", found in a file that could not be parsed (see CFS001)."
+                                + " Remove it from the file and rotate it.")
                 .securitySeverity(m.kind().blastRadius().securitySeverity())
                 .value("unparsed " + m.kind().id() + "\n" + Fingerprint.shapeOf(m.secret()))
                 .secret(m.secret())

@@ -3,6 +3,7 @@ package dev.cfnsecrets.rules.cfs1xx;
 import dev.cfnsecrets.rules.Advice;
 import dev.cfnsecrets.rules.values.EnvConcern;
 import dev.cfnsecrets.rules.values.EnvVariable;
+import dev.cfnsecrets.secrets.BlastRadius;
 
 /**
  * CFS105: a secret-named value is resolved from a plaintext String parameter of Parameter Store.
@@ -23,9 +24,9 @@ final class PlaintextSsmForSecret extends EnvConcernRule {
         return Advice.capitalized(Advice.variable(v))
                 + " looks like a secret but is resolved from "
                 + c.detail()
-                + ", a String parameter: it is stored unencrypted and readable by anyone allowed ssm:GetParameter, and "
-                + Advice.readers(v.kind())
-                + ". Keep the secret in a SecureString or in Secrets Manager. "
-                + Advice.fetchAtRuntime(v.kind());
+                + ", a plaintext String parameter, into "
+                + Advice.storedIn(v.kind())
+                + ". "
+                + Advice.store(BlastRadius.HIGH, v.kind());
     }
 }

@@ -76,17 +76,16 @@ final class ReservedEnvVariable extends ResourceRule {
     }
 
     private static String message(EnvVariable v) {
-        String why =
+        String what =
                 CREDENTIALS.contains(v.name())
-                        ? " The function already receives temporary credentials for its execution role: grant the role what it "
-                                + "needs and never put access keys in the environment."
-                        : " Lambda sets it for every invocation; read that value at runtime instead.";
+                        ? "Delete it: the function's execution role gives it credentials, so grant"
+                                + " the role what it needs."
+                        : "Delete it: Lambda sets it for every invocation.";
         return v.name()
                 + " is a reserved Lambda environment variable"
                 + (v.fromGlobals() ? " (set in SAM Globals)" : "")
-                + ": Lambda rejects a configuration that sets it, so the deployment fails "
-                + "(InvalidParameterValueException). Delete the variable."
-                + why;
+                + ", so Lambda rejects the configuration and the deployment fails. "
+                + what;
     }
 
     private static Optional<String> literal(RuleContext context, EnvVariable v) {

@@ -230,16 +230,10 @@ final class SecretInOutputs extends TemplateRule {
                                     what
                                             + " "
                                             + finding
-                                            + ". "
+                                            + ". Put the secret's name or ARN in "
                                             + section
-                                            + " are shown in the CloudFormation console and returned "
-                                            + "by DescribeStacks"
-                                            + (section.equals("Metadata") ? " and GetTemplate" : "")
-                                            + " to anyone allowed to read the stack, and NoEcho does not mask them. Do not pass secrets "
-                                            + "through "
-                                            + section
-                                            + ": hand out the secret's name or ARN and let readers fetch it from "
-                                            + "Secrets Manager with their own permissions.")
+                                            + " instead, for readers to fetch it with their own"
+                                            + " permissions.")
                             .securitySeverity(radius.securitySeverity())
                             .value(
                                     finding

@@ -23,11 +23,7 @@ final class SecretNamedEnvLiteral extends EnvConcernRule {
                 + Advice.withArticle(c.detail())
                 + " and holds a literal value written in the template"
                 + origin(c)
-                + "; "
-                + Advice.readers(v.kind())
                 + ". "
-                + Advice.fetchAtRuntime(v.kind())
-                + " "
-                + Advice.radius(c.radius());
+                + Advice.store(c.radius(), v.kind());
     }
 }

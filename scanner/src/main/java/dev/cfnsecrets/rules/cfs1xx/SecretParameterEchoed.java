@@ -166,12 +166,10 @@ final class SecretParameterEchoed extends TemplateRule {
             Use use) {
         List<String> problems = new ArrayList<>();
         if (echoed) {
-            problems.add(
-                    "is not NoEcho, so its value is shown in the console and returned by DescribeStacks");
+            problems.add("is not NoEcho");
         }
         if (defaulted) {
-            problems.add(
-                    "has a Default, so a secret value is written in the template and deploys when nobody passes one");
+            problems.add("has a Default written in the template");
         }
         RuleContext.Builder finding =
                 context.report(id())
@@ -184,8 +182,8 @@ final class SecretParameterEchoed extends TemplateRule {
                                         + why
                                         + ") but "
                                         + String.join(", and ", problems)
-                                        + ". Declare it with NoEcho: true and no Default — or better, resolve the secret from Secrets "
-                                        + "Manager ({{resolve:secretsmanager:…}}) or fetch it at runtime, and drop the Parameter.")
+                                        + ". Declare it with NoEcho: true and no Default, or better resolve"
+                                        + " the secret from Secrets Manager and drop the Parameter.")
                         .value((echoed ? "echoed" : "") + (defaulted ? "defaulted" : ""));
         if (defaulted) {
             p.defaultValue()

@@ -24,12 +24,9 @@ final class SecretResolvedIntoEnv extends EnvConcernRule {
         return Advice.capitalized(Advice.variable(v))
                 + " resolves "
                 + c.detail()
-                + " at deploy time: the secret stays out of the template, but its plaintext lands in the configuration — "
-                + Advice.readers(v.kind())
-                + " — and is not refreshed when the secret rotates. That is acceptable for a "
-                + "secret with a low blast radius (a write-only telemetry key); this one's looks "
-                + c.radius().label()
-                + ". "
+                + " at deploy time, so its plaintext lands in "
+                + Advice.storedIn(v.kind())
+                + " and is not refreshed when the secret rotates. "
                 + Advice.fetchAtRuntime(v.kind());
     }
 }

@@ -23,8 +23,8 @@ final class SecretThroughParameter extends EnvConcernRule {
         return Advice.capitalized(Advice.variable(v))
                 + " gets a secret from "
                 + parameters
-                + ": the value passes through every deploy pipeline and command line that sets it, and "
-                + Advice.readers(v.kind())
+                + ", which puts the value in "
+                + Advice.storedIn(v.kind())
                 + " (NoEcho does not hide it there). "
                 + Advice.fetchAtRuntime(v.kind());
     }

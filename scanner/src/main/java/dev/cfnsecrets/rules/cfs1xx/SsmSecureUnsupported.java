@@ -59,31 +59,23 @@ final class SsmSecureUnsupported extends ResourceRule {
         String where = deployedType + " " + leaf.path();
         if (EnvVariables.isFunction(resource) && leaf.path().startsWith("Environment.Variables.")) {
             return written
-                    + " in a Lambda environment variable fails the deployment: CloudFormation rejects the change "
-                    + "set (\"SSM Secure reference is not supported in: ["
-                    + deployedType
-                    + "/Properties/Environment/"
-                    + "Variables/"
+                    + " in Lambda environment variable "
                     + leaf.name()
-                    + "]\"). ssm-secure works in only eleven properties, such as RDS "
-                    + "MasterUserPassword. Put the parameter's name in the variable and read it at runtime with "
-                    + "decryption (AWS SDK GetParameter WithDecryption, the Parameters and Secrets Lambda extension, or "
-                    + "Powertools); {{resolve:secretsmanager:…}} deploys, but puts the plaintext in the function "
-                    + "configuration.";
+                    + " fails the deployment: CloudFormation rejects ssm-secure there. Pass the"
+                    + " parameter's name instead and read the value with decryption at runtime.";
         }
         if (resource.type().equals(EnvVariables.ECS_TASK_DEFINITION)
                 && leaf.path().contains("Environment[]")) {
             return written
-                    + " in an ECS container environment fails the deployment: ssm-secure works in only eleven "
-                    + "properties. Reference the SecureString from the container's Secrets list instead (Name and "
-                    + "ValueFrom with the parameter's ARN); ECS decrypts and injects it when the task starts.";
+                    + " in an ECS container environment fails the deployment: CloudFormation"
+                    + " rejects ssm-secure there. Reference the SecureString from the container's"
+                    + " Secrets list instead.";
         }
         return written
                 + " is not supported in "
                 + where
-                + ": CloudFormation accepts ssm-secure in only eleven "
-                + "properties (such as RDS MasterUserPassword and ElastiCache AuthToken) and rejects the change set. "
-                + "Use {{resolve:secretsmanager:…}} if the service must receive the value, or pass the parameter's "
-                + "name and read it at runtime.";
+                + ", so CloudFormation rejects the change set. Use"
+                + " {{resolve:secretsmanager:…}} if the service must receive the value, or pass"
+                + " the parameter's name and read it at runtime.";
     }
 }

@@ -32,8 +32,7 @@ final class EnvNearLimit extends EnvironmentSizeRule {
         return figure(size, share)
                 + "; "
                 + left(bytesLeft(size), lowerBound)
-                + " before Lambda rejects it: "
-                + ADVICE
-                + ".";
+                + " before Lambda rejects it. "
+                + ADVICE;
     }
 }

@@ -21,8 +21,7 @@ final class EnvOverLimit extends EnvironmentSizeRule {
     @Override
     String size(RuleContext context, Assessment a) {
         return figure(a.size(), "compact JSON of the variables, as Lambda measures it")
-                + ". Lambda rejects it and the deployment fails: "
-                + ADVICE
-                + ".";
+                + ": Lambda rejects it and the deployment fails. "
+                + ADVICE;
     }
 }

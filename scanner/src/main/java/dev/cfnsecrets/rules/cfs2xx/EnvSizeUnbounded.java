@@ -38,19 +38,12 @@ final class EnvSizeUnbounded extends EnvironmentSizeRule {
                 + (one ? "value" : unknowns.size() + " values")
                 + " only known at deployment ("
                 + describe(unknowns)
-                + "): "
-                + left(bytesLeft(a.size()), false)
-                + " for "
-                + (one ? "it" : "them")
-                + ", where such "
-                + (one ? "a value commonly takes" : "values commonly take")
-                + " up to "
+                + "), commonly up to "
                 + bytes(common)
-                + " bytes. If "
-                + (one ? "it is" : "they are")
-                + " larger, Lambda rejects the environment and the deployment fails: "
-                + ADVICE
-                + ".";
+                + " bytes; "
+                + left(bytesLeft(a.size()), false)
+                + ". "
+                + ADVICE;
     }
 
     /** Related locations at the values only known at deployment. */

@@ -40,6 +40,10 @@ final class EnvironmentSizeVerdicts {
     static final long LIMIT = EnvironmentSize.LIMIT;
     private static final int CONTRIBUTORS_SHOWN = 3;
     private static final int UNKNOWNS_SHOWN = 5;
+
+    /** Unknown values a message names; its related locations show {@link #UNKNOWNS_SHOWN}. */
+    private static final int UNKNOWNS_NAMED = 3;
+
     private static final Shared<List<Assessment>> ASSESSMENTS =
             new Shared<>(EnvironmentSizeVerdicts::assess);
 
@@ -201,14 +205,14 @@ final class EnvironmentSizeVerdicts {
 
     static String describe(List<UnknownValue> unknowns) {
         List<String> names =
-                unknowns.stream().limit(UNKNOWNS_SHOWN).map(UnknownValue::description).toList();
+                unknowns.stream().limit(UNKNOWNS_NAMED).map(UnknownValue::description).toList();
         String shown = String.join(", ", names);
         return unknowns.size() > names.size()
                 ? shown + " and " + (unknowns.size() - names.size()) + " more"
                 : shown;
     }
 
+    /** What to do about an environment too large, as the message's last sentence. */
     static final String ADVICE =
-            "move large values to SSM Parameter Store, Secrets Manager or S3 and read them "
-                    + "at runtime, or split the function";
+            "Move large values to Parameter Store, Secrets Manager or S3, or split the function.";
 }

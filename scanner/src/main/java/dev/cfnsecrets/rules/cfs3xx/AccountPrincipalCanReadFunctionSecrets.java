@@ -47,7 +47,7 @@ public final class AccountPrincipalCanReadFunctionSecrets implements CrossDocume
                     "AWS::IAM::Group",
                     "GroupName");
     private static final String KEY =
-            " The function's environment is encrypted with its KmsKeyArn key";
+            "; the function's environment is encrypted with its KmsKeyArn key";
 
     /**
      * A deployed stack: its name, the ARN prefix of its functions ({@code
@@ -93,9 +93,8 @@ public final class AccountPrincipalCanReadFunctionSecrets implements CrossDocume
             return new KeyCheck(
                     null,
                     KEY
-                            + "; whether this principal may decrypt with it was not checked: "
-                            + why
-                            + ".");
+                            + ", and whether this principal may decrypt with it was not checked: "
+                            + why);
         }
 
         /**
@@ -107,7 +106,7 @@ public final class AccountPrincipalCanReadFunctionSecrets implements CrossDocume
                 return Optional.of(unchecked);
             }
             return key.decryptBy(principal, set)
-                    .map(how -> KEY + ", which this principal may decrypt with: " + how + ".");
+                    .map(how -> KEY + ", which this principal may decrypt with: " + how);
         }
     }
 

@@ -30,23 +30,12 @@ final class BroadManagedPolicy implements Rule {
 
     private void check(RuleContext context, PolicyInventory inventory, Policy policy) {
         List<String> grants = new ArrayList<>();
-        List<String> consequences = new ArrayList<>();
         List<List<Statement>> sets = inventory.statementSets(policy);
         for (Statement s : policy.statements()) {
             Exposure.configReadsOnAllFunctions(s, sets)
-                    .ifPresent(
-                            g -> {
-                                grants.add(g.describeActions() + " on all functions");
-                                consequences.add(
-                                        "read every function's environment variables, secrets included");
-                            });
+                    .ifPresent(g -> grants.add(g.describeActions() + " on all functions"));
             Exposure.decryptOnAllKeys(s, sets)
-                    .ifPresent(
-                            g -> {
-                                grants.add(g.describeActions() + " on all keys");
-                                consequences.add(
-                                        "decrypt with every key whose key policy delegates to IAM");
-                            });
+                    .ifPresent(g -> grants.add(g.describeActions() + " on all keys"));
         }
         if (grants.isEmpty()) {
             return;
@@ -62,11 +51,8 @@ final class BroadManagedPolicy implements Rule {
                                         + PolicyInventories.heldBy(inventory, policy)
                                         + "; it grants "
                                         + String.join("; ", grants)
-                                        + ", so the holder can "
-                                        + String.join(
-                                                " and ", consequences.stream().distinct().toList())
-                                        + ". Attach a policy scoped to the functions and keys it needs, "
-                                        + "or add an explicit Deny for these actions.")
+                                        + ". Attach a policy scoped to what it needs, or add an explicit"
+                                        + " Deny for these actions.")
                         .value(policy.awsManaged().arn());
         b.resource(policy.owner()).add();
     }

@@ -31,8 +31,8 @@ final class FunctionConfigReadableWidely extends GrantOnAllRule {
                 + grant.describeActions()
                 + " on all functions ("
                 + grant.resources()
-                + "). These calls return function configuration, environment variables included, so the holder can "
-                + "read every function's secrets. Scope Resource to the function ARNs it needs"
+                + "), so the holder can read every function's environment variables. Scope"
+                + " Resource to the function ARNs it needs"
                 + (lists ? "; lambda:ListFunctions cannot be scoped, so drop it" : "")
                 + ".";
     }

@@ -56,9 +56,10 @@ final class KeyPolicyOpenDecrypt implements Rule {
                                         + who
                                         + " use "
                                         + grant.describeActions()
-                                        + " with no condition that restricts the caller: anyone can decrypt what this key protects"
-                                        + " (kms:CreateGrant and kms:PutKeyPolicy let the caller give itself kms:Decrypt). Name the "
-                                        + "principals, or add an aws:PrincipalOrgID, aws:PrincipalAccount or kms:CallerAccount condition.")
+                                        + " with no condition that restricts the caller, so anyone can"
+                                        + " decrypt what this key protects. Name the principals, or add"
+                                        + " an aws:PrincipalOrgID, aws:PrincipalAccount or"
+                                        + " kms:CallerAccount condition.")
                         .value(grant.describeActions())
                         .related(s.node().span(), "the statement that grants it");
         if (policy.owner() != null) {

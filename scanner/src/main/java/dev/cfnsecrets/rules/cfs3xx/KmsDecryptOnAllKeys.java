@@ -29,8 +29,8 @@ final class KmsDecryptOnAllKeys extends GrantOnAllRule {
                 + grant.describeActions()
                 + " on all keys ("
                 + grant.resources()
-                + ") with no condition that narrows it: the holder can decrypt with every key whose key policy "
-                + "delegates to IAM, including the keys that encrypt Lambda environment variables. Scope Resource "
-                + "to the key ARNs it needs, or add a kms:ViaService or kms:EncryptionContext condition.";
+                + ") with no condition that narrows it, so the holder can decrypt with every key"
+                + " whose key policy delegates to IAM. Scope Resource to the key ARNs it needs, or"
+                + " add a kms:ViaService or kms:EncryptionContext condition.";
     }
 }

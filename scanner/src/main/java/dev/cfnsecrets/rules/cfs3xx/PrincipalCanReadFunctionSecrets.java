@@ -148,8 +148,8 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
     }
 
     /**
-     * The finding's message; {@code caveat} (with its leading space, or empty) says what was not
-     * checked, after the grant.
+     * The finding's message; {@code caveat} (a clause with its leading "; ", or empty) says what
+     * was not checked, after the grant.
      */
     static String message(
             IamPrincipal principal,
@@ -176,9 +176,8 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
                 + ": "
                 + read.grant().describeActions()
                 + (lists ? "" : " on " + read.grant().resources())
-                + "."
                 + caveat
-                + " Keep the secret out of the "
+                + ". Keep the secret out of the "
                 + "environment (pass its name and fetch it at runtime), or remove this read from "
                 + principal.logicalId()
                 + ".";

@@ -86,7 +86,7 @@ class EnvironmentSizeRulesTest {
         assertThat(only(findings, "UnknownButOver").message())
                 .startsWith(
                         "The environment of UnknownButOver is at least 4,128 bytes of 4,096 "
-                                + "(compact JSON of the variables, as Lambda measures it); 2 values unknown.");
+                                + "(compact JSON of the variables, as Lambda measures it); 2 values unknown: Lambda rejects it");
         assertThat(only(findings, "UnknownAndNear").message())
                 .contains("at least 3,831 bytes", "at most 265 bytes are left");
 
@@ -95,8 +95,8 @@ class EnvironmentSizeRulesTest {
         assertThat(secret.message())
                 .contains(
                         "3,521 bytes of 4,096 without the value only known at deployment "
-                                + "({{resolve:secretsmanager:prod/db}}): 575 bytes are left for it, where such a value commonly takes "
-                                + "up to 1,024 bytes");
+                                + "({{resolve:secretsmanager:prod/db}}), commonly up to 1,024 bytes;"
+                                + " 575 bytes are left");
         assertThat(secret.related())
                 .extracting(Location::message)
                 .containsExactly("unknown until deployment: {{resolve:secretsmanager:prod/db}}");
@@ -104,7 +104,9 @@ class EnvironmentSizeRulesTest {
         Finding attributes = only(findings, "AttributesTight");
         assertThat(attributes.ruleId()).isEqualTo("CFS203");
         assertThat(attributes.message())
-                .contains("(Fn::GetAtt Queue.QueueUrl, Fn::GetAtt Queue.Arn): 505 bytes");
+                .contains(
+                        "(Fn::GetAtt Queue.QueueUrl, Fn::GetAtt Queue.Arn), commonly up to 512 bytes;"
+                                + " 505 bytes are left");
         assertThat(findings)
                 .extracting(Finding::logicalId)
                 .doesNotContain("WholeSecretRoomy", "AttributeRoomy");
