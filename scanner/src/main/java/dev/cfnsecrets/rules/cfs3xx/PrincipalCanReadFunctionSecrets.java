@@ -201,7 +201,7 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
                                                                 || u.kind()
                                                                         == Part.Unknown.Kind
                                                                                 .RESOURCE)
-                                        .map(u -> u.name().split("\\.")[0])
+                                        .map(Part.Unknown::logicalId)
                                         .findFirst());
     }
 
