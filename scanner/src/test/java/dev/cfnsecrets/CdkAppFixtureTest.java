@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * What a scan of the CDK app's committed cloud assemblies ({@code fixtures/cdk-app}, synthesised by
  * its synth.sh with and without path metadata) reports, finding by finding: the generated JSON
  * cannot carry the marks of the other fixtures. Each leak the app plants is found once per
- * assembly, the clean function (HealthHandler) and the files that are no template (manifests,
- * tree.json, asset manifests, the validation report) give nothing.
+ * assembly, and the clean function (HealthHandler) gives nothing ({@code CloudAssemblyTest} checks
+ * which files of an assembly are read).
  */
 class CdkAppFixtureTest {
     private static final Path APP = Fixtures.root().resolve(Fixtures.CDK_APP);
