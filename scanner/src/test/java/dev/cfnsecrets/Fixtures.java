@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -110,10 +111,44 @@ public final class Fixtures {
                 .normalize();
     }
 
+    /**
+     * The folder of the CDK app whose synthesised cloud assemblies are fixtures: generated JSON
+     * that cannot carry marks, so {@link #read} leaves it out and {@code CdkAppFixtureTest} states
+     * what a scan of each assembly reports.
+     */
+    public static final String CDK_APP = "cdk-app";
+
+    /**
+     * Every regular file under {@code root}, sorted, but for the dependencies an {@code npm
+     * install} in {@value #CDK_APP} may have left (its synth.sh installs them elsewhere).
+     */
+    public static List<Path> files(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(
+                            f ->
+                                    StreamSupport.stream(root.relativize(f).spliterator(), false)
+                                            .noneMatch(
+                                                    part -> part.toString().equals("node_modules")))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether {@code file} (absolute, normalised) is part of the CDK app's fixtures. */
+    public static boolean inCdkApp(Path root, Path file) {
+        return file.startsWith(root.resolve(CDK_APP));
+    }
+
     public static Fixtures read(Path root) {
         Fixtures fixtures = new Fixtures();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        try {
+            for (Path file : files(root)) {
+                if (inCdkApp(root, file)) {
+                    continue;
+                }
                 String name = file.getFileName().toString();
                 // The expectations of a sibling, and documentation (which shows the marks' syntax).
                 if (name.endsWith(".expect.yaml") || name.endsWith(".md")) {

@@ -23,7 +23,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -203,13 +202,9 @@ class RobustnessTest {
     }
 
     private static List<Path> fixtures() {
-        try (Stream<Path> files = Files.walk(Fixtures.root())) {
-            List<Path> found = files.filter(Files::isRegularFile).sorted().toList();
-            assertThat(found).hasSizeGreaterThan(50);
-            return found;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<Path> found = Fixtures.files(Fixtures.root());
+        assertThat(found).hasSizeGreaterThan(50);
+        return found;
     }
 
     private static byte[] read(Path file) {

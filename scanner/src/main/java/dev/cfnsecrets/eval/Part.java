@@ -81,6 +81,16 @@ public sealed interface Part {
             return origin.span();
         }
 
+        /**
+         * The logical id this piece names: a resource's for a {@code Ref}, the part before the
+         * first dot of {@code Resource.Attribute} for an attribute (the whole name when it has no
+         * dot, so that a malformed {@code !GetAtt .} names no resource rather than failing).
+         */
+        public String logicalId() {
+            int dot = name.indexOf('.');
+            return kind == Kind.ATTRIBUTE && dot >= 0 ? name.substring(0, dot) : name;
+        }
+
         @Override
         public Unknown withParameter(String parameter) {
             return this;

@@ -354,11 +354,7 @@ public final class PolicyInventory {
         if (value.unknowns().size() == 1 && value.glob().length() == 1) {
             Part.Unknown u = value.unknowns().get(0);
             if (u.kind() == Part.Unknown.Kind.RESOURCE || u.kind() == Part.Unknown.Kind.ATTRIBUTE) {
-                String id =
-                        u.kind() == Part.Unknown.Kind.RESOURCE
-                                ? u.name()
-                                : u.name().split("\\.")[0];
-                return Optional.ofNullable(customerManaged.get(id));
+                return Optional.ofNullable(customerManaged.get(u.logicalId()));
             }
         }
         return Optional.empty();

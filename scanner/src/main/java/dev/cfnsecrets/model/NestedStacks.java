@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
 
 /**
  * The child templates of a template's nested stacks ({@code AWS::CloudFormation::Stack} {@code
- * TemplateURL}, {@code AWS::Serverless::Application} {@code Location}) that are local files. A
- * child is loaded, with the scan's own loader and limits, only when its real path (symlinks
- * followed) lies inside the scanned root, at most {@link #MAX_DEPTH} levels below the scanned file
- * and never twice on one chain, so that a parent ↔ child cycle ends. A URL, an S3 or SAR location,
- * a missing or unparsable child is simply not followed: a child that is scanned itself gets its own
- * CFS001. Each child file is read once per scanned file, however many stacks name it. Not
- * thread-safe: it serves the rules of one document, which run one after the other.
+ * TemplateURL}, {@code AWS::Serverless::Application} {@code Location}) that are local files, or
+ * that the CDK's asset metadata names in a cloud assembly. A child is loaded, with the scan's own
+ * loader and limits, only when its real path (symlinks followed) lies inside the scanned root, at
+ * most {@link #MAX_DEPTH} levels below the scanned file and never twice on one chain, so that a
+ * parent ↔ child cycle ends. A URL, an S3 or SAR location, a missing or unparsable child is simply
+ * not followed: a child that is scanned itself gets its own CFS001. Each child file is read once
+ * per scanned file, however many stacks name it. Not thread-safe: it serves the rules of one
+ * document, which run one after the other.
  */
 public final class NestedStacks {
     /** For what has no place on disk (standard input, live mode's texts): nothing is followed. */
@@ -158,10 +159,23 @@ public final class NestedStacks {
         }
         String key = resource.type().equals(STACK) ? "TemplateURL" : "Location";
         // A Location map is a Serverless Application Repository application; an intrinsic is
-        // unknown here.
+        // unknown here, unless the CDK says which file of the cloud assembly it uploads there.
         return resource.properties()
                 .getString(key)
+                .or(() -> cdkAssetPath(resource, key))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty() && !SCHEME.matcher(s).find());
+    }
+
+    /**
+     * The file the CDK uploads to {@code property} ({@code Metadata["aws:asset:path"]} when {@code
+     * Metadata["aws:asset:property"]} names it; on by default, {@code cdk synth
+     * --no-asset-metadata} leaves it out): a nested stack's template, beside its parent's in the
+     * cloud assembly.
+     */
+    private static Optional<String> cdkAssetPath(Resource resource, String property) {
+        return resource.metadata()
+                .filter(m -> m.getString("aws:asset:property").filter(property::equals).isPresent())
+                .flatMap(m -> m.getString("aws:asset:path"));
     }
 }

@@ -10,11 +10,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Expands the paths given on the command line into the files to scan: directories recursively
- * (template extensions only, default excludes skipped), files as named whatever their extension.
+ * (template extensions only, default excludes skipped; of a CDK cloud assembly only its templates,
+ * see {@link CloudAssembly}), files as named whatever their extension.
  */
 public final class FileWalker {
     private static final Set<String> EXTENSIONS = Set.of(".yaml", ".yml", ".json", ".template");
@@ -57,7 +59,12 @@ public final class FileWalker {
                         @Override
                         public FileVisitResult preVisitDirectory(
                                 Path dir, BasicFileAttributes attrs) {
-                            return !dir.equals(root) && isExcluded(dir)
+                            if (!dir.equals(root) && isExcluded(dir)) {
+                                return FileVisitResult.SKIP_SUBTREE;
+                            }
+                            Optional<List<Path>> assembly = CloudAssembly.templates(dir);
+                            assembly.ifPresent(found::addAll);
+                            return assembly.isPresent()
                                     ? FileVisitResult.SKIP_SUBTREE
                                     : FileVisitResult.CONTINUE;
                         }

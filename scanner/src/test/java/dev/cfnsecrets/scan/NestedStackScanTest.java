@@ -90,6 +90,28 @@ class NestedStackScanTest {
         assertThat(finding.related().get(0).span().startLine()).isEqualTo(14);
     }
 
+    /**
+     * The CDK uploads a nested stack's template and writes an S3 URL built with {@code Fn::Join};
+     * its asset metadata names the template beside the parent in the cloud assembly.
+     */
+    @Test
+    void aCdkNestedStackIsFollowedThroughItsAssetMetadata(@TempDir Path root) throws IOException {
+        String cdkParent =
+                parent("{'Fn::Join': ['', ['https://s3.', {Ref: 'AWS::URLSuffix'}, '/x.json']]}");
+        Files.writeString(
+                root.resolve("Parent.template.yaml"),
+                cdkParent
+                        + "    Metadata:\n"
+                        + "      aws:asset:path: Child.nested.template.yaml\n"
+                        + "      aws:asset:property: TemplateURL\n");
+        Files.writeString(root.resolve("Child.nested.template.yaml"), child(null));
+        Files.writeString(root.resolve("NoAssetMetadata.template.yaml"), cdkParent);
+
+        assertThat(parentFindings(List.of(root.toString()), "Parent.template.yaml")).hasSize(1);
+        assertThat(parentFindings(List.of(root.toString()), "NoAssetMetadata.template.yaml"))
+                .isEmpty();
+    }
+
     @Test
     void aFileArgumentsRootIsItsOwnDirectory(@TempDir Path dir) throws IOException {
         Path root = Files.createDirectories(dir.resolve("app"));

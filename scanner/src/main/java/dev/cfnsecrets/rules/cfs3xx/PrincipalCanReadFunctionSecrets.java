@@ -200,7 +200,7 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
                                                                 || u.kind()
                                                                         == Part.Unknown.Kind
                                                                                 .RESOURCE)
-                                        .map(u -> u.name().split("\\.")[0])
+                                        .map(Part.Unknown::logicalId)
                                         .findFirst());
     }
 
