@@ -280,4 +280,34 @@ class HostileRedactionTest {
                 + moreResources
                 + "}}";
     }
+
+    /**
+     * A secret's reference that a {@code Fn::Join} assembles, as the CDK writes one, is a place and
+     * not a secret: it is shown whole, not with every {@code ":"} masked, while a password joined
+     * from pieces on the next line stays hidden.
+     */
+    @Test
+    void aJoinedSecretsReferenceIsShownWhole() {
+        ScanResult result =
+                scan(
+                        "reference.yaml",
+                        HostileTemplates.function(
+                                "        Variables:\n"
+                                        + "          WEBHOOK_SECRET: !Join ['', ['{{resolve:secretsmanager:arn:',"
+                                        + " !Ref AWS::Partition, ':secretsmanager:', !Ref AWS::Region,"
+                                        + " ':', !Ref AWS::AccountId, ':secret:shop/keys:SecretString:webhook::}}']]\n"
+                                        + "          DB_PASSWORD: !Join [':', ['"
+                                        + PASSWORD_A.substring(0, 8)
+                                        + "', '"
+                                        + PASSWORD_A.substring(8)
+                                        + "']]\n"));
+
+        assertThat(found(result)).containsExactly("CFS102@13", "CFS106@12", "CFS110@3");
+        String out = renderAll(result);
+        assertThat(out)
+                .contains(
+                        "'{{resolve:secretsmanager:arn:', !Ref AWS::Partition, ':secretsmanager:'")
+                .doesNotContain("…(1 chars)");
+        assertHidden(out, List.of(PASSWORD_A), List.of());
+    }
 }

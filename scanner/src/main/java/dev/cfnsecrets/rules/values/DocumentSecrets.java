@@ -156,13 +156,29 @@ final class DocumentSecrets {
                 list.items().forEach(pending::push);
             } else if (node instanceof MapNode map) {
                 Optional<MapNode.Entry> intrinsic = map.intrinsic();
-                if (intrinsic.isPresent()) {
+                if (intrinsic.isPresent() && !isAssembledDynamicReference(intrinsic.get())) {
                     arguments(intrinsic.get()).forEach(pending::push);
                 } else {
                     map.get("Default").ifPresent(pending::push);
                 }
             }
         }
+    }
+
+    /**
+     * A {@code Fn::Join} whose first piece opens a dynamic reference ({@code ["{{resolve:secretsmanager:arn:",
+     * !Ref AWS::Partition, ":secretsmanager:", …]}, as the CDK writes a secret's reference): its
+     * pieces name where CloudFormation reads the secret, they are no part of one, and hiding them
+     * (a lone {@code ":"}) would garble every line they occur on.
+     */
+    private static boolean isAssembledDynamicReference(MapNode.Entry intrinsic) {
+        return "Fn::Join".equals(intrinsic.name())
+                && intrinsic.value() instanceof ListNode args
+                && args.items().size() == 2
+                && args.items().get(1) instanceof ListNode pieces
+                && !pieces.items().isEmpty()
+                && pieces.items().get(0) instanceof ScalarNode first
+                && first.value().startsWith("{{resolve:");
     }
 
     private static List<Node> arguments(MapNode.Entry intrinsic) {
