@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -145,14 +144,13 @@ public class CheckMojo extends ProjectScanMojo {
                 getLog().warn(violation + "; failOnViolation is false, the build goes on");
                 return;
             }
+            List<String> where = new ArrayList<>();
+            if (outputs.contains(Format.TEXT)) {
+                where.add("the log above");
+            }
+            reports.stream().map(Path::toString).forEach(where::add);
             throw new MojoFailureException(
-                    violation
-                            + (reports.isEmpty()
-                                    ? ""
-                                    : "; see the log above and "
-                                            + reports.stream()
-                                                    .map(Path::toString)
-                                                    .collect(Collectors.joining(" and "))));
+                    violation + (where.isEmpty() ? "" : "; see " + String.join(" and ", where)));
         }
     }
 
