@@ -31,8 +31,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Scans the project's CloudFormation, SAM and CDK templates and policy documents for secrets that
  * leak through Lambda and ECS environments, and fails the build when a finding reaches {@code
- * failOnSeverity}. Findings go to the build log as {@code path:line:col CFSnnn message} at the
- * matching log level (secrets redacted), and to a SARIF 2.1.0 report for code scanning.
+ * failOnSeverity}. Findings go to the reports {@code outputFormats} names (secrets redacted): by
+ * default the build log, as {@code path:line:col CFSnnn message} at the matching log level, with
+ * the same text in {@code target/cfn-secrets.txt}, and a SARIF 2.1.0 report for code scanning.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends ProjectScanMojo {

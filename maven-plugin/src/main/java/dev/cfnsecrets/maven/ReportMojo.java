@@ -16,15 +16,14 @@ import org.apache.maven.reporting.MavenReportException;
 
 /**
  * The page "cfn-secrets" of {@code mvn site} (declare the goal under {@code <reporting>}): scans
- * like {@code check}, with the same parameters, and shows the summary and a table of the findings,
- * secrets redacted. It never fails the build over findings; a configuration error still stops it.
- * Run alone ({@code mvn cfn-secrets:report}) it writes the bare page {@code cfn-secrets.html} to
- * {@code outputDirectory}.
- *
- * <p>It implements {@link MavenReport} itself instead of extending maven-reporting-impl's
- * AbstractMavenReport, so that it shares {@code check}'s parameters and scan through {@link
- * ProjectScanMojo} rather than declaring them a second time.
+ * like {@code check}, with the same parameters for files, rules and configuration, and shows the
+ * summary and a table of the findings (rule, file, line, level, message), secrets redacted.
+ * Findings never fail the build; a configuration error does. Run alone ({@code mvn
+ * cfn-secrets:report}) it writes the bare page {@code cfn-secrets.html} to {@code outputDirectory}.
  */
+// MavenReport implemented here rather than through maven-reporting-impl's AbstractMavenReport: a
+// mojo has one superclass, and ProjectScanMojo gives this goal check's parameters and scan without
+// declaring them a second time.
 @Mojo(name = "report", threadSafe = true)
 public class ReportMojo extends ProjectScanMojo implements MavenReport {
     /** Where the page goes when the goal runs alone; {@code mvn site} says where itself. */
