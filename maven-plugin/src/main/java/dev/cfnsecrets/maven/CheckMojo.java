@@ -1,6 +1,5 @@
 package dev.cfnsecrets.maven;
 
-import dev.cfnsecrets.config.ConfigException;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.report.FindingLine;
 import dev.cfnsecrets.report.Format;
@@ -106,8 +105,6 @@ public class CheckMojo extends ProjectScanMojo {
             // The message says it all; a cause (a configuration error) would be printed raw under
             // -e.
             throw new MojoExecutionException(SafeText.lines(e.getMessage()));
-        } catch (ConfigException e) {
-            throw new MojoExecutionException(SafeText.lines("cfn-secrets: " + e.getMessage()));
         } catch (MojoFailureException e) {
             throw new MojoFailureException(SafeText.lines(e.getMessage()));
         }
