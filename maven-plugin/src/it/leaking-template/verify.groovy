@@ -21,3 +21,8 @@ assert sarifErrors.collect { [it.ruleId(), it.uri(), it.startLine()] } == [[find
 def planted = new File(basedir, 'template.yaml').text =~ /AKIA[0-9A-Z]{16}/
 assert planted.find() : 'the leaking template plants an AWS key id'
 build.assertNowhere(planted.group())
+
+// The default outputFormats, text and sarif: the text report is in target/ too.
+def text = new File(basedir, 'target/cfn-secrets.txt').text
+assert text.contains("template.yaml:${finding.line()}:${finding.column()}: error ${finding.ruleId()} ")
+assert log =~ /1 finding at or above failOnSeverity=error; see the log above and \S+cfn-secrets\.txt and \S+cfn-secrets\.sarif/

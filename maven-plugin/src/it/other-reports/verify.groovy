@@ -1,4 +1,4 @@
-// formats text,junit,gitlab-sast: target/cfn-secrets-junit.xml and target/gl-sast-report.json
+// outputFormats text,junit,gitlab-sast: target/cfn-secrets-junit.xml and target/gl-sast-report.json
 // hold the findings the log shows (key redacted), the failure names both, and no SARIF report
 // is written.
 import dev.cfnsecrets.maven.ItBuild
@@ -35,7 +35,7 @@ assert vulnerabilities.collect { [it[0], it[2]] }.sort() == logged.sort()
 
 assert log =~ /\[INFO\] cfn-secrets: JUnit XML report written to \S+target.cfn-secrets-junit\.xml/
 assert log =~ /\[INFO\] cfn-secrets: GitLab SAST report written to \S+target.gl-sast-report\.json/
-assert log =~ /1 finding at or above failOnSeverity=error; see the log above and \S+cfn-secrets-junit\.xml and \S+gl-sast-report\.json/
+assert log =~ /1 finding at or above failOnSeverity=error; see the log above and \S+cfn-secrets\.txt and \S+cfn-secrets-junit\.xml and \S+gl-sast-report\.json/
 assert !new File(basedir, 'target/cfn-secrets.sarif').exists()
 def planted = template.text =~ /AKIA[0-9A-Z]{16}/
 assert planted.find()

@@ -27,6 +27,10 @@ public final class ItBuild {
             Pattern.compile(
                     "(?m)^\\[(ERROR|WARNING|INFO)\\] (\\S+):(\\d+):(\\d+) ([A-Z][A-Z0-9_-]*[0-9]+) (.+)$");
 
+    private static final Pattern TABLE_ROW = Pattern.compile("(?s)<tr[^>]*>(.*?)</tr>");
+
+    private static final Pattern TABLE_CELL = Pattern.compile("(?s)<td>(.*?)</td>");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path basedir;
@@ -81,6 +85,31 @@ public final class ItBuild {
             }
         }
         return results;
+    }
+
+    /**
+     * The findings table of the {@code report} goal's page under the project: one list of cells
+     * (rule, file, line, level, message) per finding, as the page writes them (escaped).
+     */
+    public List<List<String>> reportRows(String path) throws IOException {
+        Path file = basedir.resolve(path);
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError("no report page at " + file + "\n" + log);
+        }
+        String html = Files.readString(file, StandardCharsets.UTF_8);
+        List<List<String>> rows = new ArrayList<>();
+        Matcher row = TABLE_ROW.matcher(html);
+        while (row.find()) {
+            List<String> cells = new ArrayList<>();
+            Matcher cell = TABLE_CELL.matcher(row.group(1));
+            while (cell.find()) {
+                cells.add(cell.group(1));
+            }
+            if (!cells.isEmpty()) {
+                rows.add(cells);
+            }
+        }
+        return rows;
     }
 
     /**

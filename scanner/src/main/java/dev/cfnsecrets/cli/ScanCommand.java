@@ -6,6 +6,7 @@ import dev.cfnsecrets.config.Baseline;
 import dev.cfnsecrets.config.Config;
 import dev.cfnsecrets.config.ConfigException;
 import dev.cfnsecrets.config.ConfigLoader;
+import dev.cfnsecrets.config.RuleSelection;
 import dev.cfnsecrets.live.LiveRequest;
 import dev.cfnsecrets.live.LiveScan;
 import dev.cfnsecrets.report.BaselineWriter;
@@ -30,7 +31,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -244,51 +244,16 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /**
-     * Flags beat the file: {@code --enable} replaces {@code rules.enable} and turns back on what
-     * {@code rules.disable} turned off among those rules; {@code --disable} adds to {@code
-     * rules.disable}.
+     * The flags' rule selection merged with the file's ({@link RuleSelection}); conflicting flags
+     * are warned of on stderr.
      */
     private ScanOptions withRuleSelection(
             ScanOptions options, Config fileConfig, ConfigLoader loader) {
-        List<String> enabled =
-                enable == null ? List.of() : loader.ruleSelection(enable, "--enable");
-        List<String> disabled =
-                disable == null ? List.of() : loader.ruleSelection(disable, "--disable");
-        warnOfConflicts(enabled, disabled);
-        Stream<String> fileDisabled =
-                fileConfig.disable().stream()
-                        .filter(
-                                d ->
-                                        enabled.stream()
-                                                .noneMatch(
-                                                        e -> d.startsWith(e) || e.startsWith(d)));
-        return options.withRules(
-                enabled.isEmpty() ? fileConfig.enable() : enabled,
-                Stream.concat(fileDisabled, disabled.stream()).toList());
-    }
-
-    /**
-     * {@code --disable} wins over {@code --enable} (a rule is reported when enabled and not
-     * disabled): an enabled rule or prefix that a disabled one covers whole is reported by nothing,
-     * which is rarely what was meant.
-     */
-    private void warnOfConflicts(List<String> enabled, List<String> disabled) {
+        RuleSelection selection =
+                RuleSelection.of(loader, enable, "--enable", disable, "--disable");
         PrintWriter err = notes();
-        for (String e : enabled) {
-            disabled.stream()
-                    .filter(e::startsWith)
-                    .findFirst()
-                    .ifPresent(
-                            d ->
-                                    err.println(
-                                            "cfn-secrets: warning: --enable "
-                                                    + e
-                                                    + " and --disable "
-                                                    + d
-                                                    + " conflict: --disable wins, so "
-                                                    + e
-                                                    + " is not reported; drop one of them"));
-        }
+        selection.conflicts().forEach(c -> err.println("cfn-secrets: warning: " + c));
+        return selection.applyTo(options, fileConfig);
     }
 
     /**
