@@ -323,7 +323,7 @@ public class CheckMojo extends AbstractMojo {
         try {
             ScanOptions options = ScanOptions.from(config);
             options = baselineFile.map(Baseline::read).map(options::withBaseline).orElse(options);
-            return options.withRoot(SourceRoot.of(targets, Path.of("")));
+            return options.withRoot(SourceRoot.of(targets, Path.of(""), configFile()));
         } catch (ConfigException e) {
             throw new MojoExecutionException("cfn-secrets: " + e.getMessage(), e);
         }
