@@ -106,13 +106,7 @@ class ConfigFolderRootTest {
                                 "--baseline",
                                 "project/baseline.json",
                                 "project/templates"))) {
-            assertThat(run.status()).as(run.err()).isZero();
-            JsonNode findings = JSON.readTree(run.out()).path("findings");
-            assertThat(findings).hasSize(6);
-            findings.forEach(
-                    f ->
-                            assertThat(f.path("suppression").path("justification").asText())
-                                    .isEqualTo("recorded in the baseline"));
+            run.assertEveryFindingInTheBaseline(6);
         }
     }
 
@@ -161,22 +155,6 @@ class ConfigFolderRootTest {
     }
 
     private void template(String path) throws IOException {
-        Path file = project.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(
-                file,
-                """
-                Resources:
-                  Api:
-                    Type: AWS::Lambda::Function
-                    Properties:
-                      Runtime: python3.12
-                      Handler: index.handler
-                      Code: {ZipFile: "x"}
-                      Environment:
-                        Variables:
-                          DB_PASSWORD: "Zq8#rT1vLp0wXe5m"
-                          API_TOKEN: "Gh7pQ2xVn9LbW4sKe1Ry"
-                """);
+        SecretNamedTemplate.write(project.resolve(path));
     }
 }
