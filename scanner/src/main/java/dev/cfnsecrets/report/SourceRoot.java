@@ -40,22 +40,22 @@ public final class SourceRoot {
                         ? List.of(cwd)
                         : scanned.stream().map(p -> cwd.resolve(p).normalize()).toList();
         return commonWorkTree(paths)
-                .or(
-                        () ->
-                                configFile
-                                        .map(f -> cwd.resolve(f).normalize().getParent())
-                                        .filter(
-                                                folder ->
-                                                        paths.stream()
-                                                                .allMatch(
-                                                                        p -> p.startsWith(folder))))
+                .or(() -> configurationFolder(configFile, cwd, paths))
                 .orElse(cwd);
+    }
+
+    /** The configuration file's folder, when every path lies inside it. */
+    private static Optional<Path> configurationFolder(
+            Optional<Path> configFile, Path cwd, List<Path> paths) {
+        return configFile
+                .map(file -> cwd.resolve(file).normalize().getParent())
+                .filter(folder -> paths.stream().allMatch(path -> path.startsWith(folder)));
     }
 
     /** The work tree holding every path, if they all lie in the same one. */
     private static Optional<Path> commonWorkTree(List<Path> paths) {
         Optional<Path> common = workTree(paths.get(0));
-        for (Path path : paths) {
+        for (Path path : paths.subList(1, paths.size())) {
             if (!workTree(path).equals(common)) {
                 return Optional.empty();
             }
