@@ -196,7 +196,7 @@ abstract class ProjectScanMojo extends AbstractMojo {
         }
         ScanOptions options = ScanOptions.from(config);
         options = baselineFile.map(Baseline::read).map(options::withBaseline).orElse(options);
-        return options.withRoot(SourceRoot.of(targets, Path.of("")));
+        return options.withRoot(SourceRoot.of(targets, Path.of(""), configFile()));
     }
 
     private Optional<Path> configFile() throws MojoExecutionException {

@@ -51,7 +51,7 @@ final class ConfigOption {
      * The explicit {@code --config}, else {@value #DEFAULT_CONFIG} when the working directory has
      * one and {@code --no-repo-config} does not forbid it.
      */
-    private Optional<Path> file() {
+    Optional<Path> file() {
         if (config != null) {
             return Optional.of(config);
         }

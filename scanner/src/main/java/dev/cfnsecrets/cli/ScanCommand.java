@@ -214,9 +214,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         List<Path> scanned =
                 targets.stream().filter(t -> !Scanner.STDIN.equals(t)).map(Path::of).toList();
-        // One root for excludes, fingerprints and SARIF's %SRCROOT%: the repository, whatever the
-        // working directory.
-        Path root = SourceRoot.of(scanned, Path.of(""));
+        // One root for excludes, fingerprints and SARIF's %SRCROOT%: the repository (else the
+        // configuration's folder), whatever the working directory.
+        Path root = SourceRoot.of(scanned, Path.of(""), config.file());
         Scanner scanner = BuiltInRules.scanner(options.withRoot(root), catalog);
         ScanResult result = live ? liveScan(scanner) : scanner.scan(targets, environment.stdin());
         if (writeBaseline != null) {

@@ -19,8 +19,9 @@ import java.util.Optional;
  *     Resources/Fn/Properties/Environment/Variables/API_KEY}
  * @param cdkPath the CDK construct path ({@code Metadata["aws:cdk:path"]}), or null
  * @param repositoryFile {@code file} relative to the repository root (the git work tree of the
- *     scanned paths, see {@code SourceRoot}), which fingerprints and baselines use so that they do
- *     not depend on the working directory; {@code file} itself until the scanner places the finding
+ *     scanned paths, else the configuration's folder, see {@code SourceRoot}), which fingerprints
+ *     and baselines use so that they do not depend on the working directory; {@code file} itself
+ *     until the scanner places the finding
  */
 public record Finding(
         String ruleId,

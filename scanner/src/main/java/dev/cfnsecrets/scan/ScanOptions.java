@@ -15,8 +15,8 @@ import java.util.Set;
  * prefixes, {@code CFS3} = all IAM rules; an empty {@code enable} means all), level overrides, path
  * excludes (globs over the repository-relative path, e.g. {@code test/**}), the baseline's
  * fingerprints, rule thresholds, and the repository root that excludes and fingerprints are
- * relative to ({@code SourceRoot}: the git work tree of the scanned paths; by default the working
- * directory).
+ * relative to ({@code SourceRoot}: the git work tree of the scanned paths, else the configuration
+ * file's folder; by default the working directory).
  */
 public record ScanOptions(
         Limits limits,

@@ -2,6 +2,8 @@ package dev.cfnsecrets.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,5 +43,19 @@ public record FreshJvmRun(int status, String out, String err) {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new FreshJvmRun(process.exitValue(), out, Files.readString(err));
+    }
+
+    /**
+     * Asserts a scan with {@code -f json} that exited with 0, its {@code count} findings all
+     * suppressed by the baseline.
+     */
+    public void assertEveryFindingInTheBaseline(int count) throws IOException {
+        assertThat(status).as(err).isZero();
+        JsonNode findings = new ObjectMapper().readTree(out).path("findings");
+        assertThat(findings).hasSize(count);
+        findings.forEach(
+                f ->
+                        assertThat(f.path("suppression").path("justification").asText())
+                                .isEqualTo("recorded in the baseline"));
     }
 }

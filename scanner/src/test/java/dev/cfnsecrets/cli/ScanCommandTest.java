@@ -285,7 +285,8 @@ class ScanCommandTest {
 
     @Test
     void configExcludesSkipMatchingPaths() throws IOException {
-        write("generated/bad.yaml", MALFORMED);
+        // The configuration's folder is the root (no git here): the glob sees stacks/generated/….
+        write("stacks/generated/bad.yaml", MALFORMED);
         write("clean.yaml", CLEAN);
         String config = write("config.yml", "exclude: ['**/generated/**']\n");
 

@@ -2,7 +2,6 @@ package dev.cfnsecrets.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * with absolute paths — as a user or a CI step would run it.
  */
 class WorkingDirectoryTest {
-    private static final String PASSWORD = "Zq8#rT1vLp0wXe5m";
-    private static final String TOKEN = "Gh7pQ2xVn9LbW4sKe1Ry";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir Path base;
@@ -109,13 +106,7 @@ class WorkingDirectoryTest {
                         repo.resolve("templates").toString());
 
         for (FreshJvmRun run : List.of(fromSub, outside)) {
-            assertThat(run.status()).as(run.err()).isZero();
-            JsonNode findings = JSON.readTree(run.out()).path("findings");
-            assertThat(findings).hasSize(9);
-            findings.forEach(
-                    f ->
-                            assertThat(f.path("suppression").path("justification").asText())
-                                    .isEqualTo("recorded in the baseline"));
+            run.assertEveryFindingInTheBaseline(9);
         }
     }
 
@@ -126,7 +117,9 @@ class WorkingDirectoryTest {
 
         String written = Files.readString(repo.resolve("root.json"));
         assertThat(Files.readString(repo.resolve("sub.json"))).isEqualTo(written);
-        assertThat(written).doesNotContain(PASSWORD).doesNotContain(TOKEN);
+        assertThat(written)
+                .doesNotContain(SecretNamedTemplate.PASSWORD)
+                .doesNotContain(SecretNamedTemplate.TOKEN);
         List<String> entries = new ArrayList<>();
         JSON.readTree(written)
                 .path("findings")
@@ -197,24 +190,7 @@ class WorkingDirectoryTest {
     }
 
     private void template(String path) throws IOException {
-        Path file = repo.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(
-                file,
-                """
-                Resources:
-                  Api:
-                    Type: AWS::Lambda::Function
-                    Properties:
-                      Runtime: python3.12
-                      Handler: index.handler
-                      Code: {ZipFile: "x"}
-                      Environment:
-                        Variables:
-                          DB_PASSWORD: "%s"
-                          API_TOKEN: "%s"
-                """
-                        .formatted(PASSWORD, TOKEN));
+        SecretNamedTemplate.write(repo.resolve(path));
     }
 
     private static List<String> fingerprints(FreshJvmRun run) throws IOException {
