@@ -240,7 +240,7 @@ scan() {
 
   # GitHub shows at most 10 error, 10 warning and 10 notice annotations of one step, and 50 of a
   # job (all its steps together, which this step cannot count); the rest are dropped without a
-  # word. This step's own annotations come first, so that they are never the ones dropped: the
+  # word (docs/facts.md#github-actions-annotations-and-job-summaries). This step's own annotations come first, so that they are never the ones dropped: the
   # fail-on error, and the notice that says how many findings were not annotated (which then
   # takes one of the ten notices). The configuration's warnings follow the findings' warnings.
   local own_errors=$((status == 1 ? 1 : 0))

@@ -21,8 +21,9 @@ import java.util.List;
  * autolink can be made.
  *
  * <p>GitHub takes at most 1 MiB of summary from one step and drops the whole summary when a step
- * writes more. The report stays within {@link #GITHUB_SUMMARY_BUDGET}: rows that do not fit are
- * left out, and a line says how many.
+ * writes more ({@code docs/facts.md#github-actions-annotations-and-job-summaries}). The report
+ * stays within {@link #GITHUB_SUMMARY_BUDGET}: rows that do not fit are left out, and a line says
+ * how many.
  */
 public final class MarkdownReporter implements Reporter {
     /**
