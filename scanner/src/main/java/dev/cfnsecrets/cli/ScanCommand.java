@@ -67,8 +67,9 @@ final class ScanCommand implements Callable<Integer> {
             converter = FormatConverter.class,
             description =
                     "text (default), sarif, json, github (workflow annotations), junit (JUnit XML"
-                            + " for Jenkins, GitLab and Azure DevOps test tabs) or gitlab-sast"
-                            + " (GitLab's SAST report).")
+                            + " for Jenkins, GitLab and Azure DevOps test tabs), gitlab-sast"
+                            + " (GitLab's SAST report) or markdown (a table of the findings for a"
+                            + " GitHub job summary).")
     private Format format;
 
     @Option(

@@ -12,7 +12,8 @@ public enum Format {
     JSON,
     GITHUB,
     JUNIT,
-    GITLAB_SAST;
+    GITLAB_SAST,
+    MARKDOWN;
 
     /** The name on the command line: {@code text}, …, {@code gitlab-sast}. */
     public String cliName() {

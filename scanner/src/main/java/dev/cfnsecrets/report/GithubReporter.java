@@ -1,6 +1,5 @@
 package dev.cfnsecrets.report;
 
-import dev.cfnsecrets.catalog.RuleDescription;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.scan.ConfigNotice;
 import dev.cfnsecrets.scan.ScanResult;
@@ -48,13 +47,7 @@ public final class GithubReporter implements Reporter {
 
     private String command(Finding finding, ScanResult result) {
         Span span = finding.span();
-        String title =
-                finding.ruleId()
-                        + result.catalog()
-                                .find(finding.ruleId())
-                                .map(RuleDescription::name)
-                                .map(name -> " " + name)
-                                .orElse("");
+        String title = RuleTitle.of(finding, result);
         StringBuilder line = new StringBuilder("::").append(command(finding));
         line.append(" file=").append(property(finding.file()));
         // GitHub accepts columns only for an annotation on a single line; its endColumn is

@@ -36,6 +36,8 @@ public final class Reporters {
                 return new JunitReporter(redactor, Clock.systemUTC());
             case GITLAB_SAST:
                 return new GitlabSastReporter(redactor, Clock.systemUTC());
+            case MARKDOWN:
+                return new MarkdownReporter(redactor);
             default:
                 throw new IllegalArgumentException("no reporter for " + format);
         }

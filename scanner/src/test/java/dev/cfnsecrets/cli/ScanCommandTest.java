@@ -164,7 +164,7 @@ class ScanCommandTest {
         assertThat(junit.status()).isEqualTo(1);
         assertThat(junit.out()).startsWith("<?xml").contains("<failure type=\"CFS001\"");
         assertThat(CommandRun.of("scan", "--help").out())
-                .contains("junit (JUnit XML", "gitlab-sast");
+                .contains("junit (JUnit XML", "gitlab-sast", "markdown (a table");
     }
 
     @Test

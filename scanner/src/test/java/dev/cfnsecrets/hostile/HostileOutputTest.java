@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,42 @@ class HostileOutputTest {
         assertThat(reports.get(Format.JSON)).contains("t\\u0023\\u0023[error]x.yaml");
         assertNoRunnerCommand(reports.get(Format.SARIF));
         assertThat(SarifSchema.violations(reports.get(Format.SARIF))).isEmpty();
+    }
+
+    @Test
+    void hostileTemplateNamesStayInTheirCellOfTheMarkdownTable() throws Exception {
+        List<String> names =
+                List.of(
+                        "::error title=x::pwned.yaml",
+                        "t##[error]x.yaml",
+                        "gnp.\u202eyaml",
+                        "a | b | c <img src=x> [l](https:evil) `c`.yaml");
+        List<Path> files = new ArrayList<>();
+        for (String name : names) {
+            files.add(Files.writeString(dir.resolve(name), HostileTemplates.LEAKING));
+        }
+        ScanResult result =
+                BuiltInRules.scanner(ScanOptions.DEFAULT)
+                        .scan(
+                                files.stream().map(Path::toString).toList(),
+                                () -> {
+                                    throw new AssertionError("no stdin");
+                                });
+
+        String markdown =
+                ReportFixtures.written(Reporters.of(Format.MARKDOWN, false, false), result);
+
+        assertNoRunnerCommand(markdown);
+        assertNoRawControls(markdown);
+        List<String> rows =
+                markdown.lines().filter(l -> l.startsWith("| error | CFS102 ")).toList();
+        assertThat(rows).hasSize(names.size());
+        for (String row : rows) {
+            // Five cells: no pipe, tag, link or code span of a name is left.
+            assertThat(row.chars().filter(c -> c == '|').count()).as(row).isEqualTo(6);
+            assertThat(row).doesNotContain("<img", "[l]", "`", "##[", "::");
+        }
+        assertThat(markdown).contains("gnp.&#92;u202eyaml");
     }
 
     @Test

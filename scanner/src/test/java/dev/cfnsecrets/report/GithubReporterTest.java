@@ -44,24 +44,7 @@ class GithubReporterTest {
 
     @Test
     void levelsMapToErrorWarningNoticeAndSuppressedFindingsAreSkipped() throws IOException {
-        Catalog catalog = ReportFixtures.testCatalog(temp);
-        Finding note =
-                ReportFixtures.onResource(
-                        "CFS106",
-                        Level.NOTE,
-                        "resolved into env",
-                        ReportFixtures.TEMPLATE_PATH,
-                        new Span(4, 1, 6, 3),
-                        "Fn",
-                        "Resources/Fn");
-        String out =
-                github(
-                        ReportFixtures.handBuilt(
-                                catalog,
-                                ReportFixtures.tokenFinding(),
-                                ReportFixtures.keyFinding(),
-                                ReportFixtures.suppressedFinding(),
-                                note));
+        String out = github(ReportFixtures.everyKind(ReportFixtures.testCatalog(temp)));
 
         assertThat(out)
                 .isEqualTo(

@@ -57,6 +57,7 @@ class RedactionAcrossFormatsTest {
                     case GITHUB -> GithubReporter.class;
                     case JUNIT -> JunitReporter.class;
                     case GITLAB_SAST -> GitlabSastReporter.class;
+                    case MARKDOWN -> MarkdownReporter.class;
                     case TEXT -> TextReporter.class;
                 };
         assertThat(reporter).isInstanceOf(expected);

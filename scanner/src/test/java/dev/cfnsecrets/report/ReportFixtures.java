@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Inputs shared by the reporter tests: real scans of small files, and findings built by hand; and
@@ -181,6 +183,18 @@ public final class ReportFixtures {
                         new Suppression(Suppression.Kind.IN_SOURCE, "the token is a placeholder")));
     }
 
+    /** A note on the function, at several lines, of a rule the test catalog lacks. */
+    static Finding noteFinding() {
+        return onResource(
+                "CFS106",
+                Level.NOTE,
+                "resolved into env",
+                TEMPLATE_PATH,
+                new Span(4, 1, 6, 3),
+                "Fn",
+                "Resources/Fn");
+    }
+
     /**
      * A finding with only what every finding has: no resource, related location, secret, severity,
      * fix or suppression, and "v" as the value it shows.
@@ -226,6 +240,11 @@ public final class ReportFixtures {
                 catalog);
     }
 
+    /** The token, the key, the suppressed and the note finding, in one hand-built result. */
+    static ScanResult everyKind(Catalog catalog) {
+        return handBuilt(catalog, tokenFinding(), keyFinding(), suppressedFinding(), noteFinding());
+    }
+
     static ScanResult handBuilt(Catalog catalog, Finding... findings) {
         return new ScanResult(
                 List.of(findings),
@@ -252,6 +271,14 @@ public final class ReportFixtures {
 
     /** The report {@code reporter} writes for {@code result}. */
     public static String render(Reporter reporter, ScanResult result) {
+        String written = written(reporter, result);
+        // What a reader of the Markdown report sees: its character references (GITHUB&#95;TOKEN)
+        // would otherwise hide a leaked secret from the tests that look for one.
+        return reporter instanceof MarkdownReporter ? shownMarkdown(written) : written;
+    }
+
+    /** The report {@code reporter} writes for {@code result}, as it is written. */
+    public static String written(Reporter reporter, ScanResult result) {
         StringWriter out = new StringWriter();
         try {
             reporter.write(result, out);
@@ -259,5 +286,15 @@ public final class ReportFixtures {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** Markdown text with its numeric character references decoded. */
+    static String shownMarkdown(String markdown) {
+        return Pattern.compile("&#([0-9]+);")
+                .matcher(markdown)
+                .replaceAll(
+                        m ->
+                                Matcher.quoteReplacement(
+                                        Character.toString(Integer.parseInt(m.group(1)))));
     }
 }
