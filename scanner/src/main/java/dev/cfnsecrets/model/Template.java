@@ -12,6 +12,8 @@ import java.util.Optional;
  * Typed view of a template: the sections rules read, with SAM Globals merged into each resource.
  */
 public final class Template {
+    private static final String CDK_METADATA = "AWS::CDK::Metadata";
+    private static final String CDK_BOOTSTRAP_RULE = "CheckBootstrapVersion";
     private final SourceFile source;
     private final MapNode root;
     private final Map<String, Parameter> parameters;
@@ -124,5 +126,18 @@ public final class Template {
 
     public Optional<MapNode> metadata() {
         return root.getMap("Metadata");
+    }
+
+    /**
+     * Whether the AWS CDK synthesised this template, so that advice can speak of the app's
+     * constructs: a resource carries a construct path ({@code Metadata["aws:cdk:path"]}), or the
+     * template holds the {@code AWS::CDK::Metadata} resource that CDK adds to every stack, nested
+     * ones included, unless version reporting is off, or the {@code CheckBootstrapVersion} rule of
+     * the default synthesizer.
+     */
+    public boolean isCdkOutput() {
+        return resources.values().stream()
+                        .anyMatch(r -> r.type().equals(CDK_METADATA) || r.cdkPath().isPresent())
+                || root.getMap("Rules").flatMap(rules -> rules.get(CDK_BOOTSTRAP_RULE)).isPresent();
     }
 }

@@ -52,6 +52,14 @@ public final class RuleContext {
         return scope.settings();
     }
 
+    /**
+     * Whether this document is a template the AWS CDK synthesised ({@link Template#isCdkOutput()}):
+     * its findings' advice then speaks of the app's constructs ({@link CdkAdvice}).
+     */
+    public boolean inCdkApp() {
+        return template().map(Template::isCdkOutput).orElse(false);
+    }
+
     /** What the evaluator could not finish so far in this document (CFS001 reports it, last). */
     public List<Evaluator.Stop> evaluationStops() {
         return scope.evaluationStops();

@@ -18,7 +18,7 @@ final class CredentialInEnv extends EnvConcernRule {
     }
 
     @Override
-    String message(EnvConcern c) {
+    String message(EnvConcern c, boolean inCdkApp) {
         EnvVariable v = c.variable();
         return Advice.capitalized(Advice.variable(v))
                 + " holds "
@@ -26,6 +26,6 @@ final class CredentialInEnv extends EnvConcernRule {
                 + " written in the template"
                 + origin(c)
                 + ". "
-                + Advice.store(c.radius(), v.kind());
+                + store(inCdkApp, c.radius(), v.kind());
     }
 }

@@ -5,6 +5,7 @@ import dev.cfnsecrets.model.NestedStacks;
 import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.rules.Advice;
+import dev.cfnsecrets.rules.CdkAdvice;
 import dev.cfnsecrets.rules.Fingerprint;
 import dev.cfnsecrets.rules.ResourceRule;
 import dev.cfnsecrets.rules.RuleContext;
@@ -370,6 +371,12 @@ final class CredentialInSecretProperty extends ResourceRule {
             if (RUNTIME_ONLY.matcher(path).find()) {
                 return "Fetch it at runtime from Secrets Manager or a SecureString with the instance's or function's "
                         + "role (CloudFormation does not resolve dynamic references in user data).";
+            }
+            if (context.inCdkApp()) {
+                return isSecretString()
+                        ? "Let the Secret generate it (generateSecretString), not secretStringValue"
+                                + " or secretObjectValue with SecretValue.unsafePlainText."
+                        : CdkAdvice.generatedSecret(type, path);
             }
             if (isSecretString()) {
                 return "Let Secrets Manager generate the value (GenerateSecretString with SecretStringTemplate and "

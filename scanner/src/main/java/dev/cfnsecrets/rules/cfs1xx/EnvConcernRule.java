@@ -2,10 +2,14 @@ package dev.cfnsecrets.rules.cfs1xx;
 
 import dev.cfnsecrets.model.Resource;
 import dev.cfnsecrets.model.Template;
+import dev.cfnsecrets.rules.Advice;
+import dev.cfnsecrets.rules.CdkAdvice;
 import dev.cfnsecrets.rules.ResourceRule;
 import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.rules.values.EnvConcern;
 import dev.cfnsecrets.rules.values.EnvSecrets;
+import dev.cfnsecrets.rules.values.EnvVariable;
+import dev.cfnsecrets.secrets.BlastRadius;
 
 /**
  * The shape shared by the rules that report one {@link EnvConcern.Kind} of environment concern:
@@ -25,7 +29,7 @@ abstract class EnvConcernRule extends ResourceRule {
                 RuleContext.Builder finding =
                         context.report(id())
                                 .resource(resource)
-                                .message(message(concern))
+                                .message(message(concern, context.inCdkApp()))
                                 .securitySeverity(concern.radius().securitySeverity())
                                 .value(concern.fingerprint());
                 concern.secrets().forEach(finding::secret);
@@ -37,9 +41,19 @@ abstract class EnvConcernRule extends ResourceRule {
 
     /**
      * The finding's message; it must not name the resource, so a Globals value reads the same for
-     * every function.
+     * every function. {@code inCdkApp}: the template is CDK output, so the advice speaks CDK.
      */
-    abstract String message(EnvConcern concern);
+    abstract String message(EnvConcern concern, boolean inCdkApp);
+
+    /** {@link Advice#store}, or its CDK wording. */
+    static String store(boolean inCdkApp, BlastRadius radius, EnvVariable.Kind kind) {
+        return inCdkApp ? CdkAdvice.store(radius, kind) : Advice.store(radius, kind);
+    }
+
+    /** {@link Advice#fetchAtRuntime}, or its CDK wording. */
+    static String fetchAtRuntime(boolean inCdkApp, EnvVariable.Kind kind) {
+        return inCdkApp ? CdkAdvice.fetchAtRuntime(kind) : Advice.fetchAtRuntime(kind);
+    }
 
     /** " (in the Default of Parameter X)" when the value is written elsewhere, else "". */
     static String origin(EnvConcern concern) {

@@ -47,9 +47,12 @@ final class EnvSecretDefaultKey extends ResourceRule {
                                         + resource.logicalId()
                                         + " keeps secrets in its environment ("
                                         + String.join(", ", names)
-                                        + ") encrypted only with the AWS managed key aws/lambda. Set"
-                                        + " KmsKeyArn to a customer managed key, or better keep the"
-                                        + " secrets out of the environment.")
+                                        + ") encrypted only with the AWS managed key aws/lambda. "
+                                        + (context.inCdkApp()
+                                                ? "Give it environmentEncryption: a kms.Key of"
+                                                        + " yours"
+                                                : "Set KmsKeyArn to a customer managed key")
+                                        + ", or better keep the secrets out of the environment.")
                         .value(String.join(",", names));
         Set<Node> shown = new LinkedHashSet<>();
         for (EnvConcern c : concerns) {

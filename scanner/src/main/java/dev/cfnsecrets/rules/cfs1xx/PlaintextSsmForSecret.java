@@ -19,7 +19,7 @@ final class PlaintextSsmForSecret extends EnvConcernRule {
     }
 
     @Override
-    String message(EnvConcern c) {
+    String message(EnvConcern c, boolean inCdkApp) {
         EnvVariable v = c.variable();
         return Advice.capitalized(Advice.variable(v))
                 + " looks like a secret but is resolved from "
@@ -27,6 +27,6 @@ final class PlaintextSsmForSecret extends EnvConcernRule {
                 + ", a plaintext String parameter, into "
                 + Advice.storedIn(v.kind())
                 + ". "
-                + Advice.store(BlastRadius.HIGH, v.kind());
+                + store(inCdkApp, BlastRadius.HIGH, v.kind());
     }
 }

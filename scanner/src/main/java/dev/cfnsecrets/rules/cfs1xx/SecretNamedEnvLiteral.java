@@ -16,7 +16,7 @@ final class SecretNamedEnvLiteral extends EnvConcernRule {
     }
 
     @Override
-    String message(EnvConcern c) {
+    String message(EnvConcern c, boolean inCdkApp) {
         EnvVariable v = c.variable();
         return Advice.capitalized(Advice.variable(v))
                 + " is named like "
@@ -24,6 +24,6 @@ final class SecretNamedEnvLiteral extends EnvConcernRule {
                 + " and holds a literal value written in the template"
                 + origin(c)
                 + ". "
-                + Advice.store(c.radius(), v.kind());
+                + store(inCdkApp, c.radius(), v.kind());
     }
 }

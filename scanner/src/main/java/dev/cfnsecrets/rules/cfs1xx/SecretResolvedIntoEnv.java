@@ -1,6 +1,7 @@
 package dev.cfnsecrets.rules.cfs1xx;
 
 import dev.cfnsecrets.rules.Advice;
+import dev.cfnsecrets.rules.CdkAdvice;
 import dev.cfnsecrets.rules.values.EnvConcern;
 import dev.cfnsecrets.rules.values.EnvVariable;
 
@@ -19,8 +20,15 @@ final class SecretResolvedIntoEnv extends EnvConcernRule {
     }
 
     @Override
-    String message(EnvConcern c) {
+    String message(EnvConcern c, boolean inCdkApp) {
         EnvVariable v = c.variable();
+        if (inCdkApp) {
+            return Advice.capitalized(Advice.variable(v))
+                    + " "
+                    + CdkAdvice.unwrapped(c.detail(), Advice.storedIn(v.kind()))
+                    + " "
+                    + CdkAdvice.fetchAtRuntime(v.kind());
+        }
         return Advice.capitalized(Advice.variable(v))
                 + " resolves "
                 + c.detail()

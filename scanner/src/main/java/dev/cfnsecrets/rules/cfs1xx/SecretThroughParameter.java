@@ -16,7 +16,7 @@ final class SecretThroughParameter extends EnvConcernRule {
     }
 
     @Override
-    String message(EnvConcern c) {
+    String message(EnvConcern c, boolean inCdkApp) {
         EnvVariable v = c.variable();
         String parameters =
                 c.detail().contains(",") ? "Parameters " + c.detail() : "Parameter " + c.detail();
@@ -26,6 +26,6 @@ final class SecretThroughParameter extends EnvConcernRule {
                 + ", which puts the value in "
                 + Advice.storedIn(v.kind())
                 + " (NoEcho does not hide it there). "
-                + Advice.fetchAtRuntime(v.kind());
+                + fetchAtRuntime(inCdkApp, v.kind());
     }
 }

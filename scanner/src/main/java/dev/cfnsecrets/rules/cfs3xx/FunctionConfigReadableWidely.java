@@ -3,6 +3,7 @@ package dev.cfnsecrets.rules.cfs3xx;
 import dev.cfnsecrets.iam.Actions;
 import dev.cfnsecrets.iam.Exposure;
 import dev.cfnsecrets.iam.Statement;
+import dev.cfnsecrets.rules.CdkAdvice;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ final class FunctionConfigReadableWidely extends GrantOnAllRule {
     }
 
     @Override
-    String message(String policy, Exposure.Grant grant) {
+    String message(String policy, Exposure.Grant grant, boolean inCdkApp) {
         boolean lists =
                 grant.actions().stream().anyMatch(a -> a.action().equals(Actions.LIST_FUNCTIONS));
         return "The "
@@ -31,8 +32,11 @@ final class FunctionConfigReadableWidely extends GrantOnAllRule {
                 + grant.describeActions()
                 + " on all functions ("
                 + grant.resources()
-                + "), so the holder can read every function's environment variables. Scope"
-                + " Resource to the function ARNs it needs"
+                + "), so the holder can read every function's environment variables. "
+                + (inCdkApp
+                        ? CdkAdvice.grantInstead(
+                                "functions", "fn.functionArn", "fn.grantInvoke(role)")
+                        : "Scope Resource to the function ARNs it needs")
                 + (lists ? "; lambda:ListFunctions cannot be scoped, so drop it" : "")
                 + ".";
     }

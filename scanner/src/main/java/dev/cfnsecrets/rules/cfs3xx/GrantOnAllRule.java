@@ -39,9 +39,9 @@ abstract class GrantOnAllRule implements Rule {
 
     /**
      * The finding's message; {@code policy} names the policy and its holders ("policy P (held by
-     * role R)").
+     * role R)"); {@code inCdkApp}: the template is CDK output, so the advice speaks CDK.
      */
-    abstract String message(String policy, Exposure.Grant grant);
+    abstract String message(String policy, Exposure.Grant grant, boolean inCdkApp);
 
     private void report(
             RuleContext context, PolicyInventory inventory, Policy policy, Exposure.Grant grant) {
@@ -52,7 +52,8 @@ abstract class GrantOnAllRule implements Rule {
                                 message(
                                         policy.describe()
                                                 + PolicyInventories.heldBy(inventory, policy),
-                                        grant))
+                                        grant,
+                                        context.inCdkApp()))
                         .value(grant.describeActions() + " " + grant.resources())
                         .related(grant.statement().node().span(), "the statement that grants it");
         if (policy.owner() != null) {

@@ -2,6 +2,7 @@ package dev.cfnsecrets.rules.cfs3xx;
 
 import dev.cfnsecrets.iam.Exposure;
 import dev.cfnsecrets.iam.Statement;
+import dev.cfnsecrets.rules.CdkAdvice;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ final class KmsDecryptOnAllKeys extends GrantOnAllRule {
     }
 
     @Override
-    String message(String policy, Exposure.Grant grant) {
+    String message(String policy, Exposure.Grant grant, boolean inCdkApp) {
         return "The "
                 + policy
                 + " allows "
@@ -30,7 +31,11 @@ final class KmsDecryptOnAllKeys extends GrantOnAllRule {
                 + " on all keys ("
                 + grant.resources()
                 + ") with no condition that narrows it, so the holder can decrypt with every key"
-                + " whose key policy delegates to IAM. Scope Resource to the key ARNs it needs, or"
-                + " add a kms:ViaService or kms:EncryptionContext condition.";
+                + " whose key policy delegates to IAM. "
+                + (inCdkApp
+                        ? CdkAdvice.grantInstead("keys", "key.keyArn", "key.grantDecrypt(role)")
+                                + "."
+                        : "Scope Resource to the key ARNs it needs, or add a kms:ViaService or"
+                                + " kms:EncryptionContext condition.");
     }
 }
