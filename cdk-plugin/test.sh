@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The validation plugin's test: synthesises fixtures/cdk-app's stacks with CfnSecretsValidator
+# (cdk-plugin/test/app.js) using the aws-cdk-lib and aws-cdk CLI versions pinned in
+# fixtures/cdk-app/package-lock.json, and checks that
+#   - `cdk synth` fails, and the CDK's validation report (validation-report.json) names each leak by
+#     rule and construct path, nested stack included, and nothing else (not the clean function);
+#   - the same holds with the plugin added through Validations.of(app);
+#   - neither the report nor the console shows the token or the password the app plants;
+#   - a stack written as the findings advise synthesises;
+#   - without a jar, synthesis fails and says where the plugin looked.
+# Needs node, npm and java, and the jar (mvn -B -pl scanner package). npm installs the pinned
+# packages into a scratch folder; synthesis itself uses no network (as fixtures/cdk-app/synth.sh).
+set -euo pipefail
+plugin=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+repo=$(cd "$plugin/.." && pwd -P)
+fixture="$repo/fixtures/cdk-app"
+
+fail() {
+  echo "cdk-plugin test: FAILED: $*" >&2
+  exit 1
+}
+
+[[ -f "$repo/scanner/target/cfn-secrets.jar" ]] || fail "no scanner/target/cfn-secrets.jar: run mvn -B -pl scanner package"
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+mkdir "$scratch/npm" "$scratch/cdk-home"
+cp "$fixture/package.json" "$fixture/package-lock.json" "$scratch/npm/"
+npm ci --prefix "$scratch/npm" --ignore-scripts --no-audit --no-fund --loglevel=error >&2
+
+# Runs `cdk synth '**'` (every stack, those of the Stage too: a plain `cdk synth` selects the top-level
+# stacks and shows only their violations) of the test app into $scratch/$1 with the environment settings that follow;
+# the console output is kept in $scratch/$1.log and the exit status in $status.
+synth() {
+  local out=$1
+  shift
+  offline=(CDK_HOME="$scratch/cdk-home" CDK_DISABLE_CLI_TELEMETRY=true CDK_DISABLE_VERSION_CHECK=true
+    AWS_CONFIG_FILE="$scratch/none" AWS_SHARED_CREDENTIALS_FILE="$scratch/none" AWS_EC2_METADATA_DISABLED=true
+    HTTPS_PROXY=http://127.0.0.1:9 HTTP_PROXY=http://127.0.0.1:9 NO_PROXY=)
+  set +e
+  (cd "$plugin" && env -u AWS_PROFILE -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN \
+    NODE_PATH="$scratch/npm/node_modules" "${offline[@]}" "$@" \
+    "$scratch/npm/node_modules/.bin/cdk" synth '**' --quiet --no-notices --no-lookups \
+    --app "node test/app.js" --output "$scratch/$out") >"$scratch/$out.log" 2>&1
+  status=$?
+  set -e
+}
+
+# "rule construct-path" of each violation in the validation report of $1, sorted.
+violations() {
+  node -e '
+    const report = require(process.argv[1]);
+    const lines = report.pluginReports.filter((p) => p.pluginName === "cfn-secrets")
+      .flatMap((p) => p.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.ruleName} ${c.constructPath}`)));
+    console.log(lines.sort().join("\n"));' "$scratch/$1/validation-report.json"
+}
+
+expected="CFS101 Prod/Api/CheckoutHandler/Resource
+CFS106 Prod/Api/WebhookHandler/Resource
+CFS110 Prod/Api/CheckoutHandler/Resource
+CFS110 Prod/Api/WebhookHandler/Resource
+CFS111 Prod/Api/Database/Orders/Resource
+CFS301 Tooling/InventoryRole/DefaultPolicy/Resource"
+# The made-up secrets the fixture app plants, which no report may show.
+token=$(grep -o "ghp_[A-Za-z0-9]*" "$fixture/lib/api-stack.js")
+password=$(sed -n "s/.*unsafePlainText('\([^']*\)').*/\1/p" "$fixture/lib/database-stack.js")
+[[ -n "$token" && -n "$password" ]] || fail "the fixture app's planted secrets were not found"
+
+for api in beta1 validations; do
+  synth "leaking-$api" CDK_APP_VARIANT=leaking CDK_PLUGIN_API=$api
+  [[ $status -ne 0 ]] || fail "cdk synth of the leaking app ($api) succeeded: $(cat "$scratch/leaking-$api.log")"
+  while read -r rule path; do
+    grep -qF "$path" "$scratch/leaking-$api.log" || fail "the console output ($api) does not name $path ($rule)"
+  done <<<"$expected"
+  diff <(echo "$expected") <(violations "leaking-$api") \
+    || fail "the validation report ($api) does not name the leaks' construct paths as expected"
+  if grep -rlF -e "$token" -e "$password" "$scratch/leaking-$api.log" "$scratch/leaking-$api/validation-report.json"; then
+    fail "a planted secret is shown in the report or on the console ($api)"
+  fi
+done
+
+synth clean CDK_APP_VARIANT=clean
+[[ $status -eq 0 ]] || fail "cdk synth of the clean app failed: $(cat "$scratch/clean.log")"
+
+synth no-jar CDK_APP_VARIANT=clean CFN_SECRETS_JAR="$scratch/no.jar"
+# (the console shows no violation without a construct; the report file has it)
+[[ $status -ne 0 ]] && grep -qF "The templates were not scanned: cfn-secrets: no jar at $scratch/no.jar" \
+  "$scratch/no-jar/validation-report.json" \
+  || fail "without a jar, synthesis did not fail saying where the plugin looked: $(cat "$scratch/no-jar.log")"
+
+echo "cdk-plugin test: OK"
