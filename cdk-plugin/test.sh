@@ -9,11 +9,13 @@
 #   - a stack written as the findings advise synthesises;
 #   - without a jar, synthesis fails and says where the plugin looked.
 # Needs node, npm and java, and the jar (mvn -B -pl scanner package). npm installs the pinned
-# packages into a scratch folder; synthesis itself uses no network (as fixtures/cdk-app/synth.sh).
+# packages into a scratch folder; synthesis itself uses no network (fixtures/cdk-app/offline.sh).
 set -euo pipefail
 plugin=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 repo=$(cd "$plugin/.." && pwd -P)
 fixture="$repo/fixtures/cdk-app"
+# shellcheck source=../fixtures/cdk-app/offline.sh
+source "$fixture/offline.sh"
 
 fail() {
   echo "cdk-plugin test: FAILED: $*" >&2
@@ -22,26 +24,18 @@ fail() {
 
 [[ -f "$repo/scanner/target/cfn-secrets.jar" ]] || fail "no scanner/target/cfn-secrets.jar: run mvn -B -pl scanner package"
 
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-mkdir "$scratch/npm" "$scratch/cdk-home"
-cp "$fixture/package.json" "$fixture/package-lock.json" "$scratch/npm/"
-npm ci --prefix "$scratch/npm" --ignore-scripts --no-audit --no-fund --loglevel=error >&2
+cdk_install "$fixture"
 
-# Runs `cdk synth '**'` (every stack, those of the Stage too: a plain `cdk synth` selects the top-level
-# stacks and shows only their violations) of the test app into $scratch/$1 with the environment settings that follow;
-# the console output is kept in $scratch/$1.log and the exit status in $status.
+# Runs `cdk synth '**'` of the test app (every stack, the Stage's too: a plain `cdk synth` selects
+# the top-level stacks and shows only their violations) into $scratch/$1, with the NAME=VALUE
+# settings that follow; keeps the console output in $scratch/$1.log, the exit status in $status.
 synth() {
   local out=$1
   shift
-  offline=(CDK_HOME="$scratch/cdk-home" CDK_DISABLE_CLI_TELEMETRY=true CDK_DISABLE_VERSION_CHECK=true
-    AWS_CONFIG_FILE="$scratch/none" AWS_SHARED_CREDENTIALS_FILE="$scratch/none" AWS_EC2_METADATA_DISABLED=true
-    HTTPS_PROXY=http://127.0.0.1:9 HTTP_PROXY=http://127.0.0.1:9 NO_PROXY=)
   set +e
-  (cd "$plugin" && env -u AWS_PROFILE -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN \
-    NODE_PATH="$scratch/npm/node_modules" "${offline[@]}" "$@" \
-    "$scratch/npm/node_modules/.bin/cdk" synth '**' --quiet --no-notices --no-lookups \
-    --app "node test/app.js" --output "$scratch/$out") >"$scratch/$out.log" 2>&1
+  (cd "$plugin" && cdk_offline "$scratch" "$@" "$scratch/npm/node_modules/.bin/cdk" synth '**' \
+    --quiet --no-notices --no-lookups --app "node test/app.js" --output "$scratch/$out") \
+    >"$scratch/$out.log" 2>&1
   status=$?
   set -e
 }

@@ -9,12 +9,10 @@
 set -euo pipefail
 compare=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 repo=$(cd "$compare/../.." && pwd -P)
+# shellcheck source=../../fixtures/cdk-app/offline.sh
+source "$repo/fixtures/cdk-app/offline.sh"
 
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-mkdir "$scratch/npm" "$scratch/cdk-home"
-cp "$compare/package.json" "$compare/package-lock.json" "$scratch/npm/"
-npm ci --prefix "$scratch/npm" --ignore-scripts --no-audit --no-fund --loglevel=error >&2
+cdk_install "$compare"
 
 version() {
   node -p "require('$scratch/npm/node_modules/$1/package.json').version"
@@ -24,12 +22,7 @@ echo "cdk-nag $(version cdk-nag), $(java -jar "$repo/scanner/target/cfn-secrets.
 echo
 
 # The synthesis fails (that is the point); its report is what we want.
-(cd "$compare/.." && env -u AWS_PROFILE -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN \
-  NODE_PATH="$scratch/npm/node_modules" CDK_HOME="$scratch/cdk-home" \
-  CDK_DISABLE_CLI_TELEMETRY=true CDK_DISABLE_VERSION_CHECK=true AWS_EC2_METADATA_DISABLED=true \
-  AWS_CONFIG_FILE="$scratch/none" AWS_SHARED_CREDENTIALS_FILE="$scratch/none" \
-  HTTPS_PROXY=http://127.0.0.1:9 HTTP_PROXY=http://127.0.0.1:9 NO_PROXY= \
-  "$scratch/npm/node_modules/.bin/cdk" synth '**' --quiet --no-notices --no-lookups \
+(cd "$compare/.." && cdk_offline "$scratch" "$scratch/npm/node_modules/.bin/cdk" synth '**' --quiet --no-notices --no-lookups \
   --app "node compare/app.js" --output "$scratch/cdk.out") >"$scratch/synth.log" 2>&1 || true
 [[ -f "$scratch/cdk.out/validation-report.json" ]] || { cat "$scratch/synth.log" >&2; exit 1; }
 

@@ -76,12 +76,7 @@ public final class CdkAdvice {
      * ({@code fn.functionArn}), {@code grant} one of their grant* methods.
      */
     public static String grantInstead(String resources, String arn, String grant) {
-        return "Use the grant* methods of the "
-                + resources
-                + " it needs ("
-                + grant
-                + "), which scope to each ARN, or put "
-                + arn
-                + " in the addToPolicy statement's resources instead of '*'";
+        return "Use the grant* methods of the %s it needs (%s), which scope to each ARN, or put %s in the addToPolicy statement's resources instead of '*'"
+                .formatted(resources, grant, arn);
     }
 }
