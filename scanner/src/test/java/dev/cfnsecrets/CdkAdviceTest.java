@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.scan.ScanOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,6 +44,10 @@ class CdkAdviceTest {
                     "CFS301",
                     List.of("grant*", "addToPolicy", "fn.functionArn"));
 
+    /** The rules that report an environment's secrets, in the fixtures of the last test. */
+    private static final Set<String> ENVIRONMENT_RULES =
+            Set.of("CFS101", "CFS102", "CFS103", "CFS105", "CFS106");
+
     /** Words only the CDK advice uses. */
     private static final List<String> CDK_ONLY =
             List.of(
@@ -51,9 +60,13 @@ class CdkAdviceTest {
                     "secretsmanager.Secret");
 
     private static List<Finding> scan(String path) {
+        return scan(Fixtures.root().resolve(path));
+    }
+
+    private static List<Finding> scan(Path path) {
         return BuiltInRules.scanner(ScanOptions.DEFAULT)
                 .scan(
-                        List.of(Fixtures.root().resolve(path).toString()),
+                        List.of(path.toString()),
                         () -> {
                             throw new AssertionError("no stdin");
                         })
@@ -114,6 +127,48 @@ class CdkAdviceTest {
             assertThat(catalog.find(rule).orElseThrow().helpMarkdown())
                     .as(rule)
                     .contains("## In the CDK");
+        }
+    }
+
+    /**
+     * The environment fixtures, Lambda and ECS, every blast radius, made CDK output by the resource
+     * CDK adds to every stack: the advice of each environment finding changes to the CDK's, by
+     * kind.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "cfs1xx/cfs101-credential-in-env/lambda.yaml",
+                "cfs1xx/cfs102-secret-named-literal/chosen-passwords.yaml",
+                "cfs1xx/cfs103-secret-through-parameter/parameters.yaml",
+                "cfs1xx/cfs105-plaintext-ssm/env.yaml",
+                "cfs1xx/cfs106-resolved-into-env/env.yaml",
+                "cfs1xx/ecs/task-definition.yaml"
+            })
+    void theSameEnvironmentInCdkOutputIsAdvisedInCdkTerms(String fixture, @TempDir Path dir)
+            throws IOException {
+        String template = Files.readString(Fixtures.root().resolve(fixture));
+        Path cdkOutput = dir.resolve("Stack.template.yaml");
+        Files.writeString(
+                cdkOutput,
+                template.replaceFirst(
+                        "(?m)^Resources:\\n",
+                        "Resources:\n  CDKMetadata:\n    Type: AWS::CDK::Metadata\n"));
+        boolean ecs = fixture.contains("ecs");
+
+        List<Finding> findings =
+                scan(cdkOutput).stream()
+                        .filter(f -> ENVIRONMENT_RULES.contains(f.ruleId()))
+                        .toList();
+
+        assertThat(findings).isNotEmpty();
+        for (Finding f : findings) {
+            assertThat(f.message())
+                    .as(f.ruleId() + " at line " + f.span().startLine())
+                    .doesNotContain("by name or ARN", "Secrets list")
+                    .containsAnyOf(
+                            ecs ? "ecs.Secret.fromSecretsManager" : "secret.grantRead(fn)",
+                            "CfnParameter with noEcho");
         }
     }
 }
