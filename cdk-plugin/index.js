@@ -15,6 +15,11 @@ const CHECKOUT_JAR = path.resolve(__dirname, '..', 'scanner', 'target', 'cfn-sec
 /** The CDK's severities: a note is information, not a warning. */
 const SEVERITY = { error: 'error', warning: 'warning', note: 'info' };
 const NESTED_STACK = 'AWS::CloudFormation::Stack';
+/**
+ * Characters a terminal would act on (controls, line and paragraph separators, bidirectional
+ * overrides and isolates): names in a finding come from the template, and the CDK prints them.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 class CfnSecretsValidator {
   /**
@@ -122,7 +127,7 @@ function javaOf(options) {
 function violation(finding, templates) {
   return {
     ruleName: finding.ruleId,
-    description: finding.message,
+    description: printable(finding.message),
     fix: `cfn-secrets explain ${finding.ruleId} (see its "In the CDK" section)`,
     severity: SEVERITY[finding.level] || finding.level,
     ruleMetadata: { fingerprint: finding.fingerprint },
@@ -139,7 +144,12 @@ function violation(finding, templates) {
 /** Where in the resource: "Properties/Environment/Variables/API_KEY" of "Resources/Fn/Properties/…". */
 function locations(finding) {
   const property = (finding.propertyPath || '').replace(/^Resources\/[^/]+\//, '');
-  return property ? [property] : [];
+  return property ? [printable(property)] : [];
+}
+
+/** The text with each unprintable character written as its \uXXXX escape. */
+function printable(text) {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function sameFile(template, reported) {

@@ -3,9 +3,11 @@
 # (cdk-plugin/test/app.js) using the aws-cdk-lib and aws-cdk CLI versions pinned in
 # fixtures/cdk-app/package-lock.json, and checks that
 #   - `cdk synth` fails, and the CDK's validation report (validation-report.json) names each leak by
-#     rule and construct path, nested stack included, and nothing else (not the clean function);
+#     rule, construct path (nested stack included) and property, and nothing else (not the clean
+#     function), and so does the console, by rule and construct path;
 #   - the same holds with the plugin added through Validations.of(app);
 #   - neither the report nor the console shows the token or the password the app plants;
+#   - a terminal escape in a template arrives written out in the description;
 #   - a stack written as the findings advise synthesises;
 #   - without a jar, synthesis fails and says where the plugin looked.
 # Needs node, npm and java, and the jar (mvn -B -pl scanner package). npm installs the pinned
@@ -40,21 +42,22 @@ synth() {
   set -e
 }
 
-# "rule construct-path" of each violation in the validation report of $1, sorted.
+# "rule construct-path property-paths" of each violation in the validation report of $1, sorted.
 violations() {
   node -e '
     const report = require(process.argv[1]);
     const lines = report.pluginReports.filter((p) => p.pluginName === "cfn-secrets")
-      .flatMap((p) => p.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.ruleName} ${c.constructPath}`)));
+      .flatMap((p) => p.violations.flatMap((v) => v.violatingConstructs.map((c) =>
+        `${v.ruleName} ${c.constructPath} ${c.cloudFormationResource.propertyPaths.join(",")}`)));
     console.log(lines.sort().join("\n"));' "$scratch/$1/validation-report.json"
 }
 
-expected="CFS101 Prod/Api/CheckoutHandler/Resource
-CFS106 Prod/Api/WebhookHandler/Resource
-CFS110 Prod/Api/CheckoutHandler/Resource
-CFS110 Prod/Api/WebhookHandler/Resource
-CFS111 Prod/Api/Database/Orders/Resource
-CFS301 Tooling/InventoryRole/DefaultPolicy/Resource"
+expected="CFS101 Prod/Api/CheckoutHandler/Resource Properties/Environment/Variables/PAYMENT_API_TOKEN
+CFS106 Prod/Api/WebhookHandler/Resource Properties/Environment/Variables/STRIPE_WEBHOOK_SECRET
+CFS110 Prod/Api/CheckoutHandler/Resource Properties/KmsKeyArn
+CFS110 Prod/Api/WebhookHandler/Resource Properties/KmsKeyArn
+CFS111 Prod/Api/Database/Orders/Resource Properties/MasterUserPassword
+CFS301 Tooling/InventoryRole/DefaultPolicy/Resource Properties/PolicyDocument/Statement/0/Action"
 # The made-up secrets the fixture app plants, which no report may show.
 token=$(grep -o "ghp_[A-Za-z0-9]*" "$fixture/lib/api-stack.js")
 password=$(sed -n "s/.*unsafePlainText('\([^']*\)').*/\1/p" "$fixture/lib/database-stack.js")
@@ -63,7 +66,7 @@ password=$(sed -n "s/.*unsafePlainText('\([^']*\)').*/\1/p" "$fixture/lib/databa
 for api in beta1 validations; do
   synth "leaking-$api" CDK_APP_VARIANT=leaking CDK_PLUGIN_API=$api
   [[ $status -ne 0 ]] || fail "cdk synth of the leaking app ($api) succeeded: $(cat "$scratch/leaking-$api.log")"
-  while read -r rule path; do
+  while read -r rule path _; do
     grep -qF "$path" "$scratch/leaking-$api.log" || fail "the console output ($api) does not name $path ($rule)"
   done <<<"$expected"
   diff <(echo "$expected") <(violations "leaking-$api") \
@@ -72,6 +75,21 @@ for api in beta1 validations; do
     fail "a planted secret is shown in the report or on the console ($api)"
   fi
 done
+
+# The plugin alone, on a template whose variable name holds a terminal escape and the token: the CDK
+# prints descriptions as they are, so the escape must arrive written out, and the token not at all.
+TOKEN="$token" TEMPLATE="$scratch/escape.template.json" node -e '
+  const fs = require("fs");
+  const { TOKEN, TEMPLATE } = process.env;
+  fs.writeFileSync(TEMPLATE, JSON.stringify({ Resources: { Fn: { Type: "AWS::Lambda::Function",
+    Properties: { Environment: { Variables: { ["TOKEN\u001b[2J"]: TOKEN } } } } } }));
+  const { CfnSecretsValidator } = require(process.argv[1]);
+  const report = new CfnSecretsValidator().validate({ templatePaths: [TEMPLATE] });
+  const text = JSON.stringify(report);
+  const ok = !report.success && report.violations.some((v) => v.ruleName === "CFS101" &&
+    v.description.includes("TOKEN\\u001b[2J") && !v.description.includes("\u001b"));
+  if (!ok || text.includes(TOKEN)) { console.error(text.replace(TOKEN, "<token>")); process.exit(1); }' "$plugin" \
+  || fail "the plugin's violations do not write out the escape, or show the token"
 
 synth clean CDK_APP_VARIANT=clean
 [[ $status -eq 0 ]] || fail "cdk synth of the clean app failed: $(cat "$scratch/clean.log")"
