@@ -1,0 +1,118 @@
+package dev.cfnsecrets.cdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckoutFilesTest {
+    @TempDir Path temp;
+    private Path checkout;
+    private Path outside;
+    private CheckoutFiles files;
+
+    @BeforeEach
+    void layOut() throws IOException {
+        checkout = Files.createDirectories(temp.resolve("checkout"));
+        outside = Files.createDirectories(temp.resolve("outside"));
+        file(checkout.resolve("infra/lib/api-stack.js"));
+        file(checkout.resolve("infra/bin/app.js"));
+        file(checkout.resolve("tools/bin/app.js"));
+        file(checkout.resolve("my_app/my_stack.py"));
+        file(outside.resolve("secret.js"));
+        files = new CheckoutFiles(checkout);
+    }
+
+    private static void file(Path path) throws IOException {
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, "// " + path.getFileName() + "\n");
+    }
+
+    private Optional<Path> find(String framePath) {
+        return files.find(framePath);
+    }
+
+    @Test
+    void theSamePathWhenTheAppWasSynthesisedInThisCheckout() {
+        assertThat(find(checkout + "/infra/lib/api-stack.js"))
+                .contains(checkout.resolve("infra/lib/api-stack.js"));
+        assertThat(find(checkout.toUri() + "infra/lib/api-stack.js"))
+                .contains(checkout.resolve("infra/lib/api-stack.js"));
+    }
+
+    @Test
+    void elseTheFileThatEndsInTheLongestRunOfTheSameNames() {
+        // The checkout of another machine, a container's mount of the app's folder, a Windows path.
+        assertThat(find("/home/runner/work/shop/shop/infra/lib/api-stack.js"))
+                .contains(checkout.resolve("infra/lib/api-stack.js"));
+        assertThat(find("/app/lib/api-stack.js"))
+                .contains(checkout.resolve("infra/lib/api-stack.js"));
+        assertThat(find("D:\\a\\shop\\shop\\infra\\lib\\api-stack.js"))
+                .contains(checkout.resolve("infra/lib/api-stack.js"));
+        assertThat(find("/build/infra/bin/app.js")).contains(checkout.resolve("infra/bin/app.js"));
+        // A Python frame's path may be relative to the app's folder.
+        assertThat(find("my_app/my_stack.py")).contains(checkout.resolve("my_app/my_stack.py"));
+    }
+
+    @Test
+    void twoFilesThatMatchEquallyWellNameNeither() {
+        assertThat(find("/app/bin/app.js")).isEmpty();
+    }
+
+    @Test
+    void aPathThatNamesNoFileOfTheCheckoutNamesNothing() {
+        assertThat(find("/app/lib/other-stack.js")).isEmpty();
+        assertThat(find(outside.resolve("secret.js").toString())).isEmpty();
+    }
+
+    @Test
+    void aDotDotSegmentIsNeverFollowed() throws IOException {
+        file(checkout.resolve("secret.js"));
+        assertThat(find(checkout + "/infra/../../outside/secret.js")).isEmpty();
+        assertThat(find(checkout + "/infra/lib/../../secret.js")).isEmpty();
+        assertThat(find("../secret.js")).isEmpty();
+    }
+
+    @Test
+    void aLinkOutOfTheCheckoutIsNotFollowed() throws IOException {
+        Path fileLink = checkout.resolve("infra/lib/linked.js");
+        Path folderLink = checkout.resolve("infra/shared");
+        try {
+            Files.createSymbolicLink(fileLink, outside.resolve("secret.js"));
+            Files.createSymbolicLink(folderLink, outside);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            assumeThat(false).as("symbolic links on this file system").isTrue();
+        }
+        assertThat(find(fileLink.toString())).isEmpty();
+        assertThat(find(folderLink.resolve("secret.js").toString())).isEmpty();
+        assertThat(find("/app/shared/secret.js")).isEmpty();
+        assertThat(find("/app/lib/linked.js")).isEmpty();
+    }
+
+    @Test
+    void librariesAndBuildOutputAreNotTheUsersFiles() throws IOException {
+        file(checkout.resolve("infra/node_modules/lib/stack.js"));
+        file(checkout.resolve("infra/cdk.out/asset.1234/handler.js"));
+        file(checkout.resolve(".venv/lib/helper.py"));
+        assertThat(find("/app/lib/stack.js")).isEmpty();
+        assertThat(find("/app/asset.1234/handler.js")).isEmpty();
+        assertThat(find("/app/lib/helper.py")).isEmpty();
+    }
+
+    @Test
+    void aPathWithControlCharactersOrTooManySegmentsNamesNothing() {
+        assertThat(find("/app/lib/api-stack.js\u0000")).isEmpty();
+        assertThat(find("/app/lib\n/api-stack.js")).isEmpty();
+        assertThat(find("/a".repeat(CheckoutFiles.MAX_SEGMENTS) + "/infra/lib/api-stack.js"))
+                .isEmpty();
+        assertThat(find("/")).isEmpty();
+        assertThat(find("file://%zz")).isEmpty();
+    }
+}
