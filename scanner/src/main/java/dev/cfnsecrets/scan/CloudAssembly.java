@@ -1,5 +1,7 @@
 package dev.cfnsecrets.scan;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfnsecrets.source.Limits;
@@ -31,10 +33,19 @@ import java.util.stream.Stream;
  */
 final class CloudAssembly {
     static final String MANIFEST = "manifest.json";
-    private static final String STACK = "aws:cloudformation:stack";
+    static final String STACK = "aws:cloudformation:stack";
     private static final String NESTED_ASSEMBLY = "cdk:cloud-assembly";
     private static final String NESTED_STACK_TEMPLATE = ".nested.template.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The reader of the manifest and the metadata: within the nesting limit of templates. */
+    static final ObjectMapper JSON =
+            new ObjectMapper(
+                    JsonFactory.builder()
+                            .streamReadConstraints(
+                                    StreamReadConstraints.builder()
+                                            .maxNestingDepth(Limits.DEFAULT.maxDepth())
+                                            .build())
+                            .build());
 
     private CloudAssembly() {}
 
@@ -89,7 +100,7 @@ final class CloudAssembly {
     }
 
     /** The artifacts of the manifest in {@code dir}, if it is the manifest of a cloud assembly. */
-    private static Optional<Map<String, JsonNode>> artifacts(Path dir) {
+    static Optional<Map<String, JsonNode>> artifacts(Path dir) {
         Path manifest = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(manifest)) {
             return Optional.empty();
@@ -116,7 +127,7 @@ final class CloudAssembly {
     }
 
     /** {@code name} resolved in {@code dir}, if it is a name that stays inside {@code dir}. */
-    private static Optional<Path> inside(Path dir, String name) {
+    static Optional<Path> inside(Path dir, String name) {
         if (name.isEmpty()) {
             return Optional.empty();
         }

@@ -1,0 +1,301 @@
+package dev.cfnsecrets.scan;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cfnsecrets.source.Limits;
+import dev.cfnsecrets.source.RegularFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the metadata of a CDK cloud assembly says of its stack templates: each stack's name, and for
+ * each element of a template (logical id) its construct path and creation stack. A stack artifact
+ * of the manifest carries it inline ({@code metadata}) or in the file it names ({@code
+ * additionalMetadataFile}, {@code *.metadata.json}), as lists of entries by construct path: {@code
+ * aws:cdk:logicalId} gives the logical id of the element at that path, {@code
+ * aws:cdk:creationStack} (or an entry's {@code trace}) the frames that created it, and {@code
+ * aws:cdk:templateFile} the template of the (nested) stack at that path. A nested stack's elements
+ * are listed in its parent's metadata, under the nested stack's path.
+ *
+ * <p>The manifest and the metadata are read like the assembly's other files: only inside its
+ * folder, no symbolic link, within the size and nesting limits. Metadata that cannot be read is a
+ * {@link Problem} naming its file, and its stack simply has no construct paths.
+ */
+public final class CdkMetadata {
+    private static final String LOGICAL_ID = "aws:cdk:logicalId";
+    private static final String CREATION_STACK = "aws:cdk:creationStack";
+    private static final String TEMPLATE_FILE = "aws:cdk:templateFile";
+
+    /** An assembly with no stacks: what a folder that holds none has. */
+    public static final CdkMetadata NONE = new CdkMetadata(Map.of(), List.of());
+
+    private final Map<Path, CdkStack> byTemplate;
+    private final List<Problem> problems;
+
+    private CdkMetadata(Map<Path, CdkStack> byTemplate, List<Problem> problems) {
+        this.byTemplate = Map.copyOf(byTemplate);
+        this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * Why the metadata in {@code file} (the manifest or a {@code *.metadata.json}) was not read,
+     * and where in it.
+     */
+    public record Problem(Path file, String message, int line, int column) {}
+
+    /**
+     * The stacks of the cloud assembly whose manifest is in {@code dir} — not those of its nested
+     * assemblies, which have their own folder and manifest — or {@link #NONE} when {@code dir}
+     * holds none.
+     */
+    public static CdkMetadata read(Path dir) {
+        Path base = dir.toAbsolutePath().normalize();
+        Optional<Map<String, JsonNode>> artifacts = CloudAssembly.artifacts(base);
+        if (artifacts.isEmpty()) {
+            return NONE;
+        }
+        Map<Path, CdkStack> stacks = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        artifacts
+                .get()
+                .forEach(
+                        (id, artifact) -> {
+                            if (CloudAssembly.STACK.equals(artifact.path("type").asText())) {
+                                new StackReader(base, id, artifact, problems).read(stacks);
+                            }
+                        });
+        return new CdkMetadata(stacks, problems);
+    }
+
+    /** The stack whose template is {@code template}, if the assembly names it. */
+    public Optional<CdkStack> stack(Path template) {
+        return Optional.ofNullable(byTemplate.get(template.toAbsolutePath().normalize()));
+    }
+
+    /** Metadata that could not be read, in the order of the manifest. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** Reads the metadata of one stack artifact. */
+    private static final class StackReader {
+        private final Path dir;
+        private final String id;
+        private final JsonNode artifact;
+        private final List<Problem> problems;
+
+        /** The entries of the stack's metadata, by construct path (with its leading '/'). */
+        private final Map<String, List<JsonNode>> entries = new LinkedHashMap<>();
+
+        StackReader(Path dir, String id, JsonNode artifact, List<Problem> problems) {
+            this.dir = dir;
+            this.id = id;
+            this.artifact = artifact;
+            this.problems = problems;
+        }
+
+        void read(Map<Path, CdkStack> stacks) {
+            Optional<Path> template =
+                    CloudAssembly.inside(
+                            dir, artifact.path("properties").path("templateFile").asText());
+            if (template.isEmpty()) {
+                return;
+            }
+            if (artifact.has("metadata")) {
+                add(dir.resolve(CloudAssembly.MANIFEST), artifact.get("metadata"));
+            }
+            CloudAssembly.inside(dir, artifact.path("additionalMetadataFile").asText())
+                    .ifPresent(this::readFile);
+
+            String templateName = dir.relativize(template.get()).toString().replace('\\', '/');
+            String stackPath = templateOwner(templateName).orElse("/" + name());
+            Map<String, Path> templates = nestedTemplates(templateName);
+            templates.put(stackPath, template.get());
+            // Deepest first, so that an element belongs to the innermost stack it is under.
+            List<String> deepestFirst =
+                    templates.keySet().stream()
+                            .sorted(Comparator.comparingInt(String::length).reversed())
+                            .toList();
+            Map<String, Map<String, CdkConstruct>> elements = new HashMap<>();
+            templates.keySet().forEach(path -> elements.put(path, new HashMap<>()));
+            entries.forEach(
+                    (path, list) ->
+                            logicalId(list)
+                                    .ifPresent(
+                                            logicalId ->
+                                                    elements.get(
+                                                                    owner(
+                                                                            path,
+                                                                            deepestFirst,
+                                                                            stackPath))
+                                                            .put(
+                                                                    logicalId,
+                                                                    new CdkConstruct(
+                                                                            path.substring(1),
+                                                                            trace(list)))));
+            templates.forEach(
+                    (path, file) ->
+                            stacks.put(
+                                    file,
+                                    new CdkStack(nestedName(path, stackPath), elements.get(path))));
+        }
+
+        /** The templates of the nested stacks, by their construct paths. */
+        private Map<String, Path> nestedTemplates(String templateName) {
+            Map<String, Path> nested = new HashMap<>();
+            entries.forEach(
+                    (path, list) ->
+                            list.stream()
+                                    .filter(e -> TEMPLATE_FILE.equals(e.path("type").asText()))
+                                    .map(e -> e.path("data").asText())
+                                    .filter(name -> !name.equals(templateName))
+                                    .forEach(
+                                            name ->
+                                                    CloudAssembly.inside(dir, name)
+                                                            .ifPresent(t -> nested.put(path, t))));
+            return nested;
+        }
+
+        /** The stack's name: its display name, else the artifact's id (older manifests). */
+        private String name() {
+            String shown = artifact.path("displayName").asText();
+            return shown.isEmpty() ? id : shown;
+        }
+
+        /** The name of the stack at {@code path}: the stack's, with a nested stack's path below. */
+        private String nestedName(String path, String stackPath) {
+            if (path.equals(stackPath)) {
+                return name();
+            }
+            return path.startsWith(stackPath + "/")
+                    ? name() + path.substring(stackPath.length())
+                    : path.substring(1);
+        }
+
+        /** The construct path whose entry names the template {@code name}. */
+        private Optional<String> templateOwner(String name) {
+            return entries.entrySet().stream()
+                    .filter(
+                            e ->
+                                    e.getValue().stream()
+                                            .anyMatch(
+                                                    entry ->
+                                                            TEMPLATE_FILE.equals(
+                                                                            entry.path("type")
+                                                                                    .asText())
+                                                                    && name.equals(
+                                                                            entry.path("data")
+                                                                                    .asText())))
+                    .map(Map.Entry::getKey)
+                    .findFirst();
+        }
+
+        private static String owner(String path, List<String> deepestFirst, String stackPath) {
+            return deepestFirst.stream()
+                    .filter(stack -> path.startsWith(stack + "/"))
+                    .findFirst()
+                    .orElse(stackPath);
+        }
+
+        private static Optional<String> logicalId(List<JsonNode> list) {
+            return list.stream()
+                    .filter(e -> LOGICAL_ID.equals(e.path("type").asText()))
+                    .map(e -> e.path("data"))
+                    .filter(JsonNode::isTextual)
+                    .map(JsonNode::asText)
+                    .findFirst();
+        }
+
+        /**
+         * The creation stack of the element: the {@code trace} of its logical id entry, else its
+         * {@code aws:cdk:creationStack} entry.
+         */
+        private static List<String> trace(List<JsonNode> list) {
+            for (JsonNode entry : list) {
+                if (LOGICAL_ID.equals(entry.path("type").asText()) && entry.has("trace")) {
+                    List<String> frames = strings(entry.get("trace"));
+                    if (!frames.isEmpty()) {
+                        return frames;
+                    }
+                }
+            }
+            return list.stream()
+                    .filter(e -> CREATION_STACK.equals(e.path("type").asText()))
+                    .map(e -> strings(e.path("data")))
+                    .findFirst()
+                    .orElse(List.of());
+        }
+
+        private static List<String> strings(JsonNode array) {
+            List<String> strings = new ArrayList<>();
+            array.forEach(
+                    s -> {
+                        if (s.isTextual()) {
+                            strings.add(s.asText());
+                        }
+                    });
+            return strings;
+        }
+
+        private void readFile(Path file) {
+            if (Files.isSymbolicLink(file)) {
+                problems.add(new Problem(file, "is a symbolic link, not followed", 1, 1));
+                return;
+            }
+            try {
+                add(
+                        file,
+                        CloudAssembly.JSON.readTree(
+                                RegularFiles.DEFAULT.read(file, Limits.DEFAULT.maxFileBytes())));
+            } catch (JsonProcessingException e) {
+                // Jackson's message may quote the file's text: only where it stopped is told.
+                JsonLocation at = e.getLocation();
+                problems.add(
+                        new Problem(
+                                file,
+                                "is not valid JSON or too deeply nested",
+                                at == null ? 1 : at.getLineNr(),
+                                at == null ? 1 : at.getColumnNr()));
+            } catch (RegularFiles.Refused e) {
+                problems.add(new Problem(file, "cannot be read: " + e.getMessage(), 1, 1));
+            } catch (IOException e) {
+                problems.add(new Problem(file, "cannot be read", 1, 1));
+            }
+        }
+
+        /** Adds the entries of {@code metadata}, an object of lists of entries by path. */
+        private void add(Path file, JsonNode metadata) {
+            if (metadata == null || !metadata.isObject()) {
+                problems.add(new Problem(file, "is not an object of metadata entries", 1, 1));
+                return;
+            }
+            boolean malformed = false;
+            for (Map.Entry<String, JsonNode> e : metadata.properties()) {
+                if (!e.getKey().startsWith("/") || !e.getValue().isArray()) {
+                    malformed = true;
+                    continue;
+                }
+                List<JsonNode> list = entries.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+                e.getValue().forEach(list::add);
+            }
+            if (malformed) {
+                problems.add(
+                        new Problem(
+                                file,
+                                "has entries that are not a construct path and a list of metadata"
+                                        + " entries; those were skipped",
+                                1,
+                                1));
+            }
+        }
+    }
+}
