@@ -3,13 +3,25 @@ package dev.cfnsecrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.finding.Location;
+import dev.cfnsecrets.report.Redactor;
+import dev.cfnsecrets.report.SarifContext;
+import dev.cfnsecrets.report.SarifReporter;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a scan of the CDK app's committed cloud assemblies ({@code fixtures/cdk-app}, synthesised by
@@ -58,15 +70,50 @@ class CdkAppFixtureTest {
                             "OrdersA9B65338",
                             "Prod/Api/Database/Orders/Resource"));
 
+    /** The repository: the checkout that the assemblies' creation stacks are looked for in. */
+    private static final Path REPOSITORY = Fixtures.root().getParent();
+
+    private static final String APP_SOURCE = "fixtures/cdk-app/lib/";
+
+    /**
+     * Rule, logical id, and the line of the app's code that created the construct (relative to the
+     * repository; lib/*.js, whose line of each {@code new} the fixture's README lists), of each
+     * finding.
+     */
+    private static final List<Tuple> SOURCE_LINES =
+            List.of(
+                    tuple(
+                            "CFS301",
+                            "InventoryRoleDefaultPolicyBC8086CA",
+                            APP_SOURCE + "tooling-stack.js:16:19"),
+                    tuple("CFS101", "CheckoutHandler99A4E0DF", APP_SOURCE + "api-stack.js:17:5"),
+                    tuple("CFS110", "CheckoutHandler99A4E0DF", APP_SOURCE + "api-stack.js:17:5"),
+                    tuple("CFS106", "WebhookHandler40BDAF19", APP_SOURCE + "api-stack.js:29:5"),
+                    tuple("CFS110", "WebhookHandler40BDAF19", APP_SOURCE + "api-stack.js:29:5"),
+                    tuple("CFS111", "OrdersA9B65338", APP_SOURCE + "database-stack.js:21:5"));
+
+    private static ScanResult scanResult(String assembly) {
+        return BuiltInRules.scanner(ScanOptions.DEFAULT.withRoot(REPOSITORY))
+                .scan(
+                        List.of(APP.resolve(assembly).toString()),
+                        () -> {
+                            throw new AssertionError("no stdin");
+                        });
+    }
+
     private static List<Finding> scan(String assembly) {
-        ScanResult result =
-                BuiltInRules.scanner(ScanOptions.DEFAULT)
-                        .scan(
-                                List.of(APP.resolve(assembly).toString()),
-                                () -> {
-                                    throw new AssertionError("no stdin");
-                                });
-        return result.findings();
+        return scanResult(assembly).findings();
+    }
+
+    private static String inRepository(Location location) {
+        return REPOSITORY
+                        .relativize(Path.of(location.file()).toAbsolutePath().normalize())
+                        .toString()
+                        .replace('\\', '/')
+                + ":"
+                + location.span().startLine()
+                + ":"
+                + location.span().startColumn();
     }
 
     private static String inAssembly(String assembly, Finding f) {
@@ -99,5 +146,90 @@ class CdkAppFixtureTest {
                         FINDINGS.stream()
                                 .map(t -> tuple(t.toList().subList(0, 3).toArray()))
                                 .toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cdk.out-path-metadata", "cdk.out-no-path-metadata"})
+    void eachFindingIsShownAtTheLineOfTheAppThatCreatedItsConstruct(String assembly) {
+        // The frames name /home/runner/work/cfn-secrets/cfn-secrets/fixtures/cdk-app/lib/…: found
+        // in this checkout wherever it is, by the same path or by the longest common suffix.
+        assertThat(scan(assembly))
+                .extracting(
+                        Finding::ruleId,
+                        Finding::logicalId,
+                        f -> f.source().map(CdkAppFixtureTest::inRepository).orElse("none"))
+                .containsExactlyInAnyOrderElementsOf(SOURCE_LINES);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cdk.out-path-metadata", "cdk.out-no-path-metadata"})
+    void inSarifTheSourceLineIsThePrimaryLocationAndTheTemplateARelatedOne(String assembly)
+            throws IOException {
+        ScanResult result = scanResult(assembly);
+        StringWriter out = new StringWriter();
+        new SarifReporter(new Redactor(false), SarifContext.of(REPOSITORY, 1)).write(result, out);
+        JsonNode results =
+                new ObjectMapper().readTree(out.toString()).path("runs").path(0).path("results");
+        assertThat(results).hasSize(SOURCE_LINES.size());
+        for (int i = 0; i < results.size(); i++) {
+            Finding finding = result.findings().get(i);
+            JsonNode sarif = results.get(i);
+            JsonNode primary = sarif.path("locations").path(0).path("physicalLocation");
+            JsonNode template = sarif.path("relatedLocations").path(0);
+            String sourceLine = inRepository(finding.source().orElseThrow());
+            assertThat(primary.path("artifactLocation").path("uriBaseId").asText())
+                    .isEqualTo("%SRCROOT%");
+            assertThat(
+                            primary.path("artifactLocation").path("uri").asText()
+                                    + ":"
+                                    + primary.path("region").path("startLine").asInt()
+                                    + ":"
+                                    + primary.path("region").path("startColumn").asInt())
+                    .isEqualTo(sourceLine)
+                    .startsWith(APP_SOURCE);
+            assertThat(
+                            template.path("physicalLocation")
+                                    .path("artifactLocation")
+                                    .path("uri")
+                                    .asText())
+                    .isEqualTo(
+                            "fixtures/cdk-app/" + assembly + "/" + inAssembly(assembly, finding));
+            assertThat(template.path("physicalLocation").path("region").path("startLine").asInt())
+                    .isEqualTo(finding.span().startLine())
+                    .isGreaterThan(1);
+            assertThat(template.path("message").path("text").asText())
+                    .isEqualTo("the synthesised template");
+            assertThat(sarif.path("message").path("text").asText())
+                    .contains("Related: [the synthesised template](1)");
+        }
+    }
+
+    @Test
+    void aCheckoutWithoutTheAppsSourceKeepsTheFindingsOnTheTemplate(@TempDir Path elsewhere)
+            throws IOException {
+        // The assembly alone, copied into a checkout that does not hold the app's code.
+        Path copy = elsewhere.resolve("cdk.out");
+        try (var files = Files.walk(APP.resolve("cdk.out-path-metadata"))) {
+            for (Path file : files.toList()) {
+                Path target =
+                        copy.resolve(
+                                APP.resolve("cdk.out-path-metadata").relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        List<Finding> findings =
+                BuiltInRules.scanner(ScanOptions.DEFAULT.withRoot(elsewhere))
+                        .scan(
+                                List.of(copy.toString()),
+                                () -> {
+                                    throw new AssertionError("no stdin");
+                                })
+                        .findings();
+        assertThat(findings).hasSize(SOURCE_LINES.size());
+        assertThat(findings).allSatisfy(f -> assertThat(f.source()).isEmpty());
     }
 }

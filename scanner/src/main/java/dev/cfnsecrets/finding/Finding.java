@@ -22,6 +22,9 @@ import java.util.Optional;
  *     scanned paths, else the configuration's folder, see {@code SourceRoot}), which fingerprints
  *     and baselines use so that they do not depend on the working directory; {@code file} itself
  *     until the scanner places the finding
+ * @param source for a finding on an element of a CDK app, the line of the user's code that created
+ *     its construct (a file of the checkout, shown like {@code file}), which reports show first;
+ *     {@code file} and {@code span} stay where the rule found it, in the synthesised template
  */
 public record Finding(
         String ruleId,
@@ -38,7 +41,8 @@ public record Finding(
         Optional<Double> securitySeverity,
         Optional<Fix> fix,
         Optional<Suppression> suppression,
-        String repositoryFile) {
+        String repositoryFile,
+        Optional<Location> source) {
 
     public Finding {
         related = List.copyOf(related);
@@ -76,7 +80,8 @@ public record Finding(
                 securitySeverity,
                 fix,
                 suppression,
-                file);
+                file,
+                Optional.empty());
     }
 
     /** This finding, its file being {@code path} relative to the repository root. */
@@ -96,7 +101,8 @@ public record Finding(
                 securitySeverity,
                 fix,
                 suppression,
-                path);
+                path,
+                source);
     }
 
     public Finding suppressed(Suppression why) {
@@ -115,7 +121,29 @@ public record Finding(
                 securitySeverity,
                 fix,
                 Optional.of(why),
-                repositoryFile);
+                repositoryFile,
+                source);
+    }
+
+    /** This finding, shown first at {@code where}: the user's line that created its construct. */
+    public Finding atSource(Location where) {
+        return new Finding(
+                ruleId,
+                level,
+                message,
+                file,
+                span,
+                logicalId,
+                propertyPath,
+                cdkPath,
+                related,
+                secrets,
+                value,
+                securitySeverity,
+                fix,
+                suppression,
+                repositoryFile,
+                Optional.of(where));
     }
 
     public boolean isSuppressed() {

@@ -183,9 +183,8 @@ public final class SarifReporter implements Reporter {
 
     private Result result(Finding finding, int ruleIndex) {
         List<String> secrets = finding.secrets();
-        List<Location> related =
-                finding.related()
-                        .subList(0, Math.min(finding.related().size(), SarifLimits.MAX_RELATED));
+        List<Location> all = Places.related(finding);
+        List<Location> related = all.subList(0, Math.min(all.size(), SarifLimits.MAX_RELATED));
         List<String> linkTexts = new ArrayList<>();
         Set<com.contrastsecurity.sarif.Location> relatedLocations = new LinkedHashSet<>();
         for (Location location : related) {
@@ -209,7 +208,9 @@ public final class SarifReporter implements Reporter {
                                 List.of(
                                         new com.contrastsecurity.sarif.Location()
                                                 .withPhysicalLocation(
-                                                        physical(finding.file(), finding.span()))
+                                                        physical(
+                                                                Places.primary(finding).file(),
+                                                                Places.primary(finding).span()))
                                                 .withLogicalLocations(logical(finding))))
                         .withPartialFingerprints(
                                 new PartialFingerprints()

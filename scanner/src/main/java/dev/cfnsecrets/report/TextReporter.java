@@ -21,7 +21,11 @@ import java.util.List;
  *     fix: drop the variable
  * </pre>
  *
- * then a summary line. Suppressed findings are left out of the listing and only counted in the
+ * A finding on a CDK construct traced back to the user's code starts at that source line, and the
+ * next line says where in the synthesised template the snippet is taken from ({@code template:
+ * cdk.out/Api.template.json:40:33}).
+ *
+ * <p>then a summary line. Suppressed findings are left out of the listing and only counted in the
  * summary (SARIF and JSON keep them). Colour only when the caller asks for it (a terminal and no
  * {@code NO_COLOR}). Everything printed from the scanned files is escaped by {@link SafeText}, and
  * the whole report goes through a {@link SafeWriter}, so that a template can neither drive the
@@ -72,17 +76,8 @@ public final class TextReporter implements Reporter {
     }
 
     private void appendFinding(StringBuilder text, Finding finding, ScanResult result) {
-        Span span = finding.span();
         List<String> secrets = finding.secrets();
-        text.append(
-                        style(
-                                BOLD,
-                                SafeText.inline(finding.file())
-                                        + ":"
-                                        + span.startLine()
-                                        + ":"
-                                        + span.startColumn()
-                                        + ":"))
+        text.append(style(BOLD, place(Places.primary(finding)) + ":"))
                 .append(' ')
                 .append(style(levelColor(finding.level()), finding.level().sarifName()))
                 .append(' ')
@@ -90,16 +85,20 @@ public final class TextReporter implements Reporter {
                 .append(' ')
                 .append(SafeText.inline(redactor.clean(finding.message(), secrets)))
                 .append('\n');
+        if (finding.source().isPresent()) {
+            // The snippet below is the template's line: say where it is.
+            text.append("    ")
+                    .append(style(DIM, "template:"))
+                    .append(' ')
+                    .append(place(new Location(finding.file(), finding.span(), "")))
+                    .append('\n');
+        }
         result.source(finding.file()).ifPresent(source -> appendSnippet(text, source, finding));
         for (Location related : finding.related()) {
             text.append("    ")
                     .append(style(DIM, "related:"))
                     .append(' ')
-                    .append(SafeText.inline(related.file()))
-                    .append(':')
-                    .append(related.span().startLine())
-                    .append(':')
-                    .append(related.span().startColumn())
+                    .append(place(related))
                     .append(": ")
                     .append(SafeText.inline(redactor.clean(related.message(), secrets)))
                     .append('\n');
@@ -114,6 +113,15 @@ public final class TextReporter implements Reporter {
                                                 SafeText.inline(
                                                         redactor.clean(fix.description(), secrets)))
                                         .append('\n'));
+    }
+
+    /** {@code path:line:column}, escaped. */
+    private static String place(Location location) {
+        return SafeText.inline(location.file())
+                + ":"
+                + location.span().startLine()
+                + ":"
+                + location.span().startColumn();
     }
 
     /**

@@ -364,6 +364,8 @@ public final class Scanner {
         int skipped = 0;
         long allowed = 0;
         List<String> notSecrets = new ArrayList<>();
+        SourceLines sourceLines =
+                new SourceLines(options.root().toAbsolutePath().normalize(), options.limits());
         for (Outcome o : outcomes) {
             if (o.skipped()) {
                 skipped++;
@@ -371,7 +373,7 @@ public final class Scanner {
             }
             scanned++;
             allowed += o.allowedValues();
-            findings.addAll(o.findings());
+            o.findings().stream().map(sourceLines::place).forEach(findings::add);
             notSecrets.addAll(o.notSecrets());
             if (o.source() != null) {
                 sources.put(o.source().path(), o.source());

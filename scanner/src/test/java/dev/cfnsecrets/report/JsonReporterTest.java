@@ -61,7 +61,8 @@ class JsonReporterTest {
                         "fingerprint",
                         "related",
                         "fix",
-                        "suppression");
+                        "suppression",
+                        "source");
         assertThat(finding.path("ruleId").asText()).isEqualTo("CFS001");
         assertThat(finding.path("level").asText()).isEqualTo("error");
         assertThat(finding.path("message").asText()).contains("duplicate key 'Resources'");
@@ -82,6 +83,7 @@ class JsonReporterTest {
         assertThat(finding.path("related")).isEmpty();
         assertThat(finding.path("fix").isNull()).isTrue();
         assertThat(finding.path("suppression").isNull()).isTrue();
+        assertThat(finding.path("source").isNull()).isTrue();
     }
 
     @Test
