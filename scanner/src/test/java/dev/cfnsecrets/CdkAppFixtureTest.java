@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -204,16 +206,58 @@ class CdkAppFixtureTest {
         }
     }
 
+    /**
+     * The fingerprint (so a baseline) stays on the template's logical id and property: a
+     * re-synthesised assembly whose frames moved (an edit above the construct), or a checkout
+     * without the app's code, gives the same fingerprints, only another source line or none.
+     */
     @Test
-    void aCheckoutWithoutTheAppsSourceKeepsTheFindingsOnTheTemplate(@TempDir Path elsewhere)
-            throws IOException {
-        // The assembly alone, copied into a checkout that does not hold the app's code.
-        Path copy = elsewhere.resolve("cdk.out");
-        try (var files = Files.walk(APP.resolve("cdk.out-path-metadata"))) {
+    void theFingerprintDoesNotFollowTheSourceLine(@TempDir Path checkout) throws IOException {
+        Path assembly = copy(APP.resolve("cdk.out-path-metadata"), checkout.resolve("cdk.out"));
+        copy(APP.resolve("lib"), checkout.resolve("lib"));
+        List<Finding> before = scanIn(checkout);
+        assertThat(before)
+                .extracting(f -> f.source().map(l -> l.span().startLine()).orElse(0))
+                .containsOnly(16, 17, 29, 21);
+
+        Path metadata = assembly.resolve("assembly-Prod/ProdApi2466CF1F.metadata.json");
+        Files.writeString(
+                metadata,
+                Files.readString(metadata).replace("api-stack.js:17:5", "api-stack.js:20:5"));
+        List<Finding> moved = scanIn(checkout);
+        assertThat(moved)
+                .filteredOn(f -> f.logicalId().equals("CheckoutHandler99A4E0DF"))
+                .extracting(f -> f.source().orElseThrow().span().startLine())
+                .containsOnly(20);
+
+        try (Stream<Path> files = Files.walk(checkout.resolve("lib"))) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+        List<Finding> withoutSource = scanIn(checkout);
+        assertThat(withoutSource).allSatisfy(f -> assertThat(f.source()).isEmpty());
+
+        List<String> fingerprints = before.stream().map(Finding::fingerprint).toList();
+        assertThat(fingerprints).hasSize(SOURCE_LINES.size());
+        assertThat(moved).extracting(Finding::fingerprint).isEqualTo(fingerprints);
+        assertThat(withoutSource).extracting(Finding::fingerprint).isEqualTo(fingerprints);
+    }
+
+    private static List<Finding> scanIn(Path checkout) {
+        return BuiltInRules.scanner(ScanOptions.DEFAULT.withRoot(checkout))
+                .scan(
+                        List.of(checkout.resolve("cdk.out").toString()),
+                        () -> {
+                            throw new AssertionError("no stdin");
+                        })
+                .findings();
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
-                Path target =
-                        copy.resolve(
-                                APP.resolve("cdk.out-path-metadata").relativize(file).toString());
+                Path target = to.resolve(from.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
                 } else {
@@ -221,15 +265,6 @@ class CdkAppFixtureTest {
                 }
             }
         }
-        List<Finding> findings =
-                BuiltInRules.scanner(ScanOptions.DEFAULT.withRoot(elsewhere))
-                        .scan(
-                                List.of(copy.toString()),
-                                () -> {
-                                    throw new AssertionError("no stdin");
-                                })
-                        .findings();
-        assertThat(findings).hasSize(SOURCE_LINES.size());
-        assertThat(findings).allSatisfy(f -> assertThat(f.source()).isEmpty());
+        return to;
     }
 }
