@@ -17,11 +17,14 @@ import java.util.Optional;
  * @param logicalId the resource (or parameter, output) logical id, or null for file-level findings
  * @param propertyPath the path in the document, e.g. {@code
  *     Resources/Fn/Properties/Environment/Variables/API_KEY}
- * @param cdkPath the CDK construct path ({@code Metadata["aws:cdk:path"]}), or null
+ * @param cdkPath the CDK construct path ({@code Metadata["aws:cdk:path"]}, else the cloud
+ *     assembly's metadata), or null
  * @param repositoryFile {@code file} relative to the repository root (the git work tree of the
  *     scanned paths, else the configuration's folder, see {@code SourceRoot}), which fingerprints
  *     and baselines use so that they do not depend on the working directory; {@code file} itself
  *     until the scanner places the finding
+ * @param cdkStack the CDK stack whose template the finding is in ({@code Prod/Api}, a nested stack
+ *     under its parent's name), when the template was read from a cloud assembly; else null
  */
 public record Finding(
         String ruleId,
@@ -38,7 +41,8 @@ public record Finding(
         Optional<Double> securitySeverity,
         Optional<Fix> fix,
         Optional<Suppression> suppression,
-        String repositoryFile) {
+        String repositoryFile,
+        String cdkStack) {
 
     public Finding {
         related = List.copyOf(related);
@@ -76,7 +80,8 @@ public record Finding(
                 securitySeverity,
                 fix,
                 suppression,
-                file);
+                file,
+                null);
     }
 
     /** This finding, its file being {@code path} relative to the repository root. */
@@ -96,7 +101,8 @@ public record Finding(
                 securitySeverity,
                 fix,
                 suppression,
-                path);
+                path,
+                cdkStack);
     }
 
     public Finding suppressed(Suppression why) {
@@ -115,7 +121,32 @@ public record Finding(
                 securitySeverity,
                 fix,
                 Optional.of(why),
-                repositoryFile);
+                repositoryFile,
+                cdkStack);
+    }
+
+    /**
+     * This finding in a template of the CDK stack {@code stack}, on the construct {@code path}
+     * (null: none known).
+     */
+    public Finding inCdkStack(String stack, String path) {
+        return new Finding(
+                ruleId,
+                level,
+                message,
+                file,
+                span,
+                logicalId,
+                propertyPath,
+                path,
+                related,
+                secrets,
+                value,
+                securitySeverity,
+                fix,
+                suppression,
+                repositoryFile,
+                stack);
     }
 
     public boolean isSuppressed() {
