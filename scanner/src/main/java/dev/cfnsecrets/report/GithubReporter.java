@@ -9,11 +9,11 @@ import java.io.Writer;
 
 /**
  * GitHub Actions workflow commands: one {@code ::error}, {@code ::warning} or {@code ::notice} line
- * per unsuppressed finding, which GitHub shows as an annotation on the file, a {@code ::warning}
- * per setting of the configuration that hides findings, then a summary line. Suppressed findings
- * are not annotated. Only the commands are written with {@link SafeWriter#command}; every other
- * line is neutralised, and the commands' data and properties are escaped so that each stays one
- * command.
+ * per unsuppressed finding, which GitHub shows as an annotation on the file (a finding of a CDK app
+ * with its construct path, or its stack, on a line of its own), a {@code ::warning} per setting of
+ * the configuration that hides findings, then a summary line. Suppressed findings are not
+ * annotated. Only the commands are written with {@link SafeWriter#command}; every other line is
+ * neutralised, and the commands' data and properties are escaped so that each stays one command.
  */
 public final class GithubReporter implements Reporter {
     private final Redactor redactor;
@@ -62,7 +62,19 @@ public final class GithubReporter implements Reporter {
             line.append(",endColumn=").append(Math.max(span.startColumn(), span.endColumn() - 1));
         }
         line.append(",title=").append(property(title));
-        line.append("::").append(data(redactor.clean(finding.message(), finding.secrets())));
+        String message = redactor.clean(finding.message(), finding.secrets());
+        line.append("::")
+                .append(
+                        data(
+                                CdkPlace.of(finding)
+                                        .map(
+                                                cdk ->
+                                                        message
+                                                                + "\n"
+                                                                + cdk.label()
+                                                                + ": "
+                                                                + cdk.name())
+                                        .orElse(message)));
         return line.toString();
     }
 
