@@ -28,8 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * What a scan of the CDK app's committed cloud assemblies ({@code fixtures/cdk-app}, synthesised by
  * its synth.sh with and without path metadata) reports, finding by finding: the generated JSON
- * cannot carry the marks of the other fixtures. Each leak the app plants is found once per
- * assembly, and the clean function (HealthHandler) gives nothing ({@code CloudAssemblyTest} checks
+ * cannot carry the marks of the other fixtures. Each leak the app plants is found once per assembly
+ * with its construct path and stack, with path metadata or without (then from the assembly's
+ * metadata), and the clean function (HealthHandler) gives nothing ({@code CloudAssemblyTest} checks
  * which files of an assembly are read).
  */
 class CdkAppFixtureTest {
@@ -125,9 +126,10 @@ class CdkAppFixtureTest {
                 .replace('\\', '/');
     }
 
-    @Test
-    void withPathMetadataEachLeakIsFoundWithItsConstructPath() {
-        String assembly = "cdk.out-path-metadata";
+    @ParameterizedTest
+    @ValueSource(strings = {"cdk.out-path-metadata", "cdk.out-no-path-metadata"})
+    void eachLeakIsFoundWithItsConstructPathWithPathMetadataOnAndOff(String assembly) {
+        // Without path metadata the construct paths come from the assembly's *.metadata.json.
         assertThat(scan(assembly))
                 .extracting(
                         Finding::ruleId,
@@ -137,17 +139,20 @@ class CdkAppFixtureTest {
                 .containsExactlyInAnyOrderElementsOf(FINDINGS);
     }
 
-    @Test
-    void withoutPathMetadataTheSameLeaksAreFound() {
-        // The construct paths are in the manifest's metadata only: the findings carry none yet
-        // (issue #14 means to read them from there).
-        String assembly = "cdk.out-no-path-metadata";
+    @ParameterizedTest
+    @ValueSource(strings = {"cdk.out-path-metadata", "cdk.out-no-path-metadata"})
+    void eachFindingIsInItsStackANestedOneUnderItsParent(String assembly) {
         assertThat(scan(assembly))
-                .extracting(Finding::ruleId, f -> inAssembly(assembly, f), Finding::logicalId)
-                .containsExactlyInAnyOrderElementsOf(
-                        FINDINGS.stream()
-                                .map(t -> tuple(t.toList().subList(0, 3).toArray()))
-                                .toList());
+                .allSatisfy(
+                        f ->
+                                assertThat(f.cdkStack())
+                                        .isEqualTo(
+                                                switch (inAssembly(assembly, f)) {
+                                                    case "Tooling.template.json" -> "Tooling";
+                                                    case API -> "Prod/Api";
+                                                    case DATABASE -> "Prod/Api/Database";
+                                                    default -> "no stack";
+                                                }));
     }
 
     @ParameterizedTest

@@ -2,19 +2,14 @@ package dev.cfnsecrets.cdk;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The files of the scanned checkout that a creation stack's paths name. The paths are those of the
@@ -22,29 +17,33 @@ import java.util.Set;
  * name to look for inside the checkout, never followed:
  *
  * <ol>
+ *   <li>a relative path (Python's frames may be relative to the app's folder): in the app's folder,
+ *       when the caller knows it;
  *   <li>the same absolute path, when the app was synthesised in this checkout (CI usually is);
- *   <li>else the checkout's file whose path ends in the longest run of the same folders and name (a
- *       checkout at another place, a container's mount, a Python frame's relative path); a tie
- *       between two files names neither;
+ *   <li>else the longest end of the path that is a file of the checkout: {@code
+ *       /home/runner/work/shop/shop/infra/lib/api-stack.js} is {@code infra/lib/api-stack.js} of a
+ *       checkout anywhere else (another machine, a container that mounts the repository);
  *   <li>else none: the finding stays on the template.
  * </ol>
  *
- * A path with a {@code ..} segment, longer than {@link #MAX_SEGMENTS} segments or with a control
+ * The file's whole path in the checkout must be the end of the frame's path: a file that only ends
+ * the same way ({@code test/resources/lib/api-stack.js} for {@code …/cdk-app/lib/api-stack.js}) is
+ * some other code, and a finding placed there would point at the wrong file. So a container that
+ * mounts only a subfolder of the repository gives frames that name no file here.
+ *
+ * <p>A path with a {@code ..} segment, more than {@link #MAX_SEGMENTS} segments or a control
  * character names nothing. A file is taken only when it is a regular file, not a symbolic link, and
- * its real path (links of its folders resolved) lies inside the checkout's real path. The checkout
- * is listed once, on the first path that needs it, without following links and without {@code
- * .git}, {@code node_modules}, {@code target}, other folders whose name starts with a dot, CDK
- * output ({@code cdk.out}, {@code asset.*}), at most {@link #MAX_LISTED_FILES} files.
+ * its real path (links of its folders resolved) lies inside the checkout's real path. What a path
+ * names is remembered (for at most {@link #MAX_REMEMBERED} paths): the constructs of an app share
+ * their frames.
  */
 public final class CheckoutFiles {
     static final int MAX_SEGMENTS = 64;
-    static final int MAX_LISTED_FILES = 200_000;
-    private static final int MAX_DEPTH = 64;
-    private static final Set<String> SKIPPED_FOLDERS = Set.of("node_modules", "target", "cdk.out");
+    static final int MAX_REMEMBERED = 10_000;
 
     private final Path root;
+    private final Map<String, Optional<Path>> found = new ConcurrentHashMap<>();
     private Path realRoot;
-    private Map<String, List<Path>> filesByName;
 
     /**
      * @param root the checkout: the repository root of the scan
@@ -53,20 +52,48 @@ public final class CheckoutFiles {
         this.root = root.toAbsolutePath().normalize();
     }
 
-    public Path root() {
-        return root;
+    /** The checkout's file that the absolute {@code framePath} names. */
+    public Optional<Path> find(String framePath) {
+        return find(framePath, null);
     }
 
-    /** The checkout's file that {@code framePath} names, absolute. */
-    public Optional<Path> find(String framePath) {
-        Optional<List<String>> segments = segments(framePath);
-        if (segments.isEmpty()) {
-            return Optional.empty();
+    /**
+     * The checkout's file that {@code framePath} names, a relative path being first taken in {@code
+     * appFolder} (null: unknown).
+     */
+    public Optional<Path> find(String framePath, Path appFolder) {
+        String key = appFolder + "\u0000" + framePath;
+        Optional<Path> known = found.get(key);
+        if (known != null) {
+            return known;
         }
-        List<String> names = segments.get();
-        Optional<Path> same =
-                isAbsolute(framePath) ? samePath(names).flatMap(this::accept) : Optional.empty();
-        return same.isPresent() ? same : longestCommonSuffix(names).flatMap(this::accept);
+        Optional<Path> file =
+                segments(framePath).flatMap(names -> look(framePath, names, appFolder));
+        if (found.size() < MAX_REMEMBERED) {
+            found.put(key, file);
+        }
+        return file;
+    }
+
+    private Optional<Path> look(String framePath, List<String> names, Path appFolder) {
+        if (isAbsolute(framePath)) {
+            Optional<Path> same = samePath(names).flatMap(this::accept);
+            if (same.isPresent()) {
+                return same;
+            }
+        } else if (appFolder != null) {
+            Optional<Path> inApp = accept(resolve(appFolder, names));
+            if (inApp.isPresent()) {
+                return inApp;
+            }
+        }
+        for (int start = 0; start < names.size(); start++) {
+            Optional<Path> file = accept(resolve(root, names.subList(start, names.size())));
+            if (file.isPresent()) {
+                return file;
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -157,97 +184,11 @@ public final class CheckoutFiles {
         return Optional.of(resolve(root, names.subList(root.getNameCount(), names.size())));
     }
 
-    private Optional<Path> longestCommonSuffix(List<String> names) {
-        List<Path> candidates = filesByName().getOrDefault(names.get(names.size() - 1), List.of());
-        Path best = null;
-        int bestLength = 0;
-        boolean tie = false;
-        for (Path candidate : candidates) {
-            int length = commonSuffix(candidate, names);
-            if (length > bestLength) {
-                best = candidate;
-                bestLength = length;
-                tie = false;
-            } else if (length == bestLength) {
-                tie = true;
-            }
-        }
-        return tie || best == null ? Optional.empty() : Optional.of(root.resolve(best));
-    }
-
-    private static int commonSuffix(Path relative, List<String> names) {
-        int length = 0;
-        int i = relative.getNameCount() - 1;
-        int j = names.size() - 1;
-        while (i >= 0 && j >= 0 && relative.getName(i).toString().equals(names.get(j))) {
-            length++;
-            i--;
-            j--;
-        }
-        return length;
-    }
-
     private static Path resolve(Path base, List<String> names) {
         Path path = base;
         for (String name : names) {
             path = path.resolve(name);
         }
         return path;
-    }
-
-    /** The checkout's files by name, relative to the root; listed on first use. */
-    private synchronized Map<String, List<Path>> filesByName() {
-        if (filesByName == null) {
-            filesByName = listFiles();
-        }
-        return filesByName;
-    }
-
-    private Map<String, List<Path>> listFiles() {
-        Map<String, List<Path>> byName = new HashMap<>();
-        int[] count = {0};
-        try {
-            Files.walkFileTree(
-                    root,
-                    Set.<FileVisitOption>of(),
-                    MAX_DEPTH,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult preVisitDirectory(
-                                Path dir, BasicFileAttributes attrs) {
-                            return dir.equals(root) || !skipped(dir.getFileName().toString())
-                                    ? FileVisitResult.CONTINUE
-                                    : FileVisitResult.SKIP_SUBTREE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (attrs.isRegularFile()) {
-                                byName.computeIfAbsent(
-                                                file.getFileName().toString(),
-                                                name -> new ArrayList<>())
-                                        .add(root.relativize(file));
-                                count[0]++;
-                            }
-                            return count[0] < MAX_LISTED_FILES
-                                    ? FileVisitResult.CONTINUE
-                                    : FileVisitResult.TERMINATE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException e) {
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
-        } catch (IOException e) {
-            // What was listed so far is all there is to match.
-        }
-        return byName;
-    }
-
-    private static boolean skipped(String folder) {
-        return folder.startsWith(".")
-                || folder.startsWith("asset.")
-                || SKIPPED_FOLDERS.contains(folder);
     }
 }

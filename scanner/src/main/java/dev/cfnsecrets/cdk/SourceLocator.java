@@ -39,17 +39,25 @@ public final class SourceLocator {
 
     /** The user's line that {@code creationStack} (its frames, as written) starts from. */
     public Optional<SourceLine> locate(List<String> creationStack) {
+        return locate(creationStack, null);
+    }
+
+    /**
+     * The user's line that {@code creationStack} starts from, a relative frame being first taken in
+     * {@code appFolder}, the folder the app ran in (null: unknown).
+     */
+    public Optional<SourceLine> locate(List<String> creationStack, Path appFolder) {
         return creationStack.stream()
                 .limit(MAX_FRAMES)
                 .map(StackFrame::parse)
                 .flatMap(Optional::stream)
-                .map(this::inCheckout)
+                .map(frame -> inCheckout(frame, appFolder))
                 .flatMap(Optional::stream)
                 .findFirst();
     }
 
-    private Optional<SourceLine> inCheckout(StackFrame frame) {
-        return checkout.find(frame.file())
+    private Optional<SourceLine> inCheckout(StackFrame frame, Path appFolder) {
+        return checkout.find(frame.file(), appFolder)
                 .map(
                         file -> {
                             SourceLine generated =

@@ -17,11 +17,14 @@ import java.util.Optional;
  * @param logicalId the resource (or parameter, output) logical id, or null for file-level findings
  * @param propertyPath the path in the document, e.g. {@code
  *     Resources/Fn/Properties/Environment/Variables/API_KEY}
- * @param cdkPath the CDK construct path ({@code Metadata["aws:cdk:path"]}), or null
+ * @param cdkPath the CDK construct path ({@code Metadata["aws:cdk:path"]}, else the cloud
+ *     assembly's metadata), or null
  * @param repositoryFile {@code file} relative to the repository root (the git work tree of the
  *     scanned paths, else the configuration's folder, see {@code SourceRoot}), which fingerprints
  *     and baselines use so that they do not depend on the working directory; {@code file} itself
  *     until the scanner places the finding
+ * @param cdkStack the CDK stack whose template the finding is in ({@code Prod/Api}, a nested stack
+ *     under its parent's name), when the template was read from a cloud assembly; else null
  * @param source for a finding on an element of a CDK app, the line of the user's code that created
  *     its construct (a file of the checkout, shown like {@code file}), which reports show first;
  *     {@code file} and {@code span} stay where the rule found it, in the synthesised template
@@ -42,6 +45,7 @@ public record Finding(
         Optional<Fix> fix,
         Optional<Suppression> suppression,
         String repositoryFile,
+        String cdkStack,
         Optional<Location> source) {
 
     public Finding {
@@ -81,6 +85,7 @@ public record Finding(
                 fix,
                 suppression,
                 file,
+                null,
                 Optional.empty());
     }
 
@@ -102,6 +107,7 @@ public record Finding(
                 fix,
                 suppression,
                 path,
+                cdkStack,
                 source);
     }
 
@@ -122,6 +128,32 @@ public record Finding(
                 fix,
                 Optional.of(why),
                 repositoryFile,
+                cdkStack,
+                source);
+    }
+
+    /**
+     * This finding in a template of the CDK stack {@code stack}, on the construct {@code path}
+     * (null: none known).
+     */
+    public Finding inCdkStack(String stack, String path) {
+        return new Finding(
+                ruleId,
+                level,
+                message,
+                file,
+                span,
+                logicalId,
+                propertyPath,
+                path,
+                related,
+                secrets,
+                value,
+                securitySeverity,
+                fix,
+                suppression,
+                repositoryFile,
+                stack,
                 source);
     }
 
@@ -143,6 +175,7 @@ public record Finding(
                 fix,
                 suppression,
                 repositoryFile,
+                cdkStack,
                 Optional.of(where));
     }
 

@@ -29,6 +29,7 @@ import java.util.List;
  *     "logicalId": "Fn",                                // or null for file-level findings
  *     "propertyPath": "Resources/Fn/Properties/Environment/Variables/API_KEY",  // or null
  *     "cdkPath": "App/Stack/Fn/Resource",               // or null
+ *     "cdkStack": "App/Stack",                          // the CDK stack of the template, or null
  *     "fingerprint": "…64 hex digits…",                 // rule, file, property path, value hash; no line numbers
  *     "related": [{"file", "startLine", "startColumn", "endLine", "endColumn", "message"}],
  *     "fix": {"description": "…", "replacements": [{"startLine", "startColumn", "endLine", "endColumn", "insertedContent"}]} or null,
@@ -100,6 +101,7 @@ public final class JsonReporter implements Reporter {
                 f.logicalId(),
                 f.propertyPath() == null || f.propertyPath().isEmpty() ? null : f.propertyPath(),
                 f.cdkPath(),
+                f.cdkStack(),
                 f.fingerprint(),
                 related,
                 f.fix().map(fix -> fix(fix, f.secrets())).orElse(null),
@@ -169,6 +171,7 @@ public final class JsonReporter implements Reporter {
             String logicalId,
             String propertyPath,
             String cdkPath,
+            String cdkStack,
             String fingerprint,
             List<JsonLocation> related,
             JsonFix fix,

@@ -285,6 +285,13 @@ public final class SarifReporter implements Reporter {
                             .withFullyQualifiedName(finding.cdkPath())
                             .withKind("module"));
         }
+        if (finding.cdkStack() != null) {
+            logical.add(
+                    new LogicalLocation()
+                            .withName(finding.cdkStack())
+                            .withFullyQualifiedName(finding.cdkStack())
+                            .withKind("namespace"));
+        }
         return logical.isEmpty() ? null : logical;
     }
 

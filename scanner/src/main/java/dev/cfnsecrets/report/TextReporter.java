@@ -17,19 +17,21 @@ import java.util.List;
  * template.yaml:12:18: error CFS101 API_KEY holds a GitHub token …
  *   12 |       API_KEY: ghp_…(40 chars)
  *      |                ^^^^^^^^^^^^^^^^
+ *     construct: Prod/Api/Fn/Resource
  *     related: template.yaml:3:5: the Parameter it comes from
  *     fix: drop the variable
  * </pre>
  *
- * A finding on a CDK construct traced back to the user's code starts at that source line, and the
- * next line says where in the synthesised template the snippet is taken from ({@code template:
- * cdk.out/Api.template.json:40:33}).
+ * then a summary line. A finding in a template of a CDK cloud assembly shows its construct path, or
+ * when it is on none its stack ({@link CdkPlace}). Suppressed findings are left out of the listing
+ * and only counted in the summary (SARIF and JSON keep them). Colour only when the caller asks for
+ * it (a terminal and no {@code NO_COLOR}). Everything printed from the scanned files is escaped by
+ * {@link SafeText}, and the whole report goes through a {@link SafeWriter}, so that a template can
+ * neither drive the terminal nor write a CI runner's command.
  *
- * <p>then a summary line. Suppressed findings are left out of the listing and only counted in the
- * summary (SARIF and JSON keep them). Colour only when the caller asks for it (a terminal and no
- * {@code NO_COLOR}). Everything printed from the scanned files is escaped by {@link SafeText}, and
- * the whole report goes through a {@link SafeWriter}, so that a template can neither drive the
- * terminal nor write a CI runner's command.
+ * <p>A finding on a CDK construct traced back to the user's code starts at that source line, and
+ * the next line says where in the synthesised template the snippet is taken from ({@code template:
+ * cdk.out/Api.template.json:40:33}).
  */
 public final class TextReporter implements Reporter {
     /** Longest stretch of a source line shown; minified JSON puts a whole template on one line. */
@@ -94,6 +96,14 @@ public final class TextReporter implements Reporter {
                     .append('\n');
         }
         result.source(finding.file()).ifPresent(source -> appendSnippet(text, source, finding));
+        CdkPlace.of(finding)
+                .ifPresent(
+                        cdk ->
+                                text.append("    ")
+                                        .append(style(DIM, cdk.label() + ":"))
+                                        .append(' ')
+                                        .append(SafeText.inline(cdk.name()))
+                                        .append('\n'));
         for (Location related : finding.related()) {
             text.append("    ")
                     .append(style(DIM, "related:"))

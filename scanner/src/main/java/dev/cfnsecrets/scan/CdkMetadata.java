@@ -35,6 +35,10 @@ public final class CdkMetadata {
     private static final String CREATION_STACK = "aws:cdk:creationStack";
     private static final String TEMPLATE_FILE = "aws:cdk:templateFile";
 
+    /** What metadata that is not read costs: the scan goes on without it. */
+    private static final String NO_PATHS =
+            "; the findings of its stacks have no construct path from it";
+
     /** An assembly with no stacks: what a folder that holds none has. */
     public static final CdkMetadata NONE = new CdkMetadata(Map.of(), List.of());
 
@@ -248,7 +252,9 @@ public final class CdkMetadata {
 
         private void readFile(Path file) {
             if (Files.isSymbolicLink(file)) {
-                problems.add(new Problem(file, "is a symbolic link, not followed", 1, 1));
+                problems.add(
+                        new Problem(
+                                file, "a symbolic link, which is not followed" + NO_PATHS, 1, 1));
                 return;
             }
             try {
@@ -262,20 +268,25 @@ public final class CdkMetadata {
                 problems.add(
                         new Problem(
                                 file,
-                                "is not valid JSON or too deeply nested",
+                                "not valid JSON, or nested too deeply" + NO_PATHS,
                                 at == null ? 1 : at.getLineNr(),
                                 at == null ? 1 : at.getColumnNr()));
             } catch (RegularFiles.Refused e) {
-                problems.add(new Problem(file, "cannot be read: " + e.getMessage(), 1, 1));
+                problems.add(new Problem(file, e.getMessage() + NO_PATHS, 1, 1));
             } catch (IOException e) {
-                problems.add(new Problem(file, "cannot be read", 1, 1));
+                problems.add(new Problem(file, "it cannot be read" + NO_PATHS, 1, 1));
             }
         }
 
         /** Adds the entries of {@code metadata}, an object of lists of entries by path. */
         private void add(Path file, JsonNode metadata) {
             if (metadata == null || !metadata.isObject()) {
-                problems.add(new Problem(file, "is not an object of metadata entries", 1, 1));
+                problems.add(
+                        new Problem(
+                                file,
+                                "not CDK metadata (lists of entries by construct path)" + NO_PATHS,
+                                1,
+                                1));
                 return;
             }
             boolean malformed = false;
@@ -291,8 +302,8 @@ public final class CdkMetadata {
                 problems.add(
                         new Problem(
                                 file,
-                                "has entries that are not a construct path and a list of metadata"
-                                        + " entries; those were skipped",
+                                "some of it is not a construct path with a list of entries;"
+                                        + " that part was skipped",
                                 1,
                                 1));
             }

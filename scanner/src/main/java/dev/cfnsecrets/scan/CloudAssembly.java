@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * its nested assemblies, and the templates of nested stacks beside them ({@code
  * *.nested.template.json}, which the manifest lists only as assets). Nothing else in it is a
  * template: asset folders, asset manifests, {@code tree.json}, {@code *.metadata.json} and {@code
- * validation-report.json} are never read, so they never give CFS001.
+ * validation-report.json} are never read as templates, so they never give CFS001 as such (the
+ * stacks' metadata is read by {@link CdkMetadata}, for the findings' construct paths).
  *
  * <p>A listed file that would lie outside the assembly's folder is not followed, nor a symbolic
  * link (a directory walk does not follow them either). A listed template that is missing is kept:

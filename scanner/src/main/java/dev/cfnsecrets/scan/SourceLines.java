@@ -5,55 +5,65 @@ import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Location;
 import dev.cfnsecrets.source.Limits;
 import dev.cfnsecrets.source.Span;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Puts a finding on an element of a CDK app at the line of the user's code that created its
- * construct: the creation stack that the metadata of the template's cloud assembly records for the
- * finding's logical id ({@link CdkMetadata}), taken back to a file of the checkout by {@link
- * SourceLocator}. A finding on a template that is no stack of an assembly, or whose construct has
- * no frame in the checkout, stays where it is. Each assembly's metadata is read once.
+ * construct: the creation stack that its stack's metadata records for the finding's logical id
+ * ({@link CdkStack}), taken back to a file of the checkout by {@link SourceLocator}. A finding on
+ * no element, in a template that is no stack of an assembly, or whose construct has no frame in the
+ * checkout, stays where it is. Safe to use from the threads that scan files.
  */
 final class SourceLines {
+    private static final String CDK_JSON = "cdk.json";
+
+    private final Path root;
     private final SourceLocator locator;
-    private final Map<Path, CdkMetadata> assemblies = new HashMap<>();
 
     /**
      * @param root the checkout, the repository root of the scan: frames are looked for in it only
      */
     SourceLines(Path root, Limits limits) {
+        this.root = root;
         this.locator = new SourceLocator(root, limits);
     }
 
-    Finding place(Finding finding) {
-        return source(finding).map(finding::atSource).orElse(finding);
+    /**
+     * The folder the app ran in, which a relative frame (Python's) is relative to: the nearest
+     * folder above the template, inside the checkout, that holds the app's {@code cdk.json} (the
+     * CDK CLI runs the app there, and writes {@code cdk.out} there by default); null if none.
+     */
+    private Path appFolder(String template) {
+        Path folder;
+        try {
+            folder = Path.of(template).toAbsolutePath().normalize().getParent();
+        } catch (InvalidPathException e) {
+            return null;
+        }
+        for (; folder != null && folder.startsWith(root); folder = folder.getParent()) {
+            if (Files.isRegularFile(folder.resolve(CDK_JSON), LinkOption.NOFOLLOW_LINKS)) {
+                return folder;
+            }
+        }
+        return null;
     }
 
-    private Optional<Location> source(Finding finding) {
-        if (finding.logicalId() == null) {
-            return Optional.empty();
-        }
-        Path template;
-        try {
-            template = Path.of(finding.file()).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            return Optional.empty(); // a name that is no file's (live mode, standard input)
-        }
-        Path folder = template.getParent();
-        if (folder == null) {
-            return Optional.empty();
-        }
-        return assemblies
-                .computeIfAbsent(folder, CdkMetadata::read)
-                .stack(template)
-                .flatMap(stack -> stack.construct(finding.logicalId()))
+    /** {@code finding}, a finding of the template of {@code stack} (null: none), placed. */
+    Finding place(Finding finding, CdkStack stack) {
+        return stack == null
+                ? finding
+                : source(finding, stack).map(finding::atSource).orElse(finding);
+    }
+
+    private Optional<Location> source(Finding finding, CdkStack stack) {
+        return stack.construct(finding.logicalId())
                 .flatMap(
                         construct ->
-                                locator.locate(construct.trace())
+                                locator.locate(construct.trace(), appFolder(finding.file()))
                                         .map(
                                                 line ->
                                                         new Location(

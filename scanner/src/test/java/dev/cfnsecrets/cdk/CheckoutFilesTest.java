@@ -48,22 +48,37 @@ class CheckoutFilesTest {
     }
 
     @Test
-    void elseTheFileThatEndsInTheLongestRunOfTheSameNames() {
-        // The checkout of another machine, a container's mount of the app's folder, a Windows path.
+    void elseTheLongestEndOfThePathThatIsAFileOfTheCheckout() throws IOException {
+        // The checkout of another machine, a container's mount of the repository, a Windows path.
         assertThat(find("/home/runner/work/shop/shop/infra/lib/api-stack.js"))
                 .contains(checkout.resolve("infra/lib/api-stack.js"));
-        assertThat(find("/app/lib/api-stack.js"))
-                .contains(checkout.resolve("infra/lib/api-stack.js"));
+        assertThat(find("/src/infra/bin/app.js")).contains(checkout.resolve("infra/bin/app.js"));
         assertThat(find("D:\\a\\shop\\shop\\infra\\lib\\api-stack.js"))
                 .contains(checkout.resolve("infra/lib/api-stack.js"));
-        assertThat(find("/build/infra/bin/app.js")).contains(checkout.resolve("infra/bin/app.js"));
-        // A Python frame's path may be relative to the app's folder.
-        assertThat(find("my_app/my_stack.py")).contains(checkout.resolve("my_app/my_stack.py"));
+        file(checkout.resolve("lib/api-stack.js"));
+        assertThat(find("/home/runner/work/shop/shop/infra/lib/api-stack.js"))
+                .contains(checkout.resolve("infra/lib/api-stack.js"));
+        assertThat(find("/home/runner/work/shop/shop/lib/api-stack.js"))
+                .contains(checkout.resolve("lib/api-stack.js"));
     }
 
     @Test
-    void twoFilesThatMatchEquallyWellNameNeither() {
-        assertThat(find("/app/bin/app.js")).isEmpty();
+    void aFileThatOnlyEndsTheSameWayIsSomeOtherCode() throws IOException {
+        // A container that mounted infra/ alone as /app; a test resource of the same name.
+        assertThat(find("/app/lib/api-stack.js")).isEmpty();
+        file(checkout.resolve("test/resources/lib/stage.js"));
+        assertThat(find("/home/runner/work/shop/shop/fixtures/app/lib/stage.js")).isEmpty();
+    }
+
+    @Test
+    void aRelativePathIsTakenInTheAppsFolderThenFromTheRoot() throws IOException {
+        file(checkout.resolve("infra/my_app/my_stack.py"));
+        assertThat(files.find("my_app/my_stack.py", checkout.resolve("infra")))
+                .contains(checkout.resolve("infra/my_app/my_stack.py"));
+        assertThat(files.find("my_app/my_stack.py", null))
+                .contains(checkout.resolve("my_app/my_stack.py"));
+        assertThat(files.find("my_app/my_stack.py", checkout.resolve("tools")))
+                .contains(checkout.resolve("my_app/my_stack.py"));
     }
 
     @Test
@@ -92,18 +107,8 @@ class CheckoutFilesTest {
         }
         assertThat(find(fileLink.toString())).isEmpty();
         assertThat(find(folderLink.resolve("secret.js").toString())).isEmpty();
-        assertThat(find("/app/shared/secret.js")).isEmpty();
-        assertThat(find("/app/lib/linked.js")).isEmpty();
-    }
-
-    @Test
-    void librariesAndBuildOutputAreNotTheUsersFiles() throws IOException {
-        file(checkout.resolve("infra/node_modules/lib/stack.js"));
-        file(checkout.resolve("infra/cdk.out/asset.1234/handler.js"));
-        file(checkout.resolve(".venv/lib/helper.py"));
-        assertThat(find("/app/lib/stack.js")).isEmpty();
-        assertThat(find("/app/asset.1234/handler.js")).isEmpty();
-        assertThat(find("/app/lib/helper.py")).isEmpty();
+        assertThat(find("/build/infra/shared/secret.js")).isEmpty();
+        assertThat(find("/build/infra/lib/linked.js")).isEmpty();
     }
 
     @Test

@@ -83,7 +83,8 @@ class CdkSourceLineReportsTest {
                                 + ",line=17,col=5,endLine=17,endColumn=5,title=CFS101"
                                 + " credential-in-env::Variable PAYMENT_API_TOKEN holds a GitHub"
                                 + " token written in the template. Rotate it, keep it in Secrets"
-                                + " Manager and fetch it at runtime by name or ARN.%0AIn the"
+                                + " Manager and fetch it at runtime by name or ARN.%0Aconstruct:"
+                                + " Prod/Api/CheckoutHandler/Resource%0AIn the"
                                 + " synthesised template: "
                                 + GithubReporter.data(shown(ASSEMBLY.resolve(TEMPLATE)))
                                 + ":42:29\n");

@@ -58,6 +58,7 @@ class JsonReporterTest {
                         "logicalId",
                         "propertyPath",
                         "cdkPath",
+                        "cdkStack",
                         "fingerprint",
                         "related",
                         "fix",
@@ -77,6 +78,7 @@ class JsonReporterTest {
         assertThat(finding.path("logicalId").isNull()).isTrue();
         assertThat(finding.path("propertyPath").isNull()).isTrue();
         assertThat(finding.path("cdkPath").isNull()).isTrue();
+        assertThat(finding.path("cdkStack").isNull()).isTrue();
         assertThat(finding.path("fingerprint").asText())
                 .isEqualTo(result.findings().get(0).fingerprint());
         assertThat(finding.path("related").isArray()).isTrue();

@@ -1,11 +1,13 @@
 package dev.cfnsecrets.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.Fixtures;
 import dev.cfnsecrets.finding.Finding;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -158,6 +160,69 @@ class CloudAssemblyTest {
         Files.writeString(dir.resolve(CloudAssembly.MANIFEST), manifest);
         Files.writeString(dir.resolve("template.yaml"), "Resources: {}\n");
         assertThat(walked(dir)).containsExactly("manifest.json", "template.yaml");
+    }
+
+    /**
+     * The hand-made assembly of test resources: a stack whose findings are a Parameter's and an
+     * Output's.
+     */
+    private static Path handMade() throws URISyntaxException {
+        return Path.of(CloudAssemblyTest.class.getResource("/cdk-assembly/manifest.json").toURI())
+                .getParent();
+    }
+
+    @Test
+    void parametersAndOutputsHaveTheConstructPathsOfTheMetadata() throws URISyntaxException {
+        Path template = handMade().resolve("ShopDb0C3A5E21.template.json");
+        for (Path named : List.of(handMade(), template)) {
+            assertThat(scan(named).findings())
+                    .as("the assembly, or its template named on its own")
+                    .extracting(
+                            Finding::ruleId,
+                            Finding::logicalId,
+                            Finding::cdkPath,
+                            Finding::cdkStack)
+                    .containsExactlyInAnyOrder(
+                            tuple("CFS108", "AdminPassword", "Shop/Db/AdminPassword", "Shop/Db"),
+                            tuple("CFS107", "DeployToken", "Shop/Db/DeployToken", "Shop/Db"));
+        }
+    }
+
+    /**
+     * Metadata that cannot be read is a CFS001 naming it; the templates are scanned all the same.
+     */
+    @Test
+    void brokenMetadataIsReportedAndTheScanGoesOn(@TempDir Path dir)
+            throws IOException, URISyntaxException {
+        Path assembly = copy(handMade(), dir.resolve("cdk.out"));
+        Files.writeString(assembly.resolve("ShopDb0C3A5E21.metadata.json"), "{\"/Shop/Db\": [}");
+        assertThat(scan(assembly).findings())
+                .extracting(
+                        Finding::ruleId,
+                        f -> Path.of(f.file()).getFileName().toString(),
+                        Finding::cdkPath,
+                        Finding::cdkStack)
+                .containsExactlyInAnyOrder(
+                        tuple("CFS001", "ShopDb0C3A5E21.metadata.json", null, null),
+                        tuple("CFS108", "ShopDb0C3A5E21.template.json", null, "Shop/Db"),
+                        tuple("CFS107", "ShopDb0C3A5E21.template.json", null, "Shop/Db"));
+        assertThat(scan(assembly).findings().get(0).message())
+                .endsWith(
+                        "ShopDb0C3A5E21.metadata.json cannot be scanned: not valid JSON, or nested too deeply;"
+                                + " the findings of its stacks have no construct path from it"
+                                + " (line 1, column 15). Fix the file or exclude it.");
+    }
+
+    /** A template that cannot be read is on no construct, but in its stack. */
+    @Test
+    void anUnreadableTemplateIsInItsStack(@TempDir Path dir)
+            throws IOException, URISyntaxException {
+        Path assembly = copy(handMade(), dir.resolve("cdk.out"));
+        Files.writeString(assembly.resolve("ShopDb0C3A5E21.template.json"), "{\"Resources\": ");
+        assertThat(scan(assembly).findings())
+                .singleElement()
+                .extracting(Finding::ruleId, Finding::cdkPath, Finding::cdkStack)
+                .containsExactly("CFS001", null, "Shop/Db");
     }
 
     private static Path copy(Path from, Path to) throws IOException {
