@@ -8,13 +8,16 @@ import dev.cfnsecrets.source.RegularFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the metadata of a CDK cloud assembly says of its stack templates: each stack's name, and for
@@ -69,12 +72,14 @@ public final class CdkMetadata {
         }
         Map<Path, CdkStack> stacks = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
+        Set<Path> filesRead = new HashSet<>();
         artifacts
                 .get()
                 .forEach(
                         (id, artifact) -> {
                             if (CloudAssembly.STACK.equals(artifact.path("type").asText())) {
-                                new StackReader(base, id, artifact, problems).read(stacks);
+                                new StackReader(base, id, artifact, problems, filesRead)
+                                        .read(stacks);
                             }
                         });
         return new CdkMetadata(stacks, problems);
@@ -90,6 +95,26 @@ public final class CdkMetadata {
         return problems;
     }
 
+    /** Whether the construct path {@code path} lies under {@code parent}. */
+    private static boolean isUnder(String path, String parent) {
+        return path.length() > parent.length()
+                && path.charAt(parent.length()) == '/'
+                && path.startsWith(parent);
+    }
+
+    /** Construct paths in the order of a walk of their tree: '/' before any other character. */
+    private static int treeOrder(String a, String b) {
+        int shorter = Math.min(a.length(), b.length());
+        for (int i = 0; i < shorter; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                return x == '/' ? -1 : y == '/' ? 1 : Character.compare(x, y);
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
     /** Reads the metadata of one stack artifact. */
     private static final class StackReader {
         private final Path dir;
@@ -97,14 +122,26 @@ public final class CdkMetadata {
         private final JsonNode artifact;
         private final List<Problem> problems;
 
+        /**
+         * The metadata files read for the assembly's stacks so far: the CDK writes one per stack,
+         * and a manifest whose stacks all named one large file would have it read again for each.
+         */
+        private final Set<Path> filesRead;
+
         /** The entries of the stack's metadata, by construct path (with its leading '/'). */
         private final Map<String, List<JsonNode>> entries = new LinkedHashMap<>();
 
-        StackReader(Path dir, String id, JsonNode artifact, List<Problem> problems) {
+        StackReader(
+                Path dir,
+                String id,
+                JsonNode artifact,
+                List<Problem> problems,
+                Set<Path> filesRead) {
             this.dir = dir;
             this.id = id;
             this.artifact = artifact;
             this.problems = problems;
+            this.filesRead = filesRead;
         }
 
         void read(Map<Path, CdkStack> stacks) {
@@ -124,28 +161,18 @@ public final class CdkMetadata {
             String stackPath = templateOwner(templateName).orElse("/" + name());
             Map<String, Path> templates = nestedTemplates(templateName);
             templates.put(stackPath, template.get());
-            // Deepest first, so that an element belongs to the innermost stack it is under.
-            List<String> deepestFirst =
-                    templates.keySet().stream()
-                            .sorted(Comparator.comparingInt(String::length).reversed())
-                            .toList();
             Map<String, Map<String, CdkConstruct>> elements = new HashMap<>();
             templates.keySet().forEach(path -> elements.put(path, new HashMap<>()));
-            entries.forEach(
-                    (path, list) ->
-                            logicalId(list)
-                                    .ifPresent(
-                                            logicalId ->
-                                                    elements.get(
-                                                                    owner(
-                                                                            path,
-                                                                            deepestFirst,
-                                                                            stackPath))
-                                                            .put(
-                                                                    logicalId,
-                                                                    new CdkConstruct(
-                                                                            path.substring(1),
-                                                                            trace(list)))));
+            Map<String, String> owners = owners(templates.keySet(), stackPath);
+            for (Map.Entry<String, List<JsonNode>> e : entries.entrySet()) {
+                Optional<String> logicalId = logicalId(e.getValue());
+                if (logicalId.isPresent()) {
+                    elements.get(owners.get(e.getKey()))
+                            .put(
+                                    logicalId.get(),
+                                    new CdkConstruct(e.getKey().substring(1), trace(e.getValue())));
+                }
+            }
             templates.forEach(
                     (path, file) ->
                             stacks.put(
@@ -203,11 +230,28 @@ public final class CdkMetadata {
                     .findFirst();
         }
 
-        private static String owner(String path, List<String> deepestFirst, String stackPath) {
-            return deepestFirst.stream()
-                    .filter(stack -> path.startsWith(stack + "/"))
-                    .findFirst()
-                    .orElse(stackPath);
+        /**
+         * The stack each construct path of the metadata is in: the innermost of {@code stacks}
+         * (construct paths of the stack and its nested stacks) it lies under, else {@code
+         * stackPath}. In tree order, where the paths under a path follow it, the stacks above a
+         * path are those open on a stack: linear in the size of the metadata however many nested
+         * stacks a hostile file declares.
+         */
+        private Map<String, String> owners(Set<String> stacks, String stackPath) {
+            List<String> inTreeOrder =
+                    entries.keySet().stream().sorted(CdkMetadata::treeOrder).toList();
+            Map<String, String> owners = new HashMap<>();
+            Deque<String> open = new ArrayDeque<>();
+            for (String path : inTreeOrder) {
+                while (!open.isEmpty() && !isUnder(path, open.peek())) {
+                    open.pop();
+                }
+                owners.put(path, open.isEmpty() ? stackPath : open.peek());
+                if (stacks.contains(path)) {
+                    open.push(path);
+                }
+            }
+            return owners;
         }
 
         private static Optional<String> logicalId(List<JsonNode> list) {
@@ -251,6 +295,15 @@ public final class CdkMetadata {
         }
 
         private void readFile(Path file) {
+            if (!filesRead.add(file)) {
+                problems.add(
+                        new Problem(
+                                file,
+                                "named by more than one stack; it was read for the first only",
+                                1,
+                                1));
+                return;
+            }
             if (Files.isSymbolicLink(file)) {
                 problems.add(
                         new Problem(
@@ -291,7 +344,9 @@ public final class CdkMetadata {
             }
             boolean malformed = false;
             for (Map.Entry<String, JsonNode> e : metadata.properties()) {
-                if (!e.getKey().startsWith("/") || !e.getValue().isArray()) {
+                if (e.getKey().length() < 2
+                        || !e.getKey().startsWith("/")
+                        || !e.getValue().isArray()) {
                     malformed = true;
                     continue;
                 }

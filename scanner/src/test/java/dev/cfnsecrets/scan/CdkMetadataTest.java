@@ -155,6 +155,60 @@ class CdkMetadataTest {
         assertThat(stack.construct("Token")).contains(new CdkConstruct("Legacy/Token", List.of()));
     }
 
+    /**
+     * An element belongs to the innermost stack it lies under, in whatever order the metadata lists
+     * them; a path that only begins like a stack's ({@code /S/Db.NestedStack}) is not under it.
+     */
+    @Test
+    void aNestedStackInANestedStackHasItsOwnElements(@TempDir Path dir) throws IOException {
+        writeStack(
+                dir,
+                "S",
+                """
+                "metadata": {
+                  "/S/Db/Audit/Log/Resource": [{"type": "aws:cdk:logicalId", "data": "Log"}],
+                  "/S/Db/Audit": [{"type": "aws:cdk:templateFile", "data": "Audit.nested.template.json"}],
+                  "/S/Db.NestedStack/Db.NestedStackResource": [{"type": "aws:cdk:logicalId", "data": "DbStack"}],
+                  "/S/Db/Table/Resource": [{"type": "aws:cdk:logicalId", "data": "Table"}],
+                  "/S/Db": [{"type": "aws:cdk:templateFile", "data": "Db.nested.template.json"}],
+                  "/S/Db/Audit.NestedStack/Audit.NestedStackResource": [{"type": "aws:cdk:logicalId", "data": "AuditStack"}]}
+                """);
+        CdkMetadata metadata = CdkMetadata.read(dir);
+        Map<String, List<String>> byStack = new HashMap<>();
+        for (String template : List.of("S", "Db.nested", "Audit.nested")) {
+            CdkStack stack = metadata.stack(dir.resolve(template + ".template.json")).orElseThrow();
+            byStack.put(stack.name(), stack.byLogicalId().keySet().stream().sorted().toList());
+        }
+        assertThat(byStack)
+                .containsOnly(
+                        Map.entry("S", List.of("DbStack")),
+                        Map.entry("S/Db", List.of("AuditStack", "Table")),
+                        Map.entry("S/Db/Audit", List.of("Log")));
+    }
+
+    @Test
+    void aMetadataFileNamedByTwoStacksIsReadForTheFirst(@TempDir Path dir) throws IOException {
+        writeManifest(
+                dir,
+                """
+                {"A": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "A.template.json"},
+                       "additionalMetadataFile": "A.metadata.json"},
+                 "B": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "B.template.json"},
+                       "additionalMetadataFile": "A.metadata.json"}}
+                """);
+        Files.writeString(
+                dir.resolve("A.metadata.json"),
+                "{\"/A/Fn\": [{\"type\": \"aws:cdk:logicalId\", \"data\": \"Fn\"}]}");
+        CdkMetadata metadata = CdkMetadata.read(dir);
+        assertThat(metadata.stack(dir.resolve("A.template.json")).orElseThrow().construct("Fn"))
+                .isPresent();
+        assertThat(metadata.stack(dir.resolve("B.template.json")).orElseThrow().byLogicalId())
+                .isEmpty();
+        assertThat(metadata.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("named by more than one stack"));
+    }
+
     @Test
     void brokenMetadataIsAProblemNamingItsFileAndTheStackKeepsItsName(@TempDir Path dir)
             throws IOException {
