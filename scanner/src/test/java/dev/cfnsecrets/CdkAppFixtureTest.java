@@ -109,21 +109,19 @@ class CdkAppFixtureTest {
     }
 
     private static String inRepository(Location location) {
-        return REPOSITORY
-                        .relativize(Path.of(location.file()).toAbsolutePath().normalize())
-                        .toString()
-                        .replace('\\', '/')
-                + ":"
-                + location.span().startLine()
-                + ":"
-                + location.span().startColumn();
+        String place = location.span().startLine() + ":" + location.span().startColumn();
+        return relative(REPOSITORY, location.file()) + ":" + place;
+    }
+
+    /** {@code file} (as reports show it) relative to {@code base}, with '/'. */
+    private static String relative(Path base, String file) {
+        return base.relativize(Path.of(file).toAbsolutePath().normalize())
+                .toString()
+                .replace('\\', '/');
     }
 
     private static String inAssembly(String assembly, Finding f) {
-        return APP.resolve(assembly)
-                .relativize(Path.of(f.file()).toAbsolutePath().normalize())
-                .toString()
-                .replace('\\', '/');
+        return relative(APP.resolve(assembly), f.file());
     }
 
     @ParameterizedTest
@@ -218,8 +216,9 @@ class CdkAppFixtureTest {
      */
     @Test
     void theFingerprintDoesNotFollowTheSourceLine(@TempDir Path checkout) throws IOException {
-        Path assembly = copy(APP.resolve("cdk.out-path-metadata"), checkout.resolve("cdk.out"));
-        copy(APP.resolve("lib"), checkout.resolve("lib"));
+        Path assembly =
+                Fixtures.copy(APP.resolve("cdk.out-path-metadata"), checkout.resolve("cdk.out"));
+        Fixtures.copy(APP.resolve("lib"), checkout.resolve("lib"));
         List<Finding> before = scanIn(checkout);
         assertThat(before)
                 .extracting(f -> f.source().map(l -> l.span().startLine()).orElse(0))
@@ -257,19 +256,5 @@ class CdkAppFixtureTest {
                             throw new AssertionError("no stdin");
                         })
                 .findings();
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return to;
     }
 }

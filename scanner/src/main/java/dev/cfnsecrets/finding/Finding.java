@@ -91,45 +91,11 @@ public record Finding(
 
     /** This finding, its file being {@code path} relative to the repository root. */
     public Finding inRepository(String path) {
-        return new Finding(
-                ruleId,
-                level,
-                message,
-                file,
-                span,
-                logicalId,
-                propertyPath,
-                cdkPath,
-                related,
-                secrets,
-                value,
-                securitySeverity,
-                fix,
-                suppression,
-                path,
-                cdkStack,
-                source);
+        return with(cdkPath, suppression, path, cdkStack, source);
     }
 
     public Finding suppressed(Suppression why) {
-        return new Finding(
-                ruleId,
-                level,
-                message,
-                file,
-                span,
-                logicalId,
-                propertyPath,
-                cdkPath,
-                related,
-                secrets,
-                value,
-                securitySeverity,
-                fix,
-                Optional.of(why),
-                repositoryFile,
-                cdkStack,
-                source);
+        return with(cdkPath, Optional.of(why), repositoryFile, cdkStack, source);
     }
 
     /**
@@ -137,28 +103,21 @@ public record Finding(
      * (null: none known).
      */
     public Finding inCdkStack(String stack, String path) {
-        return new Finding(
-                ruleId,
-                level,
-                message,
-                file,
-                span,
-                logicalId,
-                propertyPath,
-                path,
-                related,
-                secrets,
-                value,
-                securitySeverity,
-                fix,
-                suppression,
-                repositoryFile,
-                stack,
-                source);
+        return with(path, suppression, repositoryFile, stack, source);
     }
 
     /** This finding, shown first at {@code where}: the user's line that created its construct. */
     public Finding atSource(Location where) {
+        return with(cdkPath, suppression, repositoryFile, cdkStack, Optional.of(where));
+    }
+
+    /** This finding with the parts that the scanner adds after the rule changed. */
+    private Finding with(
+            String newCdkPath,
+            Optional<Suppression> newSuppression,
+            String newRepositoryFile,
+            String newCdkStack,
+            Optional<Location> newSource) {
         return new Finding(
                 ruleId,
                 level,
@@ -167,16 +126,16 @@ public record Finding(
                 span,
                 logicalId,
                 propertyPath,
-                cdkPath,
+                newCdkPath,
                 related,
                 secrets,
                 value,
                 securitySeverity,
                 fix,
-                suppression,
-                repositoryFile,
-                cdkStack,
-                Optional.of(where));
+                newSuppression,
+                newRepositoryFile,
+                newCdkStack,
+                newSource);
     }
 
     public boolean isSuppressed() {

@@ -6,6 +6,8 @@ import dev.cfnsecrets.cdk.SourceMap.Original;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SourceMapTest {
 
@@ -45,25 +47,30 @@ class SourceMapTest {
         assertThat(map.original(0, 0)).contains(new Original("src/a.ts", 0, 2));
     }
 
-    @Test
-    void whatIsNotAVersion3MapMapsNothing() {
-        assertThat(map("{\"version\":2,\"sources\":[],\"mappings\":\"\"}")).isEmpty();
-        assertThat(map("{\"version\":3,\"sections\":[]}")).isEmpty();
-        assertThat(map("not json")).isEmpty();
-        assertThat(map("[]")).isEmpty();
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"version\":2,\"sources\":[],\"mappings\":\"\"}",
+                "{\"version\":3,\"sections\":[]}",
+                "not json",
+                "[]"
+            })
+    void whatIsNotAVersion3MapMapsNothing(String json) {
+        assertThat(map(json)).isEmpty();
     }
 
-    @Test
-    void aMalformedOrOutOfRangeSegmentMapsNothing() {
-        assertThat(map(version3("AA")).orElseThrow().original(0, 0)).isEmpty();
-        assertThat(map(version3("A!AA")).orElseThrow().original(0, 0)).isEmpty();
-        assertThat(map(version3("AAAAAA")).orElseThrow().original(0, 0)).isEmpty();
-        // An unfinished number, and one over 32 bits.
-        assertThat(map(version3("AAAg")).orElseThrow().original(0, 0)).isEmpty();
-        assertThat(map(version3("A" + "g".repeat(8) + "BAA")).orElseThrow().original(0, 0))
-                .isEmpty();
-        // Source index 4 of two sources, and a negative line.
-        assertThat(map(version3("AIAA")).orElseThrow().original(0, 0)).isEmpty();
-        assertThat(map(version3("AADA")).orElseThrow().original(0, 0)).isEmpty();
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "AA", // two numbers
+                "A!AA", // not base64
+                "AAAAAA", // six numbers
+                "AAAg", // a number left unfinished
+                "Aggggggggg", // a number over 32 bits
+                "AIAA", // the source index 4 of two sources
+                "AADA", // a negative line
+            })
+    void aMalformedOrOutOfRangeSegmentMapsNothing(String mappings) {
+        assertThat(map(version3(mappings)).orElseThrow().original(0, 0)).isEmpty();
     }
 }

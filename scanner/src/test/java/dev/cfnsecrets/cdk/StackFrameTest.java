@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class StackFrameTest {
@@ -13,67 +14,38 @@ class StackFrameTest {
         return StackFrame.parse(text);
     }
 
-    @Test
-    void aNodeFrameAsTheCdkRecordsIt() {
-        // From fixtures/cdk-app's assemblies.
-        assertThat(
-                        parse(
-                                "new ApiStack (/home/runner/work/cfn-secrets/cfn-secrets/fixtures/cdk-app/lib/api-stack.js:17:5)"))
-                .contains(
-                        new StackFrame(
-                                "/home/runner/work/cfn-secrets/cfn-secrets/fixtures/cdk-app/lib/api-stack.js",
-                                17,
-                                5));
-    }
-
-    @Test
-    void nodeFramesInTheirOtherShapes() {
-        assertThat(parse("    at Object.<anonymous> (/app/bin/app.js:8:1)"))
-                .contains(new StackFrame("/app/bin/app.js", 8, 1));
-        assertThat(parse("/app/bin/app.js:13:1"))
-                .contains(new StackFrame("/app/bin/app.js", 13, 1));
-        assertThat(parse("at /app/bin/app.js:13:1"))
-                .contains(new StackFrame("/app/bin/app.js", 13, 1));
-        assertThat(parse("Stage.build [as synth] (/app/lib/stage.js:4:12)"))
-                .contains(new StackFrame("/app/lib/stage.js", 4, 12));
-        assertThat(parse("async main (file:///app/bin/app.mjs:9:3)"))
-                .contains(new StackFrame("file:///app/bin/app.mjs", 9, 3));
-        assertThat(parse("new ApiStack (/app/My (copy)/api-stack.js:2:7)"))
-                .contains(new StackFrame("/app/My (copy)/api-stack.js", 2, 7));
-        assertThat(parse("new ApiStack (C:\\work\\app\\lib\\api-stack.js:17:5)"))
-                .contains(new StackFrame("C:\\work\\app\\lib\\api-stack.js", 17, 5));
-    }
-
-    @Test
-    void typeScriptThroughTsNodeNamesTheTsFile() {
-        assertThat(parse("new ApiStack (/app/lib/api-stack.ts:42:5)"))
-                .contains(new StackFrame("/app/lib/api-stack.ts", 42, 5));
-    }
-
-    @Test
-    void pythonFramesAsJsiiSendsThemAndAsTracebacksPrintThem() {
-        assertThat(parse("MyStack.__init__ (/home/user/app/my_app/my_stack.py:42)"))
-                .contains(new StackFrame("/home/user/app/my_app/my_stack.py", 42, 1));
-        assertThat(parse("__init__ (/home/user/app.py:42:8)"))
-                .contains(new StackFrame("/home/user/app.py", 42, 8));
-        assertThat(parse("<module> (app.py:12)")).contains(new StackFrame("app.py", 12, 1));
-        assertThat(parse("  File \"/home/user/app/app.py\", line 12, in <module>"))
-                .contains(new StackFrame("/home/user/app/app.py", 12, 1));
-    }
-
-    @Test
-    void javaFramesTakeTheirFoldersFromThePackage() {
-        assertThat(parse("com.example.infra.ApiStack.<init> (ApiStack.java:42)"))
-                .contains(new StackFrame("com/example/infra/ApiStack.java", 42, 1));
-        assertThat(parse("\tat com.example.infra.ApiStack.<init>(ApiStack.java:42)"))
-                .contains(new StackFrame("com/example/infra/ApiStack.java", 42, 1));
-        assertThat(parse("at app//com.example.App.main(App.java:9)"))
-                .contains(new StackFrame("com/example/App.java", 9, 1));
-        assertThat(parse("com.example.ApiStack$Handlers.add (ApiStack.java:51)"))
-                .contains(new StackFrame("com/example/ApiStack.java", 51, 1));
-        assertThat(parse("App.main (App.java:9)")).contains(new StackFrame("App.java", 9, 1));
-        assertThat(parse("com.example.ApiStack.<init> (ApiStack.kt:7)"))
-                .contains(new StackFrame("com/example/ApiStack.kt", 7, 1));
+    /** A frame of the user's code, as written, and the file, line and column read from it. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // Node.js, as fixtures/cdk-app's assemblies record it, and its other shapes.
+                "new ApiStack (/home/runner/work/x/x/lib/api-stack.js:17:5) | /home/runner/work/x/x/lib/api-stack.js | 17 | 5",
+                "    at Object.<anonymous> (/app/bin/app.js:8:1) | /app/bin/app.js | 8 | 1",
+                "/app/bin/app.js:13:1 | /app/bin/app.js | 13 | 1",
+                "at /app/bin/app.js:13:1 | /app/bin/app.js | 13 | 1",
+                "Stage.build [as synth] (/app/lib/stage.js:4:12) | /app/lib/stage.js | 4 | 12",
+                "async main (file:///app/bin/app.mjs:9:3) | file:///app/bin/app.mjs | 9 | 3",
+                "new ApiStack (/app/My (copy)/api-stack.js:2:7) | /app/My (copy)/api-stack.js | 2 | 7",
+                "new ApiStack (C:\\work\\lib\\api-stack.js:17:5) | C:\\work\\lib\\api-stack.js | 17 | 5",
+                // TypeScript through ts-node or --enable-source-maps names the .ts file.
+                "new ApiStack (/app/lib/api-stack.ts:42:5) | /app/lib/api-stack.ts | 42 | 5",
+                // Python as jsii sends it (no column, or one; a relative path) and tracebacks.
+                "MyStack.__init__ (/home/user/app/my_app/my_stack.py:42) | /home/user/app/my_app/my_stack.py | 42 | 1",
+                "__init__ (/home/user/app.py:42:8) | /home/user/app.py | 42 | 8",
+                "<module> (app.py:12) | app.py | 12 | 1",
+                "  File \"/home/user/app/app.py\", line 12, in <module> | /home/user/app/app.py | 12 | 1",
+                // Java names the file only: its folders are the class's package.
+                "com.example.infra.ApiStack.<init> (ApiStack.java:42) | com/example/infra/ApiStack.java | 42 | 1",
+                "\tat com.example.infra.ApiStack.<init>(ApiStack.java:42) | com/example/infra/ApiStack.java | 42 | 1",
+                "at app//com.example.App.main(App.java:9) | com/example/App.java | 9 | 1",
+                "com.example.ApiStack$Handlers.add (ApiStack.java:51) | com/example/ApiStack.java | 51 | 1",
+                "App.main (App.java:9) | App.java | 9 | 1",
+                "com.example.ApiStack.<init> (ApiStack.kt:7) | com/example/ApiStack.kt | 7 | 1",
+            })
+    void aFrameOfTheUsersCode(String text, String file, int line, int column) {
+        assertThat(StackFrame.parse(text.replace("\\t", "\t")))
+                .contains(new StackFrame(file, line, column));
     }
 
     @ParameterizedTest

@@ -11,7 +11,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,7 +71,8 @@ class CloudAssemblyTest {
      */
     @Test
     void brokenFilesBesideTheTemplatesAreNeverRead(@TempDir Path dir) throws IOException {
-        Path assembly = copy(APP.resolve("cdk.out-no-path-metadata"), dir.resolve("cdk.out"));
+        Path assembly =
+                Fixtures.copy(APP.resolve("cdk.out-no-path-metadata"), dir.resolve("cdk.out"));
         Files.writeString(assembly.resolve("tree.json"), "{\"version\": \"tree-0.1\", \"tree\": {");
         Files.writeString(assembly.resolve("assembly-Prod/ProdApi2466CF1F.assets.json"), "{{{");
         Files.writeString(assembly.resolve("validation-report.json"), "{\"a\": 1, \"a\": 2}");
@@ -91,7 +91,8 @@ class CloudAssemblyTest {
 
     @Test
     void aManifestDoesNotLeadOutOfItsAssembly(@TempDir Path dir) throws IOException {
-        Path outside = copy(APP.resolve("cdk.out-no-path-metadata"), dir.resolve("elsewhere"));
+        Path outside =
+                Fixtures.copy(APP.resolve("cdk.out-no-path-metadata"), dir.resolve("elsewhere"));
         Path assembly = Files.createDirectories(dir.resolve("cdk.out"));
         Files.writeString(
                 assembly.resolve(CloudAssembly.MANIFEST),
@@ -194,7 +195,7 @@ class CloudAssemblyTest {
     @Test
     void brokenMetadataIsReportedAndTheScanGoesOn(@TempDir Path dir)
             throws IOException, URISyntaxException {
-        Path assembly = copy(handMade(), dir.resolve("cdk.out"));
+        Path assembly = Fixtures.copy(handMade(), dir.resolve("cdk.out"));
         Files.writeString(assembly.resolve("ShopDb0C3A5E21.metadata.json"), "{\"/Shop/Db\": [}");
         assertThat(scan(assembly).findings())
                 .extracting(
@@ -217,25 +218,11 @@ class CloudAssemblyTest {
     @Test
     void anUnreadableTemplateIsInItsStack(@TempDir Path dir)
             throws IOException, URISyntaxException {
-        Path assembly = copy(handMade(), dir.resolve("cdk.out"));
+        Path assembly = Fixtures.copy(handMade(), dir.resolve("cdk.out"));
         Files.writeString(assembly.resolve("ShopDb0C3A5E21.template.json"), "{\"Resources\": ");
         assertThat(scan(assembly).findings())
                 .singleElement()
                 .extracting(Finding::ruleId, Finding::cdkPath, Finding::cdkStack)
                 .containsExactly("CFS001", null, "Shop/Db");
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return to;
     }
 }
