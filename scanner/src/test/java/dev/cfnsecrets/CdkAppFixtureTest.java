@@ -248,10 +248,66 @@ class CdkAppFixtureTest {
         assertThat(withoutSource).extracting(Finding::fingerprint).isEqualTo(fingerprints);
     }
 
+    /**
+     * The same assembly as a Python or Java app would record it (jsii sends their frames when
+     * synthesised with {@code JSII_HOST_STACK_TRACES=1}): a Python frame relative to the app's
+     * folder (the one with cdk.json), a Java frame that names its class and file only.
+     */
+    @Test
+    void pythonAndJavaFramesFindTheirFilesInTheApp(@TempDir Path checkout) throws IOException {
+        Path app = checkout.resolve("infra");
+        Path assembly =
+                Fixtures.copy(APP.resolve("cdk.out-no-path-metadata"), app.resolve("cdk.out"));
+        Files.writeString(app.resolve("cdk.json"), "{\"app\": \"python3 app.py\"}\n");
+        Path python = app.resolve("shop/api_stack.py");
+        Path java = app.resolve("src/main/java/com/example/shop/ToolingStack.java");
+        for (Path source : List.of(python, java)) {
+            Files.createDirectories(source.getParent());
+            Files.writeString(source, "# the stack\n");
+        }
+        String frames = "/home/runner/work/cfn-secrets/cfn-secrets/fixtures/cdk-app/lib/";
+        rewrite(
+                assembly.resolve("assembly-Prod/ProdApi2466CF1F.metadata.json"),
+                "new ApiStack (" + frames + "api-stack.js:17:5)",
+                "ApiStack.__init__ (shop/api_stack.py:31)");
+        rewrite(
+                assembly.resolve("Tooling.metadata.json"),
+                "new ToolingStack (" + frames + "tooling-stack.js:16:19)",
+                "com.example.shop.ToolingStack.<init> (ToolingStack.java:24)");
+
+        assertThat(scanIn(checkout))
+                .extracting(
+                        Finding::logicalId,
+                        f ->
+                                f.source()
+                                        .map(
+                                                l ->
+                                                        relative(checkout, l.file())
+                                                                + ":"
+                                                                + l.span().startLine())
+                                        .orElse("none"))
+                .containsExactlyInAnyOrder(
+                        tuple(
+                                "InventoryRoleDefaultPolicyBC8086CA",
+                                "infra/src/main/java/com/example/shop/ToolingStack.java:24"),
+                        tuple("CheckoutHandler99A4E0DF", "infra/shop/api_stack.py:31"),
+                        tuple("CheckoutHandler99A4E0DF", "infra/shop/api_stack.py:31"),
+                        // The JavaScript app's own files are not in this checkout.
+                        tuple("WebhookHandler40BDAF19", "none"),
+                        tuple("WebhookHandler40BDAF19", "none"),
+                        tuple("OrdersA9B65338", "none"));
+    }
+
+    private static void rewrite(Path file, String frame, String replacement) throws IOException {
+        String text = Files.readString(file);
+        assertThat(text).contains(frame);
+        Files.writeString(file, text.replace(frame, replacement));
+    }
+
     private static List<Finding> scanIn(Path checkout) {
         return BuiltInRules.scanner(ScanOptions.DEFAULT.withRoot(checkout))
                 .scan(
-                        List.of(checkout.resolve("cdk.out").toString()),
+                        List.of(checkout.toString()),
                         () -> {
                             throw new AssertionError("no stdin");
                         })

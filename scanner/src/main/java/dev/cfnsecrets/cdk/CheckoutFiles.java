@@ -17,8 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * name to look for inside the checkout, never followed:
  *
  * <ol>
- *   <li>a relative path (Python's frames may be relative to the app's folder): in the app's folder,
- *       when the caller knows it;
+ *   <li>a relative path (a Python frame's may be relative to the app's folder, a Java frame's is
+ *       its package's folders and the file): in the app's folder when the caller knows it, else the
+ *       checkout's, as it is or under {@code src/main/java} (or {@code kotlin}, {@code scala});
+ *       nowhere else;
  *   <li>the same absolute path, when the app was synthesised in this checkout (CI usually is);
  *   <li>else the longest end of the path that is a file of the checkout: {@code
  *       /home/runner/work/shop/shop/infra/lib/api-stack.js} is {@code infra/lib/api-stack.js} of a
@@ -40,6 +42,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CheckoutFiles {
     static final int MAX_SEGMENTS = 64;
     static final int MAX_REMEMBERED = 10_000;
+
+    /** Where a relative path is looked for below a folder: Python's as is, the JVM's sources. */
+    private static final List<String> SOURCE_FOLDERS =
+            List.of("", "src/main/java", "src/main/kotlin", "src/main/scala");
 
     private final Path root;
     private final Map<String, Optional<Path>> found = new ConcurrentHashMap<>();
@@ -76,21 +82,34 @@ public final class CheckoutFiles {
     }
 
     private Optional<Path> look(String framePath, List<String> names, Path appFolder) {
-        if (isAbsolute(framePath)) {
-            Optional<Path> same = samePath(names).flatMap(this::accept);
-            if (same.isPresent()) {
-                return same;
-            }
-        } else if (appFolder != null) {
-            Optional<Path> inApp = accept(resolve(appFolder, names));
-            if (inApp.isPresent()) {
-                return inApp;
-            }
+        if (!isAbsolute(framePath)) {
+            return relative(names, appFolder);
+        }
+        Optional<Path> same = samePath(names).flatMap(this::accept);
+        if (same.isPresent()) {
+            return same;
         }
         for (int start = 0; start < names.size(); start++) {
             Optional<Path> file = accept(resolve(root, names.subList(start, names.size())));
             if (file.isPresent()) {
                 return file;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A relative path: in the app's folder, else the checkout's, each as it is or under a JVM
+     * source folder (a Java frame's path starts at its package).
+     */
+    private Optional<Path> relative(List<String> names, Path appFolder) {
+        List<Path> bases = appFolder == null ? List.of(root) : List.of(appFolder, root);
+        for (Path base : bases) {
+            for (String sources : SOURCE_FOLDERS) {
+                Optional<Path> file = accept(resolve(base.resolve(sources), names));
+                if (file.isPresent()) {
+                    return file;
+                }
             }
         }
         return Optional.empty();

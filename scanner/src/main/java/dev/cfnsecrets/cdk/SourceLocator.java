@@ -37,14 +37,9 @@ public final class SourceLocator {
         this.maxMapBytes = limits.maxFileBytes();
     }
 
-    /** The user's line that {@code creationStack} (its frames, as written) starts from. */
-    public Optional<SourceLine> locate(List<String> creationStack) {
-        return locate(creationStack, null);
-    }
-
     /**
-     * The user's line that {@code creationStack} starts from, a relative frame being first taken in
-     * {@code appFolder}, the folder the app ran in (null: unknown).
+     * The user's line that {@code creationStack} (its frames, as written) starts from, a relative
+     * frame being taken in {@code appFolder}, the folder the app ran in (null: unknown), first.
      */
     public Optional<SourceLine> locate(List<String> creationStack, Path appFolder) {
         return creationStack.stream()

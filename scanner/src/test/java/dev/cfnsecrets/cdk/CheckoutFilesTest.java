@@ -79,6 +79,20 @@ class CheckoutFilesTest {
                 .contains(checkout.resolve("my_app/my_stack.py"));
         assertThat(files.find("my_app/my_stack.py", checkout.resolve("tools")))
                 .contains(checkout.resolve("my_app/my_stack.py"));
+        // A relative path is not cut: the file name alone is not the file.
+        file(checkout.resolve("my_stack.py"));
+        assertThat(files.find("other/my_stack.py", null)).isEmpty();
+    }
+
+    @Test
+    void aJavaFramesPathIsLookedForUnderTheJvmSourceFolders() throws IOException {
+        file(checkout.resolve("infra/src/main/java/com/example/ApiStack.java"));
+        file(checkout.resolve("src/main/kotlin/com/example/Tools.kt"));
+        assertThat(files.find("com/example/ApiStack.java", checkout.resolve("infra")))
+                .contains(checkout.resolve("infra/src/main/java/com/example/ApiStack.java"));
+        assertThat(files.find("com/example/Tools.kt", checkout.resolve("infra")))
+                .contains(checkout.resolve("src/main/kotlin/com/example/Tools.kt"));
+        assertThat(files.find("com/example/ApiStack.java", null)).isEmpty();
     }
 
     @Test

@@ -40,7 +40,7 @@ class SourceLocatorTest {
     }
 
     private Optional<SourceLine> locate(String... frames) {
-        return locator.locate(List.of(frames));
+        return locator.locate(List.of(frames), null);
     }
 
     private SourceLine line(String file, int line, int column) {
