@@ -86,43 +86,11 @@ public record Finding(
 
     /** This finding, its file being {@code path} relative to the repository root. */
     public Finding inRepository(String path) {
-        return new Finding(
-                ruleId,
-                level,
-                message,
-                file,
-                span,
-                logicalId,
-                propertyPath,
-                cdkPath,
-                related,
-                secrets,
-                value,
-                securitySeverity,
-                fix,
-                suppression,
-                path,
-                cdkStack);
+        return copy(cdkPath, suppression, path, cdkStack);
     }
 
     public Finding suppressed(Suppression why) {
-        return new Finding(
-                ruleId,
-                level,
-                message,
-                file,
-                span,
-                logicalId,
-                propertyPath,
-                cdkPath,
-                related,
-                secrets,
-                value,
-                securitySeverity,
-                fix,
-                Optional.of(why),
-                repositoryFile,
-                cdkStack);
+        return copy(cdkPath, Optional.of(why), repositoryFile, cdkStack);
     }
 
     /**
@@ -130,6 +98,15 @@ public record Finding(
      * (null: none known).
      */
     public Finding inCdkStack(String stack, String path) {
+        return copy(path, suppression, repositoryFile, stack);
+    }
+
+    /** This finding with the components a scan adds once the rules have run. */
+    private Finding copy(
+            String construct,
+            Optional<Suppression> suppressedBy,
+            String inRepository,
+            String stack) {
         return new Finding(
                 ruleId,
                 level,
@@ -138,14 +115,14 @@ public record Finding(
                 span,
                 logicalId,
                 propertyPath,
-                path,
+                construct,
                 related,
                 secrets,
                 value,
                 securitySeverity,
                 fix,
-                suppression,
-                repositoryFile,
+                suppressedBy,
+                inRepository,
                 stack);
     }
 

@@ -194,9 +194,9 @@ class CloudAssemblyTest {
     @Test
     void brokenMetadataIsReportedAndTheScanGoesOn(@TempDir Path dir)
             throws IOException, URISyntaxException {
-        Path assembly = copy(handMade(), dir.resolve("cdk.out"));
-        Files.writeString(assembly.resolve("ShopDb0C3A5E21.metadata.json"), "{\"/Shop/Db\": [}");
-        assertThat(scan(assembly).findings())
+        List<Finding> findings =
+                scanBroken(dir, "ShopDb0C3A5E21.metadata.json", "{\"/Shop/Db\": [}");
+        assertThat(findings)
                 .extracting(
                         Finding::ruleId,
                         f -> Path.of(f.file()).getFileName().toString(),
@@ -206,7 +206,7 @@ class CloudAssemblyTest {
                         tuple("CFS001", "ShopDb0C3A5E21.metadata.json", null, null),
                         tuple("CFS108", "ShopDb0C3A5E21.template.json", null, "Shop/Db"),
                         tuple("CFS107", "ShopDb0C3A5E21.template.json", null, "Shop/Db"));
-        assertThat(scan(assembly).findings().get(0).message())
+        assertThat(findings.get(0).message())
                 .endsWith(
                         "ShopDb0C3A5E21.metadata.json cannot be scanned: not valid JSON, or nested too deeply;"
                                 + " the findings of its stacks have no construct path from it"
@@ -217,12 +217,18 @@ class CloudAssemblyTest {
     @Test
     void anUnreadableTemplateIsInItsStack(@TempDir Path dir)
             throws IOException, URISyntaxException {
-        Path assembly = copy(handMade(), dir.resolve("cdk.out"));
-        Files.writeString(assembly.resolve("ShopDb0C3A5E21.template.json"), "{\"Resources\": ");
-        assertThat(scan(assembly).findings())
+        assertThat(scanBroken(dir, "ShopDb0C3A5E21.template.json", "{\"Resources\": "))
                 .singleElement()
                 .extracting(Finding::ruleId, Finding::cdkPath, Finding::cdkStack)
                 .containsExactly("CFS001", null, "Shop/Db");
+    }
+
+    /** The findings of a copy of the hand-made assembly whose {@code file} holds {@code text}. */
+    private static List<Finding> scanBroken(Path dir, String file, String text)
+            throws IOException, URISyntaxException {
+        Path assembly = copy(handMade(), dir.resolve("cdk.out"));
+        Files.writeString(assembly.resolve(file), text);
+        return scan(assembly).findings();
     }
 
     private static Path copy(Path from, Path to) throws IOException {
