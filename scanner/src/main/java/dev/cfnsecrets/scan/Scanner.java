@@ -131,7 +131,11 @@ public final class Scanner {
         }
         for (CdkMetadata assembly : assemblies.values()) {
             for (CdkMetadata.Problem problem : assembly.problems()) {
-                outcomes.add(unreadableMetadata(problem, repositoryRoot));
+                // Its CFS001 says "exclude it": excluded, the metadata still gives what it can.
+                String inRepository = relativePath(repositoryRoot, problem.file());
+                if (options.excludedBy(inRepository).isEmpty()) {
+                    outcomes.add(unreadableMetadata(problem, inRepository));
+                }
             }
         }
         outcomes.addAll(
@@ -157,7 +161,7 @@ public final class Scanner {
      * A CFS001 on a cloud assembly's metadata that could not be read: the scan of its templates
      * goes on, without the construct paths it would have given.
      */
-    private Outcome unreadableMetadata(CdkMetadata.Problem problem, Path repositoryRoot) {
+    private Outcome unreadableMetadata(CdkMetadata.Problem problem, String inRepository) {
         String shown = displayPath(problem.file());
         return check(
                 new Document.Unreadable(
@@ -166,7 +170,7 @@ public final class Scanner {
                         new InputProblem(problem.message(), problem.line(), problem.column())),
                 NestedStacks.NONE,
                 false,
-                new Placement(shown, relativePath(repositoryRoot, problem.file()), null));
+                new Placement(shown, inRepository, null));
     }
 
     /**

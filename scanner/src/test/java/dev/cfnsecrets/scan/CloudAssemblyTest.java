@@ -213,6 +213,25 @@ class CloudAssemblyTest {
                                 + " (line 1, column 15). Fix the file or exclude it.");
     }
 
+    @Test
+    void excludedBrokenMetadataIsNotReported(@TempDir Path dir)
+            throws IOException, URISyntaxException {
+        Path assembly = copy(handMade(), dir.resolve("cdk.out"));
+        Files.writeString(assembly.resolve("ShopDb0C3A5E21.metadata.json"), "[");
+        ScanOptions options =
+                ScanOptions.DEFAULT.withExclude(List.of("**/*.metadata.json")).withRoot(dir);
+        assertThat(
+                        BuiltInRules.scanner(options)
+                                .scan(
+                                        List.of(assembly.toString()),
+                                        () -> {
+                                            throw new AssertionError("no stdin");
+                                        })
+                                .findings())
+                .extracting(Finding::ruleId)
+                .containsExactlyInAnyOrder("CFS108", "CFS107");
+    }
+
     /** A template that cannot be read is on no construct, but in its stack. */
     @Test
     void anUnreadableTemplateIsInItsStack(@TempDir Path dir)
