@@ -444,7 +444,8 @@ public final class Scanner {
 
     /**
      * {@code inRepository}: the path relative to the repository root that excludes match and
-     * fingerprints hash (the working directory changes {@code shown}, not it).
+     * fingerprints hash (the working directory changes {@code shown}, not it); {@code cdkStack}:
+     * the stack whose template it is, when it is a template of a cloud assembly, else null.
      */
     private record Input(
             Path path, String shown, String inRepository, Path root, CdkStack cdkStack) {}
