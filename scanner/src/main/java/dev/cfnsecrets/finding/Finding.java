@@ -91,11 +91,11 @@ public record Finding(
 
     /** This finding, its file being {@code path} relative to the repository root. */
     public Finding inRepository(String path) {
-        return with(cdkPath, suppression, path, cdkStack, source);
+        return copy(cdkPath, suppression, path, cdkStack, source);
     }
 
     public Finding suppressed(Suppression why) {
-        return with(cdkPath, Optional.of(why), repositoryFile, cdkStack, source);
+        return copy(cdkPath, Optional.of(why), repositoryFile, cdkStack, source);
     }
 
     /**
@@ -103,21 +103,21 @@ public record Finding(
      * (null: none known).
      */
     public Finding inCdkStack(String stack, String path) {
-        return with(path, suppression, repositoryFile, stack, source);
+        return copy(path, suppression, repositoryFile, stack, source);
     }
 
     /** This finding, shown first at {@code where}: the user's line that created its construct. */
     public Finding atSource(Location where) {
-        return with(cdkPath, suppression, repositoryFile, cdkStack, Optional.of(where));
+        return copy(cdkPath, suppression, repositoryFile, cdkStack, Optional.of(where));
     }
 
-    /** This finding with the parts that the scanner adds after the rule changed. */
-    private Finding with(
-            String newCdkPath,
-            Optional<Suppression> newSuppression,
-            String newRepositoryFile,
-            String newCdkStack,
-            Optional<Location> newSource) {
+    /** This finding with the components a scan adds once the rules have run. */
+    private Finding copy(
+            String construct,
+            Optional<Suppression> suppressedBy,
+            String inRepository,
+            String stack,
+            Optional<Location> shownAt) {
         return new Finding(
                 ruleId,
                 level,
@@ -126,16 +126,16 @@ public record Finding(
                 span,
                 logicalId,
                 propertyPath,
-                newCdkPath,
+                construct,
                 related,
                 secrets,
                 value,
                 securitySeverity,
                 fix,
-                newSuppression,
-                newRepositoryFile,
-                newCdkStack,
-                newSource);
+                suppressedBy,
+                inRepository,
+                stack,
+                shownAt);
     }
 
     public boolean isSuppressed() {

@@ -269,30 +269,28 @@ public final class SarifReporter implements Reporter {
         Set<LogicalLocation> logical = new LinkedHashSet<>();
         if (finding.logicalId() != null) {
             logical.add(
-                    new LogicalLocation()
-                            .withName(finding.logicalId())
-                            .withFullyQualifiedName(
-                                    finding.propertyPath() == null
-                                                    || finding.propertyPath().isEmpty()
-                                            ? finding.logicalId()
-                                            : finding.propertyPath())
-                            .withKind("resource"));
+                    logicalLocation(
+                            finding.logicalId(),
+                            finding.propertyPath() == null || finding.propertyPath().isEmpty()
+                                    ? finding.logicalId()
+                                    : finding.propertyPath(),
+                            "resource"));
         }
         if (finding.cdkPath() != null) {
-            logical.add(
-                    new LogicalLocation()
-                            .withName(finding.cdkPath())
-                            .withFullyQualifiedName(finding.cdkPath())
-                            .withKind("module"));
+            logical.add(logicalLocation(finding.cdkPath(), finding.cdkPath(), "module"));
         }
         if (finding.cdkStack() != null) {
-            logical.add(
-                    new LogicalLocation()
-                            .withName(finding.cdkStack())
-                            .withFullyQualifiedName(finding.cdkStack())
-                            .withKind("namespace"));
+            logical.add(logicalLocation(finding.cdkStack(), finding.cdkStack(), "namespace"));
         }
         return logical.isEmpty() ? null : logical;
+    }
+
+    private static LogicalLocation logicalLocation(
+            String name, String fullyQualifiedName, String kind) {
+        return new LogicalLocation()
+                .withName(name)
+                .withFullyQualifiedName(fullyQualifiedName)
+                .withKind(kind);
     }
 
     private com.contrastsecurity.sarif.Fix fix(Finding finding, Fix fix) {

@@ -71,18 +71,16 @@ public final class CdkMetadata {
             return NONE;
         }
         Map<Path, CdkStack> stacks = new HashMap<>();
-        List<Problem> problems = new ArrayList<>();
-        Set<Path> filesRead = new HashSet<>();
+        Reading reading = new Reading(new ArrayList<>(), new HashSet<>());
         artifacts
                 .get()
                 .forEach(
                         (id, artifact) -> {
                             if (CloudAssembly.STACK.equals(artifact.path("type").asText())) {
-                                new StackReader(base, id, artifact, problems, filesRead)
-                                        .read(stacks);
+                                new StackReader(base, id, artifact, reading).read(stacks);
                             }
                         });
-        return new CdkMetadata(stacks, problems);
+        return new CdkMetadata(stacks, reading.problems());
     }
 
     /** The stack whose template is {@code template}, if the assembly names it. */
@@ -115,33 +113,28 @@ public final class CdkMetadata {
         return Integer.compare(a.length(), b.length());
     }
 
+    /**
+     * What the reading of one assembly's stacks gathers: the problems, and the metadata files read
+     * so far (the CDK writes one per stack, and a manifest whose stacks all named one large file
+     * would have it read again for each).
+     */
+    private record Reading(List<Problem> problems, Set<Path> filesRead) {}
+
     /** Reads the metadata of one stack artifact. */
     private static final class StackReader {
         private final Path dir;
         private final String id;
         private final JsonNode artifact;
-        private final List<Problem> problems;
-
-        /**
-         * The metadata files read for the assembly's stacks so far: the CDK writes one per stack,
-         * and a manifest whose stacks all named one large file would have it read again for each.
-         */
-        private final Set<Path> filesRead;
+        private final Reading reading;
 
         /** The entries of the stack's metadata, by construct path (with its leading '/'). */
         private final Map<String, List<JsonNode>> entries = new LinkedHashMap<>();
 
-        StackReader(
-                Path dir,
-                String id,
-                JsonNode artifact,
-                List<Problem> problems,
-                Set<Path> filesRead) {
+        StackReader(Path dir, String id, JsonNode artifact, Reading reading) {
             this.dir = dir;
             this.id = id;
             this.artifact = artifact;
-            this.problems = problems;
-            this.filesRead = filesRead;
+            this.reading = reading;
         }
 
         void read(Map<Path, CdkStack> stacks) {
@@ -295,19 +288,24 @@ public final class CdkMetadata {
         }
 
         private void readFile(Path file) {
-            if (!filesRead.add(file)) {
-                problems.add(
-                        new Problem(
-                                file,
-                                "named by more than one stack; it was read for the first only",
-                                1,
-                                1));
+            if (!reading.filesRead().add(file)) {
+                reading.problems()
+                        .add(
+                                new Problem(
+                                        file,
+                                        "named by more than one stack; it was read for the first only",
+                                        1,
+                                        1));
                 return;
             }
             if (Files.isSymbolicLink(file)) {
-                problems.add(
-                        new Problem(
-                                file, "a symbolic link, which is not followed" + NO_PATHS, 1, 1));
+                reading.problems()
+                        .add(
+                                new Problem(
+                                        file,
+                                        "a symbolic link, which is not followed" + NO_PATHS,
+                                        1,
+                                        1));
                 return;
             }
             try {
@@ -318,28 +316,31 @@ public final class CdkMetadata {
             } catch (JsonProcessingException e) {
                 // Jackson's message may quote the file's text: only where it stopped is told.
                 JsonLocation at = e.getLocation();
-                problems.add(
-                        new Problem(
-                                file,
-                                "not valid JSON, or nested too deeply" + NO_PATHS,
-                                at == null ? 1 : at.getLineNr(),
-                                at == null ? 1 : at.getColumnNr()));
+                reading.problems()
+                        .add(
+                                new Problem(
+                                        file,
+                                        "not valid JSON, or nested too deeply" + NO_PATHS,
+                                        at == null ? 1 : at.getLineNr(),
+                                        at == null ? 1 : at.getColumnNr()));
             } catch (RegularFiles.Refused e) {
-                problems.add(new Problem(file, e.getMessage() + NO_PATHS, 1, 1));
+                reading.problems().add(new Problem(file, e.getMessage() + NO_PATHS, 1, 1));
             } catch (IOException e) {
-                problems.add(new Problem(file, "it cannot be read" + NO_PATHS, 1, 1));
+                reading.problems().add(new Problem(file, "it cannot be read" + NO_PATHS, 1, 1));
             }
         }
 
         /** Adds the entries of {@code metadata}, an object of lists of entries by path. */
         private void add(Path file, JsonNode metadata) {
             if (metadata == null || !metadata.isObject()) {
-                problems.add(
-                        new Problem(
-                                file,
-                                "not CDK metadata (lists of entries by construct path)" + NO_PATHS,
-                                1,
-                                1));
+                reading.problems()
+                        .add(
+                                new Problem(
+                                        file,
+                                        "not CDK metadata (lists of entries by construct path)"
+                                                + NO_PATHS,
+                                        1,
+                                        1));
                 return;
             }
             boolean malformed = false;
@@ -354,13 +355,14 @@ public final class CdkMetadata {
                 e.getValue().forEach(list::add);
             }
             if (malformed) {
-                problems.add(
-                        new Problem(
-                                file,
-                                "some of it is not a construct path with a list of entries;"
-                                        + " that part was skipped",
-                                1,
-                                1));
+                reading.problems()
+                        .add(
+                                new Problem(
+                                        file,
+                                        "some of it is not a construct path with a list of entries;"
+                                                + " that part was skipped",
+                                        1,
+                                        1));
             }
         }
     }

@@ -136,7 +136,11 @@ public final class Scanner {
         }
         for (CdkMetadata assembly : assemblies.values()) {
             for (CdkMetadata.Problem problem : assembly.problems()) {
-                outcomes.add(unreadableMetadata(problem, repositoryRoot));
+                // Its CFS001 says "exclude it": excluded, the metadata still gives what it can.
+                String inRepository = relativePath(repositoryRoot, problem.file());
+                if (options.excludedBy(inRepository).isEmpty()) {
+                    outcomes.add(unreadableMetadata(problem, inRepository));
+                }
             }
         }
         outcomes.addAll(
@@ -162,7 +166,7 @@ public final class Scanner {
      * A CFS001 on a cloud assembly's metadata that could not be read: the scan of its templates
      * goes on, without the construct paths it would have given.
      */
-    private Outcome unreadableMetadata(CdkMetadata.Problem problem, Path repositoryRoot) {
+    private Outcome unreadableMetadata(CdkMetadata.Problem problem, String inRepository) {
         String shown = displayPath(problem.file());
         return check(
                 new Document.Unreadable(
@@ -171,7 +175,7 @@ public final class Scanner {
                         new InputProblem(problem.message(), problem.line(), problem.column())),
                 NestedStacks.NONE,
                 false,
-                new Placement(shown, relativePath(repositoryRoot, problem.file()), null));
+                new Placement(shown, inRepository, null));
     }
 
     /**
@@ -450,7 +454,8 @@ public final class Scanner {
 
     /**
      * {@code inRepository}: the path relative to the repository root that excludes match and
-     * fingerprints hash (the working directory changes {@code shown}, not it).
+     * fingerprints hash (the working directory changes {@code shown}, not it); {@code cdkStack}:
+     * the stack whose template it is, when it is a template of a cloud assembly, else null.
      */
     private record Input(
             Path path, String shown, String inRepository, Path root, CdkStack cdkStack) {}

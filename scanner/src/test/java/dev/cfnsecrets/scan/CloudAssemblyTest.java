@@ -195,9 +195,9 @@ class CloudAssemblyTest {
     @Test
     void brokenMetadataIsReportedAndTheScanGoesOn(@TempDir Path dir)
             throws IOException, URISyntaxException {
-        Path assembly = Fixtures.copy(handMade(), dir.resolve("cdk.out"));
-        Files.writeString(assembly.resolve("ShopDb0C3A5E21.metadata.json"), "{\"/Shop/Db\": [}");
-        assertThat(scan(assembly).findings())
+        List<Finding> findings =
+                scanBroken(dir, "ShopDb0C3A5E21.metadata.json", "{\"/Shop/Db\": [}");
+        assertThat(findings)
                 .extracting(
                         Finding::ruleId,
                         f -> Path.of(f.file()).getFileName().toString(),
@@ -207,22 +207,47 @@ class CloudAssemblyTest {
                         tuple("CFS001", "ShopDb0C3A5E21.metadata.json", null, null),
                         tuple("CFS108", "ShopDb0C3A5E21.template.json", null, "Shop/Db"),
                         tuple("CFS107", "ShopDb0C3A5E21.template.json", null, "Shop/Db"));
-        assertThat(scan(assembly).findings().get(0).message())
+        assertThat(findings.get(0).message())
                 .endsWith(
                         "ShopDb0C3A5E21.metadata.json cannot be scanned: not valid JSON, or nested too deeply;"
                                 + " the findings of its stacks have no construct path from it"
                                 + " (line 1, column 15). Fix the file or exclude it.");
     }
 
+    @Test
+    void excludedBrokenMetadataIsNotReported(@TempDir Path dir)
+            throws IOException, URISyntaxException {
+        Path assembly = Fixtures.copy(handMade(), dir.resolve("cdk.out"));
+        Files.writeString(assembly.resolve("ShopDb0C3A5E21.metadata.json"), "[");
+        ScanOptions options =
+                ScanOptions.DEFAULT.withExclude(List.of("**/*.metadata.json")).withRoot(dir);
+        assertThat(
+                        BuiltInRules.scanner(options)
+                                .scan(
+                                        List.of(assembly.toString()),
+                                        () -> {
+                                            throw new AssertionError("no stdin");
+                                        })
+                                .findings())
+                .extracting(Finding::ruleId)
+                .containsExactlyInAnyOrder("CFS108", "CFS107");
+    }
+
     /** A template that cannot be read is on no construct, but in its stack. */
     @Test
     void anUnreadableTemplateIsInItsStack(@TempDir Path dir)
             throws IOException, URISyntaxException {
-        Path assembly = Fixtures.copy(handMade(), dir.resolve("cdk.out"));
-        Files.writeString(assembly.resolve("ShopDb0C3A5E21.template.json"), "{\"Resources\": ");
-        assertThat(scan(assembly).findings())
+        assertThat(scanBroken(dir, "ShopDb0C3A5E21.template.json", "{\"Resources\": "))
                 .singleElement()
                 .extracting(Finding::ruleId, Finding::cdkPath, Finding::cdkStack)
                 .containsExactly("CFS001", null, "Shop/Db");
+    }
+
+    /** The findings of a copy of the hand-made assembly whose {@code file} holds {@code text}. */
+    private static List<Finding> scanBroken(Path dir, String file, String text)
+            throws IOException, URISyntaxException {
+        Path assembly = Fixtures.copy(handMade(), dir.resolve("cdk.out"));
+        Files.writeString(assembly.resolve(file), text);
+        return scan(assembly).findings();
     }
 }
