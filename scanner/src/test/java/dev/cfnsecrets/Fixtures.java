@@ -118,6 +118,21 @@ public final class Fixtures {
      */
     public static final String CDK_APP = "cdk-app";
 
+    /** Copies the folder {@code from} (its files and folders) to {@code to}, and returns it. */
+    public static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return to;
+    }
+
     /**
      * Every regular file under {@code root}, sorted, but for the dependencies an {@code npm
      * install} in {@value #CDK_APP} may have left (its synth.sh installs them elsewhere).

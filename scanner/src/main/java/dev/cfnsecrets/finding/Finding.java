@@ -17,11 +17,17 @@ import java.util.Optional;
  * @param logicalId the resource (or parameter, output) logical id, or null for file-level findings
  * @param propertyPath the path in the document, e.g. {@code
  *     Resources/Fn/Properties/Environment/Variables/API_KEY}
- * @param cdkPath the CDK construct path ({@code Metadata["aws:cdk:path"]}), or null
+ * @param cdkPath the CDK construct path ({@code Metadata["aws:cdk:path"]}, else the cloud
+ *     assembly's metadata), or null
  * @param repositoryFile {@code file} relative to the repository root (the git work tree of the
  *     scanned paths, else the configuration's folder, see {@code SourceRoot}), which fingerprints
  *     and baselines use so that they do not depend on the working directory; {@code file} itself
  *     until the scanner places the finding
+ * @param cdkStack the CDK stack whose template the finding is in ({@code Prod/Api}, a nested stack
+ *     under its parent's name), when the template was read from a cloud assembly; else null
+ * @param source for a finding on an element of a CDK app, the line of the user's code that created
+ *     its construct (a file of the checkout, shown like {@code file}), which reports show first;
+ *     {@code file} and {@code span} stay where the rule found it, in the synthesised template
  */
 public record Finding(
         String ruleId,
@@ -38,7 +44,9 @@ public record Finding(
         Optional<Double> securitySeverity,
         Optional<Fix> fix,
         Optional<Suppression> suppression,
-        String repositoryFile) {
+        String repositoryFile,
+        String cdkStack,
+        Optional<Location> source) {
 
     public Finding {
         related = List.copyOf(related);
@@ -76,30 +84,40 @@ public record Finding(
                 securitySeverity,
                 fix,
                 suppression,
-                file);
+                file,
+                null,
+                Optional.empty());
     }
 
     /** This finding, its file being {@code path} relative to the repository root. */
     public Finding inRepository(String path) {
-        return new Finding(
-                ruleId,
-                level,
-                message,
-                file,
-                span,
-                logicalId,
-                propertyPath,
-                cdkPath,
-                related,
-                secrets,
-                value,
-                securitySeverity,
-                fix,
-                suppression,
-                path);
+        return copy(cdkPath, suppression, path, cdkStack, source);
     }
 
     public Finding suppressed(Suppression why) {
+        return copy(cdkPath, Optional.of(why), repositoryFile, cdkStack, source);
+    }
+
+    /**
+     * This finding in a template of the CDK stack {@code stack}, on the construct {@code path}
+     * (null: none known).
+     */
+    public Finding inCdkStack(String stack, String path) {
+        return copy(path, suppression, repositoryFile, stack, source);
+    }
+
+    /** This finding, shown first at {@code where}: the user's line that created its construct. */
+    public Finding atSource(Location where) {
+        return copy(cdkPath, suppression, repositoryFile, cdkStack, Optional.of(where));
+    }
+
+    /** This finding with the components a scan adds once the rules have run. */
+    private Finding copy(
+            String construct,
+            Optional<Suppression> suppressedBy,
+            String inRepository,
+            String stack,
+            Optional<Location> shownAt) {
         return new Finding(
                 ruleId,
                 level,
@@ -108,14 +126,16 @@ public record Finding(
                 span,
                 logicalId,
                 propertyPath,
-                cdkPath,
+                construct,
                 related,
                 secrets,
                 value,
                 securitySeverity,
                 fix,
-                Optional.of(why),
-                repositoryFile);
+                suppressedBy,
+                inRepository,
+                stack,
+                shownAt);
     }
 
     public boolean isSuppressed() {

@@ -1,6 +1,7 @@
 package dev.cfnsecrets.report;
 
 import dev.cfnsecrets.finding.Finding;
+import dev.cfnsecrets.finding.Location;
 import dev.cfnsecrets.scan.ConfigNotice;
 import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.source.Span;
@@ -9,11 +10,14 @@ import java.io.Writer;
 
 /**
  * GitHub Actions workflow commands: one {@code ::error}, {@code ::warning} or {@code ::notice} line
- * per unsuppressed finding, which GitHub shows as an annotation on the file, a {@code ::warning}
- * per setting of the configuration that hides findings, then a summary line. Suppressed findings
- * are not annotated. Only the commands are written with {@link SafeWriter#command}; every other
- * line is neutralised, and the commands' data and properties are escaped so that each stays one
- * command.
+ * per unsuppressed finding, which GitHub shows as an annotation on the file (a finding of a CDK app
+ * with its construct path, or its stack, on a line of its own), a {@code ::warning} per setting of
+ * the configuration that hides findings, then a summary line. Suppressed findings are not
+ * annotated. A finding on a CDK construct traced back to the user's code is annotated on that
+ * source line, which a pull request shows (the synthesised template rarely is in one), and its
+ * message ends with the place in the template. Only the commands are written with {@link
+ * SafeWriter#command}; every other line is neutralised, and the commands' data and properties are
+ * escaped so that each stays one command.
  */
 public final class GithubReporter implements Reporter {
     private final Redactor redactor;
@@ -46,10 +50,11 @@ public final class GithubReporter implements Reporter {
     }
 
     private String command(Finding finding, ScanResult result) {
-        Span span = finding.span();
+        Location place = Places.primary(finding);
+        Span span = place.span();
         String title = RuleTitle.of(finding, result);
         StringBuilder line = new StringBuilder("::").append(command(finding));
-        line.append(" file=").append(property(finding.file()));
+        line.append(" file=").append(property(place.file()));
         // GitHub accepts columns only for an annotation on a single line; its endColumn is
         // inclusive.
         boolean oneLine = span.endLine() <= span.startLine();
@@ -62,7 +67,24 @@ public final class GithubReporter implements Reporter {
             line.append(",endColumn=").append(Math.max(span.startColumn(), span.endColumn() - 1));
         }
         line.append(",title=").append(property(title));
-        line.append("::").append(data(redactor.clean(finding.message(), finding.secrets())));
+        String cleaned = redactor.clean(finding.message(), finding.secrets());
+        String message =
+                CdkPlace.of(finding)
+                        .map(cdk -> cleaned + "\n" + cdk.label() + ": " + cdk.name())
+                        .orElse(cleaned);
+        if (finding.source().isPresent()) {
+            // The annotation is on the user's line; the template it was found in is a build output.
+            message +=
+                    "\nIn "
+                            + Places.TEMPLATE
+                            + ": "
+                            + finding.file()
+                            + ":"
+                            + finding.span().startLine()
+                            + ":"
+                            + finding.span().startColumn();
+        }
+        line.append("::").append(data(message));
         return line.toString();
     }
 

@@ -29,10 +29,13 @@ import java.util.List;
  *     "logicalId": "Fn",                                // or null for file-level findings
  *     "propertyPath": "Resources/Fn/Properties/Environment/Variables/API_KEY",  // or null
  *     "cdkPath": "App/Stack/Fn/Resource",               // or null
+ *     "cdkStack": "App/Stack",                          // the CDK stack of the template, or null
  *     "fingerprint": "…64 hex digits…",                 // rule, file, property path, value hash; no line numbers
  *     "related": [{"file", "startLine", "startColumn", "endLine", "endColumn", "message"}],
  *     "fix": {"description": "…", "replacements": [{"startLine", "startColumn", "endLine", "endColumn", "insertedContent"}]} or null,
- *     "suppression": {"kind": "inSource" | "external", "justification": "…"} or null
+ *     "suppression": {"kind": "inSource" | "external", "justification": "…"} or null,
+ *     "source": {"file", "startLine", "startColumn", "endLine", "endColumn", "message"} or null
+ *                                                       // a CDK construct's creation in the user's code
  *   }],
  *   "configuration": [{                                 // one per setting that hides findings; [] when none
  *     "kind": "rules-disabled",  // rules-disabled | rules-not-enabled | level-lowered | values-allowed | paths-excluded | baseline
@@ -44,7 +47,10 @@ import java.util.List;
  * </pre>
  *
  * Suppressed findings are listed (with their suppression) but not counted under errors, warnings or
- * notes.
+ * notes. {@code file} and the lines are always where the rule found the finding (for a CDK app, in
+ * the synthesised template, which the fingerprint and the fix refer to); {@code source} is the line
+ * of the user's code that created the construct, when the scan traced it back (the SARIF, text and
+ * github reports show that line first).
  */
 public final class JsonReporter implements Reporter {
     private static final ObjectMapper MAPPER = Json.newMapper();
@@ -95,10 +101,12 @@ public final class JsonReporter implements Reporter {
                 f.logicalId(),
                 f.propertyPath() == null || f.propertyPath().isEmpty() ? null : f.propertyPath(),
                 f.cdkPath(),
+                f.cdkStack(),
                 f.fingerprint(),
                 related,
                 f.fix().map(fix -> fix(fix, f.secrets())).orElse(null),
-                f.suppression().map(sup -> suppression(sup, f.secrets())).orElse(null));
+                f.suppression().map(sup -> suppression(sup, f.secrets())).orElse(null),
+                f.source().map(l -> location(l, f.secrets())).orElse(null));
     }
 
     private JsonLocation location(Location l, List<String> secrets) {
@@ -163,10 +171,12 @@ public final class JsonReporter implements Reporter {
             String logicalId,
             String propertyPath,
             String cdkPath,
+            String cdkStack,
             String fingerprint,
             List<JsonLocation> related,
             JsonFix fix,
-            JsonSuppression suppression) {}
+            JsonSuppression suppression,
+            JsonLocation source) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record JsonLocation(

@@ -30,7 +30,8 @@ final class SarifLimits {
 
     SarifLimits(List<Finding> findings) {
         kept = keep(findings);
-        long manyRelated = kept.stream().filter(f -> f.related().size() > MAX_RELATED).count();
+        long manyRelated =
+                kept.stream().filter(f -> Places.related(f).size() > MAX_RELATED).count();
         if (manyRelated > 0) {
             notifications.add(
                     warning(

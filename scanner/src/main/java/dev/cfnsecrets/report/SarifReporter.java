@@ -183,9 +183,8 @@ public final class SarifReporter implements Reporter {
 
     private Result result(Finding finding, int ruleIndex) {
         List<String> secrets = finding.secrets();
-        List<Location> related =
-                finding.related()
-                        .subList(0, Math.min(finding.related().size(), SarifLimits.MAX_RELATED));
+        List<Location> all = Places.related(finding);
+        List<Location> related = all.subList(0, Math.min(all.size(), SarifLimits.MAX_RELATED));
         List<String> linkTexts = new ArrayList<>();
         Set<com.contrastsecurity.sarif.Location> relatedLocations = new LinkedHashSet<>();
         for (Location location : related) {
@@ -209,7 +208,9 @@ public final class SarifReporter implements Reporter {
                                 List.of(
                                         new com.contrastsecurity.sarif.Location()
                                                 .withPhysicalLocation(
-                                                        physical(finding.file(), finding.span()))
+                                                        physical(
+                                                                Places.primary(finding).file(),
+                                                                Places.primary(finding).span()))
                                                 .withLogicalLocations(logical(finding))))
                         .withPartialFingerprints(
                                 new PartialFingerprints()
@@ -268,23 +269,28 @@ public final class SarifReporter implements Reporter {
         Set<LogicalLocation> logical = new LinkedHashSet<>();
         if (finding.logicalId() != null) {
             logical.add(
-                    new LogicalLocation()
-                            .withName(finding.logicalId())
-                            .withFullyQualifiedName(
-                                    finding.propertyPath() == null
-                                                    || finding.propertyPath().isEmpty()
-                                            ? finding.logicalId()
-                                            : finding.propertyPath())
-                            .withKind("resource"));
+                    logicalLocation(
+                            finding.logicalId(),
+                            finding.propertyPath() == null || finding.propertyPath().isEmpty()
+                                    ? finding.logicalId()
+                                    : finding.propertyPath(),
+                            "resource"));
         }
         if (finding.cdkPath() != null) {
-            logical.add(
-                    new LogicalLocation()
-                            .withName(finding.cdkPath())
-                            .withFullyQualifiedName(finding.cdkPath())
-                            .withKind("module"));
+            logical.add(logicalLocation(finding.cdkPath(), finding.cdkPath(), "module"));
+        }
+        if (finding.cdkStack() != null) {
+            logical.add(logicalLocation(finding.cdkStack(), finding.cdkStack(), "namespace"));
         }
         return logical.isEmpty() ? null : logical;
+    }
+
+    private static LogicalLocation logicalLocation(
+            String name, String fullyQualifiedName, String kind) {
+        return new LogicalLocation()
+                .withName(name)
+                .withFullyQualifiedName(fullyQualifiedName)
+                .withKind(kind);
     }
 
     private com.contrastsecurity.sarif.Fix fix(Finding finding, Fix fix) {

@@ -17,15 +17,21 @@ import java.util.List;
  * template.yaml:12:18: error CFS101 API_KEY holds a GitHub token …
  *   12 |       API_KEY: ghp_…(40 chars)
  *      |                ^^^^^^^^^^^^^^^^
+ *     construct: Prod/Api/Fn/Resource
  *     related: template.yaml:3:5: the Parameter it comes from
  *     fix: drop the variable
  * </pre>
  *
- * then a summary line. Suppressed findings are left out of the listing and only counted in the
- * summary (SARIF and JSON keep them). Colour only when the caller asks for it (a terminal and no
- * {@code NO_COLOR}). Everything printed from the scanned files is escaped by {@link SafeText}, and
- * the whole report goes through a {@link SafeWriter}, so that a template can neither drive the
- * terminal nor write a CI runner's command.
+ * then a summary line. A finding in a template of a CDK cloud assembly shows its construct path, or
+ * when it is on none its stack ({@link CdkPlace}). Suppressed findings are left out of the listing
+ * and only counted in the summary (SARIF and JSON keep them). Colour only when the caller asks for
+ * it (a terminal and no {@code NO_COLOR}). Everything printed from the scanned files is escaped by
+ * {@link SafeText}, and the whole report goes through a {@link SafeWriter}, so that a template can
+ * neither drive the terminal nor write a CI runner's command.
+ *
+ * <p>A finding on a CDK construct traced back to the user's code starts at that source line, and
+ * the next line says where in the synthesised template the snippet is taken from ({@code template:
+ * cdk.out/Api.template.json:40:33}).
  */
 public final class TextReporter implements Reporter {
     /** Longest stretch of a source line shown; minified JSON puts a whole template on one line. */
@@ -72,17 +78,8 @@ public final class TextReporter implements Reporter {
     }
 
     private void appendFinding(StringBuilder text, Finding finding, ScanResult result) {
-        Span span = finding.span();
         List<String> secrets = finding.secrets();
-        text.append(
-                        style(
-                                BOLD,
-                                SafeText.inline(finding.file())
-                                        + ":"
-                                        + span.startLine()
-                                        + ":"
-                                        + span.startColumn()
-                                        + ":"))
+        text.append(style(BOLD, place(Places.primary(finding)) + ":"))
                 .append(' ')
                 .append(style(levelColor(finding.level()), finding.level().sarifName()))
                 .append(' ')
@@ -90,16 +87,28 @@ public final class TextReporter implements Reporter {
                 .append(' ')
                 .append(SafeText.inline(redactor.clean(finding.message(), secrets)))
                 .append('\n');
+        if (finding.source().isPresent()) {
+            // The snippet below is the template's line: say where it is.
+            text.append("    ")
+                    .append(style(DIM, "template:"))
+                    .append(' ')
+                    .append(place(new Location(finding.file(), finding.span(), "")))
+                    .append('\n');
+        }
         result.source(finding.file()).ifPresent(source -> appendSnippet(text, source, finding));
+        CdkPlace.of(finding)
+                .ifPresent(
+                        cdk ->
+                                text.append("    ")
+                                        .append(style(DIM, cdk.label() + ":"))
+                                        .append(' ')
+                                        .append(SafeText.inline(cdk.name()))
+                                        .append('\n'));
         for (Location related : finding.related()) {
             text.append("    ")
                     .append(style(DIM, "related:"))
                     .append(' ')
-                    .append(SafeText.inline(related.file()))
-                    .append(':')
-                    .append(related.span().startLine())
-                    .append(':')
-                    .append(related.span().startColumn())
+                    .append(place(related))
                     .append(": ")
                     .append(SafeText.inline(redactor.clean(related.message(), secrets)))
                     .append('\n');
@@ -114,6 +123,15 @@ public final class TextReporter implements Reporter {
                                                 SafeText.inline(
                                                         redactor.clean(fix.description(), secrets)))
                                         .append('\n'));
+    }
+
+    /** {@code path:line:column}, escaped. */
+    private static String place(Location location) {
+        return SafeText.inline(location.file())
+                + ":"
+                + location.span().startLine()
+                + ":"
+                + location.span().startColumn();
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.cfnsecrets.scan;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfnsecrets.source.Limits;
@@ -23,7 +25,8 @@ import java.util.stream.Stream;
  * its nested assemblies, and the templates of nested stacks beside them ({@code
  * *.nested.template.json}, which the manifest lists only as assets). Nothing else in it is a
  * template: asset folders, asset manifests, {@code tree.json}, {@code *.metadata.json} and {@code
- * validation-report.json} are never read, so they never give CFS001.
+ * validation-report.json} are never read as templates, so they never give CFS001 as such (the
+ * stacks' metadata is read by {@link CdkMetadata}, for the findings' construct paths).
  *
  * <p>A listed file that would lie outside the assembly's folder is not followed, nor a symbolic
  * link (a directory walk does not follow them either). A listed template that is missing is kept:
@@ -31,10 +34,19 @@ import java.util.stream.Stream;
  */
 final class CloudAssembly {
     static final String MANIFEST = "manifest.json";
-    private static final String STACK = "aws:cloudformation:stack";
+    static final String STACK = "aws:cloudformation:stack";
     private static final String NESTED_ASSEMBLY = "cdk:cloud-assembly";
     private static final String NESTED_STACK_TEMPLATE = ".nested.template.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The reader of the manifest and the metadata: within the nesting limit of templates. */
+    static final ObjectMapper JSON =
+            new ObjectMapper(
+                    JsonFactory.builder()
+                            .streamReadConstraints(
+                                    StreamReadConstraints.builder()
+                                            .maxNestingDepth(Limits.DEFAULT.maxDepth())
+                                            .build())
+                            .build());
 
     private CloudAssembly() {}
 
@@ -89,7 +101,7 @@ final class CloudAssembly {
     }
 
     /** The artifacts of the manifest in {@code dir}, if it is the manifest of a cloud assembly. */
-    private static Optional<Map<String, JsonNode>> artifacts(Path dir) {
+    static Optional<Map<String, JsonNode>> artifacts(Path dir) {
         Path manifest = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(manifest)) {
             return Optional.empty();
@@ -116,7 +128,7 @@ final class CloudAssembly {
     }
 
     /** {@code name} resolved in {@code dir}, if it is a name that stays inside {@code dir}. */
-    private static Optional<Path> inside(Path dir, String name) {
+    static Optional<Path> inside(Path dir, String name) {
         if (name.isEmpty()) {
             return Optional.empty();
         }

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +53,9 @@ public final class Scanner {
      */
     private final Supplier<ManagedPolicies> managedPolicies;
 
+    /** Where the user's code created the construct of a finding in a CDK app's template. */
+    private final SourceLines sourceLines;
+
     /**
      * Runs {@code rules} in their order on each document, levelled and described by {@code
      * catalog}. The engine knows no rule of its own: the built-in ones come from {@code
@@ -72,6 +76,8 @@ public final class Scanner {
         this.rules = rules;
         this.loader = new DocumentLoader(options.limits());
         this.managedPolicies = managedPolicies;
+        this.sourceLines =
+                new SourceLines(options.root().toAbsolutePath().normalize(), options.limits());
     }
 
     /**
@@ -106,23 +112,46 @@ public final class Scanner {
         List<Input> included = new ArrayList<>();
         Map<String, Long> excluded = new HashMap<>();
         Path repositoryRoot = options.root().toAbsolutePath().normalize();
+        // A template of a cloud assembly lies beside the manifest that lists it: one read of each
+        // folder's manifest and metadata names the stacks of all its templates.
+        Map<Path, CdkMetadata> assemblies = new LinkedHashMap<>();
         for (FileWalker.Found found : FileWalker.expandWithRoots(files)) {
-            Input input =
+            String inRepository = relativePath(repositoryRoot, found.file());
+            Optional<String> exclude = options.excludedBy(inRepository);
+            if (exclude.isPresent()) {
+                excluded.merge(exclude.get(), 1L, Long::sum);
+                continue;
+            }
+            Path file = found.file().toAbsolutePath().normalize();
+            included.add(
                     new Input(
                             found.file(),
                             displayPath(found.file()),
-                            relativePath(repositoryRoot, found.file()),
-                            found.root());
-            options.excludedBy(input.inRepository())
-                    .ifPresentOrElse(
-                            glob -> excluded.merge(glob, 1L, Long::sum), () -> included.add(input));
+                            inRepository,
+                            found.root(),
+                            assemblies
+                                    .computeIfAbsent(file.getParent(), CdkMetadata::read)
+                                    .stack(file)
+                                    .orElse(null)));
+        }
+        for (CdkMetadata assembly : assemblies.values()) {
+            for (CdkMetadata.Problem problem : assembly.problems()) {
+                // Its CFS001 says "exclude it": excluded, the metadata still gives what it can.
+                String inRepository = relativePath(repositoryRoot, problem.file());
+                if (options.excludedBy(inRepository).isEmpty()) {
+                    outcomes.add(unreadableMetadata(problem, inRepository));
+                }
+            }
         }
         outcomes.addAll(
                 included.parallelStream()
                         .map(
                                 input ->
                                         checkSafely(
-                                                new Placement(input.shown(), input.inRepository()),
+                                                new Placement(
+                                                        input.shown(),
+                                                        input.inRepository(),
+                                                        input.cdkStack()),
                                                 NestedStacks.of(
                                                         loader,
                                                         input.path(),
@@ -131,6 +160,22 @@ public final class Scanner {
                                                 () -> loader.load(input.path(), input.shown())))
                         .toList());
         return result(outcomes, excluded);
+    }
+
+    /**
+     * A CFS001 on a cloud assembly's metadata that could not be read: the scan of its templates
+     * goes on, without the construct paths it would have given.
+     */
+    private Outcome unreadableMetadata(CdkMetadata.Problem problem, String inRepository) {
+        String shown = displayPath(problem.file());
+        return check(
+                new Document.Unreadable(
+                        shown,
+                        null,
+                        new InputProblem(problem.message(), problem.line(), problem.column())),
+                NestedStacks.NONE,
+                false,
+                new Placement(shown, inRepository, null));
     }
 
     /**
@@ -314,7 +359,8 @@ public final class Scanner {
                         .map(
                                 f ->
                                         f.file().equals(placement.shown())
-                                                ? f.inRepository(placement.inRepository())
+                                                ? sourceLines.place(
+                                                        placement.place(f), placement.cdkStack())
                                                 : f)
                         .toList();
         if (document instanceof Document.TemplateDocument t) {
@@ -408,15 +454,38 @@ public final class Scanner {
 
     /**
      * {@code inRepository}: the path relative to the repository root that excludes match and
-     * fingerprints hash (the working directory changes {@code shown}, not it).
+     * fingerprints hash (the working directory changes {@code shown}, not it); {@code cdkStack}:
+     * the stack whose template it is, when it is a template of a cloud assembly, else null.
      */
-    private record Input(Path path, String shown, String inRepository, Path root) {}
+    private record Input(
+            Path path, String shown, String inRepository, Path root, CdkStack cdkStack) {}
 
-    /** A document's display path, and its path relative to the repository root. */
-    private record Placement(String shown, String inRepository) {
+    /**
+     * A document's display path, its path relative to the repository root, and the CDK stack whose
+     * template it is (null when it was not read from a cloud assembly).
+     */
+    private record Placement(String shown, String inRepository, CdkStack cdkStack) {
         /** A text that is not a file (standard input, a deployed template): one name for both. */
         static Placement asShown(String name) {
-            return new Placement(name, name);
+            return new Placement(name, name, null);
+        }
+
+        /**
+         * A finding of this document, in the repository and in its CDK stack, on the construct path
+         * of its element: the one its {@code Metadata["aws:cdk:path"]} gave, else the assembly's.
+         */
+        Finding place(Finding finding) {
+            Finding placed = finding.inRepository(inRepository);
+            if (cdkStack == null) {
+                return placed;
+            }
+            String path =
+                    finding.cdkPath() != null
+                            ? finding.cdkPath()
+                            : cdkStack.construct(finding.logicalId())
+                                    .map(CdkConstruct::path)
+                                    .orElse(null);
+            return placed.inCdkStack(cdkStack.name(), path);
         }
     }
 

@@ -51,7 +51,8 @@ class GithubReporterTest {
                         String.join(
                                 "\n",
                                 "::error file=app/template.yaml,line=10,col=25,endLine=10,endColumn=64,title=CFS101 credential-in-env"
-                                        + "::GITHUB_TOKEN holds a GitHub token (ghp_…(40 chars)); pass a secret name and read it at runtime.",
+                                        + "::GITHUB_TOKEN holds a GitHub token (ghp_…(40 chars)); pass a secret name and read it at runtime."
+                                        + "%0Aconstruct: App/Stack/Fn/Resource",
                                 "::warning file=app/template.yaml,line=11,col=23,endLine=11,endColumn=42,title=CFS101 credential-in-env"
                                         + "::DEPLOY_KEY holds an AWS access key id AKIA…(20 chars).",
                                 // Several lines: GitHub takes no columns; a rule missing from the

@@ -58,10 +58,12 @@ class JsonReporterTest {
                         "logicalId",
                         "propertyPath",
                         "cdkPath",
+                        "cdkStack",
                         "fingerprint",
                         "related",
                         "fix",
-                        "suppression");
+                        "suppression",
+                        "source");
         assertThat(finding.path("ruleId").asText()).isEqualTo("CFS001");
         assertThat(finding.path("level").asText()).isEqualTo("error");
         assertThat(finding.path("message").asText()).contains("duplicate key 'Resources'");
@@ -76,12 +78,14 @@ class JsonReporterTest {
         assertThat(finding.path("logicalId").isNull()).isTrue();
         assertThat(finding.path("propertyPath").isNull()).isTrue();
         assertThat(finding.path("cdkPath").isNull()).isTrue();
+        assertThat(finding.path("cdkStack").isNull()).isTrue();
         assertThat(finding.path("fingerprint").asText())
                 .isEqualTo(result.findings().get(0).fingerprint());
         assertThat(finding.path("related").isArray()).isTrue();
         assertThat(finding.path("related")).isEmpty();
         assertThat(finding.path("fix").isNull()).isTrue();
         assertThat(finding.path("suppression").isNull()).isTrue();
+        assertThat(finding.path("source").isNull()).isTrue();
     }
 
     @Test

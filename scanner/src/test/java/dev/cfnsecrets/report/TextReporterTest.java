@@ -61,6 +61,7 @@ class TextReporterTest {
                                         + "pass a secret name and read it at runtime.",
                                 "  10 |           GITHUB_TOKEN: ghp_…(40 chars)",
                                 "     |                         ^^^^^^^^^^^^^^^",
+                                "    construct: App/Stack/Fn/Resource",
                                 "    related: app/template.yaml:2:3: the value ghp_…(40 chars) is also here",
                                 "    fix: replace ghp_…(40 chars) with a dynamic reference",
                                 "",

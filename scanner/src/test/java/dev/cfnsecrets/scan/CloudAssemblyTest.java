@@ -1,15 +1,16 @@
 package dev.cfnsecrets.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.Fixtures;
 import dev.cfnsecrets.finding.Finding;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,7 +71,8 @@ class CloudAssemblyTest {
      */
     @Test
     void brokenFilesBesideTheTemplatesAreNeverRead(@TempDir Path dir) throws IOException {
-        Path assembly = copy(APP.resolve("cdk.out-no-path-metadata"), dir.resolve("cdk.out"));
+        Path assembly =
+                Fixtures.copy(APP.resolve("cdk.out-no-path-metadata"), dir.resolve("cdk.out"));
         Files.writeString(assembly.resolve("tree.json"), "{\"version\": \"tree-0.1\", \"tree\": {");
         Files.writeString(assembly.resolve("assembly-Prod/ProdApi2466CF1F.assets.json"), "{{{");
         Files.writeString(assembly.resolve("validation-report.json"), "{\"a\": 1, \"a\": 2}");
@@ -89,7 +91,8 @@ class CloudAssemblyTest {
 
     @Test
     void aManifestDoesNotLeadOutOfItsAssembly(@TempDir Path dir) throws IOException {
-        Path outside = copy(APP.resolve("cdk.out-no-path-metadata"), dir.resolve("elsewhere"));
+        Path outside =
+                Fixtures.copy(APP.resolve("cdk.out-no-path-metadata"), dir.resolve("elsewhere"));
         Path assembly = Files.createDirectories(dir.resolve("cdk.out"));
         Files.writeString(
                 assembly.resolve(CloudAssembly.MANIFEST),
@@ -160,17 +163,91 @@ class CloudAssemblyTest {
         assertThat(walked(dir)).containsExactly("manifest.json", "template.yaml");
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
+    /**
+     * The hand-made assembly of test resources: a stack whose findings are a Parameter's and an
+     * Output's.
+     */
+    private static Path handMade() throws URISyntaxException {
+        return Path.of(CloudAssemblyTest.class.getResource("/cdk-assembly/manifest.json").toURI())
+                .getParent();
+    }
+
+    @Test
+    void parametersAndOutputsHaveTheConstructPathsOfTheMetadata() throws URISyntaxException {
+        Path template = handMade().resolve("ShopDb0C3A5E21.template.json");
+        for (Path named : List.of(handMade(), template)) {
+            assertThat(scan(named).findings())
+                    .as("the assembly, or its template named on its own")
+                    .extracting(
+                            Finding::ruleId,
+                            Finding::logicalId,
+                            Finding::cdkPath,
+                            Finding::cdkStack)
+                    .containsExactlyInAnyOrder(
+                            tuple("CFS108", "AdminPassword", "Shop/Db/AdminPassword", "Shop/Db"),
+                            tuple("CFS107", "DeployToken", "Shop/Db/DeployToken", "Shop/Db"));
         }
-        return to;
+    }
+
+    /**
+     * Metadata that cannot be read is a CFS001 naming it; the templates are scanned all the same.
+     */
+    @Test
+    void brokenMetadataIsReportedAndTheScanGoesOn(@TempDir Path dir)
+            throws IOException, URISyntaxException {
+        List<Finding> findings =
+                scanBroken(dir, "ShopDb0C3A5E21.metadata.json", "{\"/Shop/Db\": [}");
+        assertThat(findings)
+                .extracting(
+                        Finding::ruleId,
+                        f -> Path.of(f.file()).getFileName().toString(),
+                        Finding::cdkPath,
+                        Finding::cdkStack)
+                .containsExactlyInAnyOrder(
+                        tuple("CFS001", "ShopDb0C3A5E21.metadata.json", null, null),
+                        tuple("CFS108", "ShopDb0C3A5E21.template.json", null, "Shop/Db"),
+                        tuple("CFS107", "ShopDb0C3A5E21.template.json", null, "Shop/Db"));
+        assertThat(findings.get(0).message())
+                .endsWith(
+                        "ShopDb0C3A5E21.metadata.json cannot be scanned: not valid JSON, or nested too deeply;"
+                                + " the findings of its stacks have no construct path from it"
+                                + " (line 1, column 15). Fix the file or exclude it.");
+    }
+
+    @Test
+    void excludedBrokenMetadataIsNotReported(@TempDir Path dir)
+            throws IOException, URISyntaxException {
+        Path assembly = Fixtures.copy(handMade(), dir.resolve("cdk.out"));
+        Files.writeString(assembly.resolve("ShopDb0C3A5E21.metadata.json"), "[");
+        ScanOptions options =
+                ScanOptions.DEFAULT.withExclude(List.of("**/*.metadata.json")).withRoot(dir);
+        assertThat(
+                        BuiltInRules.scanner(options)
+                                .scan(
+                                        List.of(assembly.toString()),
+                                        () -> {
+                                            throw new AssertionError("no stdin");
+                                        })
+                                .findings())
+                .extracting(Finding::ruleId)
+                .containsExactlyInAnyOrder("CFS108", "CFS107");
+    }
+
+    /** A template that cannot be read is on no construct, but in its stack. */
+    @Test
+    void anUnreadableTemplateIsInItsStack(@TempDir Path dir)
+            throws IOException, URISyntaxException {
+        assertThat(scanBroken(dir, "ShopDb0C3A5E21.template.json", "{\"Resources\": "))
+                .singleElement()
+                .extracting(Finding::ruleId, Finding::cdkPath, Finding::cdkStack)
+                .containsExactly("CFS001", null, "Shop/Db");
+    }
+
+    /** The findings of a copy of the hand-made assembly whose {@code file} holds {@code text}. */
+    private static List<Finding> scanBroken(Path dir, String file, String text)
+            throws IOException, URISyntaxException {
+        Path assembly = Fixtures.copy(handMade(), dir.resolve("cdk.out"));
+        Files.writeString(assembly.resolve(file), text);
+        return scan(assembly).findings();
     }
 }
