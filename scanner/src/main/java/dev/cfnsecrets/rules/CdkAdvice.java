@@ -72,11 +72,21 @@ public final class CdkAdvice {
 
     /**
      * What to do instead of a statement on {@code Resource "*"} added with {@code addToPolicy}, as
-     * the start of a sentence: {@code resources} names them ("functions"), {@code arn} one's ARN
-     * ({@code fn.functionArn}), {@code grant} one of their grant* methods.
+     * the start of a sentence: {@code resources} names them ("keys"), {@code arn} one's ARN ({@code
+     * key.keyArn}), {@code grant} the grant method that covers the actions ({@code
+     * key.grantDecrypt(role)}).
      */
     public static String grantInstead(String resources, String arn, String grant) {
-        return "Use the grant* methods of the %s it needs (%s), which scope to each ARN, or put %s in the addToPolicy statement's resources instead of '*'"
-                .formatted(resources, grant, arn);
+        return "Use %s for the %s it needs, which scopes to each ARN, or list them (%s) in the addToPolicy statement's resources instead of '*'"
+                .formatted(grant, resources, arn);
+    }
+
+    /**
+     * As {@link #grantInstead} where no grant method covers the actions (a function's grant*
+     * methods invoke it; none reads its configuration).
+     */
+    public static String resourcesInstead(String resources, String arn) {
+        return "List the %s it needs (%s) in the addToPolicy statement's resources instead of '*'"
+                .formatted(resources, arn);
     }
 }

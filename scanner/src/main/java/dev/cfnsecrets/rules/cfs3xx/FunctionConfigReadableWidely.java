@@ -34,8 +34,7 @@ final class FunctionConfigReadableWidely extends GrantOnAllRule {
                 + grant.resources()
                 + "), so the holder can read every function's environment variables. "
                 + (inCdkApp
-                        ? CdkAdvice.grantInstead(
-                                "functions", "fn.functionArn", "fn.grantInvoke(role)")
+                        ? CdkAdvice.resourcesInstead("functions", "fn.functionArn")
                         : "Scope Resource to the function ARNs it needs")
                 + (lists ? "; lambda:ListFunctions cannot be scoped, so drop it" : "")
                 + ".";
