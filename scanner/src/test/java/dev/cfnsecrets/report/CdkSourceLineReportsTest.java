@@ -59,15 +59,12 @@ class CdkSourceLineReportsTest {
         String source = shown(REPOSITORY.resolve(SOURCE));
         String template = shown(ASSEMBLY.resolve(TEMPLATE));
 
+        assertThat(token.message()).startsWith("Variable PAYMENT_API_TOKEN holds a GitHub token");
         assertThat(text)
                 .contains(
                         String.join(
                                 "\n",
-                                source
-                                        + ":17:5: error CFS101 Variable PAYMENT_API_TOKEN holds a"
-                                        + " GitHub token written in the template. Rotate it, keep it"
-                                        + " in Secrets Manager and fetch it at runtime by name or"
-                                        + " ARN.",
+                                source + ":17:5: error CFS101 " + token.message(),
                                 "    template: " + template + ":42:29",
                                 "  42 |       \"PAYMENT_API_TOKEN\": \"ghp_…(40 chars)\""));
     }
@@ -81,10 +78,9 @@ class CdkSourceLineReportsTest {
                         "::error file="
                                 + GithubReporter.property(shown(REPOSITORY.resolve(SOURCE)))
                                 + ",line=17,col=5,endLine=17,endColumn=5,title=CFS101"
-                                + " credential-in-env::Variable PAYMENT_API_TOKEN holds a GitHub"
-                                + " token written in the template. Rotate it, keep it in Secrets"
-                                + " Manager and fetch it at runtime by name or ARN.%0Aconstruct:"
-                                + " Prod/Api/CheckoutHandler/Resource%0AIn the"
+                                + " credential-in-env::"
+                                + GithubReporter.data(token.message())
+                                + "%0Aconstruct: Prod/Api/CheckoutHandler/Resource%0AIn the"
                                 + " synthesised template: "
                                 + GithubReporter.data(shown(ASSEMBLY.resolve(TEMPLATE)))
                                 + ":42:29\n");
