@@ -100,7 +100,8 @@ final class GrowthInputs {
                         GrowthInputs::globalsInherited),
                 new Dimension("value length", 2000, "lorem ", GrowthInputs::valueLength),
                 new Dimension("lines", 1000, "echo line", GrowthInputs::lines),
-                new Dimension("PEM BEGIN without END", 800, "QUJD", GrowthInputs::pemWithoutEnd),
+                new Dimension(
+                        "PEM BEGIN without END", 50, "-----BEGIN", GrowthInputs::pemWithoutEnd),
                 new Dimension("Fn::Split pieces", 1000, "k_", GrowthInputs::split),
                 new Dimension("CommaDelimitedList Default", 1000, "item_", GrowthInputs::commaList),
                 new Dimension(
@@ -419,8 +420,18 @@ final class GrowthInputs {
     }
 
     private static Input pemWithoutEnd(int n) {
-        // "QUJD" is "ABC" in base64: n groups of it after a BEGIN line, and no END line.
-        return oneVariable("\"-----BEGIN RSA PRIVATE KEY-----\\n" + "QUJD".repeat(n) + "\"");
+        // n BEGIN lines, each with 20 groups of "QUJD" ("ABC" in base64) and a distinct line, and
+        // no END line anywhere.
+        return oneVariable(
+                "\""
+                        + repeat(
+                                n,
+                                i ->
+                                        "-----BEGIN RSA PRIVATE KEY-----\\n"
+                                                + "QUJD".repeat(20)
+                                                + password(i)
+                                                + "\\n")
+                        + "\"");
     }
 
     private static Input split(int n) {
