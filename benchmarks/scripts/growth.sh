@@ -5,17 +5,24 @@
 # and judges each dimension against "16× the input costs at most 20× the CPU time and the memory",
 # scanned whole (a CFS001 finding, a budget stop, fails the dimension: its cost was cut short).
 # Exits 1 when a dimension fails, 2 on a usage or build problem.
-# Usage: benchmarks/scripts/growth.sh [--jar PATH] [NAME-SUBSTRING...]
+# Usage: benchmarks/scripts/growth.sh [--jar PATH[:PATH…]] [NAME-SUBSTRING...]
 #   (default jar benchmarks/target/benchmarks.jar, built by `mvn -B -pl scanner,benchmarks package -DskipTests`)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd -P)
 jar="$here/benchmarks/target/benchmarks.jar"
-if [[ "${1:-}" == "--jar" ]]; then jar=$(readlink -f "$2"); shift 2; fi
-[[ -f "$jar" ]] || { echo "$0: no jar at $jar (build it: mvn -B -q -pl scanner,benchmarks package -DskipTests)" >&2; exit 2; }
+# --jar takes a class path too: an older scanner jar first, then benchmarks.jar, measures that
+# scanner with these inputs (how BENCHMARKS.md's "before" column was made).
+if [[ "${1:-}" == "--jar" ]]; then jar=$2; shift 2; fi
+IFS=: read -ra parts <<< "$jar"
+classpath=""
+for part in "${parts[@]}"; do
+  [[ -f "$part" ]] || { echo "$0: no jar at $part (build it: mvn -B -q -pl scanner,benchmarks package -DskipTests)" >&2; exit 2; }
+  classpath="$classpath${classpath:+:}$(readlink -f "$part")"
+done
 limit=20
 
 cd "$here"
-java -Xmx2g -cp "$jar" dev.cfnsecrets.bench.GrowthRunner "$@" | awk -F'\t' -v limit="$limit" '
+java -Xmx2g -cp "$classpath" dev.cfnsecrets.bench.GrowthRunner "$@" | awk -F'\t' -v limit="$limit" '
   NR == 1 { next }
   {
     cpu = ($6 > 0) ? $8 / $6 : 0

@@ -1,9 +1,17 @@
 package dev.cfnsecrets.bench;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 /**
  * Synthetic inputs that grow in one dimension at a time, for {@link GrowthRunner}: each dimension
@@ -34,6 +42,12 @@ final class GrowthInputs {
         }
     }
 
+    private static final String SAM_FUNCTION = "Type: AWS::Serverless::Function";
+    private static final String FUNCTION = "Type: AWS::Lambda::Function";
+    private static final String JSON_FUNCTION = "\"Type\":\"AWS::Lambda::Function\"";
+    private static final String ROLE = "Type: AWS::IAM::Role";
+    private static final String STACK = "Type: AWS::CloudFormation::Stack";
+
     /** Looks like a GitHub token to the credential patterns (the checksum is not real). */
     static final String TOKEN = "ghp_" + "Gr0wthT0k3nN0tR34lAbCdEfGhIjKlMnOp12";
 
@@ -52,78 +66,49 @@ final class GrowthInputs {
 
     private GrowthInputs() {}
 
+    /** Every dimension, in the order of the growth table. */
     static List<Dimension> all() {
-        return List.of(
-                new Dimension(
-                        "resources",
-                        20,
-                        "Type: AWS::Serverless::Function",
-                        n -> Input.template(SyntheticTemplate.sam(n))),
-                new Dimension("variables per function", 250, "SETTING_", GrowthInputs::variables),
-                new Dimension(
-                        "secret variables on one function (CFS110 note)",
-                        100,
-                        "API_KEY_",
-                        GrowthInputs::secretVariables),
-                new Dimension("Fn::Sub variables", 1500, "${", GrowthInputs::subVariables),
-                new Dimension("Fn::Join width", 1000, "piece", GrowthInputs::joinWidth),
-                new Dimension("Fn::Join nesting", 3, "Fn::Join", GrowthInputs::joinNesting),
-                new Dimension("Fn::Join of Fn::If pieces", 500, "!If", GrowthInputs::joinOfIfs),
-                new Dimension("Fn::If nesting", 8, "!If", GrowthInputs::ifNesting),
-                new Dimension(
-                        "Fn::FindInMap width", 500, "!FindInMap", GrowthInputs::findInMapWidth),
-                new Dimension(
-                        "Fn::FindInMap nesting", 8, "!FindInMap", GrowthInputs::findInMapNesting),
-                new Dimension("Mapping size", 1000, "Url:", GrowthInputs::mappingSize),
-                new Dimension("Conditions", 500, "!Equals", GrowthInputs::conditions),
-                new Dimension(
-                        "policy statements (CFS305)",
-                        100,
-                        "lambda:GetFunctionConfiguration",
-                        GrowthInputs::statements),
-                new Dimension(
-                        "functions read by one policy (CFS305)",
-                        20,
-                        "Type: AWS::Lambda::Function",
-                        GrowthInputs::functionsReadByOnePolicy),
-                new Dimension("actions per statement", 500, "- svc:Action", GrowthInputs::actions),
-                new Dimension(
-                        "roles × functions, 1:1 grants (CFS305)",
-                        10,
-                        "Type: AWS::IAM::Role",
-                        GrowthInputs::rolesWithOwnFunction),
-                new Dimension("key policies", 50, "AWS::KMS::Key", GrowthInputs::keyPolicies),
-                new Dimension(
-                        "Globals inherited by functions",
-                        50,
-                        "Type: AWS::Serverless::Function",
-                        GrowthInputs::globalsInherited),
-                new Dimension("value length", 2000, "lorem ", GrowthInputs::valueLength),
-                new Dimension("lines", 1000, "echo line", GrowthInputs::lines),
-                new Dimension(
-                        "PEM BEGIN without END", 50, "-----BEGIN", GrowthInputs::pemWithoutEnd),
-                new Dimension("Fn::Split pieces", 1000, "k_", GrowthInputs::split),
-                new Dimension("CommaDelimitedList Default", 1000, "item_", GrowthInputs::commaList),
-                new Dimension(
-                        "minified JSON template",
-                        20,
-                        "\"Type\":\"AWS::Lambda::Function\"",
-                        GrowthInputs::minifiedJson),
-                new Dimension(
-                        "files in a directory",
-                        20,
-                        "Type: AWS::Lambda::Function",
-                        GrowthInputs::filesInDirectory),
-                new Dimension(
-                        "nested stacks",
-                        10,
-                        "Type: AWS::CloudFormation::Stack",
-                        GrowthInputs::nestedStacks),
-                new Dimension(
-                        "nested-stack cross references",
-                        50,
-                        "Outputs.Out",
-                        GrowthInputs::nestedCrossReferences));
+        return Arrays.stream(GrowthInputs.class.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(Grows.class))
+                .sorted(Comparator.comparingInt(m -> m.getAnnotation(Grows.class).row()))
+                .map(GrowthInputs::dimension)
+                .toList();
+    }
+
+    /** Marks a shape of {@code n} units as a dimension of the growth table. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    private @interface Grows {
+        /** The row of the table. */
+        int row();
+
+        /** The units at 1 ×. */
+        int base();
+
+        /** What occurs once per unit: {@link Dimension#marker()}. */
+        String unit();
+
+        String name();
+    }
+
+    private static Dimension dimension(Method shape) {
+        Grows grows = shape.getAnnotation(Grows.class);
+        return new Dimension(
+                grows.name(),
+                grows.base(),
+                grows.unit(),
+                n -> {
+                    try {
+                        return (Input) shape.invoke(null, n);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+    }
+
+    @Grows(row = 1, base = 20, unit = SAM_FUNCTION, name = "resources")
+    private static Input functionsWithRoles(int n) {
+        return Input.template(SyntheticTemplate.sam(n));
     }
 
     // --- the shapes -----------------------------------------------------------------------------
@@ -162,17 +147,18 @@ final class GrowthInputs {
         return Input.template(HEADER + "Resources:\n" + resources);
     }
 
-    /** One function with {@code value} as its only variable besides a password literal. */
-    private static Input oneVariable(String value) {
+    /** One function with a password literal and then {@code variables} (YAML lines). */
+    private static Input passwordAnd(String variables) {
         return resources(
                 function(
                         "Fn",
                         FIXED_ROLE,
-                        "          DB_PASSWORD: "
-                                + password(0)
-                                + "\n          VALUE: "
-                                + value
-                                + "\n"));
+                        "          DB_PASSWORD: " + password(0) + "\n" + variables));
+    }
+
+    /** One function with {@code value} as its only variable besides a password literal. */
+    private static Input oneVariable(String value) {
+        return passwordAnd("          VALUE: " + value + "\n");
     }
 
     private static String repeat(int n, IntFunction<String> unit) {
@@ -183,18 +169,12 @@ final class GrowthInputs {
         return s.toString();
     }
 
+    @Grows(row = 2, base = 250, unit = "SETTING_", name = "variables per function")
     private static Input variables(int n) {
-        return resources(
-                function(
-                        "Fn",
-                        FIXED_ROLE,
-                        "          DB_PASSWORD: "
-                                + password(0)
-                                + "\n"
-                                + repeat(
-                                        n, i -> "          SETTING_" + i + ": value-" + i + "\n")));
+        return passwordAnd(repeat(n, i -> "          SETTING_%d: value-%d\n".formatted(i, i)));
     }
 
+    @Grows(row = 3, base = 100, unit = "API_KEY_", name = "secret variables (CFS110 note)")
     private static Input secretVariables(int n) {
         return resources(
                 function(
@@ -203,6 +183,7 @@ final class GrowthInputs {
                         repeat(n, i -> "          API_KEY_" + i + ": " + password(i) + "\n")));
     }
 
+    @Grows(row = 4, base = 1500, unit = "${", name = "Fn::Sub variables")
     private static Input subVariables(int n) {
         return oneVariable(
                 "!Sub \""
@@ -210,6 +191,7 @@ final class GrowthInputs {
                         + "\"");
     }
 
+    @Grows(row = 5, base = 1000, unit = "piece", name = "Fn::Join width")
     private static Input joinWidth(int n) {
         return oneVariable(
                 "!Join [\"-\", ["
@@ -217,6 +199,7 @@ final class GrowthInputs {
                         + "end]]");
     }
 
+    @Grows(row = 6, base = 3, unit = "Fn::Join", name = "Fn::Join nesting")
     private static Input joinNesting(int n) {
         return oneVariable(
                 repeat(n, i -> "{\"Fn::Join\": [\"\", [\"a" + i + "\", ")
@@ -224,6 +207,7 @@ final class GrowthInputs {
                         + "]]}".repeat(n));
     }
 
+    @Grows(row = 7, base = 500, unit = "!If", name = "Fn::Join of Fn::If pieces")
     private static Input joinOfIfs(int n) {
         return oneVariable(
                 "!Join [\"\", ["
@@ -231,6 +215,7 @@ final class GrowthInputs {
                         + "end]]");
     }
 
+    @Grows(row = 8, base = 8, unit = "!If", name = "Fn::If nesting")
     private static Input ifNesting(int n) {
         return oneVariable(repeat(n, i -> "!If [IsProd, \"p" + i + "\", ") + "end" + "]".repeat(n));
     }
@@ -244,56 +229,44 @@ final class GrowthInputs {
                   Next: K
             """;
 
+    @Grows(row = 9, base = 500, unit = "!FindInMap", name = "Fn::FindInMap width")
     private static Input findInMapWidth(int n) {
-        return Input.template(
-                oneVariable(
-                                "!Join [\"/\", ["
-                                        + repeat(n, i -> "!FindInMap [M, K, Url], ")
-                                        + "end]]")
-                        .scannedText()
-                        .replace("Resources:\n", ENDPOINTS + "Resources:\n"));
+        String pieces = repeat(n, i -> "!FindInMap [M, K, Url], ");
+        return oneVariableAfter(ENDPOINTS, "Resources:\n", "!Join [\"/\", [" + pieces + "end]]");
     }
 
+    @Grows(row = 10, base = 8, unit = "!FindInMap", name = "Fn::FindInMap nesting")
     private static Input findInMapNesting(int n) {
-        return Input.template(
-                oneVariable(repeat(n, i -> "!FindInMap [M, ") + "K" + ", Next]".repeat(n))
-                        .scannedText()
-                        .replace("Resources:\n", ENDPOINTS + "Resources:\n"));
+        String lookup = "!FindInMap [M, ".repeat(n) + "K" + ", Next]".repeat(n);
+        return oneVariableAfter(ENDPOINTS, "Resources:\n", lookup);
     }
 
+    @Grows(row = 11, base = 1000, unit = "Url:", name = "Mapping size")
     private static Input mappingSize(int n) {
-        String mapping =
-                "Mappings:\n  M:\n"
-                        + repeat(
-                                n,
-                                i ->
-                                        "    key"
-                                                + i
-                                                + ":\n      Url: https://api"
-                                                + i
-                                                + ".example.com\n      Region: eu-west-1\n");
-        return Input.template(
-                oneVariable("!FindInMap [M, key" + (n - 1) + ", Url]")
-                        .scannedText()
-                        .replace("Resources:\n", mapping + "Resources:\n"));
+        String entry =
+                "    key%d:\n      Url: https://api%d.example.com\n      Region: eu-west-1\n";
+        String mapping = "Mappings:\n  M:\n" + repeat(n, i -> entry.formatted(i, i));
+        return oneVariableAfter(mapping, "Resources:\n", "!FindInMap [M, key" + (n - 1) + ", Url]");
     }
 
+    @Grows(row = 12, base = 500, unit = "!Equals", name = "Conditions")
     private static Input conditions(int n) {
-        String conditions =
-                repeat(
-                        n,
-                        i ->
-                                "  C"
-                                        + i
-                                        + ": !And [!Equals [!Ref Stage, s"
-                                        + i
-                                        + "], !Not [!Condition IsProd]]\n");
+        String condition = "  C%d: !And [!Equals [!Ref Stage, s%d], !Not [!Condition IsProd]]\n";
+        // After IsProd, which they use, and before the Resources.
+        return oneVariableAfter(
+                repeat(n, i -> condition.formatted(i, i)),
+                "Resources:\n",
+                "!If [C" + (n - 1) + ", on, off]");
+    }
+
+    /**
+     * {@link #oneVariable} with {@code section} written into the frame just before {@code before}.
+     */
+    private static Input oneVariableAfter(String section, String before, String value) {
         return Input.template(
-                oneVariable("!If [C" + (n - 1) + ", on, off]")
+                oneVariable(value)
                         .scannedText()
-                        .replace(
-                                "  IsProd: !Equals [!Ref Stage, prod]\n",
-                                "  IsProd: !Equals [!Ref Stage, prod]\n" + conditions));
+                        .replaceFirst(Pattern.quote(before), section + before));
     }
 
     /** An IAM role that an account can assume, with {@code statements} in one inline policy. */
@@ -323,6 +296,11 @@ final class GrowthInputs {
         return function("Fn" + i, FIXED_ROLE, "          GITHUB_TOKEN: " + TOKEN + "\n");
     }
 
+    @Grows(
+            row = 13,
+            base = 100,
+            unit = "lambda:GetFunctionConfiguration",
+            name = "policy statements (CFS305)")
     private static Input statements(int n) {
         int functions = 8;
         return resources(
@@ -336,12 +314,14 @@ final class GrowthInputs {
                                                         "!GetAtt Fn" + (i % functions) + ".Arn"))));
     }
 
+    @Grows(row = 14, base = 20, unit = FUNCTION, name = "functions read by one policy (CFS305)")
     private static Input functionsReadByOnePolicy(int n) {
         return resources(
                 repeat(n, GrowthInputs::secretFunction)
                         + readerRole("Reader", repeat(8, i -> readStatement("\"*\""))));
     }
 
+    @Grows(row = 15, base = 500, unit = "- svc:Action", name = "actions per statement")
     private static Input actions(int n) {
         return resources(
                 secretFunction(0)
@@ -355,6 +335,7 @@ final class GrowthInputs {
                                         + "                  - lambda:GetFunctionConfiguration\n"));
     }
 
+    @Grows(row = 16, base = 10, unit = ROLE, name = "roles × functions, 1:1 grants (CFS305)")
     private static Input rolesWithOwnFunction(int n) {
         return resources(
                 repeat(
@@ -366,6 +347,7 @@ final class GrowthInputs {
                                                 readStatement("!GetAtt Fn" + i + ".Arn"))));
     }
 
+    @Grows(row = 17, base = 50, unit = "AWS::KMS::Key", name = "key policies")
     private static Input keyPolicies(int n) {
         return resources(
                 repeat(
@@ -389,6 +371,7 @@ final class GrowthInputs {
                                         .formatted(i)));
     }
 
+    @Grows(row = 18, base = 50, unit = SAM_FUNCTION, name = "Globals inherited by functions")
     private static Input globalsInherited(int n) {
         return Input.template(
                 "Transform: AWS::Serverless-2016-10-31\n"
@@ -411,14 +394,17 @@ final class GrowthInputs {
                                                 + "      CodeUri: src/\n"));
     }
 
+    @Grows(row = 19, base = 2000, unit = "lorem ", name = "value length")
     private static Input valueLength(int n) {
         return oneVariable("\"" + "lorem ".repeat(n) + "\"");
     }
 
+    @Grows(row = 20, base = 1000, unit = "echo line", name = "lines")
     private static Input lines(int n) {
         return oneVariable("|\n" + repeat(n, i -> "            echo line " + i + "\n"));
     }
 
+    @Grows(row = 21, base = 50, unit = "-----BEGIN", name = "PEM BEGIN without END")
     private static Input pemWithoutEnd(int n) {
         // n BEGIN lines, each with 20 groups of "QUJD" ("ABC" in base64) and a distinct line, and
         // no END line anywhere.
@@ -434,6 +420,7 @@ final class GrowthInputs {
                         + "\"");
     }
 
+    @Grows(row = 22, base = 1000, unit = "k_", name = "Fn::Split pieces")
     private static Input split(int n) {
         return oneVariable(
                 "!Join [\";\", !Split [\",\", \""
@@ -441,18 +428,15 @@ final class GrowthInputs {
                         + "\"]]");
     }
 
+    @Grows(row = 23, base = 1000, unit = "item_", name = "CommaDelimitedList Default")
     private static Input commaList(int n) {
-        return Input.template(
-                oneVariable("!Join [\";\", !Ref Items]")
-                        .scannedText()
-                        .replace(
-                                "Conditions:\n",
-                                "  Items:\n    Type: CommaDelimitedList\n    Default: \""
-                                        + String.join(
-                                                ",", repeat(n, i -> "item_" + i + "\n").split("\n"))
-                                        + "\"\nConditions:\n"));
+        String items = String.join(",", repeat(n, i -> "item_" + i + "\n").split("\n"));
+        String parameter =
+                "  Items:\n    Type: CommaDelimitedList\n    Default: \"" + items + "\"\n";
+        return oneVariableAfter(parameter, "Conditions:\n", "!Join [\";\", !Ref Items]");
     }
 
+    @Grows(row = 24, base = 20, unit = JSON_FUNCTION, name = "minified JSON template")
     private static Input minifiedJson(int n) {
         StringBuilder json = new StringBuilder("{\"Resources\":{");
         for (int i = 0; i < n; i++) {
@@ -474,6 +458,7 @@ final class GrowthInputs {
         return new Input(Map.of("template.json", json.toString()), "template.json");
     }
 
+    @Grows(row = 25, base = 20, unit = FUNCTION, name = "files in a directory")
     private static Input filesInDirectory(int n) {
         Map<String, String> files = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
@@ -511,6 +496,7 @@ final class GrowthInputs {
                 .formatted(i, child, in);
     }
 
+    @Grows(row = 26, base = 10, unit = STACK, name = "nested stacks")
     private static Input nestedStacks(int n) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(
@@ -522,6 +508,7 @@ final class GrowthInputs {
         return new Input(files, "parent.yaml");
     }
 
+    @Grows(row = 27, base = 50, unit = "Outputs.Out", name = "nested-stack cross references")
     private static Input nestedCrossReferences(int n) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(

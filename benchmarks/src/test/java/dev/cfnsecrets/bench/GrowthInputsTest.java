@@ -45,15 +45,32 @@ class GrowthInputsTest {
         assertThat(at16 - at1).isEqualTo(15L * dimension.base());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dimensions")
+    void theLargestInputIsScannedWholeWithoutABudgetStop(GrowthInputs.Dimension dimension)
+            throws IOException {
+        Map<String, Integer> rules = scan(dimension.at(16));
+
+        assertThat(rules).doesNotContainKey("CFS001").isNotEmpty();
+    }
+
     @Test
     void findingsPerUnitGrowWithTheUnits() throws IOException {
-        assertThat(scan(dimension("secret variables on one function").at(16)))
+        assertThat(scan(dimension("secret variables").at(16)))
                 .containsEntry("CFS102", 1600)
                 .containsEntry("CFS110", 1);
         assertThat(scan(dimension("roles × functions").at(16))).containsEntry("CFS305", 160);
         assertThat(scan(dimension("files in a directory").at(16))).containsEntry("CFS102", 320);
         assertThat(scan(dimension("nested stacks").at(16))).containsEntry("CFS111", 160);
         assertThat(scan(dimension("key policies").at(16))).containsEntry("CFS303", 800);
+    }
+
+    @Test
+    void theLongStringsStillCarryTheirSecret() throws IOException {
+        // The password variable beside the long value is found however long the value grows.
+        for (String name : List.of("Fn::Sub variables", "Fn::Join width", "Fn::Split pieces")) {
+            assertThat(scan(dimension(name).at(16))).as(name).containsEntry("CFS102", 1);
+        }
     }
 
     private static GrowthInputs.Dimension dimension(String prefix) {
