@@ -13,56 +13,35 @@ import org.junit.jupiter.api.Test;
  */
 class ReadersByFunctionTest {
     private static final String TEMPLATE =
-            """
-            Resources:
-              Fn1:  # expect: CFS110
-                Type: AWS::Lambda::Function
-                Properties:
-                  Role: arn:aws:iam::123456789012:role/app
-                  Environment:
-                    Variables:
-                      DEPLOY_KEY: ghp_HdaeyQl62PbUM9biY2EWa5S02kgVDIp4tlQI  # expect: CFS101
-              Fn2:  # expect: CFS110
-                Type: AWS::Lambda::Function
-                Properties:
-                  Role: arn:aws:iam::123456789012:role/app
-                  Environment:
-                    Variables:
-                      DEPLOY_KEY: ghp_R8mK2xQ7vN4pL9wT3zY6bJ1cF5hD0sA2gE7u  # expect: CFS101
-              OwnArnReader:
-                Type: AWS::IAM::Role
-                Properties:
-                  AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {AWS: arn:aws:iam::111122223333:root}, Action: sts:AssumeRole}]}
-                  Policies:
-                    - PolicyName: read
-                      PolicyDocument:
-                        Statement:
-                          - Effect: Allow
-                            Action: lambda:GetFunctionConfiguration  # expect: CFS305
-                            Resource: !GetAtt Fn1.Arn
-              BuiltArnReader:
-                Type: AWS::IAM::Role
-                Properties:
-                  AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {AWS: arn:aws:iam::111122223333:root}, Action: sts:AssumeRole}]}
-                  Policies:
-                    - PolicyName: read
-                      PolicyDocument:
-                        Statement:
-                          - Effect: Allow
-                            Action: lambda:GetFunctionConfiguration  # expect: CFS305
-                            Resource: !Sub "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${Fn2}"
-              EveryFunctionReader:
-                Type: AWS::IAM::Role
-                Properties:
-                  AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: {AWS: arn:aws:iam::111122223333:root}, Action: sts:AssumeRole}]}
-                  Policies:
-                    - PolicyName: read
-                      PolicyDocument:
-                        Statement:
-                          - Effect: Allow
-                            Action: lambda:GetFunctionConfiguration  # expect: CFS301, CFS305, CFS305
-                            Resource: "*"
-            """;
+            "Resources:\n"
+                    + function("Fn1", "ghp_HdaeyQl62PbUM9biY2EWa5S02kgVDIp4tlQI")
+                    + function("Fn2", "ghp_R8mK2xQ7vN4pL9wT3zY6bJ1cF5hD0sA2gE7u")
+                    + reader("OwnArnReader", "!GetAtt Fn1.Arn", "CFS305")
+                    + reader(
+                            "BuiltArnReader",
+                            "!Sub 'arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}"
+                                    + ":function:${Fn2}'",
+                            "CFS305")
+                    + reader("EveryFunctionReader", "'*'", "CFS301, CFS305, CFS305");
+
+    /** A function holding a GitHub token, on one line (so its marks are on that line). */
+    private static String function(String name, String token) {
+        return "  %s: {Type: AWS::Lambda::Function, Properties: {Role: 'arn:aws:iam::1:role/a', "
+                        .formatted(name)
+                + "Environment: {Variables: {DEPLOY_KEY: %s}}}}  # expect: CFS110, CFS101\n"
+                        .formatted(token);
+    }
+
+    /** A role an account may assume, reading the configuration of {@code resource}. */
+    private static String reader(String name, String resource, String expected) {
+        return ("  %s:\n    Type: AWS::IAM::Role\n    Properties:\n"
+                        + "      AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal: "
+                        + "{AWS: 'arn:aws:iam::111122223333:root'}, Action: 'sts:AssumeRole'}]}\n"
+                        + "      Policies: [{PolicyName: read, PolicyDocument: {Statement: [{Effect:"
+                        + " Allow, Action: 'lambda:GetFunctionConfiguration', Resource: %s}]}}]"
+                        + "  # expect: %s\n")
+                .formatted(name, resource, expected);
+    }
 
     @Test
     void eachReaderIsPairedWithTheFunctionsItsResourcesReach() {
