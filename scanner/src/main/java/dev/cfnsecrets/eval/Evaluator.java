@@ -497,10 +497,15 @@ public final class Evaluator {
         return new Value.ListValue(items, at);
     }
 
-    /** Concatenates values; alternatives multiply (up to {@link Value#MAX_ALTERNATIVES}). */
+    /**
+     * Concatenates values; alternatives multiply (up to {@link Value#MAX_ALTERNATIVES}, the first
+     * ones in order). Each alternative is built as a chain of the pieces it takes, sharing their
+     * common beginning, so that a string of {@code n} pieces costs {@code n} steps rather than
+     * {@code n²} copies of what came before; the budget counts the parts of each finished string.
+     */
     private Value concat(List<Value> pieces, Node at) {
-        List<List<Part>> combinations = new ArrayList<>();
-        combinations.add(new ArrayList<>());
+        List<Chain> combinations = new ArrayList<>();
+        combinations.add(null);
         for (Value piece : pieces) {
             List<Value.Text> options =
                     piece instanceof Value.ListValue
@@ -513,26 +518,39 @@ public final class Evaluator {
                                                             at)),
                                             at))
                             : piece.alternatives();
-            List<List<Part>> next = new ArrayList<>();
-            for (List<Part> prefix : combinations) {
+            List<Chain> next = new ArrayList<>();
+            for (Chain prefix : combinations) {
                 for (Value.Text option : options) {
                     if (next.size() < Value.MAX_ALTERNATIVES) {
-                        if (!produced(prefix) || !produced(option.parts())) {
-                            return exhaust(budgetSpent(), at);
-                        }
-                        List<Part> parts = new ArrayList<>(prefix);
-                        parts.addAll(option.parts());
-                        next.add(parts);
+                        next.add(new Chain(prefix, option.parts()));
                     }
                 }
             }
             combinations = next;
         }
-        if (combinations.size() == 1) {
-            return new Value.Text(combinations.get(0), at);
+        List<Value> strings = new ArrayList<>();
+        for (Chain chain : combinations) {
+            List<Part> parts = Chain.parts(chain);
+            if (!produced(parts)) {
+                return exhaust(budgetSpent(), at);
+            }
+            strings.add(new Value.Text(parts, at));
         }
-        return new Value.Choice(
-                combinations.stream().<Value>map(parts -> new Value.Text(parts, at)).toList(), at);
+        return strings.size() == 1 ? strings.get(0) : new Value.Choice(strings, at);
+    }
+
+    /** One alternative of a concatenation so far: the parts of its last piece after the rest. */
+    private record Chain(Chain before, List<Part> last) {
+        /** The parts of {@code chain} in order (none for {@code null}, the empty beginning). */
+        static List<Part> parts(Chain chain) {
+            Deque<List<Part>> pieces = new ArrayDeque<>();
+            for (Chain c = chain; c != null; c = c.before) {
+                pieces.push(c.last);
+            }
+            List<Part> parts = new ArrayList<>();
+            pieces.forEach(parts::addAll);
+            return parts;
+        }
     }
 
     private static String attributeName(Node argument) {

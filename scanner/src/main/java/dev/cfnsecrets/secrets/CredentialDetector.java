@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -358,17 +361,26 @@ public final class CredentialDetector {
 
     /**
      * PEM and OpenSSH private keys, also written on one line with escaped {@code \n}: a header, at
-     * least 40 base64 characters of body, and the END line (or the end of the text).
+     * least 40 base64 characters of body, and the END line (or the end of the text). A key ends at
+     * the next BEGIN line at the latest: otherwise every BEGIN of a text without END lines would
+     * take the rest of the text as its body, and the text's length times the number of BEGINs would
+     * be read.
      */
     private static void privateKeys(String text, List<CredentialMatch> found) {
-        Matcher m = PEM_BEGIN.matcher(text);
-        while (m.find()) {
+        List<MatchResult> begins = PEM_BEGIN.matcher(text).results().toList();
+        Map<String, Integer> ends = new HashMap<>();
+        for (int i = 0; i < begins.size(); i++) {
+            MatchResult m = begins.get(i);
+            int limit = i + 1 < begins.size() ? begins.get(i + 1).start() : text.length();
             String label = m.group(1);
             String endMarker = "-----END " + label + "-----";
-            int end = text.indexOf(endMarker, m.end());
-            int stop = end < 0 ? text.length() : end + endMarker.length();
+            int end = nextEnd(text, endMarker, m.end(), ends);
+            if (end >= 0 && end + endMarker.length() > limit) {
+                end = -1;
+            }
+            int stop = end < 0 ? limit : end + endMarker.length();
             String body =
-                    text.substring(m.end(), end < 0 ? text.length() : end)
+                    text.substring(m.end(), end < 0 ? limit : end)
                             .replace("\\n", "\n")
                             .replace("\\r", "\n");
             body = PEM_HEADER_LINE.matcher(body).replaceAll("");
@@ -380,6 +392,21 @@ public final class CredentialDetector {
                 found.add(new CredentialMatch(k, m.start(), stop, text.substring(m.start(), stop)));
             }
         }
+    }
+
+    /**
+     * Where {@code endMarker} next occurs at or after {@code from}, or -1; {@code ends} remembers
+     * the last answer per marker, which stays right for every later {@code from} up to it (the
+     * BEGIN lines are visited in order), so each marker's search walks the text once.
+     */
+    private static int nextEnd(String text, String endMarker, int from, Map<String, Integer> ends) {
+        Integer known = ends.get(endMarker);
+        if (known != null && (known < 0 || known >= from)) {
+            return known;
+        }
+        int end = text.indexOf(endMarker, from);
+        ends.put(endMarker, end);
+        return end;
     }
 
     /**

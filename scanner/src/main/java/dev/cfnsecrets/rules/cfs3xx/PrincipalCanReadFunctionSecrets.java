@@ -41,7 +41,7 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
         Evaluator evaluator = context.evaluator();
         PolicyInventory inventory = PolicyInventories.of(context).orElseThrow();
         StatementReader reader = new StatementReader(evaluator::evaluate);
-        List<IamPrincipal> readers = readers(inventory);
+        ReadersByFunction readers = new ReadersByFunction(readers(inventory), inventory);
         for (Resource function : template.resources().values()) {
             if (!EnvVariables.isFunction(function)) {
                 continue;
@@ -59,7 +59,7 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
                                     .orElse(null));
             Optional<String> executionRole = executionRole(function, reader);
             Optional<Resource> key = templateKey(function, template, reader);
-            for (IamPrincipal principal : readers) {
+            for (IamPrincipal principal : readers.of(function.logicalId())) {
                 if (principal.logicalId().equals(function.logicalId())
                         || executionRole.filter(principal.logicalId()::equals).isPresent()) {
                     continue;

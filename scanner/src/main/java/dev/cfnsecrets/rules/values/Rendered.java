@@ -3,7 +3,9 @@ package dev.cfnsecrets.rules.values;
 import dev.cfnsecrets.eval.Part;
 import dev.cfnsecrets.eval.Value;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +30,7 @@ public final class Rendered {
     private final String text;
     private final int[] starts;
     private final List<int[]> assembled = new ArrayList<>();
+    private Pieces pieces;
 
     private Rendered(Value.Text value) {
         this.value = value;
@@ -159,30 +162,44 @@ public final class Rendered {
     /**
      * Whether a piece is part of a dynamic reference that an intrinsic assembles: the {@code
      * ${Secret}} in {@code !Sub '{{resolve:secretsmanager:${Secret}}}'} names a secret, it is not
-     * one.
+     * one. A piece that occurs more than once (a Parameter used twice) counts when any occurrence
+     * does.
      */
     boolean insideReference(Part part) {
-        for (int i = 0; i < starts.length; i++) {
-            if (value.parts().get(i) == part) {
-                for (int[] range : assembled) {
-                    if (starts[i] >= range[0] && starts[i] < range[1]) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return pieces().insideReference.containsKey(part);
     }
 
     /** Where a piece of the value first starts in the text, or -1 when it is none of its pieces. */
     int startOf(Part part) {
-        for (int i = 0; i < starts.length; i++) {
-            if (value.parts().get(i) == part) {
-                return starts[i];
+        Integer first = pieces().firstStart.get(part);
+        return first == null ? -1 : first;
+    }
+
+    /**
+     * The pieces by identity, indexed once when first asked for: the rules ask about every piece of
+     * a value, and a search through all of them per question would grow with the square of a long
+     * {@code Fn::Join}'s or {@code Fn::Sub}'s length.
+     */
+    private Pieces pieces() {
+        if (pieces == null) {
+            pieces = new Pieces(new IdentityHashMap<>(), new IdentityHashMap<>());
+            int range = 0;
+            for (int i = 0; i < starts.length; i++) {
+                Part part = value.parts().get(i);
+                pieces.firstStart.putIfAbsent(part, starts[i]);
+                // Starts only grow and the references are found in order: one pass over both.
+                while (range < assembled.size() && assembled.get(range)[1] <= starts[i]) {
+                    range++;
+                }
+                if (range < assembled.size() && starts[i] >= assembled.get(range)[0]) {
+                    pieces.insideReference.put(part, Boolean.TRUE);
+                }
             }
         }
-        return -1;
+        return pieces;
     }
+
+    private record Pieces(Map<Part, Integer> firstStart, Map<Part, Boolean> insideReference) {}
 
     /**
      * A dynamic reference, written as one string or assembled by {@code Fn::Sub}/{@code Fn::Join}.
