@@ -62,10 +62,14 @@ public final class Evaluator {
     }
 
     /**
-     * Why evaluation of {@code entity} (say {@code Parameter P}) was cut short, and where it is
-     * declared.
+     * Why the work on {@code entity} (say {@code Parameter P}) was cut short, where it is declared,
+     * and what that means for the findings (a sentence). Rules with a budget of their own report
+     * theirs the same way ({@code RuleContext#stopped}).
      */
-    public record Stop(String entity, String reason, Node at) {}
+    public record Stop(String entity, String reason, Node at, String consequence) {}
+
+    private static final String UNKNOWN_VALUES =
+            "Values that depend on it are treated as unknown; the rest of the file was scanned.";
 
     private record Entity(String name, String through, Node at) {}
 
@@ -121,7 +125,8 @@ public final class Evaluator {
                         ? new Entity("value at line " + node.span().startLine(), "itself", node)
                         : entities.peek();
         String reason = entity.name() + " refers to itself through " + entity.through();
-        stops.putIfAbsent(entity.name(), new Stop(entity.name(), reason, entity.at()));
+        stops.putIfAbsent(
+                entity.name(), new Stop(entity.name(), reason, entity.at(), UNKNOWN_VALUES));
         return unknown(Kind.OTHER, reason, node);
     }
 
@@ -137,7 +142,8 @@ public final class Evaluator {
                 new Stop(
                         outermost.name(),
                         reason + " (evaluating " + outermost.name() + ")",
-                        outermost.at()));
+                        outermost.at(),
+                        UNKNOWN_VALUES));
         return unknown(Kind.OTHER, reason, node);
     }
 

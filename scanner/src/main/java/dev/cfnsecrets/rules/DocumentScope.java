@@ -6,6 +6,7 @@ import dev.cfnsecrets.model.Document;
 import dev.cfnsecrets.model.NestedStacks;
 import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.rules.values.CredentialSearchCache;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class DocumentScope {
     private final NestedStacks nestedStacks;
     private final Map<Shared<?>, Object> results = new HashMap<>();
     private final Set<String> notSecrets = new LinkedHashSet<>();
+    private final List<Evaluator.Stop> ruleStops = new ArrayList<>();
     private Evaluator evaluator;
 
     public DocumentScope(Document document, RuleSettings settings) {
@@ -82,9 +84,18 @@ public final class DocumentScope {
         return evaluator;
     }
 
-    /** What the evaluator could not finish, if a rule used it. */
+    /** What the evaluator could not finish, if a rule used it, then what rules stopped short of. */
     List<Evaluator.Stop> evaluationStops() {
-        return evaluator == null ? List.of() : evaluator.stops();
+        List<Evaluator.Stop> stops = new ArrayList<>();
+        if (evaluator != null) {
+            stops.addAll(evaluator.stops());
+        }
+        stops.addAll(ruleStops);
+        return stops;
+    }
+
+    void stopped(Evaluator.Stop stop) {
+        ruleStops.add(stop);
     }
 
     /**

@@ -65,6 +65,14 @@ public final class RuleContext {
         return scope.evaluationStops();
     }
 
+    /**
+     * Records that a rule spent its budget on this document: CFS001 reports it once, with what was
+     * left out.
+     */
+    public void stopped(Evaluator.Stop stop) {
+        scope.stopped(stop);
+    }
+
     /** The evaluator of this document's template (shared by all rules of the document). */
     public Evaluator evaluator() {
         return scope.evaluator();

@@ -6,8 +6,9 @@ import dev.cfnsecrets.rules.RuleContext;
 
 /**
  * CFS001 for values the evaluator could not finish: a Parameter or Mapping that refers to itself,
- * or a document whose evaluation spent its budget. It runs after every other rule of the document,
- * as those are what evaluate; each stop is reported once, however many values met it.
+ * or a document whose evaluation spent its budget; and for a rule that spent its own budget on the
+ * document (CFS305's pairs). It runs after every other rule of the document, as those are what
+ * evaluate; each stop is reported once, however many values met it.
  */
 public final class EvaluationStops implements Rule {
     @Override
@@ -24,7 +25,8 @@ public final class EvaluationStops implements Rule {
                             context.document().path()
                                     + " cannot be scanned fully: "
                                     + stop.reason()
-                                    + ". Values that depend on it are treated as unknown; the rest of the file was scanned.")
+                                    + ". "
+                                    + stop.consequence())
                     .value(stop.reason().replaceAll("\\d+", "#"))
                     .add();
         }

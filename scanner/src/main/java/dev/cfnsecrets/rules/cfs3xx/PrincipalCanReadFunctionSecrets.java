@@ -29,8 +29,15 @@ import java.util.Optional;
  * (principal, function). A function's own execution role is not reported for that function (it has
  * the environment anyway). When the function's {@code KmsKeyArn} is a key of this template, the
  * principal must also be able to decrypt with it (IAM or key policy).
+ *
+ * <p>The pairs grow with the product of principals and functions (many roles that may read {@code
+ * "*"}), so at most {@link #MAX_PAIRS} are examined per template; past that, CFS001 says once which
+ * functions were left unchecked.
  */
 final class PrincipalCanReadFunctionSecrets extends TemplateRule {
+    /** Far above real templates: those of fixtures/ and the real-world corpus report at most 5. */
+    static final int MAX_PAIRS = 10_000;
+
     @Override
     public String id() {
         return "CFS305";
@@ -42,6 +49,7 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
         PolicyInventory inventory = PolicyInventories.of(context).orElseThrow();
         StatementReader reader = new StatementReader(evaluator::evaluate);
         ReadersByFunction readers = new ReadersByFunction(readers(inventory), inventory);
+        int pairs = 0;
         for (Resource function : template.resources().values()) {
             if (!EnvVariables.isFunction(function)) {
                 continue;
@@ -60,6 +68,10 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
             Optional<String> executionRole = executionRole(function, reader);
             Optional<Resource> key = templateKey(function, template, reader);
             for (IamPrincipal principal : readers.of(function.logicalId())) {
+                if (++pairs > MAX_PAIRS) {
+                    context.stopped(pairsSpent(function));
+                    return;
+                }
                 if (principal.logicalId().equals(function.logicalId())
                         || executionRole.filter(principal.logicalId()::equals).isPresent()) {
                     continue;
@@ -72,6 +84,19 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
                         .ifPresent(read -> report(context, principal, function, secrets, read));
             }
         }
+    }
+
+    private Evaluator.Stop pairsSpent(Resource function) {
+        return new Evaluator.Stop(
+                function.logicalId(),
+                id()
+                        + " stopped after "
+                        + MAX_PAIRS
+                        + " (principal, function) pairs: the principals that may read function "
+                        + function.logicalId()
+                        + " and the functions after it were not all checked",
+                function.key(),
+                "More principals may read those functions' secrets; the other rules scanned the whole file.");
     }
 
     /** The policy and statement through which a principal reads a function's configuration. */
