@@ -1,0 +1,99 @@
+package dev.cfnsecrets.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * The yardstick a whole scan is measured against: the least work any scanner of these files must
+ * do. It walks the folders named on the command line, reads every regular file and composes it with
+ * snakeyaml-engine into a node tree with source marks (JSON is YAML), on the common fork-join pool
+ * as the scanner does (both cores), and runs no rule and writes no report. It prints the files
+ * read, the documents that failed to parse and the nodes composed, so that no work can be optimised
+ * away.
+ *
+ * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.cfnsecrets.bench.ParseOnly
+ * FOLDER...}; {@code bench/compare.sh} times it beside a scan of the same folders.
+ */
+public final class ParseOnly {
+    private static final LoadSettings SETTINGS =
+            LoadSettings.builder()
+                    .setUseMarks(true)
+                    .setAllowDuplicateKeys(true)
+                    .setCodePointLimit(Integer.MAX_VALUE)
+                    .build();
+
+    private ParseOnly() {}
+
+    public static void main(String[] args) throws IOException {
+        List<Path> files = filesUnder(args);
+        AtomicLong nodes = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        files.parallelStream()
+                .forEach(
+                        file -> {
+                            try {
+                                nodes.addAndGet(compose(read(file)));
+                            } catch (YamlEngineException e) {
+                                failed.incrementAndGet();
+                            }
+                        });
+        System.out.printf(
+                "parse-only: %d files, %d failed to parse, %d nodes%n",
+                files.size(), failed.get(), nodes.get());
+    }
+
+    private static List<Path> filesUnder(String[] folders) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String folder : folders) {
+            try (Stream<Path> walk = Files.walk(Path.of(folder))) {
+                walk.filter(Files::isRegularFile).forEach(files::add);
+            }
+        }
+        return files;
+    }
+
+    private static String read(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Composes every document of {@code text} and returns how many nodes they hold. */
+    private static long compose(String text) {
+        long count = 0;
+        for (Node root : new Compose(SETTINGS).composeAllFromString(text)) {
+            count += size(root);
+        }
+        return count;
+    }
+
+    private static long size(Node node) {
+        long count = 1;
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                count += size(tuple.getKeyNode()) + size(tuple.getValueNode());
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                count += size(item);
+            }
+        }
+        return count;
+    }
+}
