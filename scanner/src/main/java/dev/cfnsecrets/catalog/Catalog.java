@@ -3,34 +3,30 @@ package dev.cfnsecrets.catalog;
 import dev.cfnsecrets.finding.Level;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The rule catalog, read from {@code cfn-secrets/rules/*.md} on the class path (the build copies
- * the repository's {@code rules/} folder there). It is the one source of ids, levels, names and
+ * The rule catalog: the repository's {@code rules/*.md}, which the build parses into {@value
+ * #INDEX} on the class path ({@link CatalogIndex}). It is the one source of ids, levels, names and
  * help for the SARIF rules array, {@code cfn-secrets rules} and {@code explain}. A configuration's
  * custom rules join it ({@link #withCustomRules}), so that everything downstream treats them alike.
  */
 public final class Catalog {
-    static final String RESOURCE_DIR = "cfn-secrets/rules";
+    /** The bundled catalog, which the build writes from the repository's {@code rules/}. */
+    static final String INDEX = "cfn-secrets/rules/catalog.index";
+
     private static final String RULE_FILE = "CFS\\d{3}\\.md";
 
     private final Map<String, RuleDescription> rules;
@@ -41,26 +37,18 @@ public final class Catalog {
         this.customRules = List.copyOf(customRules);
     }
 
-    /** The catalog bundled with the scanner. */
+    /**
+     * The catalog bundled with the scanner: {@value #INDEX}, the rule files parsed by the build
+     * ({@link CatalogIndex}).
+     */
     public static Catalog bundled() {
-        URL url = Catalog.class.getClassLoader().getResource(RESOURCE_DIR);
-        if (url == null) {
-            throw new IllegalStateException(
-                    "rule catalog missing from the class path: " + RESOURCE_DIR);
-        }
-        try {
-            String location = url.toString();
-            if (location.startsWith("jar:")) {
-                // jar:file:/…/cfn-secrets.jar!/cfn-secrets/rules. A JarFile shares the index of the
-                // jar the class loader has open; a ZIP file system would index all of its entries
-                // again (the AWS SDK's thousands too) at every start.
-                Path jarFile = Path.of(new URI(location.substring(4, location.indexOf("!/"))));
-                try (JarFile jar = new JarFile(jarFile.toFile())) {
-                    return fromJar(jar);
-                }
+        try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(INDEX)) {
+            if (in == null) {
+                throw new IllegalStateException(
+                        "rule catalog missing from the class path: " + INDEX);
             }
-            return fromDirectory(Path.of(url.toURI()));
-        } catch (URISyntaxException | IOException e) {
+            return new Catalog(CatalogIndex.read(in, INDEX), List.of());
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read the rule catalog: " + e.getMessage(), e);
         }
     }
@@ -78,27 +66,6 @@ public final class Catalog {
         for (Path file : files) {
             try (InputStream in = Files.newInputStream(file)) {
                 add(rules, in, file.toString());
-            }
-        }
-        return new Catalog(rules, List.of());
-    }
-
-    /** Reads every rule file under {@value #RESOURCE_DIR} of a jar, ordered by id. */
-    private static Catalog fromJar(JarFile jar) throws IOException {
-        List<JarEntry> entries =
-                jar.stream()
-                        .filter(
-                                e ->
-                                        e.getName().startsWith(RESOURCE_DIR + "/")
-                                                && e.getName()
-                                                        .substring(RESOURCE_DIR.length() + 1)
-                                                        .matches(RULE_FILE))
-                        .sorted(Comparator.comparing(JarEntry::getName))
-                        .toList();
-        Map<String, RuleDescription> rules = new LinkedHashMap<>();
-        for (JarEntry entry : entries) {
-            try (InputStream in = jar.getInputStream(entry)) {
-                add(rules, in, entry.getName());
             }
         }
         return new Catalog(rules, List.of());

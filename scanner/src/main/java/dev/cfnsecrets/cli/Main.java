@@ -40,32 +40,41 @@ public final class Main implements Runnable {
         SafeWriter out = SafeWriter.of(rawOut, environment.colorTerminal());
         SafeWriter err = SafeWriter.of(rawErr, false);
         ErrorHandlers handlers = new ErrorHandlers();
-        CommandLine commandLine =
-                new CommandLine(new Main())
-                        .addSubcommand(new ScanCommand(environment))
-                        .addSubcommand(new RulesCommand())
-                        .addSubcommand(new ExplainCommand())
-                        .addSubcommand(new CommandLine.HelpCommand())
-                        .setCaseInsensitiveEnumValuesAllowed(true)
-                        .setParameterExceptionHandler(handlers)
-                        .setExecutionExceptionHandler(handlers)
-                        .setOut(out)
-                        .setErr(err)
-                        // Help is coloured exactly when reports are, so the writer expects its
-                        // colours.
-                        .setColorScheme(
-                                CommandLine.Help.defaultColorScheme(
-                                        environment.colorTerminal()
-                                                ? CommandLine.Help.Ansi.ON
-                                                : CommandLine.Help.Ansi.OFF));
+        CommandLine commandLine = new CommandLine(new Main());
+        // --version alone needs none of the subcommands, whose models picocli builds by reflection
+        // (about 17 ms of CPU at every start: BENCHMARKS.md, "Start-up (issue #15)").
+        if (!asksForVersionOnly(args)) {
+            commandLine
+                    .addSubcommand(new ScanCommand(environment))
+                    .addSubcommand(new RulesCommand())
+                    .addSubcommand(new ExplainCommand())
+                    .addSubcommand(new CommandLine.HelpCommand());
+            ExitStatus.describeIn(commandLine.getSubcommands().get("scan").getCommandSpec());
+        }
+        commandLine
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(handlers)
+                .setExecutionExceptionHandler(handlers)
+                .setOut(out)
+                .setErr(err)
+                // Help is coloured exactly when reports are, so the writer expects its
+                // colours.
+                .setColorScheme(
+                        CommandLine.Help.defaultColorScheme(
+                                environment.colorTerminal()
+                                        ? CommandLine.Help.Ansi.ON
+                                        : CommandLine.Help.Ansi.OFF));
         ExitStatus.describeIn(commandLine.getCommandSpec());
-        ExitStatus.describeIn(commandLine.getSubcommands().get("scan").getCommandSpec());
         try {
             return commandLine.execute(args);
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    private static boolean asksForVersionOnly(String... args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     }
 
     @Override

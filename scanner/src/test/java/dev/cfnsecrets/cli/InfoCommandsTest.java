@@ -60,6 +60,31 @@ class InfoCommandsTest {
         assertThat(run.err()).isEmpty();
     }
 
+    /**
+     * {@code --version} alone is answered without the subcommands' models; with them (a
+     * subcommand's own option, or the top one's followed by a command) it says the same.
+     */
+    @Test
+    void versionSaysTheSameWithOrWithoutTheSubcommands() {
+        String version = CommandRun.of("--version").out();
+
+        assertThat(CommandRun.of("-V").out()).isEqualTo(version);
+        assertThat(CommandRun.of("scan", "--version").out()).isEqualTo(version);
+        assertThat(CommandRun.of("--version", "scan").out()).isEqualTo(version);
+    }
+
+    @Test
+    void helpStillListsTheSubcommands() {
+        CommandRun run = CommandRun.of("--help");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out())
+                .containsPattern("(?m)^  scan +Scan templates")
+                .containsPattern("(?m)^  rules +List the rule catalog")
+                .containsPattern("(?m)^  explain +Print one rule's full help")
+                .containsPattern("(?m)^  help +Display help");
+    }
+
     @Test
     void versionNamesTheCommitOfTheCheckoutItWasBuiltIn() throws Exception {
         Path repo = Path.of(System.getProperty("cfnsecrets.repo", ".."));
