@@ -31,8 +31,8 @@ import java.util.Optional;
  * principal must also be able to decrypt with it (IAM or key policy).
  *
  * <p>The pairs grow with the product of principals and functions (many roles that may read {@code
- * "*"}), so at most {@link #MAX_PAIRS} are examined per template; past that, CFS001 says once which
- * functions were left unchecked.
+ * "*"}), so at most {@link #MAX_PAIRS} are examined per template (and per account in live mode);
+ * past that, CFS001 says once which functions were left unchecked.
  */
 final class PrincipalCanReadFunctionSecrets extends TemplateRule {
     /** Far above real templates: those of fixtures/ and the real-world corpus report at most 5. */
@@ -69,7 +69,7 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
             Optional<Resource> key = templateKey(function, template, reader);
             for (IamPrincipal principal : readers.of(function.logicalId())) {
                 if (++pairs > MAX_PAIRS) {
-                    context.stopped(pairsSpent(function));
+                    context.stopped(pairsSpent(function.logicalId(), function.key()));
                     return;
                 }
                 if (principal.logicalId().equals(function.logicalId())
@@ -86,16 +86,20 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
         }
     }
 
-    private Evaluator.Stop pairsSpent(Resource function) {
+    /**
+     * The stop when the pairs reach {@link #MAX_PAIRS} at {@code function} (as shown, at {@code
+     * at}): per template here, per account in live mode ({@link
+     * AccountPrincipalCanReadFunctionSecrets}).
+     */
+    static Evaluator.Stop pairsSpent(String function, Node at) {
         return new Evaluator.Stop(
-                function.logicalId(),
-                id()
-                        + " stopped after "
+                function,
+                "CFS305 stopped after "
                         + MAX_PAIRS
                         + " (principal, function) pairs: the principals that may read function "
-                        + function.logicalId()
+                        + function
                         + " and the functions after it were not all checked",
-                function.key(),
+                at,
                 "More principals may read those functions' secrets; the other rules scanned the whole file.");
     }
 
