@@ -343,7 +343,20 @@ final class GrowthInputs {
                         + readerRole("Reader", repeat(8, i -> readStatement("\"*\""))));
     }
 
-    @Grows(row = 15, base = 500, unit = "- svc:Action", name = "actions per statement")
+    @Grows(
+            row = 15,
+            base = 20,
+            unit = FUNCTION,
+            name = "statements × functions, one statement each (CFS305)")
+    private static Input statementPerFunction(int n) {
+        return resources(
+                repeat(n, GrowthInputs::secretFunction)
+                        + readerRole(
+                                "Reader",
+                                repeat(n, i -> readStatement("!GetAtt Fn" + id(i) + ".Arn"))));
+    }
+
+    @Grows(row = 16, base = 500, unit = "- svc:Action", name = "actions per statement")
     private static Input actions(int n) {
         return resources(
                 secretFunction(0)
@@ -361,7 +374,7 @@ final class GrowthInputs {
                                         + "                  - lambda:GetFunctionConfiguration\n"));
     }
 
-    @Grows(row = 16, base = 10, unit = ROLE, name = "roles × functions, 1:1 grants (CFS305)")
+    @Grows(row = 17, base = 10, unit = ROLE, name = "roles × functions, 1:1 grants (CFS305)")
     private static Input rolesWithOwnFunction(int n) {
         return resources(
                 repeat(
@@ -373,7 +386,7 @@ final class GrowthInputs {
                                                 readStatement("!GetAtt Fn" + id(i) + ".Arn"))));
     }
 
-    @Grows(row = 17, base = 50, unit = "AWS::KMS::Key", name = "key policies")
+    @Grows(row = 18, base = 50, unit = "AWS::KMS::Key", name = "key policies")
     private static Input keyPolicies(int n) {
         return resources(
                 repeat(
@@ -397,7 +410,7 @@ final class GrowthInputs {
                                         .formatted(id(i))));
     }
 
-    @Grows(row = 18, base = 50, unit = SAM_FUNCTION, name = "Globals inherited by functions")
+    @Grows(row = 19, base = 50, unit = SAM_FUNCTION, name = "Globals inherited by functions")
     private static Input globalsInherited(int n) {
         return Input.template(
                 "Transform: AWS::Serverless-2016-10-31\n"
@@ -420,17 +433,17 @@ final class GrowthInputs {
                                                 + "      CodeUri: src/\n"));
     }
 
-    @Grows(row = 19, base = 2000, unit = "lorem ", name = "value length")
+    @Grows(row = 20, base = 2000, unit = "lorem ", name = "value length")
     private static Input valueLength(int n) {
         return oneVariable("\"" + "lorem ".repeat(n) + "\"");
     }
 
-    @Grows(row = 20, base = 1000, unit = "echo line", name = "lines")
+    @Grows(row = 21, base = 1000, unit = "echo line", name = "lines")
     private static Input lines(int n) {
         return oneVariable("|\n" + repeat(n, i -> "            echo line " + id(i) + "\n"));
     }
 
-    @Grows(row = 21, base = 50, unit = "-----BEGIN", name = "PEM BEGIN without END")
+    @Grows(row = 22, base = 50, unit = "-----BEGIN", name = "PEM BEGIN without END")
     private static Input pemWithoutEnd(int n) {
         // n BEGIN lines, each with 20 groups of "QUJD" ("ABC" in base64) and a distinct line, and
         // no END line anywhere.
@@ -446,7 +459,7 @@ final class GrowthInputs {
                         + "\"");
     }
 
-    @Grows(row = 22, base = 1000, unit = "k_", name = "Fn::Split pieces")
+    @Grows(row = 23, base = 1000, unit = "k_", name = "Fn::Split pieces")
     private static Input split(int n) {
         return oneVariable(
                 "!Join [\";\", !Split [\",\", \""
@@ -455,7 +468,7 @@ final class GrowthInputs {
                         + "\"]]");
     }
 
-    @Grows(row = 23, base = 1000, unit = "item_", name = "CommaDelimitedList Default")
+    @Grows(row = 24, base = 1000, unit = "item_", name = "CommaDelimitedList Default")
     private static Input commaList(int n) {
         String items = String.join(",", repeat(n, i -> "item_" + id(i) + "\n").split("\n"));
         String parameter =
@@ -463,7 +476,7 @@ final class GrowthInputs {
         return oneVariableAfter(parameter, "Conditions:\n", "!Join [\";\", !Ref Items]");
     }
 
-    @Grows(row = 24, base = 20, unit = JSON_FUNCTION, name = "minified JSON template")
+    @Grows(row = 25, base = 20, unit = JSON_FUNCTION, name = "minified JSON template")
     private static Input minifiedJson(int n) {
         StringBuilder json = new StringBuilder("{\"Resources\":{");
         for (int i = 0; i < n; i++) {
@@ -485,7 +498,7 @@ final class GrowthInputs {
         return new Input(Map.of("template.json", json.toString()), "template.json");
     }
 
-    @Grows(row = 25, base = 20, unit = FUNCTION, name = "files in a directory")
+    @Grows(row = 26, base = 20, unit = FUNCTION, name = "files in a directory")
     private static Input filesInDirectory(int n) {
         Map<String, String> files = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
@@ -523,7 +536,7 @@ final class GrowthInputs {
                 .formatted(id(i), child, in);
     }
 
-    @Grows(row = 26, base = 10, unit = STACK, name = "nested stacks")
+    @Grows(row = 27, base = 10, unit = STACK, name = "nested stacks")
     private static Input nestedStacks(int n) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(
@@ -535,7 +548,7 @@ final class GrowthInputs {
         return new Input(files, "parent.yaml");
     }
 
-    @Grows(row = 27, base = 50, unit = "Outputs.Out", name = "nested-stack cross references")
+    @Grows(row = 28, base = 50, unit = "Outputs.Out", name = "nested-stack cross references")
     private static Input nestedCrossReferences(int n) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(

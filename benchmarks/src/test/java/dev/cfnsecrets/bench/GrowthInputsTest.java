@@ -70,6 +70,7 @@ class GrowthInputsTest {
                 .containsEntry("CFS102", 1600)
                 .containsEntry("CFS110", 1);
         assertThat(scan(dimension("roles × functions").at(16))).containsEntry("CFS305", 160);
+        assertThat(scan(dimension("statements × functions").at(16))).containsEntry("CFS305", 320);
         assertThat(scan(dimension("files in a directory").at(16))).containsEntry("CFS102", 320);
         assertThat(scan(dimension("nested stacks").at(16))).containsEntry("CFS111", 160);
         assertThat(scan(dimension("key policies").at(16))).containsEntry("CFS303", 800);

@@ -80,7 +80,7 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
                 if (key.isPresent() && !canDecrypt(principal, key.get(), set, inventory)) {
                     continue;
                 }
-                firstRead(inventory, principal, target, set)
+                firstRead(readers.grantsOf(principal, function.logicalId()), target, set)
                         .ifPresent(read -> report(context, principal, function, secrets, read));
             }
         }
@@ -127,12 +127,16 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
      */
     static Optional<Read> firstRead(
             PolicyInventory inventory, IamPrincipal principal, Target target, List<Statement> set) {
-        for (Policy policy : inventory.policiesOf(principal)) {
-            for (Statement s : policy.statements()) {
-                Optional<Exposure.Grant> grant = Exposure.configReadsOf(s, target, set);
-                if (grant.isPresent()) {
-                    return Optional.of(new Read(policy, grant.get()));
-                }
+        return firstRead(ReadersByFunction.grants(inventory, principal), target, set);
+    }
+
+    /** The first of {@code grants} that grants a configuration read on {@code target}. */
+    private static Optional<Read> firstRead(
+            List<ReadersByFunction.Grant> grants, Target target, List<Statement> set) {
+        for (ReadersByFunction.Grant g : grants) {
+            Optional<Exposure.Grant> grant = Exposure.configReadsOf(g.statement(), target, set);
+            if (grant.isPresent()) {
+                return Optional.of(new Read(g.policy(), grant.get()));
             }
         }
         return Optional.empty();
