@@ -66,6 +66,22 @@ final class GrowthInputs {
 
     private GrowthInputs() {}
 
+    /**
+     * The digits of the largest count any dimension reaches at 16 × (24,000 {@code Fn::Sub}
+     * variables).
+     */
+    private static final int ID_WIDTH = 5;
+
+    /**
+     * {@code i} zero-padded to a fixed width, for generated names ({@code p00042}): names as long
+     * at 16 × as at 1 × make the input grow exactly with its units, where {@code p7999} against
+     * {@code p9} made the characters grow faster than the dimension.
+     */
+    static String id(int i) {
+        String digits = Integer.toString(i);
+        return "0".repeat(ID_WIDTH - digits.length()) + digits;
+    }
+
     /** Every dimension, in the order of the growth table. */
     static List<Dimension> all() {
         return Arrays.stream(GrowthInputs.class.getDeclaredMethods())
@@ -171,7 +187,8 @@ final class GrowthInputs {
 
     @Grows(row = 2, base = 250, unit = "SETTING_", name = "variables per function")
     private static Input variables(int n) {
-        return passwordAnd(repeat(n, i -> "          SETTING_%d: value-%d\n".formatted(i, i)));
+        return passwordAnd(
+                repeat(n, i -> "          SETTING_%s: value-%s\n".formatted(id(i), id(i))));
     }
 
     @Grows(row = 3, base = 100, unit = "API_KEY_", name = "secret variables (CFS110 note)")
@@ -180,14 +197,14 @@ final class GrowthInputs {
                 function(
                         "Fn",
                         FIXED_ROLE,
-                        repeat(n, i -> "          API_KEY_" + i + ": " + password(i) + "\n")));
+                        repeat(n, i -> "          API_KEY_" + id(i) + ": " + password(i) + "\n")));
     }
 
     @Grows(row = 4, base = 1500, unit = "${", name = "Fn::Sub variables")
     private static Input subVariables(int n) {
         return oneVariable(
                 "!Sub \""
-                        + repeat(n, i -> i % 2 == 0 ? "/a" + i + "${Stage}" : "-${AWS::Region}")
+                        + repeat(n, i -> i % 2 == 0 ? "/a" + id(i) + "${Stage}" : "-${AWS::Region}")
                         + "\"");
     }
 
@@ -195,14 +212,15 @@ final class GrowthInputs {
     private static Input joinWidth(int n) {
         return oneVariable(
                 "!Join [\"-\", ["
-                        + repeat(n, i -> (i % 2 == 0 ? "piece" + i : "!Ref Stage, piece") + ", ")
+                        + repeat(
+                                n, i -> (i % 2 == 0 ? "piece" + id(i) : "!Ref Stage, piece") + ", ")
                         + "end]]");
     }
 
     @Grows(row = 6, base = 3, unit = "Fn::Join", name = "Fn::Join nesting")
     private static Input joinNesting(int n) {
         return oneVariable(
-                repeat(n, i -> "{\"Fn::Join\": [\"\", [\"a" + i + "\", ")
+                repeat(n, i -> "{\"Fn::Join\": [\"\", [\"a" + id(i) + "\", ")
                         + "end"
                         + "]]}".repeat(n));
     }
@@ -211,13 +229,14 @@ final class GrowthInputs {
     private static Input joinOfIfs(int n) {
         return oneVariable(
                 "!Join [\"\", ["
-                        + repeat(n, i -> "!If [IsProd, \"p" + i + "\", \"d" + i + "\"], ")
+                        + repeat(n, i -> "!If [IsProd, \"p" + id(i) + "\", \"d" + id(i) + "\"], ")
                         + "end]]");
     }
 
     @Grows(row = 8, base = 8, unit = "!If", name = "Fn::If nesting")
     private static Input ifNesting(int n) {
-        return oneVariable(repeat(n, i -> "!If [IsProd, \"p" + i + "\", ") + "end" + "]".repeat(n));
+        return oneVariable(
+                repeat(n, i -> "!If [IsProd, \"p" + id(i) + "\", ") + "end" + "]".repeat(n));
     }
 
     private static final String ENDPOINTS =
@@ -244,19 +263,20 @@ final class GrowthInputs {
     @Grows(row = 11, base = 1000, unit = "Url:", name = "Mapping size")
     private static Input mappingSize(int n) {
         String entry =
-                "    key%d:\n      Url: https://api%d.example.com\n      Region: eu-west-1\n";
-        String mapping = "Mappings:\n  M:\n" + repeat(n, i -> entry.formatted(i, i));
-        return oneVariableAfter(mapping, "Resources:\n", "!FindInMap [M, key" + (n - 1) + ", Url]");
+                "    key%s:\n      Url: https://api%s.example.com\n      Region: eu-west-1\n";
+        String mapping = "Mappings:\n  M:\n" + repeat(n, i -> entry.formatted(id(i), id(i)));
+        return oneVariableAfter(
+                mapping, "Resources:\n", "!FindInMap [M, key" + id(n - 1) + ", Url]");
     }
 
     @Grows(row = 12, base = 500, unit = "!Equals", name = "Conditions")
     private static Input conditions(int n) {
-        String condition = "  C%d: !And [!Equals [!Ref Stage, s%d], !Not [!Condition IsProd]]\n";
+        String condition = "  C%s: !And [!Equals [!Ref Stage, s%s], !Not [!Condition IsProd]]\n";
         // After IsProd, which they use, and before the Resources.
         return oneVariableAfter(
-                repeat(n, i -> condition.formatted(i, i)),
+                repeat(n, i -> condition.formatted(id(i), id(i))),
                 "Resources:\n",
-                "!If [C" + (n - 1) + ", on, off]");
+                "!If [C" + id(n - 1) + ", on, off]");
     }
 
     /**
@@ -293,7 +313,7 @@ final class GrowthInputs {
     }
 
     private static String secretFunction(int i) {
-        return function("Fn" + i, FIXED_ROLE, "          GITHUB_TOKEN: " + TOKEN + "\n");
+        return function("Fn" + id(i), FIXED_ROLE, "          GITHUB_TOKEN: " + TOKEN + "\n");
     }
 
     @Grows(
@@ -311,7 +331,9 @@ final class GrowthInputs {
                                         n,
                                         i ->
                                                 readStatement(
-                                                        "!GetAtt Fn" + (i % functions) + ".Arn"))));
+                                                        "!GetAtt Fn"
+                                                                + id(i % functions)
+                                                                + ".Arn"))));
     }
 
     @Grows(row = 14, base = 20, unit = FUNCTION, name = "functions read by one policy (CFS305)")
@@ -321,7 +343,20 @@ final class GrowthInputs {
                         + readerRole("Reader", repeat(8, i -> readStatement("\"*\""))));
     }
 
-    @Grows(row = 15, base = 500, unit = "- svc:Action", name = "actions per statement")
+    @Grows(
+            row = 15,
+            base = 20,
+            unit = FUNCTION,
+            name = "statements × functions, one statement each (CFS305)")
+    private static Input statementPerFunction(int n) {
+        return resources(
+                repeat(n, GrowthInputs::secretFunction)
+                        + readerRole(
+                                "Reader",
+                                repeat(n, i -> readStatement("!GetAtt Fn" + id(i) + ".Arn"))));
+    }
+
+    @Grows(row = 16, base = 500, unit = "- svc:Action", name = "actions per statement")
     private static Input actions(int n) {
         return resources(
                 secretFunction(0)
@@ -331,11 +366,15 @@ final class GrowthInputs {
                                         + "                Resource: \"*\"\n"
                                         + "                Action:\n"
                                         + repeat(
-                                                n, i -> "                  - svc:Action" + i + "\n")
+                                                n,
+                                                i ->
+                                                        "                  - svc:Action"
+                                                                + id(i)
+                                                                + "\n")
                                         + "                  - lambda:GetFunctionConfiguration\n"));
     }
 
-    @Grows(row = 16, base = 10, unit = ROLE, name = "roles × functions, 1:1 grants (CFS305)")
+    @Grows(row = 17, base = 10, unit = ROLE, name = "roles × functions, 1:1 grants (CFS305)")
     private static Input rolesWithOwnFunction(int n) {
         return resources(
                 repeat(
@@ -343,18 +382,18 @@ final class GrowthInputs {
                         i ->
                                 secretFunction(i)
                                         + readerRole(
-                                                "Reader" + i,
-                                                readStatement("!GetAtt Fn" + i + ".Arn"))));
+                                                "Reader" + id(i),
+                                                readStatement("!GetAtt Fn" + id(i) + ".Arn"))));
     }
 
-    @Grows(row = 17, base = 50, unit = "AWS::KMS::Key", name = "key policies")
+    @Grows(row = 18, base = 50, unit = "AWS::KMS::Key", name = "key policies")
     private static Input keyPolicies(int n) {
         return resources(
                 repeat(
                         n,
                         i ->
                                 """
-                                  Key%d:
+                                  Key%s:
                                     Type: AWS::KMS::Key
                                     Properties:
                                       KeyPolicy:
@@ -368,10 +407,10 @@ final class GrowthInputs {
                                             Action: kms:Decrypt
                                             Resource: "*"
                                 """
-                                        .formatted(i)));
+                                        .formatted(id(i))));
     }
 
-    @Grows(row = 18, base = 50, unit = SAM_FUNCTION, name = "Globals inherited by functions")
+    @Grows(row = 19, base = 50, unit = SAM_FUNCTION, name = "Globals inherited by functions")
     private static Input globalsInherited(int n) {
         return Input.template(
                 "Transform: AWS::Serverless-2016-10-31\n"
@@ -388,23 +427,23 @@ final class GrowthInputs {
                                 n,
                                 i ->
                                         "  Fn"
-                                                + i
+                                                + id(i)
                                                 + ":\n    Type: AWS::Serverless::Function\n"
                                                 + "    Properties:\n      Handler: app.handler\n"
                                                 + "      CodeUri: src/\n"));
     }
 
-    @Grows(row = 19, base = 2000, unit = "lorem ", name = "value length")
+    @Grows(row = 20, base = 2000, unit = "lorem ", name = "value length")
     private static Input valueLength(int n) {
         return oneVariable("\"" + "lorem ".repeat(n) + "\"");
     }
 
-    @Grows(row = 20, base = 1000, unit = "echo line", name = "lines")
+    @Grows(row = 21, base = 1000, unit = "echo line", name = "lines")
     private static Input lines(int n) {
-        return oneVariable("|\n" + repeat(n, i -> "            echo line " + i + "\n"));
+        return oneVariable("|\n" + repeat(n, i -> "            echo line " + id(i) + "\n"));
     }
 
-    @Grows(row = 21, base = 50, unit = "-----BEGIN", name = "PEM BEGIN without END")
+    @Grows(row = 22, base = 50, unit = "-----BEGIN", name = "PEM BEGIN without END")
     private static Input pemWithoutEnd(int n) {
         // n BEGIN lines, each with 20 groups of "QUJD" ("ABC" in base64) and a distinct line, and
         // no END line anywhere.
@@ -420,29 +459,30 @@ final class GrowthInputs {
                         + "\"");
     }
 
-    @Grows(row = 22, base = 1000, unit = "k_", name = "Fn::Split pieces")
+    @Grows(row = 23, base = 1000, unit = "k_", name = "Fn::Split pieces")
     private static Input split(int n) {
         return oneVariable(
                 "!Join [\";\", !Split [\",\", \""
-                        + String.join(",", repeat(n, i -> "k_" + i + "=v" + i + "\n").split("\n"))
+                        + String.join(
+                                ",", repeat(n, i -> "k_" + id(i) + "=v" + id(i) + "\n").split("\n"))
                         + "\"]]");
     }
 
-    @Grows(row = 23, base = 1000, unit = "item_", name = "CommaDelimitedList Default")
+    @Grows(row = 24, base = 1000, unit = "item_", name = "CommaDelimitedList Default")
     private static Input commaList(int n) {
-        String items = String.join(",", repeat(n, i -> "item_" + i + "\n").split("\n"));
+        String items = String.join(",", repeat(n, i -> "item_" + id(i) + "\n").split("\n"));
         String parameter =
                 "  Items:\n    Type: CommaDelimitedList\n    Default: \"" + items + "\"\n";
         return oneVariableAfter(parameter, "Conditions:\n", "!Join [\";\", !Ref Items]");
     }
 
-    @Grows(row = 24, base = 20, unit = JSON_FUNCTION, name = "minified JSON template")
+    @Grows(row = 25, base = 20, unit = JSON_FUNCTION, name = "minified JSON template")
     private static Input minifiedJson(int n) {
         StringBuilder json = new StringBuilder("{\"Resources\":{");
         for (int i = 0; i < n; i++) {
             json.append(i == 0 ? "" : ",")
                     .append("\"Fn")
-                    .append(i)
+                    .append(id(i))
                     .append("\":{\"Type\":\"AWS::Lambda::Function\",\"Properties\":")
                     .append("{\"Runtime\":\"python3.12\",\"Handler\":\"app.handler\",")
                     .append("\"Role\":\"")
@@ -451,20 +491,20 @@ final class GrowthInputs {
                     .append("\"DB_PASSWORD\":\"")
                     .append(password(i))
                     .append("\",\"TABLE\":{\"Fn::Sub\":\"orders-")
-                    .append(i)
+                    .append(id(i))
                     .append("-${AWS::Region}\"}}}}}");
         }
         json.append("}}");
         return new Input(Map.of("template.json", json.toString()), "template.json");
     }
 
-    @Grows(row = 25, base = 20, unit = FUNCTION, name = "files in a directory")
+    @Grows(row = 26, base = 20, unit = FUNCTION, name = "files in a directory")
     private static Input filesInDirectory(int n) {
         Map<String, String> files = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             files.put(
-                    "t" + i + ".yaml",
-                    oneVariable("!Sub \"orders-" + i + "-${Stage}\"").scannedText());
+                    "t" + id(i) + ".yaml",
+                    oneVariable("!Sub \"orders-" + id(i) + "-${Stage}\"").scannedText());
         }
         return new Input(files, ".");
     }
@@ -486,29 +526,29 @@ final class GrowthInputs {
 
     private static String stack(int i, String child, String in) {
         return """
-                  Stack%d:
+                  Stack%s:
                     Type: AWS::CloudFormation::Stack
                     Properties:
                       TemplateURL: %s
                       Parameters:
                         In: %s
                 """
-                .formatted(i, child, in);
+                .formatted(id(i), child, in);
     }
 
-    @Grows(row = 26, base = 10, unit = STACK, name = "nested stacks")
+    @Grows(row = 27, base = 10, unit = STACK, name = "nested stacks")
     private static Input nestedStacks(int n) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(
                 "parent.yaml",
-                "Resources:\n" + repeat(n, i -> stack(i, "child" + i + ".yaml", password(i))));
+                "Resources:\n" + repeat(n, i -> stack(i, "child" + id(i) + ".yaml", password(i))));
         for (int i = 0; i < n; i++) {
-            files.put("child" + i + ".yaml", CHILD);
+            files.put("child" + id(i) + ".yaml", CHILD);
         }
         return new Input(files, "parent.yaml");
     }
 
-    @Grows(row = 27, base = 50, unit = "Outputs.Out", name = "nested-stack cross references")
+    @Grows(row = 28, base = 50, unit = "Outputs.Out", name = "nested-stack cross references")
     private static Input nestedCrossReferences(int n) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(
@@ -523,7 +563,7 @@ final class GrowthInputs {
                                                 i == 0
                                                         ? password(0)
                                                         : "!GetAtt Stack"
-                                                                + (i - 1)
+                                                                + id(i - 1)
                                                                 + ".Outputs.Out")));
         files.put("child.yaml", CHILD);
         return new Input(files, "parent.yaml");

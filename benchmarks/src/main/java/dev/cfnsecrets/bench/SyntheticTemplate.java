@@ -4,7 +4,8 @@ package dev.cfnsecrets.bench;
  * A SAM template of a given size that exercises every stage a real one does: Parameters, a Mapping,
  * SAM Globals, intrinsic functions in environment values, an execution role with an inline policy,
  * and one planted credential per function (so the rules do their full work, not an early exit). The
- * credential is assembled at run time and never written to the repository.
+ * credential is assembled at run time and never written to the repository. Generated names are
+ * zero-padded ({@code Function00007}), so the text grows exactly with the number of functions.
  */
 final class SyntheticTemplate {
     /** A GitHub-token-shaped value; its checksum is not real, the detector matches the shape. */
@@ -41,7 +42,7 @@ final class SyntheticTemplate {
         for (int i = 0; i < functions; i++) {
             yaml.append(
                     """
-                      Role%1$d:
+                      Role%1$05d:
                         Type: AWS::IAM::Role
                         Properties:
                           AssumeRolePolicyDocument:
@@ -55,19 +56,19 @@ final class SyntheticTemplate {
                                 Statement:
                                   - Effect: Allow
                                     Action: [dynamodb:GetItem, dynamodb:Query]
-                                    Resource: !Sub "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders-%1$d"
-                      Function%1$d:
+                                    Resource: !Sub "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders-%1$05d"
+                      Function%1$05d:
                         Type: AWS::Serverless::Function
                         Properties:
                           Handler: app.handler
                           CodeUri: src/
-                          Role: !GetAtt Role%1$d.Arn
+                          Role: !GetAtt Role%1$05d.Arn
                           Environment:
                             Variables:
-                              TABLE_NAME: !Sub "orders-%1$d-${Stage}"
+                              TABLE_NAME: !Sub "orders-%1$05d-${Stage}"
                               API_URL: !FindInMap [Endpoints, !Ref Stage, Url]
                               DB_PASSWORD: !Ref DbPassword
-                              SECRET_ARN: !Sub "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:app-%1$d"
+                              SECRET_ARN: !Sub "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:app-%1$05d"
                               GITHUB_TOKEN: %2$s
                     """
                             .formatted(i, PLANTED_TOKEN));

@@ -9,6 +9,7 @@ import dev.cfnsecrets.scan.ScanResult;
 import dev.cfnsecrets.scan.Scanner;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,6 +44,15 @@ class GrowthInputsTest {
         // a + b·factor·base occurrences: the frame (a) stays, the units grow with the factor.
         assertThat(at4 - at1).isEqualTo(3L * dimension.base());
         assertThat(at16 - at1).isEqualTo(15L * dimension.base());
+
+        // a + b·factor·base bytes: every unit is as long at 16 × as at 1 × (fixed-width names), so
+        // the 15 units added from 1 × to 16 × weigh five times the 3 added from 1 × to 4 ×, and the
+        // input, frame included, grows at most 16 ×: a cost growing past 20 × is the scanner's.
+        long bytesAt1 = bytes(dimension, 1);
+        long bytesAt4 = bytes(dimension, 4);
+        long bytesAt16 = bytes(dimension, 16);
+        assertThat(bytesAt16 - bytesAt1).isEqualTo(5 * (bytesAt4 - bytesAt1)).isPositive();
+        assertThat(bytesAt16).isLessThanOrEqualTo(16 * bytesAt1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -60,6 +70,7 @@ class GrowthInputsTest {
                 .containsEntry("CFS102", 1600)
                 .containsEntry("CFS110", 1);
         assertThat(scan(dimension("roles × functions").at(16))).containsEntry("CFS305", 160);
+        assertThat(scan(dimension("statements × functions").at(16))).containsEntry("CFS305", 320);
         assertThat(scan(dimension("files in a directory").at(16))).containsEntry("CFS102", 320);
         assertThat(scan(dimension("nested stacks").at(16))).containsEntry("CFS111", 160);
         assertThat(scan(dimension("key policies").at(16))).containsEntry("CFS303", 800);
@@ -83,6 +94,12 @@ class GrowthInputsTest {
     private static long markers(GrowthInputs.Dimension dimension, int factor) {
         return dimension.at(factor).files().values().stream()
                 .mapToLong(text -> occurrences(text, dimension.marker()))
+                .sum();
+    }
+
+    private static long bytes(GrowthInputs.Dimension dimension, int factor) {
+        return dimension.at(factor).files().values().stream()
+                .mapToLong(text -> text.getBytes(StandardCharsets.UTF_8).length)
                 .sum();
     }
 

@@ -105,6 +105,24 @@ public final class RuleContext {
         return new Builder(ruleId, levels.getOrDefault(ruleId, catalog.get(ruleId).level()));
     }
 
+    /**
+     * Reports a stop as this document's CFS001, with what was left out: for the document's own
+     * evaluation and rules (the CFS001 rule, last) and for a rule that runs across documents after
+     * them (live mode's CFS305 over an account), so both read the same.
+     */
+    public void reportStop(Evaluator.Stop stop) {
+        report("CFS001")
+                .at(stop.at())
+                .message(
+                        document().path()
+                                + " cannot be scanned fully: "
+                                + stop.reason()
+                                + ". "
+                                + stop.consequence())
+                .value(stop.reason().replaceAll("\\d+", "#"))
+                .add();
+    }
+
     public List<Finding> findings() {
         return List.copyOf(findings);
     }

@@ -1,6 +1,5 @@
 package dev.cfnsecrets.rules.cfs0xx;
 
-import dev.cfnsecrets.eval.Evaluator;
 import dev.cfnsecrets.rules.Rule;
 import dev.cfnsecrets.rules.RuleContext;
 
@@ -18,17 +17,6 @@ public final class EvaluationStops implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        for (Evaluator.Stop stop : context.evaluationStops()) {
-            context.report(id())
-                    .at(stop.at())
-                    .message(
-                            context.document().path()
-                                    + " cannot be scanned fully: "
-                                    + stop.reason()
-                                    + ". "
-                                    + stop.consequence())
-                    .value(stop.reason().replaceAll("\\d+", "#"))
-                    .add();
-        }
+        context.evaluationStops().forEach(context::reportStop);
     }
 }

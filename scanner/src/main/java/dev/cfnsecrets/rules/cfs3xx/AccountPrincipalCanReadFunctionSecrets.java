@@ -35,7 +35,10 @@ import java.util.function.Supplier;
  * not be read (another account's key, an alias, {@code GetKeyPolicy} denied), the principal is
  * reported and the message says why the key was not checked. A suppression of CFS305 on the
  * function's resource in the stack's template covers the findings about that function: they are
- * reported as suppressed in source, with the template's justification and where it was written.
+ * reported as suppressed in source, with the template's justification and where it was written. The
+ * pairs grow with the account's readers times its functions: at most {@link
+ * PrincipalCanReadFunctionSecrets#MAX_PAIRS} are examined across the whole account, and the stack
+ * where they ran out has the CFS001 that names the function.
  */
 public final class AccountPrincipalCanReadFunctionSecrets implements CrossDocumentRule {
     private static final Map<String, String> NAME_PROPERTIES =
@@ -149,22 +152,40 @@ public final class AccountPrincipalCanReadFunctionSecrets implements CrossDocume
         if (readers.isEmpty()) {
             return;
         }
-        templates.forEach(
-                (path, stackContext) -> {
-                    DeployedStack stack = stacks.get(path);
-                    if (stack != null) {
-                        checkStack(iam, inventory, readers, path, stackContext, stack);
-                    }
-                });
+        int pairs = 0;
+        for (Map.Entry<String, RuleContext> template : templates.entrySet()) {
+            DeployedStack stack = stacks.get(template.getKey());
+            if (stack != null) {
+                pairs =
+                        checkStack(
+                                iam,
+                                inventory,
+                                readers,
+                                template.getKey(),
+                                template.getValue(),
+                                stack,
+                                pairs);
+                if (pairs > PrincipalCanReadFunctionSecrets.MAX_PAIRS) {
+                    return;
+                }
+            }
+        }
     }
 
-    private void checkStack(
+    /**
+     * Reports the stack's functions' readers; {@code pairs}: the (principal, function) pairs the
+     * account's earlier stacks took. Returns the pairs taken so far, over {@link
+     * PrincipalCanReadFunctionSecrets#MAX_PAIRS} when the budget ran out in this stack (its
+     * document then has the stop, at the function where it happened).
+     */
+    private int checkStack(
             RuleContext iam,
             PolicyInventory inventory,
             List<IamPrincipal> readers,
             String path,
             RuleContext stackContext,
-            DeployedStack stack) {
+            DeployedStack stack,
+            int pairs) {
         Template template = stackContext.template().orElseThrow();
         StatementReader reader = new StatementReader(stackContext.evaluator()::evaluate);
         Set<String> ownPrincipals = null;
@@ -201,6 +222,11 @@ public final class AccountPrincipalCanReadFunctionSecrets implements CrossDocume
                                                             + function.logicalId()
                                                             + " in the stack's template)"));
             for (IamPrincipal principal : readers) {
+                if (++pairs > PrincipalCanReadFunctionSecrets.MAX_PAIRS) {
+                    stackContext.stopped(
+                            PrincipalCanReadFunctionSecrets.pairsSpent(shown, function.key()));
+                    return pairs;
+                }
                 String name = typedName(principal.resource());
                 if (ownPrincipals.contains(name)
                         || executionRole
@@ -245,6 +271,7 @@ public final class AccountPrincipalCanReadFunctionSecrets implements CrossDocume
                                 });
             }
         }
+        return pairs;
     }
 
     /**

@@ -31,8 +31,8 @@ import java.util.Optional;
  * principal must also be able to decrypt with it (IAM or key policy).
  *
  * <p>The pairs grow with the product of principals and functions (many roles that may read {@code
- * "*"}), so at most {@link #MAX_PAIRS} are examined per template; past that, CFS001 says once which
- * functions were left unchecked.
+ * "*"}), so at most {@link #MAX_PAIRS} are examined per template (and per account in live mode);
+ * past that, CFS001 says once which functions were left unchecked.
  */
 final class PrincipalCanReadFunctionSecrets extends TemplateRule {
     /** Far above real templates: those of fixtures/ and the real-world corpus report at most 5. */
@@ -69,7 +69,7 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
             Optional<Resource> key = templateKey(function, template, reader);
             for (IamPrincipal principal : readers.of(function.logicalId())) {
                 if (++pairs > MAX_PAIRS) {
-                    context.stopped(pairsSpent(function));
+                    context.stopped(pairsSpent(function.logicalId(), function.key()));
                     return;
                 }
                 if (principal.logicalId().equals(function.logicalId())
@@ -80,22 +80,26 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
                 if (key.isPresent() && !canDecrypt(principal, key.get(), set, inventory)) {
                     continue;
                 }
-                firstRead(inventory, principal, target, set)
+                firstRead(readers.grantsOf(principal, function.logicalId()), target, set)
                         .ifPresent(read -> report(context, principal, function, secrets, read));
             }
         }
     }
 
-    private Evaluator.Stop pairsSpent(Resource function) {
+    /**
+     * The stop when the pairs reach {@link #MAX_PAIRS} at {@code function} (as shown, at {@code
+     * at}): per template here, per account in live mode ({@link
+     * AccountPrincipalCanReadFunctionSecrets}).
+     */
+    static Evaluator.Stop pairsSpent(String function, Node at) {
         return new Evaluator.Stop(
-                function.logicalId(),
-                id()
-                        + " stopped after "
+                function,
+                "CFS305 stopped after "
                         + MAX_PAIRS
                         + " (principal, function) pairs: the principals that may read function "
-                        + function.logicalId()
+                        + function
                         + " and the functions after it were not all checked",
-                function.key(),
+                at,
                 "More principals may read those functions' secrets; the other rules scanned the whole file.");
     }
 
@@ -123,12 +127,16 @@ final class PrincipalCanReadFunctionSecrets extends TemplateRule {
      */
     static Optional<Read> firstRead(
             PolicyInventory inventory, IamPrincipal principal, Target target, List<Statement> set) {
-        for (Policy policy : inventory.policiesOf(principal)) {
-            for (Statement s : policy.statements()) {
-                Optional<Exposure.Grant> grant = Exposure.configReadsOf(s, target, set);
-                if (grant.isPresent()) {
-                    return Optional.of(new Read(policy, grant.get()));
-                }
+        return firstRead(ReadersByFunction.grants(inventory, principal), target, set);
+    }
+
+    /** The first of {@code grants} that grants a configuration read on {@code target}. */
+    private static Optional<Read> firstRead(
+            List<ReadersByFunction.Grant> grants, Target target, List<Statement> set) {
+        for (ReadersByFunction.Grant g : grants) {
+            Optional<Exposure.Grant> grant = Exposure.configReadsOf(g.statement(), target, set);
+            if (grant.isPresent()) {
+                return Optional.of(new Read(g.policy(), grant.get()));
             }
         }
         return Optional.empty();

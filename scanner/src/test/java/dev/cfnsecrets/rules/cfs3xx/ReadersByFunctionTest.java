@@ -55,6 +55,34 @@ class ReadersByFunctionTest {
                         "Role EveryFunctionReader can read the configuration of function Fn2");
     }
 
+    @Test
+    void aReadersStatementsAreTriedInOrderAmongThoseThatMayNameTheFunction() {
+        // Statement 1 names Fn2, statement 2 every function, statement 3 Fn1: Fn1 is read through
+        // statement 2 (the first that may reach it), Fn2 through statement 1.
+        String template =
+                "Resources:\n"
+                        + function("Fn1", "ghp_HdaeyQl62PbUM9biY2EWa5S02kgVDIp4tlQI")
+                        + function("Fn2", "ghp_R8mK2xQ7vN4pL9wT3zY6bJ1cF5hD0sA2gE7u")
+                        + "  Reader:\n    Type: AWS::IAM::Role\n    Properties:\n"
+                        + "      AssumeRolePolicyDocument: {Statement: [{Effect: Allow, Principal:"
+                        + " {AWS: 'arn:aws:iam::111122223333:root'}, Action: 'sts:AssumeRole'}]}\n"
+                        + "      Policies:\n        - PolicyName: read\n          PolicyDocument:\n"
+                        + "            Statement:\n"
+                        + "              - {Effect: Allow, Action: 'lambda:GetFunctionConfiguration',"
+                        + " Resource: !GetAtt Fn2.Arn}  # expect: CFS305\n"
+                        + "              - {Effect: Allow, Action: 'lambda:GetFunctionConfiguration',"
+                        + " Resource: '*'}  # expect: CFS301, CFS305\n"
+                        + "              - {Effect: Allow, Action: 'lambda:GetFunctionConfiguration',"
+                        + " Resource: !GetAtt Fn1.Arn}\n";
+
+        assertThat(MarkedTemplate.scan(template).findings())
+                .filteredOn(f -> f.ruleId().equals("CFS305"))
+                .extracting(ReadersByFunctionTest::pair)
+                .containsExactlyInAnyOrder(
+                        "Role Reader can read the configuration of function Fn1",
+                        "Role Reader can read the configuration of function Fn2");
+    }
+
     private static String pair(Finding finding) {
         return finding.message().substring(0, finding.message().indexOf(", whose environment"));
     }
