@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -18,6 +19,16 @@ public final class ActionCatalog {
     private static final ActionCatalog BUNDLED = load();
 
     private final List<String> actions;
+
+    /**
+     * The expansions asked for so far: every finding on a wildcard grant says how many actions it
+     * covers, and templates grant the same few wildcards ({@code lambda:*}, {@code kms:*}) over and
+     * over, each a match against every known action. Bounded, as the patterns are the templates'.
+     */
+    private final Map<String, List<String>> expanded = new ConcurrentHashMap<>();
+
+    private static final int REMEMBERED_PATTERNS = 2_000;
+    private static final int REMEMBERED_PATTERN_LENGTH = 200;
 
     private ActionCatalog(List<String> actions) {
         this.actions = List.copyOf(actions);
@@ -47,6 +58,16 @@ public final class ActionCatalog {
 
     /** The known actions an action pattern covers (case-insensitive glob). */
     public List<String> expand(String pattern) {
-        return actions.stream().filter(a -> Glob.matches(pattern, a, true)).toList();
+        List<String> known = expanded.get(pattern);
+        if (known != null) {
+            return known;
+        }
+        List<String> covered =
+                actions.stream().filter(a -> Glob.matches(pattern, a, true)).toList();
+        if (pattern.length() <= REMEMBERED_PATTERN_LENGTH
+                && expanded.size() < REMEMBERED_PATTERNS) {
+            expanded.put(pattern, covered);
+        }
+        return covered;
     }
 }

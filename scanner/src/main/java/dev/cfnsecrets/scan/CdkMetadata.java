@@ -65,8 +65,13 @@ public final class CdkMetadata {
      * holds none.
      */
     public static CdkMetadata read(Path dir) {
+        return read(dir, new CloudAssembly.Manifests());
+    }
+
+    /** {@link #read(Path)}, with the manifest taken from those the scan has read already. */
+    static CdkMetadata read(Path dir, CloudAssembly.Manifests manifests) {
         Path base = dir.toAbsolutePath().normalize();
-        Optional<Map<String, JsonNode>> artifacts = CloudAssembly.artifacts(base);
+        Optional<Map<String, JsonNode>> artifacts = manifests.artifacts(base);
         if (artifacts.isEmpty()) {
             return NONE;
         }
@@ -311,8 +316,10 @@ public final class CdkMetadata {
             try {
                 add(
                         file,
-                        CloudAssembly.JSON.readTree(
-                                RegularFiles.DEFAULT.read(file, Limits.DEFAULT.maxFileBytes())));
+                        CloudAssembly.json()
+                                .readTree(
+                                        RegularFiles.DEFAULT.read(
+                                                file, Limits.DEFAULT.maxFileBytes())));
             } catch (JsonProcessingException e) {
                 // Jackson's message may quote the file's text: only where it stopped is told.
                 JsonLocation at = e.getLocation();

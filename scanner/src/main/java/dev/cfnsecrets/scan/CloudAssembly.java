@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,34 +39,59 @@ final class CloudAssembly {
     private static final String NESTED_ASSEMBLY = "cdk:cloud-assembly";
     private static final String NESTED_STACK_TEMPLATE = ".nested.template.json";
 
-    /** The reader of the manifest and the metadata: within the nesting limit of templates. */
-    static final ObjectMapper JSON =
-            new ObjectMapper(
-                    JsonFactory.builder()
-                            .streamReadConstraints(
-                                    StreamReadConstraints.builder()
-                                            .maxNestingDepth(Limits.DEFAULT.maxDepth())
-                                            .build())
-                            .build());
-
     private CloudAssembly() {}
+
+    /**
+     * The reader of the manifest and the metadata: within the nesting limit of templates. Built
+     * when a folder first holds a manifest, so a walk of a tree without one never builds it.
+     */
+    static ObjectMapper json() {
+        return Json.MAPPER;
+    }
+
+    private static final class Json {
+        static final ObjectMapper MAPPER =
+                new ObjectMapper(
+                        JsonFactory.builder()
+                                .streamReadConstraints(
+                                        StreamReadConstraints.builder()
+                                                .maxNestingDepth(Limits.DEFAULT.maxDepth())
+                                                .build())
+                                .build());
+    }
+
+    /**
+     * The manifests one scan has read, by folder: the walk reads a manifest to list the assembly's
+     * templates, the metadata to name their stacks, and each is parsed once for both. Not
+     * thread-safe: the walk and the metadata are read on the scan's own thread.
+     */
+    static final class Manifests {
+        private final Map<Path, Optional<Map<String, JsonNode>>> byFolder = new HashMap<>();
+
+        /** {@link CloudAssembly#artifacts} of {@code dir}, read the first time it is asked. */
+        Optional<Map<String, JsonNode>> artifacts(Path dir) {
+            return byFolder.computeIfAbsent(
+                    dir.toAbsolutePath().normalize(), CloudAssembly::artifacts);
+        }
+    }
 
     /**
      * The templates of the assembly in {@code dir}, sorted; empty when {@code dir} holds no
      * manifest of a cloud assembly (none, unreadable, or listing neither stacks nor assemblies), so
      * that the folder is walked like any other.
      */
-    static Optional<List<Path>> templates(Path dir) {
-        Optional<Map<String, JsonNode>> artifacts = artifacts(dir);
+    static Optional<List<Path>> templates(Path dir, Manifests manifests) {
+        Optional<Map<String, JsonNode>> artifacts = manifests.artifacts(dir);
         if (artifacts.isEmpty()) {
             return Optional.empty();
         }
         List<Path> found = new ArrayList<>();
-        collect(dir, artifacts.get(), found);
+        collect(dir, artifacts.get(), manifests, found);
         return Optional.of(found.stream().sorted().toList());
     }
 
-    private static void collect(Path dir, Map<String, JsonNode> artifacts, List<Path> found) {
+    private static void collect(
+            Path dir, Map<String, JsonNode> artifacts, Manifests manifests, List<Path> found) {
         for (JsonNode artifact : artifacts.values()) {
             String type = artifact.path("type").asText();
             JsonNode properties = artifact.path("properties");
@@ -78,9 +104,13 @@ final class CloudAssembly {
                         .filter(nested -> reallyBelow(dir, nested))
                         .ifPresent(
                                 nested ->
-                                        artifacts(nested)
+                                        manifests
+                                                .artifacts(nested)
                                                 .ifPresent(
-                                                        listed -> collect(nested, listed, found)));
+                                                        listed ->
+                                                                collect(
+                                                                        nested, listed, manifests,
+                                                                        found)));
             }
         }
         found.addAll(nestedStackTemplates(dir));
@@ -109,7 +139,7 @@ final class CloudAssembly {
         JsonNode artifacts;
         try {
             artifacts =
-                    JSON.readTree(
+                    json().readTree(
                                     RegularFiles.DEFAULT.read(
                                             manifest, Limits.DEFAULT.maxFileBytes()))
                             .path("artifacts");

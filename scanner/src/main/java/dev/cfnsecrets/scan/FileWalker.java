@@ -38,10 +38,18 @@ public final class FileWalker {
 
     /** Like {@link #expand}, with the root each file was found under. */
     public static List<Found> expandWithRoots(List<Path> paths) {
+        return expandWithRoots(paths, new CloudAssembly.Manifests());
+    }
+
+    /**
+     * {@link #expandWithRoots(List)}, keeping the manifests of cloud assemblies it reads in {@code
+     * manifests}.
+     */
+    static List<Found> expandWithRoots(List<Path> paths, CloudAssembly.Manifests manifests) {
         List<Found> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                walk(path).forEach(file -> files.add(new Found(file, path)));
+                walk(path, manifests).forEach(file -> files.add(new Found(file, path)));
             } else {
                 Path directory = path.toAbsolutePath().getParent();
                 files.add(new Found(path, directory == null ? path.toAbsolutePath() : directory));
@@ -50,7 +58,7 @@ public final class FileWalker {
         return files;
     }
 
-    private static List<Path> walk(Path root) {
+    private static List<Path> walk(Path root, CloudAssembly.Manifests manifests) {
         List<Path> found = new ArrayList<>();
         try {
             Files.walkFileTree(
@@ -62,7 +70,7 @@ public final class FileWalker {
                             if (!dir.equals(root) && isExcluded(dir)) {
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
-                            Optional<List<Path>> assembly = CloudAssembly.templates(dir);
+                            Optional<List<Path>> assembly = CloudAssembly.templates(dir, manifests);
                             assembly.ifPresent(found::addAll);
                             return assembly.isPresent()
                                     ? FileVisitResult.SKIP_SUBTREE

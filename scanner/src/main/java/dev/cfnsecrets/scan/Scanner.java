@@ -116,7 +116,8 @@ public final class Scanner {
         // A template of a cloud assembly lies beside the manifest that lists it: one read of each
         // folder's manifest and metadata names the stacks of all its templates.
         Map<Path, CdkMetadata> assemblies = new LinkedHashMap<>();
-        for (FileWalker.Found found : FileWalker.expandWithRoots(files)) {
+        CloudAssembly.Manifests manifests = new CloudAssembly.Manifests();
+        for (FileWalker.Found found : FileWalker.expandWithRoots(files, manifests)) {
             String inRepository = relativePath(repositoryRoot, found.file());
             Optional<String> exclude = options.excludedBy(inRepository);
             if (exclude.isPresent()) {
@@ -131,7 +132,9 @@ public final class Scanner {
                             inRepository,
                             found.root(),
                             assemblies
-                                    .computeIfAbsent(file.getParent(), CdkMetadata::read)
+                                    .computeIfAbsent(
+                                            file.getParent(),
+                                            folder -> CdkMetadata.read(folder, manifests))
                                     .stack(file)
                                     .orElse(null)));
         }
@@ -145,21 +148,17 @@ public final class Scanner {
             }
         }
         outcomes.addAll(
-                included.parallelStream()
-                        .map(
-                                input ->
-                                        checkSafely(
-                                                new Placement(
-                                                        input.shown(),
-                                                        input.inRepository(),
-                                                        input.cdkStack()),
-                                                NestedStacks.of(
-                                                        loader,
-                                                        input.path(),
-                                                        input.shown(),
-                                                        input.root()),
-                                                () -> loader.load(input.path(), input.shown())))
-                        .toList());
+                EachInParallel.map(
+                        included,
+                        input ->
+                                checkSafely(
+                                        new Placement(
+                                                input.shown(),
+                                                input.inRepository(),
+                                                input.cdkStack()),
+                                        NestedStacks.of(
+                                                loader, input.path(), input.shown(), input.root()),
+                                        () -> loader.load(input.path(), input.shown()))));
         return result(outcomes, excluded);
     }
 

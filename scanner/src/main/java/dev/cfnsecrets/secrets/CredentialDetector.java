@@ -62,6 +62,12 @@ public final class CredentialDetector {
             Pattern.compile(
                     "(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})(?![A-Z0-9])");
 
+    /** An access key id's length: a prefix of four and 16 characters of base32. */
+    private static final int AWS_KEY_ID_LENGTH = 20;
+
+    /** A secret access key's length. */
+    private static final int AWS_SECRET_LENGTH = 40;
+
     private static final Pattern FORTY_BASE64 =
             Pattern.compile("(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])");
 
@@ -75,9 +81,14 @@ public final class CredentialDetector {
     static final Pattern AWS_SECRET_NAME =
             Pattern.compile(
                     "(?i)secret[-_ .]?access[-_ .]?key|aws[-_ .]?secret|aws[-_ .]?sk|secret[-_ .]?key");
+
+    /** How every PEM header starts. */
+    private static final String PEM_BEGIN_TEXT = "-----BEGIN ";
+
     private static final Pattern PEM_BEGIN =
             Pattern.compile(
-                    "-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----");
+                    PEM_BEGIN_TEXT
+                            + "((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----");
     private static final Pattern PEM_HEADER_LINE = Pattern.compile("(?m)^[A-Za-z-]+: .*$");
 
     /**
@@ -285,8 +296,9 @@ public final class CredentialDetector {
                 addMatches(text, format.pattern, 1, format.kind, m -> !isDummy(m.group(1)), found);
             }
         }
+        int before = found.size();
         awsKeyIds(text, found);
-        awsSecretKeys(text, context, found);
+        awsSecretKeys(text, context, found.size() > before, found);
         privateKeys(text, found);
         urlPasswords(text, found);
         connectionStringPasswords(text, found);
@@ -305,6 +317,9 @@ public final class CredentialDetector {
     }
 
     private static void awsKeyIds(String text, List<CredentialMatch> found) {
+        if (!mayHoldAwsKeyId(text)) {
+            return;
+        }
         // 16 random base32 characters never repeat this little; AKIAAAAA… and AKIAXXXX… are
         // stand-ins.
         addMatches(
@@ -335,12 +350,33 @@ public final class CredentialDetector {
         }
     }
 
-    private static void awsSecretKeys(String text, Context context, List<CredentialMatch> found) {
-        if (context.suggestsAwsSecretKey() || hasAwsKeyId(text)) {
+    /**
+     * What every match of {@link #AWS_KEY_ID} holds, checked first: most values are not searched
+     * with the pattern at all.
+     */
+    private static boolean mayHoldAwsKeyId(String text) {
+        return text.length() >= AWS_KEY_ID_LENGTH
+                && (text.contains("AKIA")
+                        || text.contains("ASIA")
+                        || text.contains("ABIA")
+                        || text.contains("ACCA")
+                        || text.contains("A3T"));
+    }
+
+    /** {@code keyIdInText}: whether {@link #awsKeyIds} found a key id in {@code text}. */
+    private static void awsSecretKeys(
+            String text, Context context, boolean keyIdInText, List<CredentialMatch> found) {
+        if (text.length() < AWS_SECRET_LENGTH) {
+            return; // shorter than any match of either pattern
+        }
+        if (keyIdInText || context.suggestsAwsSecretKey()) {
             Matcher m = FORTY_BASE64.matcher(text);
             while (m.find()) {
                 addAwsSecret(m.group(1), m.start(1), found);
             }
+        }
+        if (!containsAwsIgnoringCase(text)) {
+            return; // every inline match starts with "aws"
         }
         Matcher inline = INLINE_AWS_SECRET.matcher(text);
         while (inline.find()) {
@@ -359,6 +395,18 @@ public final class CredentialDetector {
         }
     }
 
+    /** Whether {@code text} holds "aws" in any case of ASCII letters, as {@code (?i)aws} finds. */
+    private static boolean containsAwsIgnoringCase(String text) {
+        for (int i = 0; i + 2 < text.length(); i++) {
+            if ((text.charAt(i) | 0x20) == 'a'
+                    && (text.charAt(i + 1) | 0x20) == 'w'
+                    && (text.charAt(i + 2) | 0x20) == 's') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * PEM and OpenSSH private keys, also written on one line with escaped {@code \n}: a header, at
      * least 40 base64 characters of body, and the END line (or the end of the text). A key ends at
@@ -367,6 +415,9 @@ public final class CredentialDetector {
      * be read.
      */
     private static void privateKeys(String text, List<CredentialMatch> found) {
+        if (!text.contains(PEM_BEGIN_TEXT)) {
+            return;
+        }
         List<MatchResult> begins = PEM_BEGIN.matcher(text).results().toList();
         Map<String, Integer> ends = new HashMap<>();
         for (int i = 0; i < begins.size(); i++) {

@@ -3,8 +3,10 @@ package dev.cfnsecrets.secrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a name (an environment variable, a property, a parameter, an output) says about its value. A
@@ -342,6 +344,32 @@ public final class SecretNames {
      * first word that makes it a switch ({@code ENABLE_AUTH}).
      */
     public static Optional<String> secretWord(String name) {
+        Optional<String> known = SECRET_WORD_BY_NAME.get(name);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> word = findSecretWord(name);
+        if (name.length() <= REMEMBERED_NAME_LENGTH
+                && SECRET_WORD_BY_NAME.size() < REMEMBERED_NAMES) {
+            SECRET_WORD_BY_NAME.put(name, word);
+        }
+        return word;
+    }
+
+    /**
+     * The answers of {@link #secretWord} by name, for the JVM: the rules ask about the same names
+     * (property keys, variable names) many times per template and across templates, and splitting a
+     * name into words and looking for every fragment cost more than the rest of the rule. Bounded
+     * in count and name length, so that templates of many long unique names cannot grow it without
+     * end.
+     */
+    private static final Map<String, Optional<String>> SECRET_WORD_BY_NAME =
+            new ConcurrentHashMap<>();
+
+    private static final int REMEMBERED_NAMES = 20_000;
+    private static final int REMEMBERED_NAME_LENGTH = 200;
+
+    private static Optional<String> findSecretWord(String name) {
         List<String> words = words(name);
         if (words.isEmpty() || isSwitch(words)) {
             return Optional.empty();
@@ -571,7 +599,9 @@ public final class SecretNames {
     private static String neutralized(String joined) {
         String out = joined;
         for (String phrase : NEUTRAL_PHRASES) {
-            out = out.replace(phrase, " ".repeat(phrase.length()));
+            if (out.contains(phrase)) { // most names hold none: no blank string to build for them
+                out = out.replace(phrase, " ".repeat(phrase.length()));
+            }
         }
         return out;
     }

@@ -13,23 +13,37 @@ public final class SourceFile {
     private final boolean supplementary;
 
     public SourceFile(String path, String text) {
+        this(path, text, hasSurrogatePair(text));
+    }
+
+    /** {@code supplementary}: whether {@code text} has a surrogate pair (the reader knows). */
+    SourceFile(String path, String text, boolean supplementary) {
         this.path = path;
         this.text = text;
         this.lineStarts = indexLines(text);
-        this.supplementary = text.codePoints().anyMatch(Character::isSupplementaryCodePoint);
+        this.supplementary = supplementary;
+    }
+
+    /** Whether a character of {@code text} needs two UTF-16 units: a high and a low surrogate. */
+    private static boolean hasSurrogatePair(String text) {
+        for (int i = 0; i + 1 < text.length(); i++) {
+            if (Character.isHighSurrogate(text.charAt(i))
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int[] indexLines(String text) {
         int[] starts = new int[16];
         int count = 0;
         starts[count++] = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = i + 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
             }
+            starts[count++] = i + 1;
         }
         return Arrays.copyOf(starts, count);
     }

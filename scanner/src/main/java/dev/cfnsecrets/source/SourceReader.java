@@ -57,6 +57,14 @@ public final class SourceReader {
                     1);
         }
         int start = hasUtf8Bom(bytes) ? 3 : 0;
+        if (isAscii(bytes, start)) {
+            // Most templates: every byte is a character, and the one-byte charset copies them
+            // straight into a compact string (the decoder would widen them to a char buffer first).
+            return new SourceFile(
+                    displayPath,
+                    new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1),
+                    false);
+        }
         CharsetDecoder decoder =
                 StandardCharsets.UTF_8
                         .newDecoder()
@@ -76,6 +84,15 @@ public final class SourceReader {
         decoder.flush(out);
         out.flip();
         return new SourceFile(displayPath, out.toString());
+    }
+
+    private static boolean isAscii(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasUtf8Bom(byte[] b) {

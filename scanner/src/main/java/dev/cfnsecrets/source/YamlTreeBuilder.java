@@ -34,8 +34,11 @@ public final class YamlTreeBuilder implements TreeParser.Reading {
     private static final String YAML_TAG_PREFIX = "tag:yaml.org,2002:";
     private static final Set<String> STANDARD_TAGS =
             Set.of("str", "int", "float", "bool", "null", "map", "seq");
-    private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
-    private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
+    // The YAML 1.2 core schema's plain null and boolean words (a set lookup, not a pattern, as it
+    // runs on every plain scalar).
+    private static final Set<String> NULL = Set.of("~", "null", "Null", "NULL", "");
+    private static final Set<String> BOOL =
+            Set.of("true", "True", "TRUE", "false", "False", "FALSE");
     private static final Pattern NUMBER =
             Pattern.compile(
                     "[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|\\.inf|\\.Inf|\\.INF)|\\.nan|\\.NaN|\\.NAN");
@@ -502,13 +505,21 @@ public final class YamlTreeBuilder implements TreeParser.Reading {
             return ScalarNode.Kind.STRING;
         }
         String v = event.getValue();
-        if (NULL.matcher(v).matches()) {
+        if (NULL.contains(v)) {
             return ScalarNode.Kind.NULL;
         }
-        if (BOOL.matcher(v).matches()) {
+        if (BOOL.contains(v)) {
             return ScalarNode.Kind.BOOLEAN;
         }
-        return NUMBER.matcher(v).matches() ? ScalarNode.Kind.NUMBER : ScalarNode.Kind.STRING;
+        return mayBeNumber(v) && NUMBER.matcher(v).matches()
+                ? ScalarNode.Kind.NUMBER
+                : ScalarNode.Kind.STRING;
+    }
+
+    /** Whether {@code v} starts as every {@link #NUMBER} does: most words are not searched. */
+    private static boolean mayBeNumber(String v) {
+        char first = v.charAt(0);
+        return first == '-' || first == '+' || first == '.' || (first >= '0' && first <= '9');
     }
 
     private static ScalarNode.Style style(ScalarStyle style) {

@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +64,28 @@ class CloudAssemblyTest {
                 .filteredOn(f -> f.startsWith("cdk.out-"))
                 .hasSize(6)
                 .allSatisfy(f -> assertThat(f).endsWith(".template.json"));
+    }
+
+    /**
+     * The walk reads the manifest to list the templates; the metadata takes the same parse rather
+     * than reading the file again: a manifest emptied after the walk still names the stack.
+     */
+    @Test
+    void eachManifestIsReadOnceForTheWalkAndTheMetadata(@TempDir Path dir) throws IOException {
+        Path source = APP.resolve("cdk.out-path-metadata");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.skip(1).toList()) {
+                Files.copy(file, dir.resolve(source.relativize(file).toString()));
+            }
+        }
+        CloudAssembly.Manifests manifests = new CloudAssembly.Manifests();
+        Path template = FileWalker.expandWithRoots(List.of(dir), manifests).get(0).file();
+        assertThat(dir.relativize(template).toString()).isEqualTo("Tooling.template.json");
+        Files.writeString(dir.resolve(CloudAssembly.MANIFEST), "{}");
+
+        assertThat(CdkMetadata.read(dir, manifests).stack(template).map(CdkStack::name))
+                .contains("Tooling");
+        assertThat(CdkMetadata.read(dir).stack(template)).as("read afresh").isEmpty();
     }
 
     /**

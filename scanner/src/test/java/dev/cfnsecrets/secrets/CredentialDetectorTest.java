@@ -369,6 +369,26 @@ class CredentialDetectorTest {
     }
 
     @Test
+    void theQuickChecksBeforeEachPatternLetEveryWrittenFormThrough() {
+        String secret = Fake.awsSecretKey();
+        // The inline form in any case of "aws", as the pattern matches it, and at its least length.
+        assertThat(kinds("AWS_SECRET_ACCESS_KEY=" + secret))
+                .containsExactly("aws-secret-access-key");
+        assertThat(kinds("Aws-Sk: " + secret)).containsExactly("aws-secret-access-key");
+        assertThat(kinds("awssk:" + secret)).containsExactly("aws-secret-access-key");
+        assertThat(kinds("wsk:" + secret)).as("no aws").isEmpty();
+        // A key id alone, of exactly its length, and one under each prefix the pattern knows.
+        String id = Fake.awsKeyId();
+        assertThat(kinds(id)).containsExactly("aws-access-key-id");
+        assertThat(kinds("ASIA" + id.substring(4))).containsExactly("aws-access-key-id");
+        assertThat(kinds("A3TX" + id.substring(4))).containsExactly("aws-access-key-id");
+        assertThat(kinds(id.substring(1))).as("one short").isEmpty();
+        // A key id found in the text gives its 40-character neighbour without a context.
+        assertThat(kinds(id + " " + secret))
+                .containsExactlyInAnyOrder("aws-access-key-id", "aws-secret-access-key");
+    }
+
+    @Test
     void fortyCharactersThatAreNotKeysStayQuietEvenWithContext() {
         CredentialDetector.Context context =
                 new CredentialDetector.Context("AWS_SECRET_ACCESS_KEY", true);

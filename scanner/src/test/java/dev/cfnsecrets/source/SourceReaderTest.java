@@ -47,6 +47,25 @@ class SourceReaderTest {
     }
 
     @Test
+    void asciiAndUtf8TextReadAlikeAndKnowWhetherTheyHaveSupplementaryCharacters() throws Exception {
+        SourceFile ascii = reader.read(new ByteArrayInputStream(bytes("a: 1\nb: two\n")), "x");
+        assertThat(ascii.text()).isEqualTo("a: 1\nb: two\n");
+        assertThat(ascii.lineCount()).isEqualTo(3);
+        assertThat(ascii.hasSupplementaryCharacters()).isFalse();
+        SourceFile accented = reader.read(new ByteArrayInputStream(bytes("a: caf\u00e9\n")), "x");
+        assertThat(accented.text()).isEqualTo("a: caf\u00e9\n");
+        assertThat(accented.hasSupplementaryCharacters()).isFalse();
+        SourceFile emoji = reader.read(new ByteArrayInputStream(bytes("a: \uD83D\uDE00\n")), "x");
+        assertThat(emoji.hasSupplementaryCharacters()).isTrue();
+        // A lone surrogate (possible only in text handed over as a string) is one unit, not two.
+        assertThat(new SourceFile("x", "a: \uD83D!").hasSupplementaryCharacters()).isFalse();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void lineIndexMapsOffsetsBothWays() {
         SourceFile source = new SourceFile("x", "ab\r\ncd\nef");
         assertThat(source.line(1)).isEqualTo("ab");

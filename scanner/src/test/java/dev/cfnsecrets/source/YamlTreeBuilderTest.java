@@ -36,6 +36,24 @@ class YamlTreeBuilderTest {
     }
 
     @Test
+    void plainScalarsTakeTheCoreSchemaKinds() throws InputProblem {
+        MapNode root =
+                parse(
+                        "a: null\nb: NULL\nc:\nd: False\ne: TRUE\nf: -12\ng: +.5e3\nh: .inf\n"
+                                + "i: 0x1F\nj: .NaN\nk: nULL\nl: yes\nm: '1'\nn: 1.2.3\no: -x\np: .git\n");
+        String kinds =
+                String.join(
+                        " ",
+                        root.entries().stream()
+                                .map(e -> ((ScalarNode) e.value()).kind().toString())
+                                .toList());
+        assertThat(kinds)
+                .isEqualTo(
+                        "NULL NULL NULL BOOLEAN BOOLEAN NUMBER NUMBER NUMBER NUMBER NUMBER"
+                                + " STRING STRING STRING STRING STRING STRING");
+    }
+
+    @Test
     void shortTagsBecomeLongFormMapsWhoseKeySpansTheTag() throws InputProblem {
         MapNode root = parse("A: !Sub 'arn:${AWS::Partition}:s3:::b'\nB: !Ref Param\n");
         MapNode sub = (MapNode) root.get("A").orElseThrow();

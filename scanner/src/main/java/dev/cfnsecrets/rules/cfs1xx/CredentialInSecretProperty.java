@@ -20,9 +20,12 @@ import dev.cfnsecrets.rules.values.ValueSecrets;
 import dev.cfnsecrets.secrets.BlastRadius;
 import dev.cfnsecrets.secrets.CredentialMatch;
 import dev.cfnsecrets.secrets.SecretNames;
+import dev.cfnsecrets.source.MapNode;
 import dev.cfnsecrets.source.ScalarNode;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -59,9 +62,12 @@ final class CredentialInSecretProperty extends ResourceRule {
 
     @Override
     protected void check(RuleContext context, Template template, Resource resource) {
+        // Whether a map holds an access key id, asked once per map, not once per value in it: a
+        // map of n values would otherwise be searched n times over.
+        Map<MapNode, Boolean> keyIdIn = new IdentityHashMap<>();
         for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(resource.properties())) {
             if (!isEnvironment(resource, leaf)) {
-                new LeafCheck(context, resource, leaf).run();
+                new LeafCheck(context, resource, leaf, keyIdIn).run();
             }
         }
     }
@@ -80,11 +86,17 @@ final class CredentialInSecretProperty extends ResourceRule {
         private final Resource resource;
         private final PropertyWalker.Leaf leaf;
         private final Set<String> reported = new HashSet<>();
+        private final Map<MapNode, Boolean> keyIdIn;
 
-        LeafCheck(RuleContext context, Resource resource, PropertyWalker.Leaf leaf) {
+        LeafCheck(
+                RuleContext context,
+                Resource resource,
+                PropertyWalker.Leaf leaf,
+                Map<MapNode, Boolean> keyIdIn) {
             this.context = context;
             this.resource = resource;
             this.leaf = leaf;
+            this.keyIdIn = keyIdIn;
         }
 
         void run() {
@@ -319,9 +331,11 @@ final class CredentialInSecretProperty extends ResourceRule {
          * is a reference.
          */
         private boolean isReferencePair() {
+            if (!leaf.path().endsWith(".Value")) {
+                return false; // asked first: finding the Type reads the whole map
+            }
             String type = leaf.siblings().getString("Type").orElse("");
-            return leaf.path().endsWith(".Value")
-                    && (type.equals("PARAMETER_STORE") || type.equals("SECRETS_MANAGER"));
+            return type.equals("PARAMETER_STORE") || type.equals("SECRETS_MANAGER");
         }
 
         private boolean isSsmParameterValue() {
@@ -334,12 +348,15 @@ final class CredentialInSecretProperty extends ResourceRule {
         }
 
         private boolean keyIdNearby() {
-            return leaf.siblings().entries().stream()
-                    .anyMatch(
-                            e ->
-                                    e.value() instanceof ScalarNode s
-                                            && CredentialSearchCache.hasAwsKeyId(
-                                                    context, s.value()));
+            return keyIdIn.computeIfAbsent(
+                    leaf.siblings(),
+                    siblings ->
+                            siblings.entries().stream()
+                                    .anyMatch(
+                                            e ->
+                                                    e.value() instanceof ScalarNode s
+                                                            && CredentialSearchCache.hasAwsKeyId(
+                                                                    context, s.value())));
         }
 
         /**

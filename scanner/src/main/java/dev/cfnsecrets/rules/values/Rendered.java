@@ -46,10 +46,20 @@ public final class Rendered {
             }
         }
         text = b.toString();
-        Matcher m = ASSEMBLED_REFERENCE.matcher(text);
-        while (m.find()) {
-            assembled.add(new int[] {m.start(), m.end()});
+        if (mayAssembleReference(text)) {
+            Matcher m = ASSEMBLED_REFERENCE.matcher(text);
+            while (m.find()) {
+                assembled.add(new int[] {m.start(), m.end()});
+            }
         }
+    }
+
+    /**
+     * Whether {@code text} holds what every {@link #ASSEMBLED_REFERENCE} starts with: most values
+     * hold no reference, and are then never searched with the pattern.
+     */
+    private static boolean mayAssembleReference(String text) {
+        return text.contains("{{resolve:");
     }
 
     public static Rendered of(Value.Text value) {
@@ -230,11 +240,13 @@ public final class Rendered {
                 refs.add(new Reference(d.service(), d.key(), d, starts[i]));
             }
         }
+        if (assembled.isEmpty()) {
+            return refs;
+        }
         Matcher m = ASSEMBLED_REFERENCE.matcher(text);
         while (m.find()) {
             // Written dynamic references are pieces of their own (rendered as gaps); what matches
-            // here
-            // was assembled from several pieces.
+            // here was assembled from several pieces.
             literalAt(m.start())
                     .ifPresent(l -> refs.add(new Reference(m.group(1), m.group(2), l, m.start())));
         }
@@ -245,7 +257,12 @@ public final class Rendered {
      * Whether the alternative removes the property ({@code AWS::NoValue}): then nothing deploys.
      */
     public boolean isNoValue() {
-        return value.unknowns().stream().anyMatch(u -> u.kind() == Part.Unknown.Kind.NO_VALUE);
+        for (Part part : value.parts()) {
+            if (part instanceof Part.Unknown u && u.kind() == Part.Unknown.Kind.NO_VALUE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isLiteral() {
@@ -256,6 +273,9 @@ public final class Rendered {
      * The text without the pieces of assembled dynamic references, for the credential detectors.
      */
     public String detectable() {
+        if (assembled.isEmpty()) {
+            return text; // no assembled reference to blank out
+        }
         return ASSEMBLED_REFERENCE
                 .matcher(text)
                 .replaceAll(m -> String.valueOf(GAP).repeat(m.group().length()));
