@@ -39,18 +39,25 @@ public final class Main implements Runnable {
             Environment environment, PrintWriter rawOut, PrintWriter rawErr, String... args) {
         SafeWriter out = SafeWriter.of(rawOut, environment.colorTerminal());
         SafeWriter err = SafeWriter.of(rawErr, false);
-        ErrorHandlers handlers = new ErrorHandlers();
-        CommandLine commandLine = new CommandLine(new Main());
-        // --version alone needs none of the subcommands, whose models picocli builds by reflection
-        // (about 17 ms of CPU at every start: BENCHMARKS.md, "Start-up (issue #15)").
-        if (!asksForVersionOnly(args)) {
-            commandLine
-                    .addSubcommand(new ScanCommand(environment))
-                    .addSubcommand(new RulesCommand())
-                    .addSubcommand(new ExplainCommand())
-                    .addSubcommand(new CommandLine.HelpCommand());
-            ExitStatus.describeIn(commandLine.getSubcommands().get("scan").getCommandSpec());
+        // --version (or -V) alone is answered before picocli builds its command model by
+        // reflection, which is most of the start of a run that prints one line (BENCHMARKS.md,
+        // "Start-up (issue #15)"); any other command line asking for it goes through picocli,
+        // with the same VersionProvider.
+        if (asksForVersionOnly(args)) {
+            for (String line : new VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return ExitStatus.OK;
         }
+        ErrorHandlers handlers = new ErrorHandlers();
+        CommandLine commandLine =
+                new CommandLine(new Main())
+                        .addSubcommand(new ScanCommand(environment))
+                        .addSubcommand(new RulesCommand())
+                        .addSubcommand(new ExplainCommand())
+                        .addSubcommand(new CommandLine.HelpCommand());
+        ExitStatus.describeIn(commandLine.getSubcommands().get("scan").getCommandSpec());
         commandLine
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(handlers)
