@@ -172,7 +172,7 @@ commit=$(git -C "$here" rev-parse --short HEAD)
 [[ -z $(git -C "$here" status --porcelain --untracked-files=no) ]] || commit="$commit with uncommitted changes"
 {
   echo "<!-- compare.sh begin: written by bench/compare.sh --write; edits here are overwritten -->"
-  echo "### Latest run of bench/compare.sh"
+  echo "## The latest run of bench/compare.sh (issue #15)"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $commit, on $(nproc) cores of" \
     "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)," \
