@@ -20,10 +20,11 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 
 usage() {
   cat <<'EOF'
-usage: bench/compare.sh [--runs N] [--small-runs N] [--no-growth] [--write] [FOLDER]
+usage: bench/compare.sh [--runs N] [--small-runs N] [--no-cfn-lint] [--no-growth] [--write] [FOLDER]
   FOLDER        templates to scan (default: ../shared/corpus/realworld beside the clone, else fixtures/)
   --runs N      measured runs per command on the folder (default 5)
   --small-runs N  measured runs per one-file and --version command (default 20)
+  --no-cfn-lint leave out cfn-lint (on the real-world corpus it takes minutes)
   --no-growth   leave out the growth table (it takes a few minutes)
   --write       also write the section into BENCHMARKS.md
 Needs JDK 17+, Maven and GNU time (/usr/bin/time; Debian package "time"); cfn-lint if installed
@@ -34,11 +35,13 @@ EOF
 runs=5
 small_runs=20
 growth=true
+lint=true
 write=false
 while [[ $# -gt 0 ]]; do
   case $1 in
     --runs) runs=${2:?}; shift 2 ;;
     --small-runs) small_runs=${2:?}; shift 2 ;;
+    --no-cfn-lint) lint=false; shift ;;
     --no-growth) growth=false; shift ;;
     --write) write=true; shift ;;
     -h | --help) usage; exit 0 ;;
@@ -60,7 +63,8 @@ gnu_time=/usr/bin/time
 for tool in java mvn; do
   command -v "$tool" >/dev/null || { echo "compare.sh: needs $tool" >&2; exit 2; }
 done
-cfn_lint=$(command -v cfn-lint || true)
+cfn_lint=
+! $lint || cfn_lint=$(command -v cfn-lint || true)
 
 say() { printf 'compare.sh: %s\n' "$*" >&2; }
 tmp=$(mktemp -d)
@@ -183,7 +187,11 @@ commit=$(git -C "$here" rev-parse --short HEAD)
   echo "| command | wall [s] | CPU [s] | peak RSS [MB] | runs |"
   echo "|:---|---:|---:|---:|---:|"
   for name in scan parse parse_c1 lint one one_lint version java_version; do row "$name"; done
-  [[ -n $cfn_lint ]] || echo "| cfn-lint | not installed | | | |"
+  if ! $lint; then
+    echo "| cfn-lint | left out (--no-cfn-lint) | | | |"
+  elif [[ -z $cfn_lint ]]; then
+    echo "| cfn-lint | not installed | | | |"
+  fi
   if [[ -s "$tmp/timed-out" ]]; then
     echo "| cfn-lint | did not finish within $lint_timeout s (LINT_TIMEOUT) | | | |"
   fi
