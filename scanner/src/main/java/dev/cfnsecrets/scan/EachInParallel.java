@@ -13,14 +13,14 @@ import java.util.function.Function;
  * two cores), so a run of large files left one core idle for the last part of a scan; taken one at
  * a time, the threads finish within one item of each other.
  */
-final class EachInParallel {
+public final class EachInParallel {
     private EachInParallel() {}
 
     /**
      * {@code work} applied to every item, in the order of {@code items}, on the calling thread and
      * the common pool's workers.
      */
-    static <T, R> List<R> map(List<T> items, Function<T, R> work) {
+    public static <T, R> List<R> map(List<T> items, Function<T, R> work) {
         Object[] results = new Object[items.size()];
         AtomicInteger next = new AtomicInteger();
         Runnable drain =
