@@ -2,12 +2,15 @@ package dev.cfnsecrets.model;
 
 import dev.cfnsecrets.source.InputProblem;
 import dev.cfnsecrets.source.Limits;
+import dev.cfnsecrets.source.ReadAhead;
+import dev.cfnsecrets.source.RegularFiles;
 import dev.cfnsecrets.source.SourceFile;
 import dev.cfnsecrets.source.SourceReader;
 import dev.cfnsecrets.source.TreeParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /** File or stream to {@link Document}: read, parse, classify. Never throws for bad content. */
 public final class DocumentLoader {
@@ -21,6 +24,16 @@ public final class DocumentLoader {
 
     public Document load(Path file, String displayPath) {
         return load(() -> reader.read(file, displayPath), displayPath, "file");
+    }
+
+    /** {@code file}, taken from {@code files}, read ahead with this loader's limits. */
+    public Document load(Path file, String displayPath, ReadAhead files) {
+        return load(() -> reader.read(file, displayPath, files), displayPath, "file");
+    }
+
+    /** The files of a scan, read ahead with this loader's limits. */
+    public ReadAhead readAhead(List<Path> files) {
+        return RegularFiles.DEFAULT.readAhead(files, limits.maxFileBytes());
     }
 
     public Document load(InputStream in, String displayPath) {

@@ -14,6 +14,7 @@ import dev.cfnsecrets.rules.DocumentScope;
 import dev.cfnsecrets.rules.Rule;
 import dev.cfnsecrets.rules.RuleContext;
 import dev.cfnsecrets.source.InputProblem;
+import dev.cfnsecrets.source.ReadAhead;
 import dev.cfnsecrets.source.SourceFile;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -147,18 +148,25 @@ public final class Scanner {
                 }
             }
         }
-        outcomes.addAll(
-                EachInParallel.map(
-                        included,
-                        input ->
-                                checkSafely(
-                                        new Placement(
-                                                input.shown(),
-                                                input.inRepository(),
-                                                input.cdkStack()),
-                                        NestedStacks.of(
-                                                loader, input.path(), input.shown(), input.root()),
-                                        () -> loader.load(input.path(), input.shown()))));
+        try (ReadAhead reads = loader.readAhead(included.stream().map(Input::path).toList())) {
+            outcomes.addAll(
+                    EachInParallel.map(
+                            included,
+                            input ->
+                                    checkSafely(
+                                            new Placement(
+                                                    input.shown(),
+                                                    input.inRepository(),
+                                                    input.cdkStack()),
+                                            NestedStacks.of(
+                                                    loader,
+                                                    input.path(),
+                                                    input.shown(),
+                                                    input.root()),
+                                            () ->
+                                                    loader.load(
+                                                            input.path(), input.shown(), reads))));
+        }
         return result(outcomes, excluded);
     }
 

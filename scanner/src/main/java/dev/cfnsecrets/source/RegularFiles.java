@@ -6,34 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.List;
 
 /**
  * The one way the scanner reads a file (templates, configuration, baseline, custom rules): only a
  * regular file, and never more than the limit, counted while reading (the size a file claims may
- * change, and a device such as {@code /dev/zero} claims none).
- *
- * <p>A file may be swapped for a FIFO between the check and the open, and opening a FIFO blocks
- * until a writer comes; Java 17 cannot open with {@code O_NONBLOCK}. So the open and the read run
- * on a daemon thread that is abandoned after a timeout: a stuck thread costs nothing once the scan
- * ends, a stuck scan would cost the whole CI job.
+ * change, and a device such as {@code /dev/zero} claims none). The reading itself runs on a thread
+ * of its own, abandoned when a file takes longer than the timeout ({@link ReadAhead} says why).
  */
 public final class RegularFiles {
     /** Generous for a regular file of the largest allowed size, even on a slow runner. */
     public static final RegularFiles DEFAULT = new RegularFiles(Duration.ofSeconds(30), () -> {});
-
-    private static final ExecutorService READERS =
-            Executors.newCachedThreadPool(
-                    task -> {
-                        Thread thread = new Thread(task, "cfn-secrets-file-reader");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
 
     private final Duration timeout;
     private final Runnable betweenCheckAndOpen;
@@ -65,10 +48,28 @@ public final class RegularFiles {
     }
 
     /**
-     * The file's bytes; {@link Refused} when it is not a regular file or has more than {@code
-     * maxBytes}.
+     * The file's bytes; {@link Refused} when it is not a regular file, has more than {@code
+     * maxBytes} or is not read within the timeout.
      */
     public byte[] read(Path file, long maxBytes) throws IOException {
+        try (ReadAhead one = readAhead(List.of(file), maxBytes)) {
+            return one.read(file);
+        }
+    }
+
+    /**
+     * The files of a scan, read in their order ahead of the threads that ask for them, each as
+     * {@link #read} would read it.
+     */
+    public ReadAhead readAhead(List<Path> files, long maxBytes) {
+        return new ReadAhead(this, files, maxBytes, timeout);
+    }
+
+    /**
+     * Checks, opens and reads {@code file} on the calling thread, which the open may block for
+     * good: only {@link ReadAhead}'s reader calls it.
+     */
+    byte[] readHere(Path file, long maxBytes) throws IOException {
         // Links are followed: a linked file named on the command line is scanned (walks do not
         // follow links).
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -85,30 +86,9 @@ public final class RegularFiles {
                     true);
         }
         betweenCheckAndOpen.run();
-        Future<byte[]> reading =
-                READERS.submit(
-                        () -> {
-                            try (InputStream in = Files.newInputStream(file)) {
-                                return in.readNBytes(
-                                        (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-                            }
-                        });
         byte[] bytes;
-        try {
-            bytes = reading.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            reading.cancel(true);
-            throw new Refused(
-                    "not read within "
-                            + timeout.toMillis()
-                            + " ms: not a regular file any more"
-                            + " (replaced by a FIFO or device while the scan ran?)",
-                    false);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         }
         if (bytes.length > maxBytes) {
             throw new Refused(

@@ -25,9 +25,26 @@ public final class SourceReader {
     /** Reads through {@code files}: tests stage a file swapped between check and open. */
     public SourceFile read(Path file, String displayPath, RegularFiles files)
             throws InputProblem, IOException {
-        byte[] bytes;
+        return decode(readOrRefuse(() -> files.read(file, limits.maxFileBytes())), displayPath);
+    }
+
+    /**
+     * Takes {@code file} from {@code files}, which must read with this reader's limit ({@link
+     * RegularFiles#readAhead}).
+     */
+    public SourceFile read(Path file, String displayPath, ReadAhead files)
+            throws InputProblem, IOException {
+        return decode(readOrRefuse(() -> files.read(file)), displayPath);
+    }
+
+    private interface Read {
+        byte[] bytes() throws IOException;
+    }
+
+    /** The bytes {@code read} gives; a refused file is an input problem the scan reports. */
+    private byte[] readOrRefuse(Read read) throws InputProblem, IOException {
         try {
-            bytes = files.read(file, limits.maxFileBytes());
+            return read.bytes();
         } catch (RegularFiles.Refused e) {
             throw new InputProblem(
                     e.getMessage()
@@ -35,7 +52,6 @@ public final class SourceReader {
                     1,
                     1);
         }
-        return decode(bytes, displayPath);
     }
 
     public SourceFile read(InputStream in, String displayPath) throws InputProblem, IOException {
