@@ -44,7 +44,7 @@ public final class GrowthRunner {
     private static final int[] FACTORS = {1, 4, 16};
 
     /** Measured runs per factor: fewer for the big inputs, which cost the most. */
-    private static final int[] RUNS = {5, 3, 2};
+    private static final int[] RUNS = {7, 5, 5};
 
     /** A 16 × run over this many ms of CPU is not repeated: one such run is already stable. */
     private static final long LONG_RUN_MS = 10_000;
