@@ -43,7 +43,10 @@ import java.util.stream.Stream;
 public final class GrowthRunner {
     private static final int[] FACTORS = {1, 4, 16};
 
-    /** Measured runs per factor: fewer for the big inputs, which cost the most. */
+    /**
+     * Measured runs per factor, the cheapest kept: noise only adds, and the 1 × point, a few tens
+     * of milliseconds, is the most easily disturbed.
+     */
     private static final int[] RUNS = {7, 5, 5};
 
     /** A 16 × run over this many ms of CPU is not repeated: one such run is already stable. */
