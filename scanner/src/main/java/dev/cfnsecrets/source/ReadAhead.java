@@ -185,7 +185,9 @@ public final class ReadAhead implements AutoCloseable {
                 read = files.readHere(paths.get(i), maxBytes);
             } catch (IOException e) {
                 failure = e;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // As a failed read, at once: the thread that waits for the file would otherwise
+                // wait out the timeout (a file too large for the heap throws OutOfMemoryError).
                 failure = new IOException(e);
             }
             synchronized (this) {
