@@ -65,7 +65,7 @@ final class CredentialInSecretProperty extends ResourceRule {
         // Whether a map holds an access key id, asked once per map, not once per value in it: a
         // map of n values would otherwise be searched n times over.
         Map<MapNode, Boolean> keyIdIn = new IdentityHashMap<>();
-        for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(resource.properties())) {
+        for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(context, resource.properties())) {
             if (!isEnvironment(resource, leaf)) {
                 new LeafCheck(context, resource, leaf, keyIdIn).run();
             }

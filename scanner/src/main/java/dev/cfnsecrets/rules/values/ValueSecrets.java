@@ -5,6 +5,7 @@ import dev.cfnsecrets.eval.Value;
 import dev.cfnsecrets.model.Parameter;
 import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.rules.RuleContext;
+import dev.cfnsecrets.rules.Shared;
 import dev.cfnsecrets.rules.Where;
 import dev.cfnsecrets.secrets.BlastRadius;
 import dev.cfnsecrets.secrets.CredentialDetector;
@@ -18,8 +19,10 @@ import dev.cfnsecrets.source.ScalarNode;
 import dev.cfnsecrets.source.Span;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -220,13 +223,29 @@ public final class ValueSecrets {
     /** Each way the value can deploy, without the {@code AWS::NoValue} branches. */
     public List<Alternative> alternatives() {
         List<Alternative> alternatives = new ArrayList<>();
-        for (Value.Text text : context.evaluator().evaluate(node).alternatives()) {
-            Rendered rendered = Rendered.of(text);
-            if (!rendered.isNoValue()) {
-                alternatives.add(new Alternative(rendered));
-            }
+        for (Rendered rendered : context.shared(DEPLOYABLE).computeIfAbsent(node, this::render)) {
+            alternatives.add(new Alternative(rendered));
         }
         return alternatives;
+    }
+
+    /**
+     * The rendered ways each value of the document can deploy: several rules ask about the same
+     * property (CFS104, CFS108 and CFS111 about every one), and the evaluator remembers the value
+     * but rendering it is each rule's again. The same node always evaluates the same.
+     */
+    private static final Shared<Map<Node, List<Rendered>>> DEPLOYABLE =
+            new Shared<>(scope -> new IdentityHashMap<>());
+
+    private List<Rendered> render(Node value) {
+        List<Rendered> deployable = new ArrayList<>();
+        for (Value.Text text : context.evaluator().evaluate(value).alternatives()) {
+            Rendered rendered = Rendered.of(text);
+            if (!rendered.isNoValue()) {
+                deployable.add(rendered);
+            }
+        }
+        return List.copyOf(deployable);
     }
 
     /** The answers about one way the value can deploy. */
