@@ -100,13 +100,18 @@ public final class CredentialSearchCache {
                                 .toList());
     }
 
+    /** {@code compute} never answers null, so a missing answer is one not yet computed. */
     private static <T> T cached(RuleContext rules, Object key, Supplier<T> compute) {
         Map<Object, Object> cache = rules.shared(SEARCHES);
-        if (!cache.containsKey(key)) {
-            cache.put(key, compute.get());
-        }
+        // One lookup when the answer is known (most asks), not two: a key is a record, whose
+        // hashCode and equals run through method handles, slow under the quick (C1) compiler.
         @SuppressWarnings("unchecked")
-        T result = (T) cache.get(key);
-        return result;
+        T known = (T) cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        T computed = compute.get();
+        cache.put(key, computed);
+        return computed;
     }
 }
