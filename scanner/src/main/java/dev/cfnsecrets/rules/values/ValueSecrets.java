@@ -222,9 +222,15 @@ public final class ValueSecrets {
 
     /** Each way the value can deploy, without the {@code AWS::NoValue} branches. */
     public List<Alternative> alternatives() {
+        Map<Node, List<Rendered>> rendered = context.shared(DEPLOYABLE);
+        List<Rendered> deployable = rendered.get(node);
+        if (deployable == null) { // not computeIfAbsent: its argument would be made on each call
+            deployable = render();
+            rendered.put(node, deployable);
+        }
         List<Alternative> alternatives = new ArrayList<>();
-        for (Rendered rendered : context.shared(DEPLOYABLE).computeIfAbsent(node, this::render)) {
-            alternatives.add(new Alternative(rendered));
+        for (Rendered way : deployable) {
+            alternatives.add(new Alternative(way));
         }
         return alternatives;
     }
@@ -237,9 +243,9 @@ public final class ValueSecrets {
     private static final Shared<Map<Node, List<Rendered>>> DEPLOYABLE =
             new Shared<>(scope -> new IdentityHashMap<>());
 
-    private List<Rendered> render(Node value) {
+    private List<Rendered> render() {
         List<Rendered> deployable = new ArrayList<>();
-        for (Value.Text text : context.evaluator().evaluate(value).alternatives()) {
+        for (Value.Text text : context.evaluator().evaluate(node).alternatives()) {
             Rendered rendered = Rendered.of(text);
             if (!rendered.isNoValue()) {
                 deployable.add(rendered);
