@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds credentials of known formats in a string, whatever the name they sit under: provider tokens
@@ -61,6 +62,10 @@ public final class CredentialDetector {
     private static final Pattern AWS_KEY_ID =
             Pattern.compile(
                     "(?<![A-Z0-9])((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})(?![A-Z0-9])");
+
+    /** What every match of {@link #AWS_KEY_ID} starts with. */
+    private static final List<String> AWS_KEY_ID_PREFIXES =
+            List.of("AKIA", "ASIA", "ABIA", "ACCA", "A3T");
 
     /** An access key id's length: a prefix of four and 16 characters of base32. */
     private static final int AWS_KEY_ID_LENGTH = 20;
@@ -278,6 +283,40 @@ public final class CredentialDetector {
                             "NRAL",
                             "\\b([a-f0-9]{36}NRAL)\\b"));
 
+    /** What every URL with a password holds: the end of its scheme and the {@code @} after it. */
+    private static final List<String> URL_PASSWORD_WORDS = List.of("://", "@");
+
+    /**
+     * What every connection string with a password holds: a {@code ;} between settings, and the
+     * {@code =} of {@link #CONNECTION_STRING_CONTEXT}.
+     */
+    private static final List<String> CONNECTION_STRING_WORDS = List.of(";", "=");
+
+    /** How every JWT starts: a base64-encoded {@code {"}. */
+    private static final String JWT_START = "eyJ";
+
+    /**
+     * Every word a search needs before it runs its pattern, looked for together in one pass over a
+     * text. The formats' anchors come first, in the order of {@link #FORMATS}: format {@code i}'s
+     * anchor is bit {@code i}.
+     */
+    private static final Anchors ANCHORS =
+            new Anchors(
+                    Stream.of(
+                                    FORMATS.stream().map(Format::anchor),
+                                    AWS_KEY_ID_PREFIXES.stream(),
+                                    URL_PASSWORD_WORDS.stream(),
+                                    CONNECTION_STRING_WORDS.stream(),
+                                    Stream.of(PEM_BEGIN_TEXT, JWT_START))
+                            .flatMap(words -> words)
+                            .toList());
+
+    private static final long AWS_KEY_ID_PREFIX_BITS = ANCHORS.bitsOf(AWS_KEY_ID_PREFIXES);
+    private static final long PEM_BEGIN_BIT = ANCHORS.bitsOf(List.of(PEM_BEGIN_TEXT));
+    private static final long URL_PASSWORD_BITS = ANCHORS.bitsOf(URL_PASSWORD_WORDS);
+    private static final long CONNECTION_STRING_BITS = ANCHORS.bitsOf(CONNECTION_STRING_WORDS);
+    private static final long JWT_START_BIT = ANCHORS.bitsOf(List.of(JWT_START));
+
     private CredentialDetector() {}
 
     /** Credentials of known formats in {@code text}, without context. */
@@ -290,19 +329,30 @@ public final class CredentialDetector {
      * key.
      */
     public static List<CredentialMatch> find(String text, Context context) {
+        // Each search below runs its pattern only on a text that holds its anchors.
+        long anchors = ANCHORS.foundIn(text);
         List<CredentialMatch> found = new ArrayList<>();
-        for (Format format : FORMATS) {
-            if (text.contains(format.anchor)) {
+        for (int i = 0; i < FORMATS.size(); i++) {
+            if ((anchors & Anchors.bit(i)) != 0) {
+                Format format = FORMATS.get(i);
                 addMatches(text, format.pattern, 1, format.kind, m -> !isDummy(m.group(1)), found);
             }
         }
         int before = found.size();
-        awsKeyIds(text, found);
+        awsKeyIds(text, anchors, found);
         awsSecretKeys(text, context, found.size() > before, found);
-        privateKeys(text, found);
-        urlPasswords(text, found);
-        connectionStringPasswords(text, found);
-        jwts(text, found);
+        if ((anchors & PEM_BEGIN_BIT) != 0) {
+            privateKeys(text, found);
+        }
+        if ((anchors & URL_PASSWORD_BITS) == URL_PASSWORD_BITS) {
+            urlPasswords(text, found);
+        }
+        if ((anchors & CONNECTION_STRING_BITS) == CONNECTION_STRING_BITS) {
+            connectionStringPasswords(text, found);
+        }
+        if ((anchors & JWT_START_BIT) != 0) {
+            jwts(text, found);
+        }
         return withoutOverlaps(found);
     }
 
@@ -312,12 +362,16 @@ public final class CredentialDetector {
      */
     public static boolean hasAwsKeyId(String text) {
         List<CredentialMatch> ids = new ArrayList<>();
-        awsKeyIds(text, ids);
+        awsKeyIds(text, ANCHORS.foundIn(text), ids);
         return !ids.isEmpty();
     }
 
-    private static void awsKeyIds(String text, List<CredentialMatch> found) {
-        if (!mayHoldAwsKeyId(text)) {
+    /**
+     * {@code anchors}: what {@link #ANCHORS} found in {@code text}; without a key id's prefix, or
+     * shorter than a key id, the pattern is not run at all (most values).
+     */
+    private static void awsKeyIds(String text, long anchors, List<CredentialMatch> found) {
+        if ((anchors & AWS_KEY_ID_PREFIX_BITS) == 0 || text.length() < AWS_KEY_ID_LENGTH) {
             return;
         }
         // 16 random base32 characters never repeat this little; AKIAAAAA… and AKIAXXXX… are
@@ -348,19 +402,6 @@ public final class CredentialDetector {
                 found.add(new CredentialMatch(kind, m.start(group), m.end(group), m.group(group)));
             }
         }
-    }
-
-    /**
-     * What every match of {@link #AWS_KEY_ID} holds, checked first: most values are not searched
-     * with the pattern at all.
-     */
-    private static boolean mayHoldAwsKeyId(String text) {
-        return text.length() >= AWS_KEY_ID_LENGTH
-                && (text.contains("AKIA")
-                        || text.contains("ASIA")
-                        || text.contains("ABIA")
-                        || text.contains("ACCA")
-                        || text.contains("A3T"));
     }
 
     /** {@code keyIdInText}: whether {@link #awsKeyIds} found a key id in {@code text}. */
@@ -415,9 +456,6 @@ public final class CredentialDetector {
      * be read.
      */
     private static void privateKeys(String text, List<CredentialMatch> found) {
-        if (!text.contains(PEM_BEGIN_TEXT)) {
-            return;
-        }
         List<MatchResult> begins = PEM_BEGIN.matcher(text).results().toList();
         Map<String, Integer> ends = new HashMap<>();
         for (int i = 0; i < begins.size(); i++) {
@@ -474,9 +512,6 @@ public final class CredentialDetector {
     }
 
     private static void urlPasswords(String text, List<CredentialMatch> found) {
-        if (!text.contains("://")) {
-            return; // no URL: a substring search spares the pattern's walk over every position
-        }
         addMatches(
                 text,
                 URL_CREDENTIALS,
@@ -487,7 +522,7 @@ public final class CredentialDetector {
     }
 
     private static void connectionStringPasswords(String text, List<CredentialMatch> found) {
-        if (!text.contains(";") || !CONNECTION_STRING_CONTEXT.matcher(text).find()) {
+        if (!CONNECTION_STRING_CONTEXT.matcher(text).find()) {
             return;
         }
         addMatches(
@@ -511,9 +546,6 @@ public final class CredentialDetector {
      * radius.
      */
     private static void jwts(String text, List<CredentialMatch> found) {
-        if (!text.contains("eyJ")) {
-            return;
-        }
         Matcher m = JWT.matcher(text);
         while (m.find()) {
             String[] pieces = m.group(1).split("\\.");
@@ -576,12 +608,11 @@ public final class CredentialDetector {
      * match).
      */
     private static List<CredentialMatch> withoutOverlaps(List<CredentialMatch> found) {
+        if (found.size() < 2) {
+            return found; // most texts: nothing to sort
+        }
         List<CredentialMatch> sorted = new ArrayList<>(found);
-        sorted.sort(
-                Comparator.comparingInt(CredentialMatch::start)
-                        .thenComparing(
-                                Comparator.comparingInt((CredentialMatch c) -> c.end() - c.start())
-                                        .reversed()));
+        sorted.sort(FIRST_THEN_LONGEST);
         List<CredentialMatch> kept = new ArrayList<>();
         int reached = -1;
         for (CredentialMatch match : sorted) {
@@ -593,13 +624,20 @@ public final class CredentialDetector {
         return kept;
     }
 
+    private static final Comparator<CredentialMatch> FIRST_THEN_LONGEST =
+            Comparator.comparingInt(CredentialMatch::start)
+                    .thenComparing(
+                            Comparator.comparingInt((CredentialMatch c) -> c.end() - c.start())
+                                    .reversed());
+
     private static CredentialKind kind(String id, String label, BlastRadius radius) {
         return new CredentialKind(id, label, radius);
     }
 
     /**
      * A format whose every match contains {@code anchor}: a text without it is not searched (a
-     * plain substring search is far cheaper than running the pattern over every position).
+     * plain substring search, {@link #ANCHORS}, is far cheaper than running the pattern over every
+     * position).
      */
     private static Format format(
             String id, String label, BlastRadius radius, String anchor, String regex) {

@@ -285,6 +285,18 @@ class CredentialDetectorTest {
         assertThat(kinds(nearMiss)).as("near miss %s", nearMiss).doesNotContain(kind);
     }
 
+    /**
+     * The quick check before each pattern finds its anchor at either end and past any character.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("formats")
+    void findsEachFormatAtEitherEndOfTheTextAndAfterAnyCharacter(
+            String kind, String credential, String nearMiss, BlastRadius radius) {
+        for (String text : List.of(credential, "ü\n" + credential, "日本 " + credential + "\n")) {
+            assertThat(kinds(text)).as(text).containsExactly(kind);
+        }
+    }
+
     @Test
     void reportsWhereTheCredentialIs() {
         String key = Fake.awsKeyId();

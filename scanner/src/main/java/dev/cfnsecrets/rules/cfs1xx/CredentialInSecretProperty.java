@@ -24,7 +24,6 @@ import dev.cfnsecrets.source.MapNode;
 import dev.cfnsecrets.source.ScalarNode;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,7 +64,7 @@ final class CredentialInSecretProperty extends ResourceRule {
         // Whether a map holds an access key id, asked once per map, not once per value in it: a
         // map of n values would otherwise be searched n times over.
         Map<MapNode, Boolean> keyIdIn = new IdentityHashMap<>();
-        for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(resource.properties())) {
+        for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(context, resource.properties())) {
             if (!isEnvironment(resource, leaf)) {
                 new LeafCheck(context, resource, leaf, keyIdIn).run();
             }
@@ -121,9 +120,12 @@ final class CredentialInSecretProperty extends ResourceRule {
          * under its JSON keys: its fields are judged one by one as {@link SecretSlices}.
          */
         private boolean credentials(ValueSecrets.Alternative a, boolean sliced) {
-            List<ValueSecrets.Credential> found =
-                    a.credentials().stream().filter(c -> !(sliced && c.inDocument())).toList();
-            for (ValueSecrets.Credential c : found) {
+            boolean any = false; // a loop, not a stream: asked of every value
+            for (ValueSecrets.Credential c : a.credentials()) {
+                if (sliced && c.inDocument()) {
+                    continue;
+                }
+                any = true;
                 CredentialMatch m = c.match();
                 report(
                         c,
@@ -139,7 +141,7 @@ final class CredentialInSecretProperty extends ResourceRule {
                         c.radius(),
                         m.secret());
             }
-            return !found.isEmpty();
+            return any;
         }
 
         private void knownProperty(

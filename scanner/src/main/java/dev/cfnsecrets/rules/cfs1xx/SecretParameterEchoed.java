@@ -234,7 +234,7 @@ final class SecretParameterEchoed extends TemplateRule {
     private static Map<String, Use> secretUses(RuleContext context, Template template) {
         Map<String, Use> uses = new LinkedHashMap<>();
         for (Resource resource : template.resources().values()) {
-            for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(resource.properties())) {
+            for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(context, resource.properties())) {
                 if (SecretProperties.isSecret(resource.type(), leaf.path())) {
                     boolean json = resource.type().equals("AWS::SecretsManager::Secret");
                     Use use =

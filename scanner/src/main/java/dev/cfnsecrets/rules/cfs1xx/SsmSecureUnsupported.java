@@ -26,7 +26,7 @@ final class SsmSecureUnsupported extends ResourceRule {
 
     @Override
     protected void check(RuleContext context, Template template, Resource resource) {
-        for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(resource.properties())) {
+        for (PropertyWalker.Leaf leaf : PropertyWalker.leaves(context, resource.properties())) {
             if (SecretProperties.acceptsSsmSecure(resource.type(), leaf.path())) {
                 continue;
             }

@@ -12,7 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Credential detection for rules, once per text and document: several rules examine the same values
@@ -82,11 +82,16 @@ public final class CredentialSearchCache {
     public static List<CredentialMatch> everyFormat(
             RuleContext rules, String text, CredentialDetector.Context context) {
         return cached(
-                rules, new Search(text, context), () -> CredentialDetector.find(text, context));
+                rules,
+                new Search(text, context),
+                search -> CredentialDetector.find(search.text(), search.context()));
     }
 
     public static boolean hasAwsKeyId(RuleContext rules, String text) {
-        return cached(rules, new KeyIdSearch(text), () -> CredentialDetector.hasAwsKeyId(text));
+        return cached(
+                rules,
+                new KeyIdSearch(text),
+                search -> CredentialDetector.hasAwsKeyId(search.text()));
     }
 
     /** The credentials of known formats on one line of the document's source. */
@@ -94,19 +99,28 @@ public final class CredentialSearchCache {
         return cached(
                 rules,
                 new LineSearch(line),
-                () ->
+                search ->
                         CredentialDetector.find(source.line(line)).stream()
                                 .map(CredentialMatch::secret)
                                 .toList());
     }
 
-    private static <T> T cached(RuleContext rules, Object key, Supplier<T> compute) {
+    /**
+     * The answer for {@code key}. {@code compute} takes the key, so that a search function need
+     * capture nothing and is then not made anew on each call (a lambda that captures is). It never
+     * answers null: a missing answer is one not yet computed.
+     */
+    private static <K, T> T cached(RuleContext rules, K key, Function<K, T> compute) {
         Map<Object, Object> cache = rules.shared(SEARCHES);
-        if (!cache.containsKey(key)) {
-            cache.put(key, compute.get());
-        }
+        // One lookup when the answer is known (most asks), not two: a key is a record, whose
+        // hashCode and equals run through method handles, slow under the quick (C1) compiler.
         @SuppressWarnings("unchecked")
-        T result = (T) cache.get(key);
-        return result;
+        T known = (T) cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        T computed = compute.apply(key);
+        cache.put(key, computed);
+        return computed;
     }
 }

@@ -1,11 +1,15 @@
 package dev.cfnsecrets.rules.values;
 
+import dev.cfnsecrets.rules.RuleContext;
+import dev.cfnsecrets.rules.Shared;
 import dev.cfnsecrets.source.ListNode;
 import dev.cfnsecrets.source.MapNode;
 import dev.cfnsecrets.source.Node;
 import dev.cfnsecrets.source.ScalarNode;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +30,20 @@ public final class PropertyWalker {
     public record Leaf(Node node, String name, String path, MapNode siblings) {}
 
     private PropertyWalker() {}
+
+    /**
+     * The leaves of each walked map of a document: several rules walk every resource's properties
+     * (CFS104, CFS108, CFS111).
+     */
+    private static final Shared<Map<MapNode, List<Leaf>>> WALKED =
+            new Shared<>(scope -> new IdentityHashMap<>());
+
+    /**
+     * {@link #leaves(MapNode)} of a map of {@code context}'s document, walked once for all rules.
+     */
+    public static List<Leaf> leaves(RuleContext context, MapNode root) {
+        return context.shared(WALKED).computeIfAbsent(root, map -> List.copyOf(leaves(map)));
+    }
 
     public static List<Leaf> leaves(MapNode root) {
         List<Leaf> leaves = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.cfnsecrets.rules.values;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,21 +15,14 @@ import java.util.Set;
  * password queries and the AWS resource reference.
  */
 public final class SecretProperties {
-    private static final Set<String> SSM_SECURE =
-            Set.of(
-                    "AWS::DirectoryService::MicrosoftAD Password",
-                    "AWS::DirectoryService::SimpleAD Password",
-                    "AWS::ElastiCache::ReplicationGroup AuthToken",
-                    "AWS::IAM::User LoginProfile.Password",
-                    "AWS::KinesisFirehose::DeliveryStream RedshiftDestinationConfiguration.Password",
-                    "AWS::OpsWorks::App AppSource.Password",
-                    "AWS::OpsWorks::Stack CustomCookbooksSource.Password",
-                    "AWS::OpsWorks::Stack RdsDbInstances[].DbPassword",
-                    "AWS::RDS::DBCluster MasterUserPassword",
-                    "AWS::RDS::DBInstance MasterUserPassword",
-                    "AWS::Redshift::Cluster MasterUserPassword");
+    /*
+     * Each set is a map from a resource type to its paths: a leaf is looked up by its type and
+     * then its path, without joining the two into a new string for every leaf of a template.
+     */
 
-    private static final Map<String, List<String>> SECRET = new HashMap<>();
+    private static final Map<String, Set<String>> SSM_SECURE = new HashMap<>();
+
+    private static final Map<String, Set<String>> SECRET = new HashMap<>();
 
     /**
      * Properties that hold a secret when the template says so: the {@code {Key, Value,
@@ -38,13 +30,22 @@ public final class SecretProperties {
      * Secrets Manager when {@code IsValueSecret} is true
      * (docs/facts.md#secret-properties-and-attributes).
      */
-    private static final Set<String> MARKED_SECRET = new HashSet<>();
+    private static final Map<String, Set<String>> MARKED_SECRET = new HashMap<>();
 
     static {
-        for (String entry : SSM_SECURE) {
-            String[] typeAndPath = entry.split(" ");
-            add(typeAndPath[0], typeAndPath[1]);
-        }
+        addSsmSecure("AWS::DirectoryService::MicrosoftAD", "Password");
+        addSsmSecure("AWS::DirectoryService::SimpleAD", "Password");
+        addSsmSecure("AWS::ElastiCache::ReplicationGroup", "AuthToken");
+        addSsmSecure("AWS::IAM::User", "LoginProfile.Password");
+        addSsmSecure(
+                "AWS::KinesisFirehose::DeliveryStream",
+                "RedshiftDestinationConfiguration.Password");
+        addSsmSecure("AWS::OpsWorks::App", "AppSource.Password");
+        addSsmSecure("AWS::OpsWorks::Stack", "CustomCookbooksSource.Password");
+        addSsmSecure("AWS::OpsWorks::Stack", "RdsDbInstances[].DbPassword");
+        addSsmSecure("AWS::RDS::DBCluster", "MasterUserPassword");
+        addSsmSecure("AWS::RDS::DBInstance", "MasterUserPassword");
+        addSsmSecure("AWS::Redshift::Cluster", "MasterUserPassword");
         add("AWS::RDS::DBInstance", "TdeCredentialPassword");
         add("AWS::DocDB::DBCluster", "MasterUserPassword");
         add("AWS::DocDBElastic::Cluster", "AdminUserPassword");
@@ -124,22 +125,30 @@ public final class SecretProperties {
                         "AuthParameters.OAuthParameters.OAuthHttpParameters.")) {
             for (String list :
                     List.of("BodyParameters", "HeaderParameters", "QueryStringParameters")) {
-                MARKED_SECRET.add("AWS::Events::Connection " + http + list + "[].Value");
+                add(MARKED_SECRET, "AWS::Events::Connection", http + list + "[].Value");
             }
         }
     }
 
     private SecretProperties() {}
 
+    /** A property where {@code {{resolve:ssm-secure:…}}} is accepted: a secret one too. */
+    private static void addSsmSecure(String type, String path) {
+        add(SSM_SECURE, type, path);
+        add(type, path);
+    }
+
     private static void add(String type, String... paths) {
-        SECRET.merge(
-                type,
-                List.of(paths),
-                (a, b) -> {
-                    List<String> all = new ArrayList<>(a);
-                    all.addAll(b);
-                    return List.copyOf(all);
-                });
+        add(SECRET, type, paths);
+    }
+
+    private static void add(Map<String, Set<String>> to, String type, String... paths) {
+        to.computeIfAbsent(type, t -> new HashSet<>()).addAll(List.of(paths));
+    }
+
+    private static boolean holds(Map<String, Set<String>> set, String type, String path) {
+        Set<String> paths = set.get(type);
+        return paths != null && paths.contains(path);
     }
 
     /**
@@ -147,7 +156,7 @@ public final class SecretProperties {
      * a secret.
      */
     public static boolean isSecret(String type, String path) {
-        return SECRET.getOrDefault(type, List.of()).contains(path);
+        return holds(SECRET, type, path);
     }
 
     /**
@@ -156,7 +165,7 @@ public final class SecretProperties {
      * a value is judged like one under a secret name, not like a known secret property.
      */
     public static boolean isMarkedSecret(String type, PropertyWalker.Leaf leaf) {
-        return MARKED_SECRET.contains(type + " " + leaf.path())
+        return holds(MARKED_SECRET, type, leaf.path())
                 && leaf.siblings()
                         .getString("IsValueSecret")
                         .filter(v -> v.equalsIgnoreCase("true"))
@@ -165,6 +174,6 @@ public final class SecretProperties {
 
     /** Whether CloudFormation accepts {@code {{resolve:ssm-secure:…}}} at this property. */
     public static boolean acceptsSsmSecure(String type, String path) {
-        return SSM_SECURE.contains(type + " " + path);
+        return holds(SSM_SECURE, type, path);
     }
 }

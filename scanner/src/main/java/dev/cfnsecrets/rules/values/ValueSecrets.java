@@ -5,6 +5,7 @@ import dev.cfnsecrets.eval.Value;
 import dev.cfnsecrets.model.Parameter;
 import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.rules.RuleContext;
+import dev.cfnsecrets.rules.Shared;
 import dev.cfnsecrets.rules.Where;
 import dev.cfnsecrets.secrets.BlastRadius;
 import dev.cfnsecrets.secrets.CredentialDetector;
@@ -18,8 +19,10 @@ import dev.cfnsecrets.source.ScalarNode;
 import dev.cfnsecrets.source.Span;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -219,14 +222,36 @@ public final class ValueSecrets {
 
     /** Each way the value can deploy, without the {@code AWS::NoValue} branches. */
     public List<Alternative> alternatives() {
+        Map<Node, List<Rendered>> rendered = context.shared(DEPLOYABLE);
+        List<Rendered> deployable = rendered.get(node);
+        if (deployable == null) { // not computeIfAbsent: its argument would be made on each call
+            deployable = render();
+            rendered.put(node, deployable);
+        }
         List<Alternative> alternatives = new ArrayList<>();
+        for (Rendered way : deployable) {
+            alternatives.add(new Alternative(way));
+        }
+        return alternatives;
+    }
+
+    /**
+     * The rendered ways each value of the document can deploy: several rules ask about the same
+     * property (CFS104, CFS108 and CFS111 about every one), and the evaluator remembers the value
+     * but rendering it is each rule's again. The same node always evaluates the same.
+     */
+    private static final Shared<Map<Node, List<Rendered>>> DEPLOYABLE =
+            new Shared<>(scope -> new IdentityHashMap<>());
+
+    private List<Rendered> render() {
+        List<Rendered> deployable = new ArrayList<>();
         for (Value.Text text : context.evaluator().evaluate(node).alternatives()) {
             Rendered rendered = Rendered.of(text);
             if (!rendered.isNoValue()) {
-                alternatives.add(new Alternative(rendered));
+                deployable.add(rendered);
             }
         }
-        return alternatives;
+        return List.copyOf(deployable);
     }
 
     /** The answers about one way the value can deploy. */
