@@ -18,6 +18,7 @@ public final class Template {
     private final MapNode root;
     private final Map<String, Parameter> parameters;
     private final Map<String, Resource> resources;
+    private final boolean cdkOutput;
 
     private Template(
             SourceFile source,
@@ -28,6 +29,17 @@ public final class Template {
         this.root = root;
         this.parameters = parameters;
         this.resources = resources;
+        // Known once: rules ask for every finding, and a look through every resource each time
+        // cost a template of n functions the square of n.
+        this.cdkOutput =
+                resources.values().stream()
+                                .anyMatch(
+                                        r ->
+                                                r.type().equals(CDK_METADATA)
+                                                        || r.cdkPath().isPresent())
+                        || root.getMap("Rules")
+                                .flatMap(rules -> rules.get(CDK_BOOTSTRAP_RULE))
+                                .isPresent();
     }
 
     public static Template of(SourceFile source, MapNode root) {
@@ -136,8 +148,6 @@ public final class Template {
      * the default synthesizer.
      */
     public boolean isCdkOutput() {
-        return resources.values().stream()
-                        .anyMatch(r -> r.type().equals(CDK_METADATA) || r.cdkPath().isPresent())
-                || root.getMap("Rules").flatMap(rules -> rules.get(CDK_BOOTSTRAP_RULE)).isPresent();
+        return cdkOutput;
     }
 }

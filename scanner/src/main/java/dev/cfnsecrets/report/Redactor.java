@@ -3,8 +3,10 @@ package dev.cfnsecrets.report;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,7 +85,8 @@ public final class Redactor {
 
     /**
      * {@code text} with every occurrence of each secret replaced by its mask (unchanged with
-     * show-secrets).
+     * show-secrets). A collection asked about again is taken to hold the same secrets (findings'
+     * lists are immutable).
      */
     public String clean(String text, Collection<String> secrets) {
         return redact(text, secrets).text();
@@ -97,45 +100,57 @@ public final class Redactor {
         if (showSecrets || text == null || text.isEmpty() || secrets.isEmpty()) {
             return new Redaction(text, List.of());
         }
-        Set<String> targets = targets(secrets);
-        if (targets.isEmpty()) {
-            return new Redaction(text, List.of());
-        }
-        // One pass, plain string search (a regex over a long repetitive secret compiles in
-        // quadratic
-        // time): at each position the longest secret wins, and a mask once written is never
-        // searched again (a shorter secret may occur inside the mask).
-        List<String> ordered = List.copyOf(targets);
-        int[] next = new int[ordered.size()];
-        for (int i = 0; i < next.length; i++) {
-            next[i] = text.indexOf(ordered.get(i));
-        }
-        StringBuilder out = new StringBuilder(text.length());
+        Targets targets = targetsOf(secrets);
+        // One pass, plain string comparison (a regex over a long repetitive secret compiles in
+        // quadratic time): at each position the longest secret wins, and a mask once written is
+        // never searched again (a shorter secret may occur inside the mask).
+        StringBuilder out = null;
         List<Redaction.Replaced> replaced = new ArrayList<>();
         int copied = 0;
-        while (true) {
-            int best = -1;
-            for (int i = 0; i < next.length; i++) {
-                if (next[i] >= 0 && next[i] < copied) {
-                    next[i] = text.indexOf(ordered.get(i), copied);
-                }
-                if (next[i] >= 0 && (best < 0 || next[i] < next[best])) {
-                    best = i;
-                }
+        int at = 0;
+        while (at < text.length()) {
+            String secret = targets.longestAt(text, at);
+            if (secret == null) {
+                at++;
+                continue;
             }
-            if (best < 0) {
-                break;
+            if (out == null) {
+                out = new StringBuilder(text.length());
             }
-            int start = next[best];
-            int end = start + ordered.get(best).length();
-            out.append(text, copied, start);
+            out.append(text, copied, at);
             int newStart = out.length();
-            out.append(mask(ordered.get(best)));
-            replaced.add(new Redaction.Replaced(start, end, newStart, out.length()));
-            copied = end;
+            out.append(mask(secret));
+            copied = at + secret.length();
+            replaced.add(new Redaction.Replaced(at, copied, newStart, out.length()));
+            at = copied;
+        }
+        if (out == null) {
+            return new Redaction(text, List.of());
         }
         out.append(text, copied, text.length());
         return new Redaction(out.toString(), replaced);
+    }
+
+    /** The last collection of secrets asked about and its targets: reporters ask several times. */
+    private volatile Prepared last;
+
+    private record Prepared(Collection<String> secrets, int size, Targets targets) {}
+
+    /**
+     * The targets of {@code secrets}, made once for the same collection asked about again: every
+     * text of a finding is cleaned with the finding's secrets, and the findings on one line share
+     * one list of them ({@code LineSecrets}), which a minified template fills with all of its
+     * secrets.
+     */
+    private Targets targetsOf(Collection<String> secrets) {
+        Prepared prepared = last;
+        if (prepared == null
+                || prepared.secrets() != secrets
+                || prepared.size() != secrets.size()) {
+            prepared = new Prepared(secrets, secrets.size(), new Targets(targets(secrets)));
+            last = prepared;
+        }
+        return prepared.targets();
     }
 
     /**
@@ -161,6 +176,86 @@ public final class Redactor {
         return targets.stream()
                 .sorted(Comparator.comparingInt(String::length).reversed())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /**
+     * The strings to hide, found by the characters they start with: a text is read once, and at
+     * each position only the strings that start with its first {@value #KEY} characters are
+     * compared, however many there are.
+     */
+    private static final class Targets {
+        private static final int KEY = 4;
+
+        /** Strings shorter than {@link #KEY}, longest first: compared at every position. */
+        private final List<String> short_;
+
+        /** Open addressing: the strings longest first under their first {@link #KEY} chars. */
+        private final long[] keys;
+
+        private final String[][] byKey;
+
+        Targets(Set<String> longestFirst) {
+            List<String> shortOnes = new ArrayList<>();
+            Map<Long, List<String>> grouped = new LinkedHashMap<>();
+            for (String target : longestFirst) {
+                if (target.length() < KEY) {
+                    shortOnes.add(target);
+                } else {
+                    grouped.computeIfAbsent(key(target, 0), k -> new ArrayList<>()).add(target);
+                }
+            }
+            short_ = List.copyOf(shortOnes);
+            int size = Integer.highestOneBit(Math.max(1, grouped.size()) * 2) * 2;
+            keys = new long[size];
+            byKey = new String[size][];
+            grouped.forEach(
+                    (key, strings) -> {
+                        int slot = slot(key);
+                        while (byKey[slot] != null) {
+                            slot = (slot + 1) & (size - 1);
+                        }
+                        keys[slot] = key;
+                        byKey[slot] = strings.toArray(String[]::new);
+                    });
+        }
+
+        /** The longest string that starts at {@code at} of {@code text}, or null. */
+        String longestAt(String text, int at) {
+            if (at + KEY <= text.length()) {
+                long key = key(text, at);
+                for (int slot = slot(key);
+                        byKey[slot] != null;
+                        slot = (slot + 1) & (keys.length - 1)) {
+                    if (keys[slot] == key) {
+                        for (String candidate : byKey[slot]) {
+                            if (text.startsWith(candidate, at)) {
+                                return candidate;
+                            }
+                        }
+                        break;
+                    }
+                }
+            }
+            for (String candidate : short_) {
+                if (text.startsWith(candidate, at)) {
+                    return candidate;
+                }
+            }
+            return null;
+        }
+
+        /** The {@link #KEY} characters from {@code at}, 16 bits each. */
+        private static long key(String text, int at) {
+            long key = 0;
+            for (int i = 0; i < KEY; i++) {
+                key = (key << 16) | text.charAt(at + i);
+            }
+            return key;
+        }
+
+        private int slot(long key) {
+            return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & (keys.length - 1);
+        }
     }
 
     /** A cleaned text and the ranges that were replaced, in order. */

@@ -146,7 +146,7 @@ public final class TextReporter implements Reporter {
         String original = source.line(span.startLine());
         // Redact the whole line first: a window cut before redaction could split a secret so that
         // it no longer matches.
-        Redactor.Redaction redacted = redactor.redact(original, finding.secrets());
+        Redactor.Redaction redacted = redactedLine(source, span.startLine(), finding.secrets());
         String shown = redacted.text();
         int from =
                 redacted.startOffset(
@@ -189,6 +189,31 @@ public final class TextReporter implements Reporter {
                                 levelColor(finding.level()),
                                 "^".repeat(carets(visible, caretFrom, caretTo))))
                 .append('\n');
+    }
+
+    /** The last line redacted: the findings on one line mostly share its secrets' list. */
+    private RedactedLine lastLine;
+
+    private record RedactedLine(
+            SourceFile source, int line, List<String> secrets, Redactor.Redaction redaction) {}
+
+    /**
+     * Line {@code line} of {@code source} redacted, once for the findings in a row that show it
+     * with the same list of secrets: a minified template is one long line with a finding per
+     * function, and redacting it for each would cost the line's length times the findings.
+     */
+    private Redactor.Redaction redactedLine(SourceFile source, int line, List<String> secrets) {
+        RedactedLine last = lastLine;
+        if (last == null
+                || last.source() != source
+                || last.line() != line
+                || last.secrets() != secrets) {
+            last =
+                    new RedactedLine(
+                            source, line, secrets, redactor.redact(source.line(line), secrets));
+            lastLine = last;
+        }
+        return last.redaction();
     }
 
     /** Blanks as wide as the text before a column: tabs stay tabs so the carets line up. */

@@ -93,11 +93,12 @@ public final class RuleContext {
      * secret that no rule examined (a file that does not parse, a property no rule reads, another
      * value of a one-line flow map): it must be hidden like the finding's own.
      */
-    private List<String> secretsOnLine(int line) {
+    /** {@code more} with the secrets of {@code line} ({@link LineSecrets#with}). */
+    private List<String> withSecretsOnLine(int line, List<String> more) {
         return document()
                 .source()
-                .map(source -> LineSecrets.of(this, source, line))
-                .orElse(List.of());
+                .map(source -> LineSecrets.with(this, source, line, more))
+                .orElse(more);
     }
 
     /** Starts a finding of {@code ruleId} at its catalog level, in this document's file. */
@@ -228,14 +229,13 @@ public final class RuleContext {
         }
 
         public void add() {
-            List<String> hidden = new ArrayList<>(secrets);
-            hidden.addAll(secretsOnLine(span.startLine()));
+            List<String> own = new ArrayList<>(secrets);
             // A message quotes rendered values, and a Parameter default or Mapping value
-            // substituted
-            // into one may be a credential that this rule does not look for.
+            // substituted into one may be a credential that this rule does not look for.
             CredentialSearchCache.everyFormat(
                             RuleContext.this, message, CredentialDetector.Context.NONE)
-                    .forEach(m -> hidden.add(m.secret()));
+                    .forEach(m -> own.add(m.secret()));
+            List<String> hidden = withSecretsOnLine(span.startLine(), own);
             findings.add(
                     new Finding(
                             ruleId,

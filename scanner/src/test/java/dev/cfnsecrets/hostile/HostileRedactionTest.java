@@ -99,6 +99,32 @@ class HostileRedactionTest {
         assertHidden(renderAll(result), List.of(PASSWORD_A, PASSWORD_B), List.of(STRIPE_KEY));
     }
 
+    /**
+     * The findings of one line hide the same secrets, and share one list of them: a minified
+     * template with a finding per function would otherwise hold (and reports search) functions ×
+     * secrets.
+     */
+    @Test
+    void theFindingsOfAMinifiedLineShareOneListOfItsSecrets() {
+        ScanResult result =
+                scan(
+                        "min.json",
+                        minifiedJson(
+                                "\"Variables\":{\"DB_PASSWORD\":\""
+                                        + PASSWORD_A
+                                        + "\",\"ADMIN_PASSWORD\":\""
+                                        + PASSWORD_B
+                                        + "\",\"API_KEY\":\""
+                                        + STRIPE_KEY
+                                        + "\"}",
+                                ""));
+
+        assertThat(result.findings()).hasSize(4);
+        List<String> first = result.findings().get(0).secrets();
+        assertThat(first).contains(PASSWORD_A, PASSWORD_B, STRIPE_KEY);
+        assertThat(result.findings()).allSatisfy(f -> assertThat(f.secrets()).isSameAs(first));
+    }
+
     @Test
     void bothBranchesOfAnIfAreMasked() {
         ScanResult result =

@@ -36,6 +36,28 @@ class RedactorTest {
         assertThat(cleaned).isEqualTo("x=…(1000001 chars);y=…(1000001 chars)");
     }
 
+    /**
+     * Many secrets, some sharing their first characters, some shorter than the characters the
+     * search indexes them by: each occurrence is masked, the longest at a position wins.
+     */
+    @Test
+    void manySecretsAreEachMaskedInOnePass() {
+        List<String> secrets = new java.util.ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            String secret = String.format("tok%05d", i);
+            secrets.add(secret);
+            text.append("k").append(i).append('=').append(secret).append(';');
+        }
+        secrets.add("tok00001" + "LONGER");
+        secrets.add("ab");
+        text.append("x=tok00001LONGER;y=ab;z=a");
+        String cleaned = redactor.clean(text.toString(), secrets);
+        assertThat(cleaned).doesNotContain("tok");
+        assertThat(cleaned).startsWith("k0=…(8 chars);k1=…(8 chars);k2=…(8 chars);");
+        assertThat(cleaned).endsWith("x=…(14 chars);y=…(2 chars);z=a");
+    }
+
     @Test
     void privateKeysKeepTheirPemHeaderOnly() {
         String key =

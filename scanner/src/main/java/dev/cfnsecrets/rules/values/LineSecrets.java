@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a finding's shown source line holds that reports must hide: credentials of known formats,
@@ -26,14 +27,40 @@ public final class LineSecrets {
     private static final Shared<Map<Integer, List<String>>> BY_LINE =
             new Shared<>(scope -> new HashMap<>());
 
+    /** The same secrets as sets, to tell whether a finding's own secrets are among them. */
+    private static final Shared<Map<Integer, Set<String>>> SETS_BY_LINE =
+            new Shared<>(scope -> new HashMap<>());
+
     private LineSecrets() {}
 
     /** A secret-named key and a candidate literal for its value, as written on the line. */
     record Pair(String name, String value) {}
 
+    /**
+     * What to hide on {@code line}: one list per line, the same for every finding on it, which
+     * reports may therefore prepare once (a minified template is one line of many secrets, and a
+     * list per finding would cost findings × secrets).
+     */
     public static List<String> of(RuleContext rules, SourceFile source, int line) {
-        // Many findings may share a line (a minified template is one line): read it once.
         return rules.shared(BY_LINE).computeIfAbsent(line, l -> find(rules, source, l));
+    }
+
+    /**
+     * The secrets of {@code line} with {@code more} added, as the line's own list (the very list
+     * {@link #of} gives) when the line holds them all already.
+     */
+    public static List<String> with(
+            RuleContext rules, SourceFile source, int line, List<String> more) {
+        List<String> onLine = of(rules, source, line);
+        Set<String> known =
+                rules.shared(SETS_BY_LINE).computeIfAbsent(line, l -> Set.copyOf(onLine));
+        List<String> added = more.stream().filter(s -> !known.contains(s)).distinct().toList();
+        if (added.isEmpty()) {
+            return onLine;
+        }
+        List<String> all = new ArrayList<>(added);
+        all.addAll(onLine);
+        return List.copyOf(all);
     }
 
     private static List<String> find(RuleContext rules, SourceFile source, int line) {
