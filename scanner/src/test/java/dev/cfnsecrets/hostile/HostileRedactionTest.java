@@ -80,20 +80,24 @@ class HostileRedactionTest {
         assertHidden(renderAll(result), List.of(PASSWORD_A, PASSWORD_B), List.of(STRIPE_KEY));
     }
 
+    /** A minified template: one line, a function with two passwords and a Stripe key. */
+    private static ScanResult minifiedWithThreeSecrets() {
+        return scan(
+                "min.json",
+                minifiedJson(
+                        "\"Variables\":{\"DB_PASSWORD\":\""
+                                + PASSWORD_A
+                                + "\",\"ADMIN_PASSWORD\":\""
+                                + PASSWORD_B
+                                + "\",\"API_KEY\":\""
+                                + STRIPE_KEY
+                                + "\"}",
+                        ""));
+    }
+
     @Test
     void everySecretOfAMinifiedJsonTemplateIsMasked() {
-        ScanResult result =
-                scan(
-                        "min.json",
-                        minifiedJson(
-                                "\"Variables\":{\"DB_PASSWORD\":\""
-                                        + PASSWORD_A
-                                        + "\",\"ADMIN_PASSWORD\":\""
-                                        + PASSWORD_B
-                                        + "\",\"API_KEY\":\""
-                                        + STRIPE_KEY
-                                        + "\"}",
-                                ""));
+        ScanResult result = minifiedWithThreeSecrets();
 
         assertThat(found(result)).containsExactly("CFS101@1", "CFS102@1", "CFS102@1", "CFS110@1");
         assertHidden(renderAll(result), List.of(PASSWORD_A, PASSWORD_B), List.of(STRIPE_KEY));
@@ -106,18 +110,7 @@ class HostileRedactionTest {
      */
     @Test
     void theFindingsOfAMinifiedLineShareOneListOfItsSecrets() {
-        ScanResult result =
-                scan(
-                        "min.json",
-                        minifiedJson(
-                                "\"Variables\":{\"DB_PASSWORD\":\""
-                                        + PASSWORD_A
-                                        + "\",\"ADMIN_PASSWORD\":\""
-                                        + PASSWORD_B
-                                        + "\",\"API_KEY\":\""
-                                        + STRIPE_KEY
-                                        + "\"}",
-                                ""));
+        ScanResult result = minifiedWithThreeSecrets();
 
         assertThat(result.findings()).hasSize(4);
         List<String> first = result.findings().get(0).secrets();
