@@ -568,4 +568,18 @@ final class GrowthInputs {
         files.put("child.yaml", CHILD);
         return new Input(files, "parent.yaml");
     }
+
+    @Grows(row = 29, base = 1000, unit = "Setting_", name = "properties of one resource")
+    private static Input properties(int n) {
+        return resources(
+                """
+                  Settings:
+                    Type: AWS::CloudFormation::CustomResource
+                    Properties:
+                      ServiceToken: arn:aws:lambda:eu-west-1:123456789012:function:settings
+                      DbPassword: %s
+                """
+                                .formatted(password(0))
+                        + repeat(n, i -> "      Setting_%s: value-%s\n".formatted(id(i), id(i))));
+    }
 }
