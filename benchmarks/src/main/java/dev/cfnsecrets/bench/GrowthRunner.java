@@ -25,10 +25,10 @@ import java.util.stream.Stream;
 /**
  * Scans each {@link GrowthInputs} dimension at 1 ×, 4 × and 16 × in this JVM and prints, per
  * dimension, one tab-separated line: the name, the units and input bytes at 1 × and 16 ×, the CPU
- * time (ms) and the allocated bytes of the scan and its SARIF report at each size, and the findings
- * (all, and CFS001 among them) at 1 × and 16 ×: a CFS001 means the scan stopped on a budget, so its
- * cost says nothing about growth. {@code benchmarks/scripts/growth.sh} turns the lines into the
- * growth table and judges them; this class only measures.
+ * time (ms) and the allocated bytes of the scan and its SARIF and text reports at each size, and
+ * the findings (all, and CFS001 among them) at 1 × and 16 ×: a CFS001 means the scan stopped on a
+ * budget, so its cost says nothing about growth. {@code benchmarks/scripts/growth.sh} turns the
+ * lines into the growth table and judges them; this class only measures.
  *
  * <p>Cost is thread CPU time and thread-allocated bytes (HotSpot's per-thread counters), which a
  * loaded machine does not distort the way it distorts wall time. A scan of one file runs on the
@@ -152,12 +152,17 @@ public final class GrowthRunner {
         return new ByteArrayInputStream(new byte[0]);
     }
 
-    /** Writes the SARIF report nowhere: rendering and redaction are part of a scan's cost. */
+    /**
+     * Writes the SARIF report and the text report nowhere: rendering and redaction are part of a
+     * scan's cost, and the text report, the only one that shows source lines, redacts them too.
+     */
     private static void report(ScanResult result) {
-        Reporter sarif =
-                Reporters.of(Format.SARIF, false, false, SarifContext.ofWorkingDirectory());
         try {
-            sarif.write(result, Writer.nullWriter());
+            for (Format format : List.of(Format.SARIF, Format.TEXT)) {
+                Reporter reporter =
+                        Reporters.of(format, false, false, SarifContext.ofWorkingDirectory());
+                reporter.write(result, Writer.nullWriter());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
