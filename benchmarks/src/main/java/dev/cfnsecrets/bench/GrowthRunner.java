@@ -32,10 +32,12 @@ import java.util.stream.Stream;
  *
  * <p>Cost is thread CPU time and thread-allocated bytes (HotSpot's per-thread counters), which a
  * loaded machine does not distort the way it distorts wall time. A scan of one file runs on the
- * calling thread; a directory is scanned by a parallel stream (the common fork-join pool), so the
- * cost is the sum of the counters' growth over every live thread of the JVM between the start and
- * the end of the scan. Each size is scanned several times and the smallest cost is kept (the JIT is
- * warmed up on {@code fixtures/} and on every 1 × input first).
+ * calling thread, a directory on the calling thread and the common fork-join pool, so the cost is
+ * the sum of the counters' growth over every live thread of the JVM between the start and the end
+ * of the scan. That leaves out the reading of the files: their reader thread (ReadAhead) has ended
+ * by then; reading is linear in the bytes and a few per cent of a scan. Each size is scanned
+ * several times and the smallest cost is kept (the JIT is warmed up on {@code fixtures/} and on
+ * every 1 × input first).
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.cfnsecrets.bench.GrowthRunner
  * [NAME-SUBSTRING...]} from the checkout.
