@@ -89,11 +89,11 @@ public final class RuleContext {
     }
 
     /**
-     * Secrets on a line of this document. Reports show a finding's first line, which may hold a
-     * secret that no rule examined (a file that does not parse, a property no rule reads, another
-     * value of a one-line flow map): it must be hidden like the finding's own.
+     * {@code more} with the secrets on a line of this document ({@link LineSecrets#with}). Reports
+     * show a finding's first line, which may hold a secret that no rule examined (a file that does
+     * not parse, a property no rule reads, another value of a one-line flow map): it must be hidden
+     * like the finding's own.
      */
-    /** {@code more} with the secrets of {@code line} ({@link LineSecrets#with}). */
     private List<String> withSecretsOnLine(int line, List<String> more) {
         return document()
                 .source()

@@ -41,13 +41,13 @@ public final class LineSecrets {
      * reports may therefore prepare once (a minified template is one line of many secrets, and a
      * list per finding would cost findings × secrets).
      */
-    public static List<String> of(RuleContext rules, SourceFile source, int line) {
+    private static List<String> of(RuleContext rules, SourceFile source, int line) {
         return rules.shared(BY_LINE).computeIfAbsent(line, l -> find(rules, source, l));
     }
 
     /**
-     * The secrets of {@code line} with {@code more} added, as the line's own list (the very list
-     * {@link #of} gives) when the line holds them all already.
+     * The secrets of {@code line} with {@code more} added: the line's own list, the same object for
+     * every finding on the line, when the line holds them all already.
      */
     public static List<String> with(
             RuleContext rules, SourceFile source, int line, List<String> more) {
