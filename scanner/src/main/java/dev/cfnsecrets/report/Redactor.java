@@ -187,7 +187,7 @@ public final class Redactor {
         private static final int KEY = 4;
 
         /** Strings shorter than {@link #KEY}, longest first: compared at every position. */
-        private final List<String> short_;
+        private final List<String> shorter;
 
         /** Open addressing: the strings longest first under their first {@link #KEY} chars. */
         private final long[] keys;
@@ -204,7 +204,7 @@ public final class Redactor {
                     grouped.computeIfAbsent(key(target, 0), k -> new ArrayList<>()).add(target);
                 }
             }
-            short_ = List.copyOf(shortOnes);
+            shorter = List.copyOf(shortOnes);
             int size = Integer.highestOneBit(Math.max(1, grouped.size()) * 2) * 2;
             keys = new long[size];
             byKey = new String[size][];
@@ -236,7 +236,7 @@ public final class Redactor {
                     }
                 }
             }
-            for (String candidate : short_) {
+            for (String candidate : shorter) {
                 if (text.startsWith(candidate, at)) {
                     return candidate;
                 }
