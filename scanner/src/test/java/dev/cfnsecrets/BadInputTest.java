@@ -42,11 +42,7 @@ class BadInputTest {
 
     private static ScanResult scan(Path... paths) {
         return BuiltInRules.scanner(ScanOptions.DEFAULT)
-                .scan(
-                        Stream.of(paths).map(Path::toString).toList(),
-                        () -> {
-                            throw new AssertionError("no stdin");
-                        });
+                .scan(Stream.of(paths).map(Path::toString).toList(), NoStdin::read);
     }
 
     @ParameterizedTest

@@ -65,11 +65,7 @@ class CdkAdviceTest {
 
     private static List<Finding> scan(Path path) {
         return BuiltInRules.scanner(ScanOptions.DEFAULT)
-                .scan(
-                        List.of(path.toString()),
-                        () -> {
-                            throw new AssertionError("no stdin");
-                        })
+                .scan(List.of(path.toString()), NoStdin::read)
                 .findings();
     }
 

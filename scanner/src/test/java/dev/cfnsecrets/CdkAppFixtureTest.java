@@ -97,11 +97,7 @@ class CdkAppFixtureTest {
 
     private static ScanResult scanResult(String assembly) {
         return BuiltInRules.scanner(ScanOptions.DEFAULT.withRoot(REPOSITORY))
-                .scan(
-                        List.of(APP.resolve(assembly).toString()),
-                        () -> {
-                            throw new AssertionError("no stdin");
-                        });
+                .scan(List.of(APP.resolve(assembly).toString()), NoStdin::read);
     }
 
     private static List<Finding> scan(String assembly) {
@@ -306,11 +302,7 @@ class CdkAppFixtureTest {
 
     private static List<Finding> scanIn(Path checkout) {
         return BuiltInRules.scanner(ScanOptions.DEFAULT.withRoot(checkout))
-                .scan(
-                        List.of(checkout.toString()),
-                        () -> {
-                            throw new AssertionError("no stdin");
-                        })
+                .scan(List.of(checkout.toString()), NoStdin::read)
                 .findings();
     }
 }

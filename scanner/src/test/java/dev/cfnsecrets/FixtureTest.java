@@ -48,12 +48,7 @@ class FixtureTest {
     }
 
     private static ScanResult scan(Path path, ScanOptions options, Catalog catalog) {
-        return BuiltInRules.scanner(options, catalog)
-                .scan(
-                        List.of(path.toString()),
-                        () -> {
-                            throw new AssertionError("no stdin");
-                        });
+        return BuiltInRules.scanner(options, catalog).scan(List.of(path.toString()), NoStdin::read);
     }
 
     private static void record(ScanResult result, Predicate<Path> keep) {

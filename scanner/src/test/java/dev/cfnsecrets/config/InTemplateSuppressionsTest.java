@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.Fixtures;
+import dev.cfnsecrets.NoStdin;
 import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Level;
@@ -159,11 +160,7 @@ class InTemplateSuppressionsTest {
 
     private static List<Finding> scan() {
         return BuiltInRules.scanner(ScanOptions.DEFAULT)
-                .scan(
-                        List.of(SUPPRESSION.toString()),
-                        () -> {
-                            throw new AssertionError("no stdin");
-                        })
+                .scan(List.of(SUPPRESSION.toString()), NoStdin::read)
                 .findings();
     }
 

@@ -3,6 +3,7 @@ package dev.cfnsecrets.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cfnsecrets.BuiltInRules;
+import dev.cfnsecrets.NoStdin;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Level;
 import dev.cfnsecrets.report.FindingLine;
@@ -140,11 +141,7 @@ class HostileOutputTest {
         }
         ScanResult result =
                 BuiltInRules.scanner(ScanOptions.DEFAULT)
-                        .scan(
-                                files.stream().map(Path::toString).toList(),
-                                () -> {
-                                    throw new AssertionError("no stdin");
-                                });
+                        .scan(files.stream().map(Path::toString).toList(), NoStdin::read);
 
         String markdown =
                 ReportFixtures.written(Reporters.of(Format.MARKDOWN, false, false), result);
@@ -418,11 +415,7 @@ class HostileOutputTest {
     private static Map<Format, String> reports(Path... files) {
         ScanResult result =
                 BuiltInRules.scanner(ScanOptions.DEFAULT)
-                        .scan(
-                                Stream.of(files).map(Path::toString).toList(),
-                                () -> {
-                                    throw new AssertionError("no stdin");
-                                });
+                        .scan(Stream.of(files).map(Path::toString).toList(), NoStdin::read);
         Map<Format, String> reports = new EnumMap<>(Format.class);
         for (Format format : Format.values()) {
             reports.put(format, ReportFixtures.render(Reporters.of(format, false, false), result));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.Fixtures;
+import dev.cfnsecrets.NoStdin;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.scan.PathGlob;
 import dev.cfnsecrets.scan.ScanOptions;
@@ -425,11 +426,7 @@ class HostileParsingTest {
 
     static ScanResult scan(Path... paths) {
         return BuiltInRules.scanner(ScanOptions.DEFAULT)
-                .scan(
-                        Stream.of(paths).map(Path::toString).toList(),
-                        () -> {
-                            throw new AssertionError("no stdin");
-                        });
+                .scan(Stream.of(paths).map(Path::toString).toList(), NoStdin::read);
     }
 
     static List<String> rulesAndLines(ScanResult result) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.CountedText;
 import dev.cfnsecrets.MarkedTemplate;
+import dev.cfnsecrets.NoStdin;
 import dev.cfnsecrets.TestTemplates;
 import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.config.ConfigException;
@@ -176,11 +177,7 @@ class HostileWorkTest {
 
     private static List<String> scanPaths(Path... paths) {
         return BuiltInRules.scanner(ScanOptions.DEFAULT)
-                .scan(
-                        java.util.Arrays.stream(paths).map(Path::toString).toList(),
-                        () -> {
-                            throw new AssertionError("no stdin");
-                        })
+                .scan(java.util.Arrays.stream(paths).map(Path::toString).toList(), NoStdin::read)
                 .findings()
                 .stream()
                 .map(

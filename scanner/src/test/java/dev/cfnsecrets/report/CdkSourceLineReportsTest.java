@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfnsecrets.BuiltInRules;
+import dev.cfnsecrets.NoStdin;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.scan.ScanOptions;
 import dev.cfnsecrets.scan.ScanResult;
@@ -35,11 +36,7 @@ class CdkSourceLineReportsTest {
     static void scan() {
         result =
                 BuiltInRules.scanner(ScanOptions.DEFAULT.withRoot(REPOSITORY))
-                        .scan(
-                                List.of(ASSEMBLY.toString()),
-                                () -> {
-                                    throw new AssertionError("no stdin");
-                                });
+                        .scan(List.of(ASSEMBLY.toString()), NoStdin::read);
         token =
                 result.findings().stream()
                         .filter(f -> f.ruleId().equals("CFS101"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.Fixtures;
+import dev.cfnsecrets.NoStdin;
 import dev.cfnsecrets.finding.Finding;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -27,11 +28,7 @@ class CloudAssemblyTest {
 
     private static ScanResult scan(Path path) {
         return BuiltInRules.scanner(ScanOptions.DEFAULT)
-                .scan(
-                        List.of(path.toString()),
-                        () -> {
-                            throw new AssertionError("no stdin");
-                        });
+                .scan(List.of(path.toString()), NoStdin::read);
     }
 
     private static List<String> walked(Path dir) {
@@ -246,11 +243,7 @@ class CloudAssemblyTest {
                 ScanOptions.DEFAULT.withExclude(List.of("**/*.metadata.json")).withRoot(dir);
         assertThat(
                         BuiltInRules.scanner(options)
-                                .scan(
-                                        List.of(assembly.toString()),
-                                        () -> {
-                                            throw new AssertionError("no stdin");
-                                        })
+                                .scan(List.of(assembly.toString()), NoStdin::read)
                                 .findings())
                 .extracting(Finding::ruleId)
                 .containsExactlyInAnyOrder("CFS108", "CFS107");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cfnsecrets.BuiltInRules;
 import dev.cfnsecrets.Fixtures;
 import dev.cfnsecrets.MarkedTemplate;
+import dev.cfnsecrets.NoStdin;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Location;
 import dev.cfnsecrets.rules.RuleSettings;
@@ -21,11 +22,7 @@ class EnvironmentSizeRulesTest {
     private static List<Finding> scan(String fixture, ScanOptions options) {
         String path = Fixtures.root().resolve("cfs2xx").resolve(fixture).toString();
         return BuiltInRules.scanner(options.withRules(List.of("CFS2"), List.of()))
-                .scan(
-                        List.of(path),
-                        () -> {
-                            throw new AssertionError("no stdin");
-                        })
+                .scan(List.of(path), NoStdin::read)
                 .findings();
     }
 
