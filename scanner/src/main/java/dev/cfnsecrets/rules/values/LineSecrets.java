@@ -24,11 +24,7 @@ import java.util.Set;
  */
 public final class LineSecrets {
     /** A cache that fills itself the same way for every rule of the document. */
-    private static final Shared<Map<Integer, List<String>>> BY_LINE =
-            new Shared<>(scope -> new HashMap<>());
-
-    /** The same secrets as sets, to tell whether a finding's own secrets are among them. */
-    private static final Shared<Map<Integer, Set<String>>> SETS_BY_LINE =
+    private static final Shared<Map<Integer, Line>> BY_LINE =
             new Shared<>(scope -> new HashMap<>());
 
     private LineSecrets() {}
@@ -37,12 +33,14 @@ public final class LineSecrets {
     record Pair(String name, String value) {}
 
     /**
-     * What to hide on {@code line}: one list per line, the same for every finding on it, which
-     * reports may therefore prepare once (a minified template is one line of many secrets, and a
-     * list per finding would cost findings × secrets).
+     * What to hide on a line: one list per line, the same for every finding on it, which reports
+     * may therefore prepare once (a minified template is one line of many secrets, and a list per
+     * finding would cost findings × secrets); {@code known} the same secrets, to look them up.
      */
-    private static List<String> of(RuleContext rules, SourceFile source, int line) {
-        return rules.shared(BY_LINE).computeIfAbsent(line, l -> find(rules, source, l));
+    private record Line(List<String> secrets, Set<String> known) {
+        Line(List<String> secrets) {
+            this(secrets, Set.copyOf(secrets));
+        }
     }
 
     /**
@@ -51,15 +49,15 @@ public final class LineSecrets {
      */
     public static List<String> with(
             RuleContext rules, SourceFile source, int line, List<String> more) {
-        List<String> onLine = of(rules, source, line);
-        Set<String> known =
-                rules.shared(SETS_BY_LINE).computeIfAbsent(line, l -> Set.copyOf(onLine));
-        List<String> added = more.stream().filter(s -> !known.contains(s)).distinct().toList();
+        Line onLine =
+                rules.shared(BY_LINE).computeIfAbsent(line, l -> new Line(find(rules, source, l)));
+        List<String> added =
+                more.stream().filter(s -> !onLine.known().contains(s)).distinct().toList();
         if (added.isEmpty()) {
-            return onLine;
+            return onLine.secrets();
         }
         List<String> all = new ArrayList<>(added);
-        all.addAll(onLine);
+        all.addAll(onLine.secrets());
         return List.copyOf(all);
     }
 
