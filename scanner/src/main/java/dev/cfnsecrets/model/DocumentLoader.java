@@ -3,7 +3,6 @@ package dev.cfnsecrets.model;
 import dev.cfnsecrets.source.InputProblem;
 import dev.cfnsecrets.source.Limits;
 import dev.cfnsecrets.source.ReadAhead;
-import dev.cfnsecrets.source.RegularFiles;
 import dev.cfnsecrets.source.SourceFile;
 import dev.cfnsecrets.source.SourceReader;
 import dev.cfnsecrets.source.TreeParser;
@@ -33,7 +32,7 @@ public final class DocumentLoader {
 
     /** The files of a scan, read ahead with this loader's limits. */
     public ReadAhead readAhead(List<Path> files) {
-        return RegularFiles.DEFAULT.readAhead(files, limits.maxFileBytes());
+        return reader.readAhead(files);
     }
 
     public Document load(InputStream in, String displayPath) {

@@ -2,11 +2,12 @@ package dev.cfnsecrets.source;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Reads a list of files, in their order, on a thread of its own, a few files ahead of the threads
@@ -30,6 +31,18 @@ public final class ReadAhead implements AutoCloseable {
 
     /** Files read and not yet taken hold at most about this much before the reader pauses. */
     static final long WINDOW_BYTES = 16L << 20;
+
+    /**
+     * The readers' threads, kept for the next read-ahead (most reads are of one file: a nested
+     * stack's template, a configuration); daemons, so that a stuck one never holds the JVM up.
+     */
+    private static final ExecutorService READERS =
+            Executors.newCachedThreadPool(
+                    task -> {
+                        Thread thread = new Thread(task, "cfn-secrets-file-reader");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
 
     private final RegularFiles files;
     private final List<Path> paths;
@@ -61,11 +74,11 @@ public final class ReadAhead implements AutoCloseable {
 
     private boolean readerWaits;
 
-    ReadAhead(RegularFiles files, List<Path> paths, long maxBytes, Duration timeout) {
+    ReadAhead(RegularFiles files, List<Path> paths, long maxBytes) {
         this.files = files;
         this.paths = List.copyOf(paths);
         this.maxBytes = maxBytes;
-        this.timeoutNanos = timeout.toNanos();
+        this.timeoutNanos = files.timeout().toNanos();
         this.done = new boolean[this.paths.size()];
         this.bytes = new byte[this.paths.size()][];
         this.failures = new IOException[this.paths.size()];
@@ -115,6 +128,9 @@ public final class ReadAhead implements AutoCloseable {
             wakeReaderIfRoom();
             return taken;
         }
+        if (failures[index] == null) {
+            throw new IOException("the read-ahead was closed before the file was taken");
+        }
         throw failures[index];
     }
 
@@ -155,9 +171,7 @@ public final class ReadAhead implements AutoCloseable {
         next = from;
         readerWaits = false;
         int mine = generation;
-        Thread reader = new Thread(() -> readFrom(mine, from), "cfn-secrets-file-reader");
-        reader.setDaemon(true);
-        reader.start();
+        READERS.execute(() -> readFrom(mine, from));
     }
 
     private void readFrom(int mine, int from) {

@@ -62,7 +62,11 @@ public final class RegularFiles {
      * {@link #read} would read it.
      */
     public ReadAhead readAhead(List<Path> files, long maxBytes) {
-        return new ReadAhead(this, files, maxBytes, timeout);
+        return new ReadAhead(this, files, maxBytes);
+    }
+
+    Duration timeout() {
+        return timeout;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Bytes to {@link SourceFile}: size limit, binary content and strict UTF-8 decoding. */
 public final class SourceReader {
@@ -28,10 +29,12 @@ public final class SourceReader {
         return decode(readOrRefuse(() -> files.read(file, limits.maxFileBytes())), displayPath);
     }
 
-    /**
-     * Takes {@code file} from {@code files}, which must read with this reader's limit ({@link
-     * RegularFiles#readAhead}).
-     */
+    /** The files of a scan, read ahead with this reader's limit. */
+    public ReadAhead readAhead(List<Path> files) {
+        return RegularFiles.DEFAULT.readAhead(files, limits.maxFileBytes());
+    }
+
+    /** Takes {@code file} from {@code files}, made by {@link #readAhead}. */
     public SourceFile read(Path file, String displayPath, ReadAhead files)
             throws InputProblem, IOException {
         return decode(readOrRefuse(() -> files.read(file)), displayPath);
