@@ -77,8 +77,8 @@ benchmarks_jar="$here/benchmarks/target/benchmarks.jar"
 "$here/cfn-secrets" --version >/dev/null
 
 template="$here/maven-plugin/src/it/clean-project/template.yaml"
-# The files the scanner reads in the folder (its walker takes these extensions), for cfn-lint.
-find "$folder" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' \) >"$tmp/files"
+# The files the scanner reads in the folder, listed by its own walker, for cfn-lint.
+java -cp "$benchmarks_jar" dev.cfnsecrets.bench.ParseOnly --list "$folder" >"$tmp/files"
 file_count=$(wc -l <"$tmp/files")
 
 # Commands by name; each measured run appends "wall user system maxrss-KB" to $tmp/NAME.

@@ -26,7 +26,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * that failed to parse and the nodes composed, so that no work can be optimised away.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.cfnsecrets.bench.ParseOnly
- * FOLDER...}; {@code bench/compare.sh} times it beside a scan of the same folders.
+ * FOLDER...}; {@code bench/compare.sh} times it beside a scan of the same folders. With {@code
+ * --list FOLDER...} it only prints those files, a line each (the files compare.sh gives cfn-lint).
  */
 public final class ParseOnly {
     private static final LoadSettings SETTINGS =
@@ -42,6 +43,11 @@ public final class ParseOnly {
     record Pass(int files, long failed, long nodes) {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--list")) {
+            FileWalker.expand(Stream.of(args).skip(1).map(Path::of).toList())
+                    .forEach(System.out::println);
+            return;
+        }
         Pass pass = over(Stream.of(args).map(Path::of).toList());
         System.out.printf(
                 "parse-only: %d files, %d failed to parse, %d nodes%n",
