@@ -134,7 +134,7 @@ public final class Redactor {
     /** The last collection of secrets asked about and its targets: reporters ask several times. */
     private volatile Prepared last;
 
-    private record Prepared(Collection<String> secrets, int size, Targets targets) {}
+    private record Prepared(Collection<String> secrets, Targets targets) {}
 
     /**
      * The targets of {@code secrets}, made once for the same collection asked about again: every
@@ -144,10 +144,8 @@ public final class Redactor {
      */
     private Targets targetsOf(Collection<String> secrets) {
         Prepared prepared = last;
-        if (prepared == null
-                || prepared.secrets() != secrets
-                || prepared.size() != secrets.size()) {
-            prepared = new Prepared(secrets, secrets.size(), new Targets(targets(secrets)));
+        if (prepared == null || prepared.secrets() != secrets) {
+            prepared = new Prepared(secrets, new Targets(targets(secrets)));
             last = prepared;
         }
         return prepared.targets();

@@ -143,18 +143,17 @@ public final class TextReporter implements Reporter {
         if (span.startLine() < 1 || span.startLine() > source.lineCount()) {
             return;
         }
-        String original = source.line(span.startLine());
         // Redact the whole line first: a window cut before redaction could split a secret so that
         // it no longer matches.
-        Redactor.Redaction redacted = redactedLine(source, span.startLine(), finding.secrets());
+        RedactedLine line = redactedLine(source, span.startLine(), finding.secrets());
+        Redactor.Redaction redacted = line.redaction();
         String shown = redacted.text();
         int from =
-                redacted.startOffset(
-                        Math.min(original.length(), Math.max(0, span.startColumn() - 1)));
+                redacted.startOffset(Math.min(line.length(), Math.max(0, span.startColumn() - 1)));
         int to =
                 span.endLine() == span.startLine()
                         ? redacted.endOffset(
-                                Math.min(original.length(), Math.max(0, span.endColumn() - 1)))
+                                Math.min(line.length(), Math.max(0, span.endColumn() - 1)))
                         : shown.length();
 
         int windowStart = 0;
@@ -194,26 +193,39 @@ public final class TextReporter implements Reporter {
     /** The last line redacted: the findings on one line mostly share its secrets' list. */
     private RedactedLine lastLine;
 
+    /**
+     * Line {@code line} of {@code source}: its length, and its text redacted of {@code secrets}.
+     */
     private record RedactedLine(
-            SourceFile source, int line, List<String> secrets, Redactor.Redaction redaction) {}
+            SourceFile source,
+            int line,
+            List<String> secrets,
+            int length,
+            Redactor.Redaction redaction) {}
 
     /**
      * Line {@code line} of {@code source} redacted, once for the findings in a row that show it
      * with the same list of secrets: a minified template is one long line with a finding per
-     * function, and redacting it for each would cost the line's length times the findings.
+     * function, and reading and redacting it for each would cost the line's length times the
+     * findings.
      */
-    private Redactor.Redaction redactedLine(SourceFile source, int line, List<String> secrets) {
+    private RedactedLine redactedLine(SourceFile source, int line, List<String> secrets) {
         RedactedLine last = lastLine;
         if (last == null
                 || last.source() != source
                 || last.line() != line
                 || last.secrets() != secrets) {
+            String original = source.line(line);
             last =
                     new RedactedLine(
-                            source, line, secrets, redactor.redact(source.line(line), secrets));
+                            source,
+                            line,
+                            secrets,
+                            original.length(),
+                            redactor.redact(original, secrets));
             lastLine = last;
         }
-        return last.redaction();
+        return last;
     }
 
     /** Blanks as wide as the text before a column: tabs stay tabs so the carets line up. */

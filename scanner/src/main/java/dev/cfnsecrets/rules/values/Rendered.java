@@ -3,6 +3,7 @@ package dev.cfnsecrets.rules.values;
 import dev.cfnsecrets.eval.Part;
 import dev.cfnsecrets.eval.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -276,8 +277,11 @@ public final class Rendered {
         if (assembled.isEmpty()) {
             return text; // no assembled reference to blank out
         }
-        return ASSEMBLED_REFERENCE
-                .matcher(text)
-                .replaceAll(m -> String.valueOf(GAP).repeat(m.group().length()));
+        // The references the constructor found, blanked: the pattern need not run again.
+        char[] chars = text.toCharArray();
+        for (int[] range : assembled) {
+            Arrays.fill(chars, range[0], range[1], GAP);
+        }
+        return new String(chars);
     }
 }
