@@ -20,8 +20,8 @@ set -euo pipefail
 
 action_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 root=$(dirname "$action_dir")
-# C1 only and the serial collector, as ./cfn-secrets runs the JVM (faster and a third of the memory
-# at every size of work measured; BENCHMARKS.md). JVM warnings go to stderr, never into a report.
+# C1 only and the serial collector, the launcher's choice too (faster and a third of the memory at
+# every size of work measured; BENCHMARKS.md). JVM warnings go to stderr, never into a report.
 java_opts=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 
 # A workflow command's data escaped as the runner unescapes it ('%', CR, LF), so that it stays one command.

@@ -64,17 +64,13 @@ public final class Catalog {
         }
         Map<String, RuleDescription> rules = new LinkedHashMap<>();
         for (Path file : files) {
-            try (InputStream in = Files.newInputStream(file)) {
-                add(rules, in, file.toString());
-            }
+            RuleDescription rule =
+                    parse(
+                            new String(Files.readAllBytes(file), StandardCharsets.UTF_8),
+                            file.toString());
+            rules.put(rule.id(), rule);
         }
         return new Catalog(rules, List.of());
-    }
-
-    private static void add(Map<String, RuleDescription> rules, InputStream in, String origin)
-            throws IOException {
-        RuleDescription rule = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), origin);
-        rules.put(rule.id(), rule);
     }
 
     static RuleDescription parse(String text, String origin) {

@@ -195,22 +195,21 @@ public final class Scanner {
     public ScanResult scanTexts(Map<String, String> textsByPath, List<CrossDocumentRule> across) {
         List<CrossDocumentRule> checks = across.stream().filter(c -> options.runs(c.id())).toList();
         List<Outcome> outcomes =
-                textsByPath.entrySet().parallelStream()
-                        .map(
-                                e ->
-                                        checkSafely(
-                                                Placement.asShown(e.getKey()),
-                                                NestedStacks.NONE,
-                                                () ->
-                                                        loader.load(
-                                                                new ByteArrayInputStream(
-                                                                        e.getValue()
-                                                                                .getBytes(
-                                                                                        StandardCharsets
-                                                                                                .UTF_8)),
-                                                                e.getKey()),
-                                                !checks.isEmpty()))
-                        .toList();
+                EachInParallel.map(
+                        List.copyOf(textsByPath.entrySet()),
+                        e ->
+                                checkSafely(
+                                        Placement.asShown(e.getKey()),
+                                        NestedStacks.NONE,
+                                        () ->
+                                                loader.load(
+                                                        new ByteArrayInputStream(
+                                                                e.getValue()
+                                                                        .getBytes(
+                                                                                StandardCharsets
+                                                                                        .UTF_8)),
+                                                        e.getKey()),
+                                        !checks.isEmpty()));
         return result(checks.isEmpty() ? outcomes : acrossDocuments(outcomes, checks), Map.of());
     }
 
