@@ -1,5 +1,6 @@
 package dev.cfnsecrets.cdk;
 
+import dev.cfnsecrets.source.BoundedMemo;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -7,9 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The files of the scanned checkout that a creation stack's paths name. The paths are those of the
@@ -48,7 +47,7 @@ public final class CheckoutFiles {
             List.of("", "src/main/java", "src/main/kotlin", "src/main/scala");
 
     private final Path root;
-    private final Map<String, Optional<Path>> found = new ConcurrentHashMap<>();
+    private final BoundedMemo<String, Optional<Path>> found = new BoundedMemo<>(MAX_REMEMBERED);
     private Path realRoot;
 
     /**
@@ -68,17 +67,9 @@ public final class CheckoutFiles {
      * appFolder} (null: unknown).
      */
     public Optional<Path> find(String framePath, Path appFolder) {
-        String key = appFolder + "\u0000" + framePath;
-        Optional<Path> known = found.get(key);
-        if (known != null) {
-            return known;
-        }
-        Optional<Path> file =
-                segments(framePath).flatMap(names -> look(framePath, names, appFolder));
-        if (found.size() < MAX_REMEMBERED) {
-            found.put(key, file);
-        }
-        return file;
+        return found.get(
+                appFolder + "\u0000" + framePath,
+                key -> segments(framePath).flatMap(names -> look(framePath, names, appFolder)));
     }
 
     private Optional<Path> look(String framePath, List<String> names, Path appFolder) {

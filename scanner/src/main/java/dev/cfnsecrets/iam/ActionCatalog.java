@@ -1,11 +1,11 @@
 package dev.cfnsecrets.iam;
 
+import dev.cfnsecrets.source.BoundedMemo;
 import dev.cfnsecrets.source.BundledResource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -25,9 +25,8 @@ public final class ActionCatalog {
      * covers, and templates grant the same few wildcards ({@code lambda:*}, {@code kms:*}) over and
      * over, each a match against every known action. Bounded, as the patterns are the templates'.
      */
-    private final Map<String, List<String>> expanded = new ConcurrentHashMap<>();
+    private final BoundedMemo<String, List<String>> expanded = new BoundedMemo<>(2_000);
 
-    private static final int REMEMBERED_PATTERNS = 2_000;
     private static final int REMEMBERED_PATTERN_LENGTH = 200;
 
     private ActionCatalog(List<String> actions) {
@@ -58,16 +57,12 @@ public final class ActionCatalog {
 
     /** The known actions an action pattern covers (case-insensitive glob). */
     public List<String> expand(String pattern) {
-        List<String> known = expanded.get(pattern);
-        if (known != null) {
-            return known;
-        }
-        List<String> covered =
-                actions.stream().filter(a -> Glob.matches(pattern, a, true)).toList();
-        if (pattern.length() <= REMEMBERED_PATTERN_LENGTH
-                && expanded.size() < REMEMBERED_PATTERNS) {
-            expanded.put(pattern, covered);
-        }
-        return covered;
+        return pattern.length() <= REMEMBERED_PATTERN_LENGTH
+                ? expanded.get(pattern, this::covered)
+                : covered(pattern);
+    }
+
+    private List<String> covered(String pattern) {
+        return actions.stream().filter(a -> Glob.matches(pattern, a, true)).toList();
     }
 }

@@ -1,12 +1,11 @@
 package dev.cfnsecrets.secrets;
 
+import dev.cfnsecrets.source.BoundedMemo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a name (an environment variable, a property, a parameter, an output) says about its value. A
@@ -344,16 +343,9 @@ public final class SecretNames {
      * first word that makes it a switch ({@code ENABLE_AUTH}).
      */
     public static Optional<String> secretWord(String name) {
-        Optional<String> known = SECRET_WORD_BY_NAME.get(name);
-        if (known != null) {
-            return known;
-        }
-        Optional<String> word = findSecretWord(name);
-        if (name.length() <= REMEMBERED_NAME_LENGTH
-                && SECRET_WORD_BY_NAME.size() < REMEMBERED_NAMES) {
-            SECRET_WORD_BY_NAME.put(name, word);
-        }
-        return word;
+        return name.length() <= REMEMBERED_NAME_LENGTH
+                ? SECRET_WORD_BY_NAME.get(name, SecretNames::findSecretWord)
+                : findSecretWord(name);
     }
 
     /**
@@ -363,10 +355,9 @@ public final class SecretNames {
      * in count and name length, so that templates of many long unique names cannot grow it without
      * end.
      */
-    private static final Map<String, Optional<String>> SECRET_WORD_BY_NAME =
-            new ConcurrentHashMap<>();
+    private static final BoundedMemo<String, Optional<String>> SECRET_WORD_BY_NAME =
+            new BoundedMemo<>(20_000);
 
-    private static final int REMEMBERED_NAMES = 20_000;
     private static final int REMEMBERED_NAME_LENGTH = 200;
 
     private static Optional<String> findSecretWord(String name) {
