@@ -8,6 +8,7 @@ import dev.cfnsecrets.model.Template;
 import dev.cfnsecrets.rules.values.CredentialSearchCache;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class DocumentScope {
     private final Map<Shared<?>, Object> results = new HashMap<>();
     private final Set<String> notSecrets = new LinkedHashSet<>();
     private final List<Evaluator.Stop> ruleStops = new ArrayList<>();
+    private final Set<Evaluator.Stop> reportedStops = new HashSet<>();
     private Evaluator evaluator;
 
     public DocumentScope(Document document, RuleSettings settings) {
@@ -84,13 +86,19 @@ public final class DocumentScope {
         return evaluator;
     }
 
-    /** What the evaluator could not finish, if a rule used it, then what rules stopped short of. */
-    List<Evaluator.Stop> evaluationStops() {
+    /**
+     * What the evaluator could not finish, if a rule used it, then what rules stopped short of:
+     * those not handed out by an earlier call, so that each is reported once, whether by the
+     * document's CFS001 rule or after a rule across documents.
+     */
+    List<Evaluator.Stop> unreportedStops() {
         List<Evaluator.Stop> stops = new ArrayList<>();
         if (evaluator != null) {
             stops.addAll(evaluator.stops());
         }
         stops.addAll(ruleStops);
+        stops.removeAll(reportedStops);
+        reportedStops.addAll(stops);
         return stops;
     }
 

@@ -60,11 +60,6 @@ public final class RuleContext {
         return template().map(Template::isCdkOutput).orElse(false);
     }
 
-    /** What the evaluator could not finish so far in this document (CFS001 reports it, last). */
-    public List<Evaluator.Stop> evaluationStops() {
-        return scope.evaluationStops();
-    }
-
     /**
      * Records that a rule spent its budget on this document: CFS001 reports it once, with what was
      * left out.
@@ -107,11 +102,16 @@ public final class RuleContext {
     }
 
     /**
-     * Reports a stop as this document's CFS001, with what was left out: for the document's own
-     * evaluation and rules (the CFS001 rule, last) and for a rule that runs across documents after
-     * them (live mode's CFS305 over an account), so both read the same.
+     * Reports each stop of this document not reported yet as its CFS001, with what was left out:
+     * what the evaluator could not finish and what rules stopped short of, for the document's own
+     * evaluation and rules (the CFS001 rule, last) and after a rule that runs across documents
+     * (live mode's CFS305 over an account), so both read the same.
      */
-    public void reportStop(Evaluator.Stop stop) {
+    public void reportStops() {
+        scope.unreportedStops().forEach(this::reportStop);
+    }
+
+    private void reportStop(Evaluator.Stop stop) {
         report("CFS001")
                 .at(stop.at())
                 .message(

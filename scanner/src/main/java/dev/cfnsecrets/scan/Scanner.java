@@ -2,7 +2,6 @@ package dev.cfnsecrets.scan;
 
 import dev.cfnsecrets.catalog.Catalog;
 import dev.cfnsecrets.config.InTemplateSuppressions;
-import dev.cfnsecrets.eval.Evaluator;
 import dev.cfnsecrets.finding.Finding;
 import dev.cfnsecrets.finding.Suppression;
 import dev.cfnsecrets.iam.ManagedPolicies;
@@ -229,16 +228,9 @@ public final class Scanner {
                     (path, o) ->
                             contexts.put(
                                     path, new RuleContext(o.scope(), catalog, options.levels())));
-            Map<String, List<Evaluator.Stop>> earlier = new HashMap<>();
-            contexts.forEach((path, context) -> earlier.put(path, context.evaluationStops()));
             check.check(contexts);
             // What the check stopped short of: CFS001, as each document's own rules' stops were.
-            contexts.forEach(
-                    (path, context) -> {
-                        List<Evaluator.Stop> stops = new ArrayList<>(context.evaluationStops());
-                        stops.removeAll(earlier.get(path));
-                        stops.forEach(context::reportStop);
-                    });
+            contexts.values().forEach(RuleContext::reportStops);
             contexts.forEach(
                     (path, context) -> {
                         if (!context.findings().isEmpty()) {

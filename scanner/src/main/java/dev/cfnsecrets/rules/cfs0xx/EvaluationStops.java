@@ -17,6 +17,6 @@ public final class EvaluationStops implements Rule {
 
     @Override
     public void check(RuleContext context) {
-        context.evaluationStops().forEach(context::reportStop);
+        context.reportStops();
     }
 }
