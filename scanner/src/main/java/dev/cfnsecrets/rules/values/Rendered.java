@@ -32,6 +32,7 @@ public final class Rendered {
     private final int[] starts;
     private final List<int[]> assembled = new ArrayList<>();
     private Pieces pieces;
+    private List<SubVariable> subVariables;
 
     private Rendered(Value.Text value) {
         this.value = value;
@@ -118,6 +119,14 @@ public final class Rendered {
      * {Secret: "…"}]}) are rendered: the runs of pieces written in one entry of a variable map.
      */
     List<SubVariable> subVariables() {
+        // Asked by every rule that looks at the value's credentials: found once.
+        if (subVariables == null) {
+            subVariables = findSubVariables();
+        }
+        return subVariables;
+    }
+
+    private List<SubVariable> findSubVariables() {
         List<SubVariable> found = new ArrayList<>();
         int i = 0;
         while (i < starts.length) {
@@ -139,7 +148,7 @@ public final class Rendered {
             }
             i = next;
         }
-        return found;
+        return List.copyOf(found);
     }
 
     private static final String SUB_VARIABLES = "/Fn::Sub/1/";
